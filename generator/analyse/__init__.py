@@ -1,0 +1,31 @@
+"""Article → Facts. Each module finds one kind of fact; this one only wires them together."""
+
+from __future__ import annotations
+
+from ..model import Article, Facts
+from .dates import find_events
+from .entities import find_organizations, find_places
+from .keyfacts import find_cast, find_key_facts
+from .people import find_people
+from .quotes import find_quotes
+from .themes import assign_themes, load_themes
+
+__all__ = ["analyse"]
+
+
+def analyse(article: Article) -> Facts:
+    """Understand one article by the rules alone (corrections are applied afterwards)."""
+    organizations = find_organizations(article)
+    people = find_people(article, organizations)
+    quotes = find_quotes(article, people)
+    return Facts(
+        article=article,
+        people=people,
+        organizations=organizations,
+        places=find_places(article),
+        quotes=quotes,
+        events=find_events(article),
+        themes=assign_themes(article, people, quotes, load_themes()),
+        key_facts=find_key_facts(article),
+        cast=find_cast(article, people),
+    )
