@@ -53,7 +53,7 @@ class Person:
     id: str  # slug of the full name: "yulia-peresild"
     name: str  # fullest form the article gives: "Yulia Peresild"
     aliases: tuple[str, ...] = ()  # other forms used: "Peresild", "Mr Shkaplerov"
-    roles: tuple[str, ...] = ()  # role nouns as the article words them: "actor", "station commander"
+    roles: tuple[str, ...] = ()  # the article's role nouns: "actor", "station commander"
     age: int | None = None
     organizations: tuple[str, ...] = ()  # Organization ids
     blocks: tuple[str, ...] = ()  # every block that mentions the person

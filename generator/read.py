@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from .errors import GeneratorError
 from .model import Article, Block
@@ -28,7 +28,9 @@ _PAREN_CREDIT = re.compile(r"^(?P<text>.*\S)\s*\((?P<credit>[^()]+)\)\s*$", re.S
 # " … Credits: NASA/Bill Ingalls" in a wire-style lead caption.
 _CREDITS_TAIL = re.compile(r"^(?P<text>.*?)\s*Credits?:\s*(?P<credit>\S.*?)\s*$", re.S)
 # " … space. NASA/Bill Ingalls": an agency/photographer credit closing the caption.
-_SLASH_CREDIT = re.compile(r"^(?P<text>.*[.!?])\s+(?P<credit>[A-Z][\w.&-]*/[A-Z][\w .'’-]+?)\s*$", re.S)
+_SLASH_CREDIT = re.compile(
+    r"^(?P<text>.*[.!?])\s+(?P<credit>[A-Z][\w.&-]*/[A-Z][\w .'’-]+?)\s*$", re.S
+)
 _FM_BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
@@ -95,7 +97,7 @@ def split_front_matter(seed: SeedText) -> tuple[dict[str, object], str, int]:
         raise GeneratorError(seed.path, "front matter opened with '---' is never closed", 1)
     fm_text = text[4 : closing.start()]
     try:
-        loaded = frontmatter.YAMLHandler().load(fm_text)
+        loaded = YAMLHandler().load(fm_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -210,11 +212,11 @@ def read_text(seed: SeedText, slug: str) -> Article:
     tail = _boilerplate_start(parts)
     for index, (text, line) in enumerate(parts):
         block_id = f"b{len(blocks) + 1}"
-        caption = _caption(text)
+        caption_parts = _caption(text)
         if index >= tail:
             blocks.append(Block(block_id, "boilerplate", text, line))
-        elif caption:
-            label, caption_text, credit = caption
+        elif caption_parts:
+            label, caption_text, credit = caption_parts
             blocks.append(Block(block_id, "caption", caption_text, line, label, credit))
         else:
             blocks.append(Block(block_id, "paragraph", text, line))

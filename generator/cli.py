@@ -1,0 +1,138 @@
+"""Command line: `python -m generator build | extract`. Errors are one line, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import build, corrections_path, understand
+from .errors import GeneratorError
+from .read import read_seed
+from .serialize import facts_to_json
+from .site import Project
+
+DESCRIPTION = """\
+Turn the news articles in seeds/ into the Markdown pages of a themed MkDocs site in docs/.
+
+Typical use, from the project folder:
+  python -m generator build            write docs/ from seeds/
+  python -m generator build --check    fail (exit 1) if docs/ is out of date
+  python -m generator extract seeds/first-film-in-orbit.md
+                                       print what the generator understood, as JSON
+"""
+
+BUILD_HELP = """\
+Read every article in seeds/ (.md, .markdown or .txt, with or without YAML front matter),
+work out its people, quotes, dates and themes, and write the site's pages into docs/.
+
+Only files whose bytes change are written, and only files the generator owns (listed in
+docs/.generator-manifest.json): your own files in docs/ are never touched. If you edited a
+generated page by hand, the build stops and says how to keep or discard the edit.
+Corrections an editor writes in seeds/<name>.corrections.yml are applied on top.
+
+Exit codes: 0 done (or up to date with --check), 1 docs/ is stale (--check) or a hand edit
+is in the way, 2 bad input (the message names the file and line).
+"""
+
+EXTRACT_HELP = """\
+Read one seed article and print, as JSON on standard output, everything the generator found:
+blocks (b1, b2, …), people with roles, ages and organizations, organizations, places, quotes
+with their speakers, dated events, which blocks belong to each theme, key facts, the film's
+cast, and any corrections applied from the seed's .corrections.yml file. Nothing is written.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    verbs.required = True
+    b = verbs.add_parser(
+        "build",
+        help="write docs/ from the articles in seeds/",
+        description=BUILD_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 and list the stale files if docs/ differs from the seeds",
+    )
+    b.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite generated pages even if they were edited by hand (your edits are lost)",
+    )
+    b.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the project folder holding seeds/, docs/ and mkdocs.yml (default: current folder)",
+    )
+    e = verbs.add_parser(
+        "extract",
+        help="print what the generator understood of one article, as JSON",
+        description=EXTRACT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    e.add_argument("seed", type=Path, metavar="SEED", help="the article file, e.g. seeds/x.md")
+    return parser
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    project = Project(args.project.resolve())
+    result = build(project, check=args.check, force=args.force)
+    docs = project.shown(project.docs)
+    stale = result.plan.stale
+    if args.check:
+        if stale:
+            print(f"docs/ is out of date with seeds/ ({len(stale)} file(s)):", file=sys.stderr)
+            for path in stale:
+                print(f"  {docs}/{path}", file=sys.stderr)
+            print("Run `python -m generator build` to update it.", file=sys.stderr)
+            return 1
+        print("docs/ is up to date with seeds/")
+        return 0
+    if result.plan.conflicts:
+        for conflict in result.plan.conflicts:
+            print(conflict.explain(docs), file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    written, deleted = len(result.plan.writes), len(result.plan.deletes)
+    if written or deleted:
+        print(f"wrote {written} file(s), removed {deleted} file(s) in {docs}/")
+    else:
+        print(f"{docs}/ is already up to date")
+    return 0
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    seed: Path = args.seed
+    project = Project(Path(".").resolve())
+    article = read_seed(seed, str(seed))
+    _ = corrections_path(seed)
+    facts = understand(project, seed, article)
+    json.dump(facts_to_json(facts), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.verb == "build":
+            return _run_build(args)
+        return _run_extract(args)
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; docs/ is unchanged", file=sys.stderr)
+        return 130

@@ -1,0 +1,482 @@
+"""Facts of every article → page models: what goes on which page. No Markdown here.
+
+Paths in page models are docs-relative Markdown paths ("crew.md", "articles/x.md#b7");
+render.py turns them into URLs relative to the page that links to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Block, Event, Facts, Person, Theme
+from .site import SiteConfig, load_data
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a fact or passage comes from: one block of one article."""
+
+    slug: str
+    block: str
+    article_title: str
+
+    @property
+    def path(self) -> str:
+        return f"articles/{self.slug}.md#{self.block}"
+
+    @property
+    def label(self) -> str:
+        return block_label(self.block)
+
+
+@dataclass(frozen=True)
+class Passage:
+    block: Block
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    """The passages one article contributes to a page."""
+
+    slug: str
+    title: str
+    published: str  # human date, "" when unknown
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    value: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A value and the articles/blocks that give it (several when articles agree)."""
+
+    value: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker_id: str | None
+    speaker_name: str
+    speaker_role: str
+    source: SourceRef
+    article_slug: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A person as the whole site knows them, merged across articles."""
+
+    id: str
+    name: str
+    roles: tuple[Sourced, ...]
+    ages: tuple[Sourced, ...]
+    organizations: tuple[Sourced, ...]
+    parts: tuple[Sourced, ...]
+    quotes: tuple[QuoteView, ...]
+    mentions: tuple[SourceRef, ...]
+
+    @property
+    def conflicting_ages(self) -> bool:
+        return len(self.ages) > 1
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str  # ISO, as precise as the article allows
+    label: str  # "4 October 2021"
+    text: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class CastRow:
+    actor_id: str | None
+    actor_name: str
+    character: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    id: str
+    title: str
+    description: str
+    path: str
+    passages: int
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    slug: str
+    title: str
+    published: str
+    lede: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How a person is named in one article, for linking names to their crew card."""
+
+    alias: str
+    person_id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # docs-relative: "crew.md"
+    title: str
+    description: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    search_boost: float | None = None
+
+
+def human_date(value: str | dt.date | None) -> str:
+    """ISO date (full or partial) → "5 October 2021", "October 2021" or "2021"."""
+    if value is None:
+        return ""
+    iso = value.isoformat() if isinstance(value, dt.date) else value
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def block_label(block_id: str) -> str:
+    return f"paragraph {block_id[1:]}"
+
+
+def _by_date(all_facts: Sequence[Facts]) -> list[Facts]:
+    """Articles oldest first (undated last), then by slug: the reading order of a story."""
+    return sorted(
+        all_facts,
+        key=lambda f: (
+            f.article.published is None,
+            f.article.published or dt.date.min,
+            f.article.slug,
+        ),
+    )
+
+
+def _ref(facts: Facts, block_id: str) -> SourceRef:
+    return SourceRef(facts.article.slug, block_id, facts.article.title)
+
+
+def _groups(all_facts: Sequence[Facts], theme_id: str) -> tuple[ArticleGroup, ...]:
+    groups = []
+    for facts in _by_date(all_facts):
+        ids = facts.themes.get(theme_id, ())
+        if not ids:
+            continue
+        passages = tuple(Passage(facts.article.block(i), _ref(facts, i)) for i in ids)
+        groups.append(
+            ArticleGroup(
+                facts.article.slug,
+                facts.article.title,
+                human_date(facts.article.published),
+                passages,
+            )
+        )
+    return tuple(groups)
+
+
+def _add(bucket: dict[str, list[SourceRef]], value: str, ref: SourceRef) -> None:
+    refs = bucket.setdefault(value, [])
+    if ref not in refs:
+        refs.append(ref)
+
+
+def _sourced(bucket: dict[str, list[SourceRef]]) -> tuple[Sourced, ...]:
+    return tuple(Sourced(v, tuple(refs)) for v, refs in bucket.items())
+
+
+def _role_text(person: Person, org_names: dict[str, str]) -> str:
+    roles = ", ".join(person.roles)
+    orgs = ", ".join(org_names.get(o, o) for o in person.organizations)
+    if roles and orgs:
+        return f"{roles}, {orgs}"
+    return roles or orgs
+
+
+def compose_cards(all_facts: Sequence[Facts]) -> tuple[Card, ...]:
+    """Merge people across articles by id (their full name); surnames alone never merge."""
+    order: list[str] = []
+    names: dict[str, str] = {}
+    roles: dict[str, dict[str, list[SourceRef]]] = {}
+    ages: dict[str, dict[str, list[SourceRef]]] = {}
+    orgs: dict[str, dict[str, list[SourceRef]]] = {}
+    parts: dict[str, dict[str, list[SourceRef]]] = {}
+    mentions: dict[str, list[SourceRef]] = {}
+    quotes: dict[str, list[QuoteView]] = {}
+    for facts in _by_date(all_facts):
+        org_names = {o.id: o.name for o in facts.organizations}
+        for person in facts.people:
+            pid = person.id
+            if pid not in names:
+                order.append(pid)
+                names[pid] = person.name
+            first = _ref(facts, person.blocks[0]) if person.blocks else _ref(facts, "b1")
+            for role in person.roles:
+                _add(roles.setdefault(pid, {}), role, first)
+            if person.age is not None:
+                _add(ages.setdefault(pid, {}), str(person.age), first)
+            for org in person.organizations:
+                _add(orgs.setdefault(pid, {}), org_names.get(org, org), first)
+            if person.part:
+                _add(parts.setdefault(pid, {}), person.part, first)
+            mentions.setdefault(pid, []).extend(_ref(facts, b) for b in person.blocks)
+        for view in _quote_views(facts):
+            if view.speaker_id:
+                quotes.setdefault(view.speaker_id, []).append(view)
+    return tuple(
+        Card(
+            id=pid,
+            name=names[pid],
+            roles=_sourced(roles.get(pid, {})),
+            ages=_sourced(ages.get(pid, {})),
+            organizations=_sourced(orgs.get(pid, {})),
+            parts=_sourced(parts.get(pid, {})),
+            quotes=tuple(quotes.get(pid, ())),
+            mentions=tuple(mentions.get(pid, ())),
+        )
+        for pid in order
+    )
+
+
+def _quote_views(facts: Facts) -> list[QuoteView]:
+    org_names = {o.id: o.name for o in facts.organizations}
+    people = {p.id: p for p in facts.people}
+    views = []
+    for quote in facts.quotes:
+        speaker = people.get(quote.speaker) if quote.speaker else None
+        views.append(
+            QuoteView(
+                text=quote.text,
+                speaker_id=speaker.id if speaker else None,
+                speaker_name=speaker.name if speaker else "Unattributed",
+                speaker_role=_role_text(speaker, org_names) if speaker else "",
+                source=_ref(facts, quote.block),
+                article_slug=facts.article.slug,
+            )
+        )
+    return views
+
+
+def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
+    """Every dated event of every article, oldest first; ties keep article and block order."""
+    entries: list[tuple[str, int, TimelineEntry]] = []
+    for index, facts in enumerate(_by_date(all_facts)):
+        for event in facts.events:
+            entries.append((event.date, index, _timeline_entry(facts, event)))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for _, _, entry in entries:
+        key = (entry.date, entry.source.slug, entry.source.block)
+        if key not in seen:
+            seen.add(key)
+            unique.append(entry)
+    return tuple(unique)
+
+
+def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
+    return TimelineEntry(event.date, human_date(event.date), event.text, _ref(facts, event.block))
+
+
+def compose_fact_rows(all_facts: Sequence[Facts], names: Sequence[str]) -> tuple[FactRow, ...]:
+    """Fact-box rows in the configured order; one value per row, with every source that gives it."""
+    labels: dict[str, str] = load_data("pages.yml")["key_fact_labels"]
+    rows: list[FactRow] = []
+    for name in names:
+        values: dict[str, list[SourceRef]] = {}
+        for facts in _by_date(all_facts):
+            for fact in facts.key_facts:
+                if fact.name == name:
+                    _add(values, fact.value, _ref(facts, fact.block))
+        for value, refs in values.items():
+            rows.append(
+                FactRow(labels.get(name, name.replace("_", " ").capitalize()), value, tuple(refs))
+            )
+    return tuple(rows)
+
+
+def compose_cast(all_facts: Sequence[Facts]) -> tuple[CastRow, ...]:
+    rows = []
+    for facts in _by_date(all_facts):
+        people = {p.id: p for p in facts.people}
+        for member in facts.cast:
+            actor = people.get(member.person) if member.person else None
+            rows.append(
+                CastRow(
+                    actor.id if actor else None,
+                    actor.name if actor else "Not named in the article",
+                    member.character,
+                    _ref(facts, member.block),
+                )
+            )
+    return tuple(rows)
+
+
+def _section_blocks(groups: Sequence[ArticleGroup], cues: Sequence[str]) -> tuple[Passage, ...]:
+    lowered = [c.lower() for c in cues]
+    return tuple(
+        p for g in groups for p in g.passages if any(c in p.block.text.lower() for c in lowered)
+    )
+
+
+def compose_site(
+    all_facts: Sequence[Facts], themes: Sequence[Theme], site: SiteConfig
+) -> tuple[Page, ...]:
+    """Every page of the site. Theme pages with no material are left out, not left empty."""
+    layout = load_data("pages.yml")
+    articles = _by_date(all_facts)
+    newest_first = list(reversed(articles))
+    mentions = {
+        f.article.slug: tuple(
+            Mention(alias, p.id) for p in f.people for alias in (p.name, *p.aliases)
+        )
+        for f in articles
+    }
+    theme_groups = {t.id: _groups(articles, t.id) for t in themes}
+    cards = compose_cards(articles)
+    # The crew page also holds every person's card, so it exists whenever anyone is named.
+    present = [t for t in themes if theme_groups[t.id] or (t.id == "crew" and cards)]
+    theme_links = tuple(
+        ThemeLink(
+            t.id,
+            t.title,
+            t.description,
+            f"{t.id}.md",
+            sum(len(g.passages) for g in theme_groups[t.id]),
+        )
+        for t in present
+    )
+    entries = tuple(
+        ArticleEntry(
+            f.article.slug,
+            f.article.title,
+            human_date(f.article.published),
+            _lede(f),
+            f"articles/{f.article.slug}.md",
+        )
+        for f in newest_first
+    )
+    common: dict[str, Any] = {
+        "site": site,
+        "mentions": mentions,
+        "themes": theme_links,
+        "has_crew": any(t.id == "crew" for t in present),
+    }
+
+    pages = [
+        Page(
+            "index.md",
+            site.name,
+            site.description or (entries[0].lede if entries else site.name),
+            "index.md.j2",
+            {
+                **common,
+                "articles": entries,
+                "facts": compose_fact_rows(articles, layout["index_facts"]),
+                "crew": tuple(c for c in cards if c.parts),
+            },
+        )
+    ]
+    for theme in present:
+        context: dict[str, Any] = {**common, "theme": theme, "groups": theme_groups[theme.id]}
+        if theme.id == "mission":
+            context["facts"] = compose_fact_rows(articles, layout["mission_facts"])
+            context["timeline"] = compose_timeline(articles)
+        elif theme.id == "crew":
+            context["cards"] = cards
+        elif theme.id == "film":
+            context["facts"] = compose_fact_rows(articles, layout["film_facts"])
+            context["cast"] = compose_cast(articles)
+        elif theme.id == "context":
+            groups = theme_groups[theme.id]
+            context_blocks = {(p.source.slug, p.block.id) for g in groups for p in g.passages}
+            context["voices"] = tuple(
+                q
+                for f in articles
+                for q in _quote_views(f)
+                if (q.source.slug, q.source.block) in context_blocks
+            )
+            context["sections"] = tuple(
+                (s["title"], _section_blocks(groups, s["cues"])) for s in layout["context_sections"]
+            )
+        pages.append(
+            Page(
+                f"{theme.id}.md",
+                theme.title,
+                theme.description,
+                f"{theme.id}.md.j2",
+                context,
+                search_boost=2 if theme.id in ("crew", "mission") else None,
+            )
+        )
+    pages.append(
+        Page(
+            "articles/index.md",
+            "Articles",
+            f"The {len(entries)} source article{'s' if len(entries) != 1 else ''} "
+            "of this site, newest first.",
+            "articles_index.md.j2",
+            {**common, "articles": entries},
+            search_boost=0.5,
+        )
+    )
+    for facts in articles:
+        pages.append(
+            Page(
+                f"articles/{facts.article.slug}.md",
+                facts.article.title,
+                facts.article.description or _lede(facts),
+                "article.md.j2",
+                {
+                    **common,
+                    "article": facts.article,
+                    "published": human_date(facts.article.published),
+                    "facts_of": facts,
+                },
+                search_boost=0.5,
+            )
+        )
+    return tuple(pages)
+
+
+def _lede(facts: Facts) -> str:
+    """The article's first paragraph, shortened for descriptions and lists."""
+    for block in facts.article.blocks:
+        if block.kind == "paragraph":
+            text = " ".join(block.text.split())
+            return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+    return facts.article.title

@@ -1,0 +1,58 @@
+"""MkDocs hook: regenerate docs/ from seeds/ before every build, so `mkdocs serve` follows edits.
+
+A thin adapter over generator.build. It writes only files whose bytes change (so the rebuild it
+triggers finds nothing to do and stops), never overwrites a page edited by hand (it warns), and
+drops nav entries for theme pages the articles give no material for.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:  # `mkdocs` run from a checkout without `pip install -e .`
+    sys.path.insert(0, str(_ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from generator.build import generate  # noqa: E402
+from generator.errors import GeneratorError  # noqa: E402
+from generator.site import Project  # noqa: E402
+from generator.write import apply, plan  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.generator")
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    project = Project(Path(config.config_file_path).resolve().parent)
+    try:
+        result = plan(Path(config.docs_dir), generate(project))
+        apply(result)
+    except GeneratorError as exc:
+        raise PluginError(f"generator: {exc}") from None
+    docs = project.shown(Path(config.docs_dir))
+    for conflict in result.conflicts:
+        log.warning("generator: %s", conflict.explain(docs))
+    if result.writes or result.deletes:
+        log.info("generator: wrote %d, removed %d file(s)", len(result.writes), len(result.deletes))
+    config.nav = _existing_only(config.nav, Path(config.docs_dir))
+    return config
+
+
+def _existing_only(nav: Any, docs: Path) -> Any:
+    """The configured nav without entries whose page the generator did not produce."""
+    if not isinstance(nav, list):
+        return nav
+    kept = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(value, str) and value.endswith(".md") and not (docs / value).exists():
+            continue
+        if isinstance(value, list):
+            item = {next(iter(item)): _existing_only(value, docs)}
+        kept.append(item)
+    return kept

@@ -1,0 +1,166 @@
+"""Page models → Markdown files with YAML front matter, through Jinja2 templates.
+
+The article is data, never markup: every piece of article text reaches the page HTML-escaped
+inside raw HTML blocks, on a single line, so neither Markdown, its extensions (snippets,
+abbreviations, footnotes, attribute lists) nor a browser can read it as anything but text.
+Front matter values are HTML-escaped too, because MkDocs' theme templates print them unescaped.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .compose import Mention, Page
+from .site import load_data
+from .timeline import timeline_svg
+
+
+def page_url(path: str) -> str:
+    """docs-relative Markdown path → site URL path with directory URLs ("crew.md" → "crew/")."""
+    path, _, anchor = path.partition("#")
+    stem = path[: -len(".md")] if path.endswith(".md") else path
+    is_index = stem == "index" or stem.endswith("/index")
+    url = stem[: -len("index")] if is_index else stem + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(from_page: str, target: str) -> str:
+    """The href that leads from one generated page to another page (and anchor)."""
+    target_url = page_url(target)
+    path, _, anchor = target_url.partition("#")
+    base = page_url(from_page)
+    rel = "" if path == base else posixpath.relpath(path or ".", base or ".") + "/"
+    result = rel + (f"#{anchor}" if anchor else "")
+    return result or "./"
+
+
+def one_line(text: str) -> str:
+    """Collapse a block's line breaks and runs of white space: HTML shows them as one space."""
+    return " ".join(text.split())
+
+
+@cache
+def _glossary() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    raw = load_data("glossary.yml") or {}
+    terms = {str(k): str(v) for k, v in raw.items()}
+    if not terms:
+        return terms, None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return terms, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@cache
+def _mention_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    alternatives = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])")
+
+
+def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) -> Markup:
+    """Escaped text with people's names linked to their card and known terms as <abbr>.
+
+    `link_prefix` is the href of the crew page from the current page (None: no links, e.g. on
+    the crew page itself where the card is right there).
+    """
+    flat = one_line(text)
+    spans: list[tuple[int, int, str]] = []
+    by_alias = {m.alias: m.person_id for m in mentions}
+    pattern = _mention_pattern(tuple(by_alias)) if link_prefix is not None else None
+    if pattern is not None and link_prefix is not None:
+        for match in pattern.finditer(flat):
+            href = f"{link_prefix}#{by_alias[match.group(0)]}"
+            spans.append(
+                (
+                    match.start(),
+                    match.end(),
+                    f'<a class="mention" href="{html.escape(href)}">'
+                    f"{html.escape(match.group(0))}</a>",
+                )
+            )
+    terms, glossary = _glossary()
+    if glossary is not None:
+        for match in glossary.finditer(flat):
+            if not any(s <= match.start() < e for s, e, _ in spans):
+                title = html.escape(terms[match.group(0)])
+                spans.append(
+                    (
+                        match.start(),
+                        match.end(),
+                        f'<abbr title="{title}">{html.escape(match.group(0))}</abbr>',
+                    )
+                )
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for start, end, markup in spans:
+        if start < pos:
+            continue
+        out.append(html.escape(flat[pos:start]))
+        out.append(markup)
+        pos = end
+    out.append(html.escape(flat[pos:]))
+    return Markup("".join(out))
+
+
+def heading_text(text: str) -> Markup:
+    """Text safe inside a Markdown heading: Markdown punctuation backslash-escaped, HTML escaped."""
+    escaped = html.escape(one_line(text), quote=False)
+    return Markup(re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=:])", r"\\\1", escaped))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["one_line"] = one_line
+    env.filters["heading"] = heading_text
+    return env
+
+
+def front_matter(page: Page) -> str:
+    meta: dict[str, Any] = {
+        "title": html.escape(one_line(page.title)),
+        "description": html.escape(one_line(page.description)),
+    }
+    if page.search_boost is not None:
+        meta["search"] = {"boost": page.search_boost}
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return f"---\n{dumped}---\n"
+
+
+def render_page(page: Page) -> str:
+    """One page model → the full text of its Markdown file."""
+    template = _environment().get_template(page.template)
+
+    def url(target: str) -> str:
+        return relative_url(page.path, target)
+
+    def text(value: str, slug: str | None = None, link: bool = True) -> Markup:
+        mentions = page.context["mentions"].get(slug, ()) if slug else ()
+        prefix = url("crew.md") if link and page.path != "crew.md" else None
+        if not page.context["has_crew"]:
+            prefix = None
+        return annotate(value, mentions, prefix)
+
+    def timeline(entries: Sequence[Any]) -> Markup:
+        return timeline_svg(entries, url)
+
+    body = template.render(page=page, url=url, text=text, timeline_svg=timeline, **page.context)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"
+    return front_matter(page) + "\n" + body

@@ -1,0 +1,80 @@
+"""Project layout and site-wide settings (title, description) read from mkdocs.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import GeneratorError
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags SafeLoader refuses."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things live: seeds/ in, docs/ out, mkdocs.yml for site settings."""
+
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def shown(self, path: Path) -> str:
+        """A path as users should see it in messages: relative to the project when possible."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def load_site_config(project: Project) -> SiteConfig:
+    """Site title and description come from mkdocs.yml, never from whichever seed sorts first."""
+    path = project.mkdocs_yml
+    if not path.exists():
+        return SiteConfig(name="News microsite", description="")
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise GeneratorError(project.shown(path), f"cannot be read as YAML ({exc})") from None
+    if not isinstance(raw, dict):
+        raise GeneratorError(project.shown(path), "must be a YAML mapping")
+    name = str(raw.get("site_name") or "News microsite")
+    description = " ".join(str(raw.get("site_description") or "").split())
+    return SiteConfig(name=name, description=description)
+
+
+@cache
+def load_data(name: str) -> Any:
+    """A packaged YAML data file from generator/data/ (word lists, page layout, glossary)."""
+    text = resources.files("generator").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
