@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_ROOT = Path(__file__).resolve().parent.parent
-if str(_ROOT) not in sys.path:  # `mkdocs` run from a checkout without `pip install -e .`
-    sys.path.insert(0, str(_ROOT))
+try:
+    import generator  # noqa: F401  (installed with `pip install -e .`, as the Makefile does)
+except ImportError:  # `mkdocs` run from a bare checkout: import the package beside this file
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402

@@ -1,0 +1,32 @@
+"""Paths and helpers the tests share (importable as `support`, since tests/ is on sys.path)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "first-film-in-orbit.md"
+CORPUS = REPO / "tests" / "fixtures" / "articles"
+
+
+def make_project(root: Path, seeds: dict[str, bytes | str] | None = None) -> Path:
+    """A minimal project in `root`: mkdocs.yml, overrides/, docs/assets/ and the given seeds."""
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    # The hook is named relative to mkdocs.yml; point the copy at the real one.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = (REPO / "generator" / "mkdocs_hook.py").as_posix()
+    (root / "mkdocs.yml").write_text(
+        config.replace("- generator/mkdocs_hook.py", f"- {hook}"), encoding="utf-8"
+    )
+    for folder in ("overrides", "docs/assets"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+    for extra in ("docs/robots.txt",):
+        if (REPO / extra).is_file():
+            shutil.copy(REPO / extra, root / extra)
+    for name, content in (seeds or {}).items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (root / "seeds" / name).write_bytes(data)
+    return root
