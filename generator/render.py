@@ -24,6 +24,7 @@ from .site import load_data
 from .timeline import timeline_svg
 
 
+@cache
 def page_url(path: str) -> str:
     """docs-relative Markdown path → site URL path with directory URLs ("crew.md" → "crew/")."""
     path, _, anchor = path.partition("#")
@@ -33,6 +34,7 @@ def page_url(path: str) -> str:
     return url + (f"#{anchor}" if anchor else "")
 
 
+@cache  # pure, and called for every link of every page
 def relative_url(from_page: str, target: str) -> str:
     """The href that leads from one generated page to another page (and anchor)."""
     target_url = page_url(target)
