@@ -407,7 +407,8 @@ def compose_site(
                 **common,
                 "articles": entries,
                 "facts": compose_fact_rows(articles, layout["index_facts"]),
-                "crew": tuple(c for c in cards if c.parts),
+                "published": human_date(newest_first[0].article.published) if newest_first else "",
+                "crew_by_part": _crew_by_part(cards, layout["index_hidden_parts"]),
             },
         )
     ]
@@ -471,6 +472,18 @@ def compose_site(
             )
         )
     return tuple(pages)
+
+
+def _crew_by_part(
+    cards: Sequence[Card], hidden: Sequence[str]
+) -> tuple[tuple[str, tuple[Card, ...]], ...]:
+    """People grouped by their part in the mission ("flew up…", "already aboard…")."""
+    groups: dict[str, list[Card]] = {}
+    for card in cards:
+        for part in card.parts:
+            if part.value not in hidden:
+                groups.setdefault(part.value, []).append(card)
+    return tuple((part, tuple(members)) for part, members in groups.items())
 
 
 def _lede(facts: Facts) -> str:

@@ -132,6 +132,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["one_line"] = one_line
     env.filters["heading"] = heading_text
+    env.filters["first_upper"] = lambda s: s[:1].upper() + s[1:]
     return env
 
 

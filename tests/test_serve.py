@@ -1,0 +1,69 @@
+"""`mkdocs serve` follows an edited seed live, and settles (no rebuild loop)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from support import SEED
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(predicate_url: str, marker: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if marker in fetch(predicate_url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_follows_seed_edits_and_settles(seed_project: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=seed_project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        page = f"http://127.0.0.1:{port}/articles/first-film-in-orbit/"
+        if not wait_for(page, "Soyuz MS-19", 60):
+            pytest.fail("server never came up:\n" + log_path.read_text())
+        seed = seed_project / "seeds" / SEED.name
+        seed.write_text(
+            seed.read_text(encoding="utf-8").replace("lifted off", "lifted off (MARKER-7731)"),
+            encoding="utf-8",
+        )
+        assert wait_for(page, "MARKER-7731", 30), log_path.read_text()
+        assert "MARKER-7731" in fetch(f"http://127.0.0.1:{port}/mission/")
+        # Once the edit is served, the hook's own writes may cause one more rebuild, then quiet.
+        time.sleep(3)
+        builds = log_path.read_text().count("Building documentation")
+        time.sleep(4)
+        assert log_path.read_text().count("Building documentation") == builds, "rebuild loop"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
