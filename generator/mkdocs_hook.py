@@ -17,13 +17,13 @@ try:
 except ImportError:  # `mkdocs` run from a bare checkout: import the package beside this file
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
-from generator.build import generate  # noqa: E402
-from generator.errors import GeneratorError  # noqa: E402
-from generator.site import Project  # noqa: E402
-from generator.write import apply, plan  # noqa: E402
+from generator.build import generate
+from generator.errors import GeneratorError
+from generator.site import Project
+from generator.write import apply, plan
 
 log = logging.getLogger("mkdocs.hooks.generator")
 

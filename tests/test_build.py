@@ -12,12 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import CORPUS, REPO, SEED
 
 from generator.build import generate
 from generator.cli import main
 from generator.site import Project
-
-from support import CORPUS, REPO, SEED
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -108,7 +107,10 @@ def test_golden_pages(project_factory: Callable[..., Path]) -> None:
     After an intended change, refresh with `UPDATE_GOLDEN=1 pytest tests/test_build.py` and
     review the diff in git like any other change.
     """
-    outputs = {o.path: o.content.decode("utf-8") for o in generate(Project(_golden_project(project_factory)))}
+    outputs = {
+        o.path: o.content.decode("utf-8")
+        for o in generate(Project(_golden_project(project_factory)))
+    }
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for path, text in outputs.items():
@@ -119,7 +121,7 @@ def test_golden_pages(project_factory: Callable[..., Path]) -> None:
         for p in GOLDEN.rglob("*.md")
     }
     assert sorted(outputs) == sorted(expected)
-    diffs = []
+    diffs: list[str] = []
     for path in sorted(outputs):
         if outputs[path] != expected[path]:
             diffs.extend(

@@ -114,7 +114,9 @@ def test_search_index_finds_people_by_surname(seed_project: Path) -> None:
 def test_nasa_release_site_has_no_film_page_and_no_broken_nav(
     project_factory: Callable[..., Path],
 ) -> None:
-    project = project_factory({"nasa_article_329.txt": (CORPUS / "nasa_article_329.txt").read_bytes()})
+    project = project_factory(
+        {"nasa_article_329.txt": (CORPUS / "nasa_article_329.txt").read_bytes()}
+    )
     site = mkdocs_build(project)
     assert not (site / "film" / "index.html").exists()
     assert not (project / "docs" / "film.md").exists()
