@@ -1,9 +1,476 @@
-"""People: names, aliases, roles, ages, organizations (stub, replaced by the rules)."""
+"""People: names, aliases, roles, ages, organizations and parts, by rules over the story text.
+
+A person is found from a capitalised run of two or more name words (after setting aside
+leading organization, role, place and sentence-initial common words) that contains no word
+from the non-name lists, or from a single name word after an honorific or a role noun. The
+context around each mention gives the evidence:
+
+* a role noun before the name, maybe after an organization: "Kremlin spokesman Dmitry Peskov";
+  a plural role is shared by the list that follows: "Nasa astronauts A, B and C";
+* an apposition after it: "Dmitry Rogozin, head of … Roscosmos"; "Thomas Pesquet, of the ESA";
+* an age: "37-year-old Peresild", "Shipenko, 38,".
+
+A bare two-word run with no such evidence ("Elon Musk") is a person only if none of its words
+is written in lower case elsewhere in the article ("Mission Control": "mission" is).
+Single-word mentions ("Peresild", "Mr Shkaplerov") are joined to the person with that surname.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
 from ..model import Article, Organization, Person
+from ..read import slugify
+from .lexicon import PeopleLexicon, entity_lexicon, people_lexicon
+from .text import (
+    INITIAL,
+    lowercase_words,
+    name_run,
+    phrase_alternation,
+    sentence_spans,
+    strip_possessive,
+)
+
+_CONTEXT = 200  # characters of context looked at after a mention
+_PREFIX = 120  # … and before it ("Japan Aerospace Exploration Agency (JAXA) astronaut ")
+_MAX_NAME_WORDS = 4
+_CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
+_AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
+_INITIAL = re.compile(INITIAL + "|[A-Z]\\.$")
+
+
+@dataclass
+class _Mention:
+    """One place where a name is written, with the evidence its context gives."""
+
+    order: tuple[int, int]  # (block index, offset in block) for document order
+    block: str
+    sentence: int  # index into the article's sentence list
+    start: int  # offset in the sentence, honorific included
+    end: int
+    tokens: tuple[str, ...]
+    honorific: str | None = None
+    lower: bool = False  # a word of the name is also written in lower case in the article
+    initial: bool = False  # the name starts its sentence, so its first word may be common
+    roles: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    age: int | None = None
+
+    @property
+    def cued(self) -> bool:
+        return bool(self.honorific or self.roles or self.orgs or self.age is not None)
+
+    @property
+    def form(self) -> str:
+        name = " ".join(self.tokens)
+        return f"{self.honorific} {name}" if self.honorific else name
+
+
+@dataclass
+class _Person:
+    tokens: tuple[str, ...]
+    mentions: list[_Mention] = field(default_factory=list)
+    part: str | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Everything the rules need that does not depend on the sentence at hand."""
+
+    lex: PeopleLexicon
+    lower: frozenset[str]
+    org_ids: dict[str, str]  # organization form → id
+    prefix: re.Pattern[str]  # role (and organization) just before a name
+    apposition: re.Pattern[str]  # ", head of …" just after a name
+    of_org: re.Pattern[str]  # ", of the European Space Agency" just after a name
+    any_org: re.Pattern[str]
+
+
+@cache
+def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    lex = people_lexicon()
+    roles = "(?i:" + phrase_alternation(lex.roles) + ")"
+    orgs = "(?:" + phrase_alternation(org_forms) + ")"
+    # Optional organization (with a parenthesised expansion), optional place/nationality word,
+    # the role, and for plural roles an optional dash apposition ("cosmonauts on board — ").
+    prefix = re.compile(
+        rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
+        rf"(?:[A-Z][\w’'\-]*\s+)?(?P<role>{roles})"
+        rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
+    )
+    apposition = re.compile(
+        rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<role>{roles})\b(?!\s+[A-Z])"
+        rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+    )
+    of_org = re.compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
+    any_org = re.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
+    return prefix, apposition, of_org, any_org
+
+
+def _context(article: Article, organizations: tuple[Organization, ...]) -> _Context:
+    org_ids = {form: e.id for e in entity_lexicon().organizations for form in e.forms}
+    for org in organizations:
+        for form in (org.name, *org.aliases):
+            org_ids[form] = org.id
+    prefix, apposition, of_org, any_org = _role_patterns(tuple(sorted(org_ids)))
+    return _Context(
+        people_lexicon(), lowercase_words(article), org_ids, prefix, apposition, of_org, any_org
+    )
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+_LEADING = ' \t\n“"‘(—–:'
+
+
+def _first_word_at(sentence: str) -> int:
+    """Offset of the sentence's first word (after opening quotes and brackets)."""
+    return len(sentence) - len(sentence.lstrip(_LEADING))
+
+
+def _role_at(tokens: list[str], i: int, lex: PeopleLexicon) -> tuple[str, int] | None:
+    """The (singular role, word count) of a capitalised role noun at tokens[i], if any."""
+    for size in (3, 2, 1):
+        phrase = " ".join(tokens[i : i + size]).lower()
+        if len(tokens[i : i + size]) == size and phrase in lex.roles:
+            return lex.roles[phrase], size
+    return None
+
+
+def _org_at(tokens: list[str], i: int, ctx: _Context) -> tuple[str, int] | None:
+    for size in range(min(6, len(tokens) - i), 0, -1):
+        phrase = " ".join(tokens[i : i + size])
+        if phrase in ctx.org_ids:
+            return ctx.org_ids[phrase], size
+    return None
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(form for entry in entity_lexicon().places for form in entry.forms)
+
+
+def _is_place_word(token: str, ctx: _Context) -> bool:
+    return token.lower() in ctx.lex.nationalities or token in _place_words()
+
+
+def _blocked(token: str, ctx: _Context) -> bool:
+    """Words that can never be part of a person's name."""
+    low = token.lower()
+    return (
+        low in ctx.lex.non_name_words
+        or low in ctx.lex.closed_class
+        or low in ctx.lex.roles
+        or token in ctx.org_ids
+        or _is_place_word(token, ctx)
+    )
+
+
+def _clean_run(
+    match: re.Match[str], initial: bool, ctx: _Context
+) -> tuple[int, int, tuple[str, ...], str | None, list[str], list[str]] | None:
+    """Set aside leading non-name words of a capitalised run; → the name part, or None.
+
+    Returns (start, end, name tokens, honorific, roles, organizations) with offsets in the
+    sentence.
+    """
+    words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+    tokens = [strip_possessive(w) for _, w in words]
+    roles: list[str] = []
+    orgs: list[str] = []
+    honorific: str | None = None
+    i = 0
+    while i < len(tokens):
+        role = _role_at(tokens, i, ctx.lex)
+        org = _org_at(tokens, i, ctx)
+        bare = tokens[i].rstrip(".")
+        if role:
+            roles.append(role[0])
+            i += role[1]
+        elif org:
+            orgs.append(org[0])
+            i += org[1]
+        elif bare in ctx.lex.honorifics and i + 1 < len(tokens):
+            honorific = tokens[i]
+            i += 1
+            break
+        elif _is_place_word(tokens[i], ctx) or tokens[i].lower() in ctx.lex.closed_class:
+            i += 1
+        elif i == 0 and initial and tokens[i].lower() in ctx.lower:
+            i += 1  # "Speaking at …", "Some critics …": a common word starting the sentence
+        else:
+            break
+    rest = tokens[i:]
+    if not rest or len(rest) > _MAX_NAME_WORDS or _INITIAL.match(rest[-1]):
+        return None
+    if any(_blocked(t, ctx) for t in rest if not _INITIAL.match(t)):
+        return None
+    start = words[i - 1][0] if honorific else words[i][0]
+    end = words[-1][0] + len(tokens[-1])
+    return start, end, tuple(rest), honorific, roles, orgs
+
+
+def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) -> list[_Mention]:
+    block_index, offset, sentence_index, block_id = key
+    found: list[_Mention] = []
+    first_word = _first_word_at(sentence)
+    for match in name_run().finditer(sentence):
+        cleaned = _clean_run(match, match.start() == first_word, ctx)
+        if cleaned is None:
+            continue
+        start, end, tokens, honorific, roles, orgs = cleaned
+        found.append(
+            _Mention(
+                order=(block_index, offset + start),
+                block=block_id,
+                sentence=sentence_index,
+                start=start,
+                end=end,
+                tokens=tokens,
+                honorific=honorific,
+                lower=any(t.lower() in ctx.lower for t in tokens),
+                initial=start == first_word,
+                roles=roles,
+                orgs=orgs,
+            )
+        )
+    return found
+
+
+def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions joined by list connectors (", ", " and ", ", and ") form one group."""
+    groups: list[list[_Mention]] = []
+    closed = True  # an "and" ends a list: "cosmonauts X and Y, and Aki Hoshide" is two lists
+    for mention in mentions:
+        connector = None
+        if groups:
+            connector = _CONNECTOR.fullmatch(sentence, groups[-1][-1].end, mention.start)
+        if connector and not closed:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+        closed = bool(connector and "and" in connector.group())
+    return groups
+
+
+def _add_org(mention: _Mention, org: str | None, ctx: _Context) -> None:
+    if org and org in ctx.org_ids and ctx.org_ids[org] not in mention.orgs:
+        mention.orgs.append(ctx.org_ids[org])
+
+
+def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> None:
+    """A role (and organization) before the group's first name; plural roles are shared."""
+    first = group[0]
+    prefix = sentence[max(0, first.start - _PREFIX) : first.start]
+    match = ctx.prefix.search(prefix)
+    if match is None:
+        return
+    written = " ".join(match.group("role").lower().split())
+    plural = written in ctx.lex.plural_roles
+    if match.group("dash") and not plural:
+        return
+    for mention in group if plural else [first]:
+        mention.roles.append(ctx.lex.roles[written])
+        _add_org(mention, match.group("org"), ctx)
+
+
+def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
+    """Age, apposition and "of the ORG" right around one mention."""
+    before = sentence[max(0, mention.start - 30) : mention.start]
+    after = sentence[mention.end : mention.end + _CONTEXT]
+    age = _AGE_BEFORE.search(before) or _AGE_AFTER.search(after)
+    if age:
+        mention.age = int(age.group(1))
+    apposition = ctx.apposition.search(after)
+    if apposition:
+        mention.roles.append(ctx.lex.roles[" ".join(apposition.group("role").lower().split())])
+        rest = apposition.group("rest") or ""
+        org = ctx.any_org.search(rest)
+        _add_org(mention, org.group("org") if org else None, ctx)
+    of_org = ctx.of_org.search(after)
+    if of_org:
+        _add_org(mention, of_org.group("org"), ctx)
+
+
+def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]]:
+    """All name mentions in the story, with evidence, and the list of sentences."""
+    mentions: list[_Mention] = []
+    texts: list[str] = []
+    for block_index, block in enumerate(article.blocks):
+        if block.kind == "boilerplate":
+            continue
+        for start, end in sentence_spans(block.text):
+            sentence = block.text[start:end]
+            key = (block_index, start, len(texts), block.id)
+            texts.append(sentence)
+            found = _raw_mentions(sentence, key, ctx)
+            for group in _groups(sentence, found):
+                _prefix_evidence(sentence, group, ctx)
+            for mention in found:
+                _own_evidence(sentence, mention, ctx)
+            mentions.extend(found)
+    return mentions, texts
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'Vande Hei' ⊂ 'Mark Vande Hei'; 'Tracy Dyson' ~ 'Tracy C. Dyson'."""
+    if short == full[len(full) - len(short) :]:
+        return True
+    return short[0] == full[0] and short[-1] == full[-1]
+
+
+def _cluster_full(
+    mentions: list[_Mention], people: list[_Person], by_surname: dict[str, list[_Person]]
+) -> None:
+    """People from names of two or more words; the fullest form is met first."""
+    for mention in sorted(mentions, key=lambda m: (-len(m.tokens), m.order)):
+        if not _attach(mention, by_surname):
+            person = _Person(mention.tokens, [mention])
+            people.append(person)
+            by_surname.setdefault(mention.tokens[-1], []).append(person)
+
+
+def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
+    """Add a name of two or more words to a known person it fits; → whether it did."""
+    for person in by_surname.get(mention.tokens[-1], []):  # both rules need the same surname
+        if _same_person(mention.tokens, person.tokens):
+            person.mentions.append(mention)
+            return True
+    return False
+
+
+def _without_first_word(mention: _Mention) -> _Mention:
+    """ "Later Gromov" → "Gromov": a capitalised common word that starts a sentence."""
+    start = mention.start + len(mention.tokens[0]) + 1
+    order = (mention.order[0], mention.order[1] + start - mention.start)
+    return replace(mention, tokens=mention.tokens[1:], start=start, order=order, initial=False)
+
+
+def _resolve_short(mention: _Mention, owners: list[_Person]) -> _Person | None:
+    """The person a one-word mention refers to: the surname's owner, the latest if several."""
+    if len(owners) <= 1:
+        return owners[0] if owners else None
+    earlier = [
+        (max(m.order for m in p.mentions if m.order < mention.order), p)
+        for p in owners
+        if any(m.order < mention.order for m in p.mentions)
+    ]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else owners[0]
+
+
+def _build_people(mentions: list[_Mention]) -> list[_Person]:
+    full = [m for m in mentions if len(m.tokens) >= 2 and (m.cued or not m.lower)]
+    short = [m for m in mentions if len(m.tokens) == 1]
+    people: list[_Person] = []
+    by_surname: dict[str, list[_Person]] = {}
+    _cluster_full([m for m in full if m.cued or not m.initial], people, by_surname)
+    # A bare name starting a sentence may begin with a common word ("Later Gromov slept").
+    unsure: list[_Mention] = []
+    for mention in (m for m in full if m.initial and not m.cued):
+        if _attach(mention, by_surname):
+            continue
+        rest = _without_first_word(mention)
+        if len(rest.tokens) == 1 and by_surname.get(rest.tokens[0]):
+            short.append(rest)
+        elif len(rest.tokens) == 1 or not _attach(rest, by_surname):
+            unsure.append(mention)
+    _cluster_full(unsure, people, by_surname)
+    for mention in sorted(short, key=lambda m: m.order):
+        owner = _resolve_short(mention, by_surname.get(mention.tokens[0], []))
+        if owner is not None:
+            owner.mentions.append(mention)
+        elif (mention.honorific or mention.roles) and not mention.lower:
+            owner = _Person(mention.tokens, [mention])  # "Mr Smith", known by no more
+            people.append(owner)
+            by_surname[mention.tokens[0]] = [owner]
+    for each in people:
+        each.mentions.sort(key=lambda m: m.order)
+    return sorted(people, key=lambda p: p.mentions[0].order)
+
+
+# --- parts ----------------------------------------------------------------------------------
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + phrase_alternation(cues) + r")(?!\w)", re.IGNORECASE)
+
+
+def _assign_parts(people: list[_Person], sentences: list[str], lex: PeopleLexicon) -> None:
+    """Parts from cue phrases; earlier cue lists in the data win over later ones."""
+    cue_ends: dict[int, list[int | None]] = {}  # sentence → per part, end of its first cue
+    found = False
+    for person in people:
+        ranks = []
+        for mention in person.mentions:
+            if mention.sentence not in cue_ends:
+                cue_ends[mention.sentence] = _first_cue_ends(sentences[mention.sentence], lex)
+            for rank, end in enumerate(cue_ends[mention.sentence]):
+                scope = lex.parts[rank].scope
+                if end is not None and (scope == "sentence" or end <= mention.start):
+                    ranks.append(rank)
+                    break
+        if ranks:
+            person.part = lex.parts[min(ranks)].label
+            found = True
+    if found:
+        _assign_not_aboard(people, lex)
+
+
+def _first_cue_ends(sentence: str, lex: PeopleLexicon) -> list[int | None]:
+    ends: list[int | None] = []
+    for part in lex.parts:
+        match = _cue_pattern(part.cues).search(sentence)
+        ends.append(match.end() if match else None)
+    return ends
+
+
+def _assign_not_aboard(people: list[_Person], lex: PeopleLexicon) -> None:
+    """Officials and film people with no cue of their own, in a story of crews, stay home."""
+    for person in people:
+        roles = {role for m in person.mentions for role in m.roles}
+        if person.part is None and roles and not roles & lex.flying_roles:
+            person.part = lex.not_aboard
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _to_person(person: _Person, known_orgs: set[str]) -> Person:
+    mentions = person.mentions
+    ages = [m.age for m in mentions if m.age is not None]
+    return Person(
+        id=slugify(person.name),
+        name=person.name,
+        aliases=_unique([m.form for m in mentions if m.form != person.name]),
+        roles=_unique([r for m in mentions for r in m.roles]),
+        age=ages[0] if ages else None,
+        organizations=_unique([o for m in mentions for o in m.orgs if o in known_orgs]),
+        blocks=_unique([m.block for m in mentions]),
+        part=person.part,
+    )
 
 
 def find_people(article: Article, organizations: tuple[Organization, ...]) -> tuple[Person, ...]:
-    return ()
+    """Every named person of the story, in order of first mention."""
+    ctx = _context(article, organizations)
+    mentions, sentences = _collect(article, ctx)
+    people = _build_people(mentions)
+    _assign_parts(people, sentences, ctx.lex)
+    known = {org.id for org in organizations}
+    return tuple(_to_person(p, known) for p in people)

@@ -1,0 +1,75 @@
+"""Shared text helpers: sentence spans, capitalised-name patterns, phrase alternations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from ..model import Article
+from .lexicon import people_lexicon
+
+# Every upper-case letter up to U+1FFF (Latin, Greek, Cyrillic…), for names such as "Élodie".
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
+UPPER = "[" + re.escape(_UPPER) + "]"
+_LETTER = r"[^\W\d_]"
+# One capitalised word of a name: "Peresild", "O’Hara’s", "López-Alegría", "McArthur", "NASA".
+# It may not run into digits or a hyphen ("MS-19", "Crew-7" are not names).
+NAME_TOKEN = rf"{UPPER}(?:{_LETTER}|[’'\-](?={_LETTER}))*(?![\w\-])"
+# A middle initial: the "C." of "Tracy C. Dyson".
+INITIAL = rf"{UPPER}\.(?=\s+{UPPER})"
+POSSESSIVE = re.compile(r"[’']s$")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+_BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[" + re.escape(_UPPER) + r"0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]$")
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first so the fullest form wins."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+@cache
+def name_run() -> re.Pattern[str]:
+    """A run of capitalised words, maybe after an honorific: "Mr Novitskiy", "Tracy C. Dyson"."""
+    lex = people_lexicon()
+    honorific = "(?:" + phrase_alternation(lex.honorifics) + r")\.?\s+"
+    particle = "(?:" + phrase_alternation(lex.particles) + rf")(?=\s+{UPPER})"
+    word = rf"(?:{INITIAL}|{NAME_TOKEN}|{particle})"
+    return re.compile(rf"(?<![\w’'\-])(?:{honorific})?(?:{INITIAL}|{NAME_TOKEN})(?:\s+{word})*")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; abbreviations and initials do not end one."""
+    abbreviations = people_lexicon().abbreviations
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
+        if before:
+            word = before.group(1).rstrip(".").lower()
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def sentences(text: str) -> Iterator[str]:
+    for start, end in sentence_spans(text):
+        yield text[start:end]
+
+
+def lowercase_words(article: Article) -> frozenset[str]:
+    """Words the article's story writes in lower case somewhere: these are common words."""
+    words: set[str] = set()
+    for block in article.story_blocks:
+        words.update(POSSESSIVE.sub("", w) for w in _LOWER_WORD.findall(block.text))
+    return frozenset(words)
+
+
+def strip_possessive(token: str) -> str:
+    return POSSESSIVE.sub("", token)

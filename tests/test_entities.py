@@ -1,0 +1,92 @@
+"""Organizations and places: against hand annotations, and on small synthetic sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.analyse.entities import find_organizations, find_places
+from generator.model import Article
+from generator.read import SeedText, read_seed, read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = {
+    "first-film-in-orbit": ROOT / "seeds" / "first-film-in-orbit.md",
+    "nasa_article_329": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_329.txt",
+    "nasa_article_550": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_550.txt",
+    "nasa_article_813": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_813.txt",
+}
+EXPECTED = ROOT / "tests" / "fixtures" / "expected"
+
+
+def article_from(body: str) -> Article:
+    return read_text(SeedText("test.md", f"---\ntitle: A test story\n---\n{body}"), "test")
+
+
+def expected(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((EXPECTED / name / "people.yml").read_text("utf-8"))
+    return loaded
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_organizations_match_the_annotation(name: str) -> None:
+    found = [
+        {"id": o.id, "name": o.name, "aliases": list(o.aliases), "blocks": list(o.blocks)}
+        for o in find_organizations(read_seed(ARTICLES[name]))
+    ]
+    assert found == expected(name)["organizations"]
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_places_match_the_annotation(name: str) -> None:
+    found = [
+        {"id": p.id, "name": p.name, "blocks": list(p.blocks)}
+        for p in find_places(read_seed(ARTICLES[name]))
+    ]
+    assert found == expected(name)["places"]
+
+
+def test_an_abbreviation_is_an_alias_of_the_organization() -> None:
+    article = article_from("ESA (European Space Agency) astronaut Anna Lind and JAXA flew.")
+    organizations = {o.id: o for o in find_organizations(article)}
+    assert organizations["esa"].name == "European Space Agency"
+    assert organizations["esa"].aliases == ("ESA",)
+    assert organizations["jaxa"].aliases == ("JAXA",)
+
+
+def test_an_unknown_agency_is_found_by_its_closing_word() -> None:
+    article = article_from("The Israel Space Agency signed with SpaceX’s team.")
+    assert [(o.id, o.name) for o in find_organizations(article)] == [
+        ("israel-space-agency", "Israel Space Agency"),
+        ("spacex", "SpaceX"),
+    ]
+
+
+def test_a_place_inside_an_organization_name_is_not_a_place() -> None:
+    article = article_from("Japan Aerospace Exploration Agency staff flew from Japan.")
+    assert [(p.id, p.blocks) for p in find_places(article)] == [("japan", ("b1",))]
+    article = article_from("Japan Aerospace Exploration Agency staff flew.")
+    assert find_places(article) == ()
+
+
+def test_spellings_of_one_place_share_an_id() -> None:
+    article = article_from("It landed near Zhezkazgan.\n\nThe town of Dzhezkazgan cheered.")
+    assert [(p.id, p.name, p.blocks) for p in find_places(article)] == [
+        ("zhezkazgan", "Zhezkazgan", ("b1", "b2"))
+    ]
+
+
+def test_station_and_adjectives_are_not_places() -> None:
+    article = article_from(
+        "The Russian crew reached the International Space Station and the US section."
+    )
+    assert find_places(article) == ()
+
+
+def test_boilerplate_is_not_read() -> None:
+    article = article_from("Nasa said so.\n\n-end-\n\nJohnson Space Center, Houston")
+    assert [o.id for o in find_organizations(article)] == ["nasa"]
+    assert find_places(article) == ()

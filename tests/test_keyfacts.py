@@ -1,0 +1,119 @@
+"""Key facts and the film's cast: the article's own words, each with its block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.analyse.entities import find_organizations
+from generator.analyse.keyfacts import find_cast, find_key_facts
+from generator.analyse.people import find_people
+from generator.model import Article, CastMember, KeyFact
+from generator.read import SeedText, read_seed, read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "first-film-in-orbit.md"
+CORPUS = ROOT / "tests" / "fixtures" / "articles"
+
+
+def article_from(body: str) -> Article:
+    return read_text(SeedText("test.md", f"---\ntitle: A test story\n---\n{body}"), "test")
+
+
+def facts_of(article: Article) -> dict[str, tuple[str, str]]:
+    return {f.name: (f.value, f.block) for f in find_key_facts(article)}
+
+
+def cast_of(article: Article) -> tuple[CastMember, ...]:
+    return find_cast(article, find_people(article, find_organizations(article)))
+
+
+def test_seed_key_facts() -> None:
+    assert find_key_facts(read_seed(SEED)) == (
+        KeyFact("spacecraft", "Soyuz MS-19", "b3"),
+        KeyFact("launch_site", "Baikonur, Kazakhstan", "b3"),
+        KeyFact("time_to_station", "about three and a half hours", "b3"),
+        KeyFact(
+            "docking",
+            "took manual control to smoothly dock the spacecraft at the space outpost",
+            "b4",
+        ),
+        KeyFact("station", "International Space Station", "b2"),
+        KeyFact("stay", "12 days", "b7"),
+        KeyFact("return", "October 17", "b24"),
+        KeyFact("film_title", "Challenge", "b6"),
+        KeyFact(
+            "film_premise",
+            "a surgeon played by Peresild rushes to the space station to save a crew member "
+            "who needs an urgent operation in orbit",
+            "b6",
+        ),
+    )
+
+
+def test_every_value_is_the_articles_own_words() -> None:
+    for path in [SEED, *sorted(CORPUS.glob("*.txt"))]:
+        article = read_seed(path)
+        for fact in find_key_facts(article):
+            assert fact.value in article.block(fact.block).text, (path.name, fact)
+            assert article.block(fact.block).kind != "boilerplate"
+
+
+def test_soyuz_return_article() -> None:
+    facts = facts_of(read_seed(CORPUS / "nasa_article_329.txt"))
+    assert facts["spacecraft"] == ("Soyuz MS-24", "b3")
+    assert facts["landing_site"] == (
+        "southeast of the remote town of Dzhezkazgan, Kazakhstan",
+        "b3",
+    )
+    assert facts["return"] == ("Saturday", "b2")
+    assert "mission" not in facts and "film_title" not in facts
+
+
+def test_dragon_articles() -> None:
+    crew7 = facts_of(read_seed(CORPUS / "nasa_article_550.txt"))
+    assert crew7["mission"] == ("Crew-7", "b2")
+    assert crew7["spacecraft"] == ("Dragon", "b2")
+    assert crew7["spacecraft_name"] == ("Endurance", "b9")
+    assert crew7["landing_site"] == ("off the coast of Pensacola, Florida", "b2")
+    assert crew7["launch_site"] == ("NASA’s Kennedy Space Center in Florida", "b5")
+    assert "return" not in crew7  # "return to Earth follows …, which docked … March 5" is not it
+    ax3 = facts_of(read_seed(CORPUS / "nasa_article_813.txt"))
+    assert ax3["mission"] == ("Axiom Mission 3", "b2")
+    assert ax3["time_to_station"] == ("Approximately 37 hours", "b5")
+    assert ax3["docking"] == ("docked to the Harmony module’s forward port", "b5")
+
+
+def test_paragraphs_are_preferred_to_captions() -> None:
+    body = (
+        "Russia Space Station\nThe Soyuz MS-22 blasts off (Roscosmos/AP)\n\n"
+        "Their Soyuz MS-23 lifted off from Baikonur."
+    )
+    assert facts_of(article_from(body))["spacecraft"] == ("Soyuz MS-23", "b2")
+
+
+def test_nothing_is_invented() -> None:
+    assert find_key_facts(article_from("The weather was fine and nobody flew anywhere.")) == ()
+
+
+def test_seed_cast() -> None:
+    assert cast_of(read_seed(SEED)) == (
+        CastMember("yulia-peresild", "a surgeon", "b6"),
+        CastMember("oleg-novitskiy", "the ailing cosmonaut", "b24"),
+    )
+
+
+def test_cast_forms() -> None:
+    body = (
+        "Actor Ann Lee flew. The film shows a pilot played by Lee.\n\n"
+        "Cosmonaut Ivan Orlov will play the station doctor in the film.\n\n"
+        "Mr Orlov and others will play parts in the movie."
+    )
+    assert cast_of(article_from(body)) == (
+        CastMember("ann-lee", "a pilot", "b1"),
+        CastMember("ivan-orlov", "the station doctor", "b2"),
+    )
+
+
+def test_an_unknown_actor_is_kept_without_a_person() -> None:
+    body = "The film shows a doctor played by Smith."
+    assert cast_of(article_from(body)) == (CastMember(None, "a doctor", "b1"),)

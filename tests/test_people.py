@@ -1,0 +1,237 @@
+"""People found by the rules: against hand annotations, and on small synthetic sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.analyse.entities import find_organizations
+from generator.analyse.people import find_people
+from generator.model import Article, Person
+from generator.read import SeedText, read_seed, read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = {
+    "first-film-in-orbit": ROOT / "seeds" / "first-film-in-orbit.md",
+    "nasa_article_329": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_329.txt",
+    "nasa_article_550": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_550.txt",
+    "nasa_article_813": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_813.txt",
+}
+EXPECTED = ROOT / "tests" / "fixtures" / "expected"
+
+
+def article_from(body: str, title: str = "A test story") -> Article:
+    seed = SeedText("test.md", f"---\ntitle: {title}\n---\n{body}")
+    return read_text(seed, "test")
+
+
+def people_of(article: Article) -> dict[str, Person]:
+    return {p.id: p for p in find_people(article, find_organizations(article))}
+
+
+def expected(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((EXPECTED / name / "people.yml").read_text("utf-8"))
+    return loaded
+
+
+@pytest.fixture(scope="module", params=sorted(ARTICLES))
+def annotated(request: pytest.FixtureRequest) -> tuple[dict[str, Person], list[dict[str, Any]]]:
+    name = str(request.param)
+    return people_of(read_seed(ARTICLES[name])), expected(name)["people"]
+
+
+# --- hand annotations -------------------------------------------------------------------------
+
+
+def test_the_same_people_as_the_annotation(
+    annotated: tuple[dict[str, Person], list[dict[str, Any]]],
+) -> None:
+    found, wanted = annotated
+    assert list(found) == [p["id"] for p in wanted]  # also the order of first mention
+
+
+@pytest.mark.parametrize("field", ["name", "aliases", "roles", "age", "organizations", "blocks"])
+def test_each_field_matches_the_annotation(
+    annotated: tuple[dict[str, Person], list[dict[str, Any]]], field: str
+) -> None:
+    found, wanted = annotated
+    for person in wanted:
+        value = getattr(found[person["id"]], field)
+        want = person[field]
+        assert (list(value) if isinstance(value, tuple) else value) == want, person["id"]
+
+
+def test_parts_match_the_annotation_where_annotated(
+    annotated: tuple[dict[str, Person], list[dict[str, Any]]],
+) -> None:
+    found, wanted = annotated
+    for person in wanted:
+        if "part" in person:
+            assert found[person["id"]].part == person["part"], person["id"]
+
+
+def test_seed_has_fifteen_people_with_their_details() -> None:
+    people = people_of(read_seed(ARTICLES["first-film-in-orbit"]))
+    assert len(people) == 15
+    assert people["yulia-peresild"].age == 37
+    assert people["klim-shipenko"].age == 38
+    assert people["dmitry-rogozin"].roles == ("head",)
+    assert people["dmitry-rogozin"].organizations == ("roscosmos",)
+    assert people["aki-hoshide"].roles == ()
+    assert people["aki-hoshide"].organizations == ("jaxa",)
+    assert people["elon-musk"].part is None
+
+
+def test_press_contacts_are_not_people() -> None:
+    names = {p.name for name in ARTICLES for p in people_of(read_seed(ARTICLES[name])).values()}
+    for contact in ("Joshua Finch", "Julian Coltre", "Claire O’Shea", "Sandra Jones"):
+        assert contact not in names
+    for contact in ("Steve Siceloff", "Leah Cheshier", "Bill Ingalls", "Joel Kowsky"):
+        assert contact not in names
+
+
+# --- rules on synthetic sentences -------------------------------------------------------------
+
+
+def test_role_before_a_name_and_an_organization_before_the_role() -> None:
+    people = people_of(article_from("The launch was watched by NASA astronaut Jane Roe today."))
+    assert people["jane-roe"].roles == ("astronaut",)
+    assert people["jane-roe"].organizations == ("nasa",)
+
+
+def test_capitalised_role_inside_a_name_run() -> None:
+    people = people_of(article_from("“It went well,” said NASA Administrator Ann Bell."))
+    assert list(people) == ["ann-bell"]
+    assert people["ann-bell"].roles == ("administrator",)
+
+
+def test_apposition_gives_role_and_organization() -> None:
+    text = "Ivan Petrov, head of the Russian state space corporation Roscosmos, said it was fine."
+    person = people_of(article_from(text))["ivan-petrov"]
+    assert person.roles == ("head",)
+    assert person.organizations == ("roscosmos",)
+
+
+def test_of_the_organization_with_and_without_a_comma() -> None:
+    text = (
+        "The crew included Anna Lind, of the European Space Agency, and Kenji Sato of the "
+        "Japan Aerospace Exploration Agency."
+    )
+    people = people_of(article_from(text))
+    assert people["anna-lind"].organizations == ("esa",)
+    assert people["kenji-sato"].organizations == ("jaxa",)
+    assert people["kenji-sato"].roles == ()
+
+
+def test_ages_in_both_forms() -> None:
+    text = "The 41-year-old Maria Gomez flew.\n\nPeter Hall, 52, stayed at home."
+    people = people_of(article_from(text))
+    assert people["maria-gomez"].age == 41
+    assert people["peter-hall"].age == 52
+
+
+def test_a_plural_role_is_shared_by_its_list_and_only_by_it() -> None:
+    text = (
+        "They joined Nasa astronauts Amy Cole, Ben Dale and Cara Ford, and Dan Eyre of the "
+        "European Space Agency."
+    )
+    people = people_of(article_from(text))
+    for pid in ("amy-cole", "ben-dale", "cara-ford"):
+        assert people[pid].roles == ("astronaut",)
+        assert people[pid].organizations == ("nasa",)
+    assert people["dan-eyre"].roles == ()
+    assert people["dan-eyre"].organizations == ("esa",)
+
+
+def test_a_singular_role_is_not_shared() -> None:
+    people = people_of(article_from("He worked alongside director Ron Page, Eva Marsh and Nasa."))
+    assert people["ron-page"].roles == ("director",)
+    assert people["eva-marsh"].roles == ()
+    assert "nasa" not in people
+
+
+def test_dash_apposition_after_a_plural_role() -> None:
+    text = "Two Russian cosmonauts on board the station — Yuri Orlov and Pavel Kuzin — will help."
+    people = people_of(article_from(text))
+    assert people["yuri-orlov"].roles == people["pavel-kuzin"].roles == ("cosmonaut",)
+
+
+def test_honorific_and_surname_are_aliases_of_one_person() -> None:
+    text = "Cosmonaut Lev Gromov flew.\n\nMr Gromov docked.\n\nLater Gromov slept."
+    people = people_of(article_from(text))
+    assert list(people) == ["lev-gromov"]
+    assert people["lev-gromov"].aliases == ("Mr Gromov", "Gromov")
+    assert people["lev-gromov"].blocks == ("b1", "b2", "b3")
+
+
+def test_honorific_alone_makes_a_person() -> None:
+    people = people_of(article_from("The flight was delayed, Mr Novak said."))
+    assert list(people) == ["novak"]
+    assert people["novak"].aliases == ("Mr Novak",)
+
+
+def test_sentence_initial_words_places_and_spacecraft_are_not_people() -> None:
+    text = (
+        "Their Soyuz MS-19 lifted off from Baikonur, Kazakhstan. Mission Control in Moscow "
+        "cheered. Before Russia made its move, the mission was planned. The space mission "
+        "was long."
+    )
+    assert people_of(article_from(text)) == {}
+
+
+def test_caption_labels_and_credits_are_not_read_as_people() -> None:
+    body = (
+        "Cosmonaut Lev Gromov flew.\n\n"
+        "Russia Space Station\nThe Soyuz spaceship blasts off (Roscosmos Space Agency/AP)"
+    )
+    article = article_from(body)
+    assert article.blocks[1].kind == "caption"
+    assert list(people_of(article)) == ["lev-gromov"]
+
+
+def test_curly_apostrophes_accents_and_middle_initials() -> None:
+    text = (
+        "NASA astronaut Loral O’Hara met astronaut Michael López-Alegría and NASA astronaut "
+        "Tracy C. Dyson. O’Hara’s mission ended."
+    )
+    people = people_of(article_from(text))
+    assert list(people) == ["loral-ohara", "michael-lopez-alegria", "tracy-c-dyson"]
+    assert people["tracy-c-dyson"].name == "Tracy C. Dyson"
+    assert people["loral-ohara"].aliases == ("O’Hara",)
+
+
+def test_a_bare_name_whose_word_is_common_in_the_article_is_not_a_person() -> None:
+    text = "The space mission began. It was run from Mission Control by Elon Musk."
+    assert list(people_of(article_from(text))) == ["elon-musk"]
+
+
+def test_parts_from_cues_and_the_not_aboard_rule() -> None:
+    text = (
+        "Actor Ann Lee blasted off together with cosmonaut Ivan Orlov.\n\n"
+        "They joined astronaut Kate Moss on board.\n\n"
+        "Kremlin spokesman Oleg Ray praised them, as did Bob Stone."
+    )
+    people = people_of(article_from(text))
+    assert people["ann-lee"].part == people["ivan-orlov"].part == "flew up on the Soyuz"
+    assert people["kate-moss"].part == "already aboard the station"
+    assert people["oleg-ray"].part == "not aboard"
+    assert people["bob-stone"].part is None  # no role: the article says nothing
+
+
+def test_no_parts_without_cues() -> None:
+    people = people_of(article_from("Kremlin spokesman Oleg Ray spoke."))
+    assert people["oleg-ray"].part is None
+
+
+def test_boilerplate_names_are_ignored() -> None:
+    body = "Cosmonaut Lev Gromov flew.\n\n-end-\n\nJohn Smith\n\n202-358-1100"
+    assert list(people_of(article_from(body))) == ["lev-gromov"]
+
+
+def test_output_is_deterministic() -> None:
+    article = read_seed(ARTICLES["first-film-in-orbit"])
+    organizations = find_organizations(article)
+    assert find_people(article, organizations) == find_people(article, organizations)
