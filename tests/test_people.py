@@ -210,7 +210,7 @@ def test_a_bare_name_whose_word_is_common_in_the_article_is_not_a_person() -> No
 
 def test_parts_from_cues_and_the_not_aboard_rule() -> None:
     text = (
-        "Actor Ann Lee blasted off together with cosmonaut Ivan Orlov.\n\n"
+        "Actor Ann Lee blasted off in a Soyuz together with cosmonaut Ivan Orlov.\n\n"
         "They joined astronaut Kate Moss on board.\n\n"
         "Kremlin spokesman Oleg Ray praised them, as did Bob Stone."
     )
@@ -219,6 +219,11 @@ def test_parts_from_cues_and_the_not_aboard_rule() -> None:
     assert people["kate-moss"].part == "already aboard the station"
     assert people["oleg-ray"].part == "not aboard"
     assert people["bob-stone"].part is None  # no role: the article says nothing
+
+
+def test_part_names_a_spacecraft_only_when_the_sentence_does() -> None:
+    people = people_of(article_from("Astronaut Ann Lee launched on Tuesday with Ivan Orlov."))
+    assert people["ann-lee"].part == "launched to the station"
 
 
 def test_no_parts_without_cues() -> None:

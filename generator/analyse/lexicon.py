@@ -17,9 +17,10 @@ import yaml
 
 @dataclass(frozen=True)
 class PartCue:
-    label: str
+    label: str  # may hold "{craft}": the spacecraft named in the same sentence
     scope: str  # "sentence" or "after"
     cues: tuple[str, ...]
+    fallback: str = ""  # the label when "{craft}" is asked for but the sentence names none
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class PeopleLexicon:
     abbreviations: frozenset[str]  # lower case, without the final full stop
     parts: tuple[PartCue, ...]
     not_aboard: str
+    crafts: tuple[str, ...] = ()  # spacecraft names a part label may mention ("Soyuz")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,13 @@ def people_lexicon() -> PeopleLexicon:
         if entry.get("flies"):
             flying.add(word)
     parts = tuple(
-        PartCue(str(p["label"]), str(p["scope"]), _strings(p["cues"])) for p in raw["parts"]
+        PartCue(
+            str(p["label"]),
+            str(p["scope"]),
+            _strings(p["cues"]),
+            str(p.get("fallback") or p["label"]),
+        )
+        for p in raw["parts"]
     )
     return PeopleLexicon(
         roles=roles,
@@ -114,6 +122,7 @@ def people_lexicon() -> PeopleLexicon:
         abbreviations=_lower_set(raw["abbreviations"]),
         parts=parts,
         not_aboard=str(raw["not_aboard"]),
+        crafts=_strings(raw.get("crafts") or ()),
     )
 
 

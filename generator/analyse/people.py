@@ -23,7 +23,7 @@ from functools import cache
 
 from ..model import Article, Organization, Person
 from ..read import slugify
-from .lexicon import PeopleLexicon, entity_lexicon, people_lexicon
+from .lexicon import PartCue, PeopleLexicon, entity_lexicon, people_lexicon
 from .text import (
     INITIAL,
     lowercase_words,
@@ -412,20 +412,31 @@ def _assign_parts(people: list[_Person], sentences: list[str], lex: PeopleLexico
     cue_ends: dict[int, list[int | None]] = {}  # sentence → per part, end of its first cue
     found = False
     for person in people:
-        ranks = []
+        ranks: list[tuple[int, int]] = []  # (rank of the part, sentence that gave it)
         for mention in person.mentions:
             if mention.sentence not in cue_ends:
                 cue_ends[mention.sentence] = _first_cue_ends(sentences[mention.sentence], lex)
             for rank, end in enumerate(cue_ends[mention.sentence]):
                 scope = lex.parts[rank].scope
                 if end is not None and (scope == "sentence" or end <= mention.start):
-                    ranks.append(rank)
+                    ranks.append((rank, mention.sentence))
                     break
         if ranks:
-            person.part = lex.parts[min(ranks)].label
+            rank, sentence = min(ranks)
+            person.part = _part_label(lex.parts[rank], sentences[sentence], lex.crafts)
             found = True
     if found:
         _assign_not_aboard(people, lex)
+
+
+def _part_label(part: PartCue, sentence: str, crafts: tuple[str, ...]) -> str:
+    """The part's label, naming the spacecraft only when the sentence itself names one."""
+    if "{craft}" not in part.label:
+        return part.label
+    for craft in crafts:
+        if re.search(rf"(?<!\w){re.escape(craft)}(?!\w)", sentence):
+            return part.label.replace("{craft}", craft)
+    return part.fallback
 
 
 def _first_cue_ends(sentence: str, lex: PeopleLexicon) -> list[int | None]:
