@@ -56,7 +56,7 @@ def understand(project: Project, path: Path, article: Article) -> Facts:
     """Rules first, then the editor's corrections file beside the seed, if any."""
     facts = analyse(article)
     correction_file = corrections_path(path)
-    corrections = load_corrections(correction_file)
+    corrections = load_corrections(correction_file, project.shown(correction_file))
     if corrections:
         facts = apply_corrections(facts, corrections, project.shown(correction_file))
     return facts

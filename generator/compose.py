@@ -441,7 +441,8 @@ def compose_site(
                 theme.description,
                 f"{theme.id}.md.j2",
                 context,
-                search_boost=2 if theme.id in ("crew", "mission") else None,
+                # Readers search for people and events: these pages should answer first.
+                search_boost=2 if theme.id in ("crew", "mission", "context") else None,
             )
         )
     pages.append(

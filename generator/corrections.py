@@ -1,16 +1,352 @@
-"""Editor corrections (stub until the real module lands)."""
+"""Editor corrections: fix what the rules got wrong without touching code.
+
+An editor writes `seeds/<seed-stem>.corrections.yml` beside the seed. Three optional sections:
+
+    people:
+      - set: yulia-peresild          # fix a person the rules found (by person id)
+        role: actress                # add one role (kept if already there)
+        roles: [actress, surgeon]    # or replace all roles
+        age: 37                      # set the age (null clears it)
+      - add: Oleg Novitskiy          # a person the rules missed (full name)
+        id: oleg-novitskiy           # optional; default: slug of the name
+        aliases: [Novitskiy, Mr Novitskiy]
+        roles: [cosmonaut]
+        age: 50
+        organizations: [roscosmos]
+        blocks: [b13, b19, b24]
+      - remove: mission-control      # a false person (their quotes become unattributed)
+    quotes:
+      - block: b9                    # the block holding the quotation
+        text: Such missions          # optional: the quotation's first words, when the block has
+                                     # several (without it every quotation of the block changes)
+        speaker: dmitry-peskov       # person id, or null for "the article doesn't say"
+    themes:
+      - add: b4                      # put a story block on a themed page…
+        theme: crew
+      - remove: b6                   # …or take it off one
+        theme: crew
+
+People corrections apply first (so a person added there may speak in `quotes`), then quotes, then
+themes. Anything naming what doesn't exist — an unknown person id, a block not in the article, an
+unknown theme, a block without quotations (or without one starting with `text`) — is refused
+with a one-line GeneratorError naming the file and the entry's line; so is malformed YAML.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Facts
+import yaml
+
+from .analyse.themes import load_themes
+from .errors import GeneratorError
+from .model import Correction, Facts, Person, Quote
+from .read import slugify
+
+_LINE = "__line__"
+_MISSING = object()
+_PEOPLE_KEYS = {
+    "set": {"role", "roles", "age"},
+    "add": {"id", "aliases", "roles", "age", "organizations", "blocks"},
+    "remove": set(),
+}
 
 
-def load_corrections(path: Path) -> Any:
-    return None
+@dataclass(frozen=True)
+class Entry:
+    """One correction as written: its section, its fields, and the line it starts on."""
+
+    section: str
+    fields: dict[str, Any]
+    line: int
 
 
-def apply_corrections(facts: Facts, corrections: Any, path_for_messages: str) -> Facts:
-    return facts
+@dataclass(frozen=True)
+class CorrectionSet:
+    path: str
+    entries: tuple[Entry, ...] = ()
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe YAML that remembers the line where each mapping starts."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[_LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load_corrections(path: Path, display: str | None = None) -> CorrectionSet | None:
+    """The corrections file beside a seed, or None when there is none (`display`: for messages)."""
+    shown = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GeneratorError(shown, f"cannot be read ({exc})") from None
+    return parse_corrections(text, shown)
+
+
+def parse_corrections(text: str, path: str) -> CorrectionSet:
+    """Corrections YAML → CorrectionSet (structure checked; names are checked when applied)."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        line = mark.line + 1 if mark else None
+        raise GeneratorError(path, f"malformed YAML: {problem}", line) from None
+    if data is None:
+        return CorrectionSet(path)
+    if not isinstance(data, dict):
+        raise GeneratorError(path, "must be a mapping with people:, quotes: and themes:", 1)
+    entries: list[Entry] = []
+    for key, value in data.items():
+        if key == _LINE:
+            continue
+        if key not in ("people", "quotes", "themes"):
+            raise GeneratorError(path, f"unknown section '{key}' (use people, quotes, themes)", 1)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise GeneratorError(path, f"'{key}' must be a list of entries", data[_LINE])
+        entries.extend(_entry(path, str(key), item, data[_LINE]) for item in value)
+    return CorrectionSet(path, tuple(entries))
+
+
+def _entry(path: str, section: str, item: object, parent_line: int) -> Entry:
+    if not isinstance(item, dict):
+        raise GeneratorError(path, f"each '{section}' entry must be a mapping", parent_line)
+    line = int(item.pop(_LINE))
+    fields = {str(k): v for k, v in item.items()}
+    if section == "people":
+        actions = [a for a in _PEOPLE_KEYS if a in fields]
+        if len(actions) != 1:
+            raise GeneratorError(path, "a people entry needs exactly one of set, add, remove", line)
+        allowed = _PEOPLE_KEYS[actions[0]] | {actions[0]}
+    elif section == "quotes":
+        allowed = {"block", "text", "speaker"}
+        for required in ("block", "speaker"):
+            if required not in fields:
+                raise GeneratorError(path, f"a quotes entry needs '{required}'", line)
+    else:
+        if ("add" in fields) == ("remove" in fields) or "theme" not in fields:
+            raise GeneratorError(path, "a themes entry needs theme: and one of add, remove", line)
+        allowed = {"add", "remove", "theme"}
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise GeneratorError(path, f"unknown key '{unknown[0]}' in a {section} entry", line)
+    return Entry(section, fields, line)
+
+
+# ---- applying -------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """Facts being corrected, plus the log of applied corrections."""
+
+    people: list[Person]
+    quotes: list[Quote]
+    themes: dict[str, list[str]]
+    log: list[Correction]
+
+
+def apply_corrections(
+    facts: Facts, corrections: CorrectionSet | None, path_for_messages: str
+) -> Facts:
+    """A new Facts with the corrections applied and listed in `corrections`."""
+    if corrections is None or not corrections.entries:
+        return facts
+    state = _State(
+        list(facts.people),
+        list(facts.quotes),
+        {k: list(v) for k, v in facts.themes.items()},
+        [],
+    )
+    order = {"people": 0, "quotes": 1, "themes": 2}
+    for entry in sorted(corrections.entries, key=lambda e: order[e.section]):
+        fail = _failer(path_for_messages, entry.line)
+        if entry.section == "people":
+            _apply_person(facts, state, entry.fields, fail)
+        elif entry.section == "quotes":
+            _apply_quote(state, entry.fields, fail)
+        else:
+            _apply_theme(facts, state, entry.fields, fail)
+    block_order = {b.id: n for n, b in enumerate(facts.article.blocks)}
+    themes = {k: tuple(sorted(v, key=block_order.__getitem__)) for k, v in state.themes.items()}
+    known = {p.id for p in state.people}
+    cast = tuple(
+        c if c.person is None or c.person in known else dataclasses.replace(c, person=None)
+        for c in facts.cast
+    )
+    return dataclasses.replace(
+        facts,
+        people=tuple(state.people),
+        quotes=tuple(state.quotes),
+        themes=themes,
+        cast=cast,
+        corrections=facts.corrections + tuple(state.log),
+    )
+
+
+class _Fail:
+    def __init__(self, path: str, line: int) -> None:
+        self.path = path
+        self.line = line
+
+    def __call__(self, message: str) -> GeneratorError:
+        return GeneratorError(self.path, message, self.line)
+
+
+def _failer(path: str, line: int) -> _Fail:
+    return _Fail(path, line)
+
+
+def _text(value: object, what: str, fail: _Fail) -> str:
+    if (
+        not isinstance(value, str | int | float)
+        or isinstance(value, bool)
+        or not str(value).strip()
+    ):
+        raise fail(f"{what} must be a non-empty text")
+    return str(value).strip()
+
+
+def _texts(value: object, what: str, fail: _Fail) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise fail(f"{what} must be a list")
+    return tuple(_text(v, f"each of {what}", fail) for v in value)
+
+
+def _age(value: object, fail: _Fail) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 150:
+        raise fail(f"age must be a whole number of years, not {value!r}")
+    return value
+
+
+def _person_index(state: _State, person_id: str, fail: _Fail) -> int:
+    for index, person in enumerate(state.people):
+        if person.id == person_id:
+            return index
+    raise fail(f"no person '{person_id}' in this article")
+
+
+def _check_blocks(facts: Facts, blocks: tuple[str, ...], fail: _Fail) -> None:
+    known = {b.id for b in facts.article.blocks}
+    for block in blocks:
+        if block not in known:
+            raise fail(f"no block '{block}' in this article")
+
+
+def _apply_person(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail) -> None:
+    if "set" in fields:
+        _set_person(state, fields, fail)
+    elif "add" in fields:
+        _add_person(facts, state, fields, fail)
+    else:
+        person_id = _text(fields["remove"], "remove", fail)
+        state.people.pop(_person_index(state, person_id, fail))
+        state.quotes = [
+            dataclasses.replace(q, speaker=None) if q.speaker == person_id else q
+            for q in state.quotes
+        ]
+        state.log.append(Correction("remove-person", person_id, ""))
+
+
+def _set_person(state: _State, fields: dict[str, Any], fail: _Fail) -> None:
+    person_id = _text(fields["set"], "set", fail)
+    index = _person_index(state, person_id, fail)
+    person = state.people[index]
+    if "roles" in fields:
+        roles = _texts(fields["roles"], "roles", fail)
+        person = dataclasses.replace(person, roles=roles)
+        state.log.append(Correction("set-roles", person_id, ", ".join(roles)))
+    if "role" in fields:
+        role = _text(fields["role"], "role", fail)
+        if role not in person.roles:
+            person = dataclasses.replace(person, roles=(*person.roles, role))
+        state.log.append(Correction("add-role", person_id, role))
+    if "age" in fields:
+        age = _age(fields["age"], fail)
+        person = dataclasses.replace(person, age=age)
+        state.log.append(Correction("set-age", person_id, "" if age is None else str(age)))
+    state.people[index] = person
+
+
+def _add_person(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail) -> None:
+    name = _text(fields["add"], "add", fail)
+    person_id = _text(fields["id"], "id", fail) if "id" in fields else slugify(name)
+    if not person_id:
+        raise fail(f"cannot make an id from '{name}'; give one with id:")
+    if any(p.id == person_id for p in state.people):
+        raise fail(f"person '{person_id}' already exists; use set: to fix them")
+    blocks = _texts(fields.get("blocks"), "blocks", fail)
+    _check_blocks(facts, blocks, fail)
+    state.people.append(
+        Person(
+            id=person_id,
+            name=name,
+            aliases=_texts(fields.get("aliases"), "aliases", fail),
+            roles=_texts(fields.get("roles"), "roles", fail),
+            age=_age(fields.get("age"), fail),
+            organizations=_texts(fields.get("organizations"), "organizations", fail),
+            blocks=blocks,
+        )
+    )
+    state.log.append(Correction("add-person", person_id, name))
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def _apply_quote(state: _State, fields: dict[str, Any], fail: _Fail) -> None:
+    block = _text(fields["block"], "block", fail)
+    prefix = _normal(_text(fields["text"], "text", fail)) if "text" in fields else ""
+    speaker = fields["speaker"]
+    speaker_id = None if speaker is None else _text(speaker, "speaker", fail)
+    if speaker_id is not None:
+        _person_index(state, speaker_id, fail)
+    hits = [
+        i
+        for i, q in enumerate(state.quotes)
+        if q.block == block and _normal(q.text).startswith(prefix)
+    ]
+    if not hits:
+        which = f" starting '{fields['text']}'" if prefix else ""
+        raise fail(f"no quotation{which} in block '{block}'")
+    for index in hits:
+        state.quotes[index] = dataclasses.replace(state.quotes[index], speaker=speaker_id)
+        target = f"{block}: {state.quotes[index].text[:40]}"
+        state.log.append(Correction("set-speaker", target, speaker_id or "none"))
+
+
+def _apply_theme(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail) -> None:
+    theme = _text(fields["theme"], "theme", fail)
+    known = set(state.themes) | {t.id for t in load_themes()}
+    if theme not in known:
+        raise fail(f"no theme '{theme}' (themes: {', '.join(sorted(known))})")
+    adding = "add" in fields
+    block = _text(fields["add" if adding else "remove"], "block", fail)
+    _check_blocks(facts, (block,), fail)
+    if facts.article.block(block).kind == "boilerplate":
+        raise fail(f"block '{block}' is boilerplate (contacts, links), not part of the story")
+    members = state.themes.setdefault(theme, [])
+    if adding and block not in members:
+        members.append(block)
+    elif not adding and block in members:
+        members.remove(block)
+    state.log.append(Correction("add-to-theme" if adding else "remove-from-theme", theme, block))

@@ -1,23 +1,143 @@
-"""Which blocks belong to each theme, from cues in generator/data/themes.yml (stub rules)."""
+"""Which story blocks belong to each themed page, by the rules written in generator/data/themes.yml.
+
+For each story block (paragraphs and captions, never boilerplate), in document order:
+1. cues: the theme's cues found in the block's narrative (quoted words masked, `ignore` phrases
+   removed) make it join;
+2. people: naming or quoting a person with one of the theme's `roles` makes it join (roles under
+   `roles_if_theme` count only when some block of the article has cues of that other theme);
+3. speakers: quoting someone with none of any theme's roles joins `other_speakers` themes;
+4. exclusive cues: a block holding one belongs to that theme (or those themes) only;
+5. carry-over: a paragraph that continues a quotation left open takes the previous paragraph's
+   themes; one whose first speech is "he/she said" with no one named before it adds them
+   (captions neither give nor take themes this way).
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
 
 from ..model import Article, Person, Quote, Theme
+from .quotes import BlockSpeech, PeopleIndex, analyse_speech
+from .sentences import str_list
+
+
+@dataclass(frozen=True)
+class ThemeRules:
+    """The rule fields of one theme beyond its cues (see generator/data/themes.yml)."""
+
+    ignore: tuple[str, ...] = ()
+    exclusive_cues: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    roles_if_theme: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    other_speakers: bool = False
+
+
+def _raw_themes() -> list[dict[str, object]]:
+    text = resources.files("generator").joinpath("data/themes.yml").read_text("utf-8")
+    loaded = yaml.safe_load(text)
+    return [t for t in loaded if isinstance(t, dict)] if isinstance(loaded, list) else []
 
 
 @cache
 def load_themes() -> tuple[Theme, ...]:
-    raw = yaml.safe_load(resources.files("generator").joinpath("data/themes.yml").read_text("utf-8"))
+    """The themes of generator/data/themes.yml, in navigation order."""
     return tuple(
-        Theme(str(t["id"]), str(t["title"]), str(t["description"]), tuple(map(str, t["cues"])))
-        for t in raw
+        Theme(str(t["id"]), str(t["title"]), str(t["description"]), str_list(t.get("cues")))
+        for t in _raw_themes()
     )
+
+
+@cache
+def load_theme_rules() -> dict[str, ThemeRules]:
+    rules: dict[str, ThemeRules] = {}
+    for raw in _raw_themes():
+        conditional = raw.get("roles_if_theme")
+        pairs = conditional.items() if isinstance(conditional, dict) else ()
+        rules[str(raw["id"])] = ThemeRules(
+            ignore=str_list(raw.get("ignore")),
+            exclusive_cues=str_list(raw.get("exclusive_cues")),
+            roles=tuple(r.lower() for r in str_list(raw.get("roles"))),
+            roles_if_theme=tuple((str(k), tuple(r.lower() for r in str_list(v))) for k, v in pairs),
+            other_speakers=raw.get("other_speakers") is True,
+        )
+    return rules
+
+
+@lru_cache(maxsize=256)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive alternation of phrases (None when there are none)."""
+    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
+
+
+def _has(phrases: tuple[str, ...], text: str) -> bool:
+    pattern = _phrases(phrases)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _cue_hits(theme: Theme, rules: ThemeRules, narrative: str) -> bool:
+    ignored = _phrases(rules.ignore)
+    text = ignored.sub(" ", narrative) if ignored else narrative
+    return _has(theme.cues, text)
+
+
+def _has_role(person: Person | None, roles: tuple[str, ...]) -> bool:
+    if person is None:
+        return False
+    for role in (r.lower().strip() for r in person.roles):
+        if any(role == r or role.endswith(" " + r) for r in roles):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Context:
+    themes: tuple[Theme, ...]
+    rules: dict[str, ThemeRules]
+    people: dict[str, Person]
+    index: PeopleIndex
+    roles: dict[str, tuple[str, ...]]  # theme id → roles that count in this article
+    all_roles: tuple[str, ...]
+
+
+def _article_roles(
+    themes: tuple[Theme, ...], rules: dict[str, ThemeRules], cued: set[str]
+) -> dict[str, tuple[str, ...]]:
+    result: dict[str, tuple[str, ...]] = {}
+    for theme in themes:
+        rule = rules.get(theme.id, ThemeRules())
+        extra = tuple(r for other, roles in rule.roles_if_theme if other in cued for r in roles)
+        result[theme.id] = rule.roles + extra
+    return result
+
+
+def _own_themes(ctx: _Context, speech: BlockSpeech, quotes: list[Quote]) -> set[str]:
+    mentioned = {pid for _, _, pid in ctx.index.mentions(speech.narrative)}
+    speakers = {q.speaker for q in quotes if q.speaker is not None}
+    joined: set[str] = set()
+    exclusive: set[str] = set()
+    for theme in ctx.themes:
+        rule = ctx.rules.get(theme.id, ThemeRules())
+        roles = ctx.roles[theme.id]
+        if _cue_hits(theme, rule, speech.narrative) or any(
+            _has_role(ctx.people.get(pid), roles) for pid in mentioned | speakers
+        ):
+            joined.add(theme.id)
+        if rule.other_speakers and any(
+            not _has_role(ctx.people.get(pid), ctx.all_roles) for pid in speakers
+        ):
+            joined.add(theme.id)
+        if _has(rule.exclusive_cues, speech.narrative):
+            exclusive.add(theme.id)
+    return exclusive or joined
 
 
 def assign_themes(
@@ -26,12 +146,37 @@ def assign_themes(
     quotes: tuple[Quote, ...],
     themes: tuple[Theme, ...],
 ) -> dict[str, tuple[str, ...]]:
-    result: dict[str, tuple[str, ...]] = {}
-    for theme in themes:
-        pattern = re.compile(
-            r"\b(?:" + "|".join(re.escape(c) for c in theme.cues) + r")\b", re.IGNORECASE
-        )
-        result[theme.id] = tuple(
-            b.id for b in article.story_blocks if pattern.search(b.text)
-        )
-    return result
+    """Theme id → ids of the story blocks on its page, in document order (every theme a key)."""
+    rules = load_theme_rules()
+    speeches = analyse_speech(article, people)
+    cued = {
+        t.id
+        for t in themes
+        if any(_cue_hits(t, rules.get(t.id, ThemeRules()), s.narrative) for s in speeches)
+    }
+    roles = _article_roles(themes, rules, cued)
+    ctx = _Context(
+        themes,
+        rules,
+        {p.id: p for p in people},
+        PeopleIndex(people),
+        roles,
+        tuple(r for rs in roles.values() for r in rs),
+    )
+    by_block: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_block.setdefault(quote.block, []).append(quote)
+    kinds = {b.id: b.kind for b in article.story_blocks}
+    result: dict[str, list[str]] = {t.id: [] for t in themes}
+    previous: set[str] = set()
+    for speech in speeches:
+        own = _own_themes(ctx, speech, by_block.get(speech.block, []))
+        if kinds[speech.block] == "paragraph":
+            if speech.continues_previous and previous:
+                own = set(previous)
+            elif speech.pronoun_led:
+                own |= previous
+            previous = own
+        for theme_id in own:
+            result[theme_id].append(speech.block)
+    return {theme_id: tuple(ids) for theme_id, ids in result.items()}

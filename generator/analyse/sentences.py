@@ -1,0 +1,75 @@
+"""Sentence boundaries, shared by the quotation and date rules.
+
+A sentence ends at . ! or ? (and any closing quote marks) followed by white space and a capital
+letter, digit or opening mark, unless the word before the dot is a known abbreviation ("Mr.",
+"a.m.", "Sept.") or a single-letter initial ("Tracy C. Dyson"). One pass over the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_END = re.compile(r"[.!?]+[\"”’)\]]*\s+")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_OPENERS = "\"“‘('["
+
+
+def load_data(name: str) -> dict[str, object]:
+    """A packaged YAML mapping from generator/data (the only files these rules read)."""
+    text = resources.files("generator").joinpath(f"data/{name}").read_text("utf-8")
+    loaded = yaml.safe_load(text)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def str_list(value: object) -> tuple[str, ...]:
+    """A YAML list of strings (anything else → empty), for defensive data loading."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(item) for item in value if item is not None)
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    words = {w.lower().rstrip(".") for w in str_list(load_data("speech.yml").get("abbreviations"))}
+    months = load_data("dates.yml").get("months")
+    for forms in months if isinstance(months, list) else []:
+        words.update(f.lower().rstrip(".") for f in str_list(forms))
+    return frozenset(words)
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    follow = match.end()
+    while follow < len(text) and text[follow] in _OPENERS:
+        follow += 1
+    if follow >= len(text) or not (text[follow].isupper() or text[follow].isdigit()):
+        return False
+    if text[match.start()] != ".":
+        return True
+    # Look only a few characters back, so a long run without spaces stays cheap.
+    word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start() + 1)
+    if word is None:
+        return True
+    token = word.group(1).lower()
+    return not (len(token) == 1 and token.isalpha()) and token not in abbreviations()
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences begin, ascending; always starts with 0."""
+    starts = [0]
+    for match in _END.finditer(text):
+        if _is_boundary(text, match):
+            starts.append(match.end())
+    return starts
+
+
+def sentence_bounds(text: str, starts: list[int], pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding offset `pos`, given sentence_starts(text)."""
+    index = bisect.bisect_right(starts, pos) - 1
+    start = starts[max(index, 0)]
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    return start, end

@@ -1,0 +1,197 @@
+"""Fixtures for the browser suite: build the site once, serve it on 127.0.0.1, drive Chromium.
+
+Everything here is session-scoped so that the whole suite builds once, serves once and starts
+one browser. Tests that need a tool which is missing (Debian's Chromium, java, node_modules)
+skip, except under CI=true, where a missing tool is a failure.
+
+Environment:
+  BROWSER_SITE_DIR  use this already-built site instead of building one (quicker while editing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import urllib.parse
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from scripts.serve_site import ServedSite, serve_site, site_prefix  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Copied into the temporary build: everything the generator and mkdocs read.
+BUILD_INPUTS = ("mkdocs.yml", "docs", "overrides", "generator", "seeds", "pyproject.toml")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip the test when `condition` is false; under CI=true, fail instead."""
+    if condition:
+        return
+    unavailable(reason)
+
+
+def unavailable(reason: str) -> NoReturn:
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true, so this is a failure, not a skip)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@dataclass
+class RequestLog:
+    """Every URL the browser requested, for the "no other host" check."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def record(self, request: Request) -> None:
+        self.urls.append(request.url)
+
+    def foreign(self, origin: str) -> list[str]:
+        allowed = urllib.parse.urlsplit(origin).netloc
+        bad = []
+        for url in self.urls:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.netloc != allowed:
+                bad.append(url)
+        return bad
+
+
+def build_site(dest: Path) -> Path:
+    """Build the site from a copy of the repo's inputs into dest/site and return that folder."""
+    work = dest / "repo"
+    work.mkdir(parents=True)
+    for name in BUILD_INPUTS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif src.is_file():
+            shutil.copy2(src, work / name)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if (work / "generator" / "__main__.py").is_file():
+        subprocess.run([sys.executable, "-m", "generator", "build"], cwd=work, env=env, check=True)
+    site = dest / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+        cwd=work,
+        env=env,
+        check=True,
+    )
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    prebuilt = os.environ.get("BROWSER_SITE_DIR")
+    if prebuilt:
+        path = Path(prebuilt).resolve()
+        assert (path / "index.html").is_file(), f"BROWSER_SITE_DIR={prebuilt} has no index.html"
+        return path
+    return build_site(tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture(scope="session")
+def site(site_dir: Path) -> Iterator[ServedSite]:
+    with serve_site(site_dir, site_prefix(REPO / "mkdocs.yml")) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, as paths relative to the site root ("", "crew/", ...)."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    require(CHROMIUM.is_file(), f"{CHROMIUM} is not installed (apt-get install chromium)")
+    # Playwright gives every launch a fresh temporary profile (its own --user-data-dir).
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def request_log() -> RequestLog:
+    return RequestLog()
+
+
+ContextFactory = Callable[..., BrowserContext]
+
+
+@pytest.fixture(scope="session")
+def new_context(browser: Browser, request_log: RequestLog) -> Iterator[ContextFactory]:
+    """Make a browser context (own storage, so own palette choice) that logs its requests."""
+    made: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        options.setdefault("reduced_motion", "reduce")
+        ctx = browser.new_context(**options)
+        ctx.on("request", request_log.record)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture(scope="session")
+def context(new_context: ContextFactory) -> BrowserContext:
+    return new_context()
+
+
+@pytest.fixture(scope="session")
+def page(context: BrowserContext) -> Page:
+    """One page reused by the whole session; tests navigate it where they need."""
+    return context.new_page()
+
+
+def scheme_of(page: Page) -> str:
+    """The palette scheme Material applied to the page: "default" (light) or "slate" (dark)."""
+    return str(page.locator("body").get_attribute("data-md-color-scheme"))
+
+
+def wait_for_scheme(page: Page, scheme: str) -> None:
+    """Wait until Material's JavaScript has applied `scheme` ("default" or "slate")."""
+    page.wait_for_function(
+        "s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=5000
+    )

@@ -1,0 +1,267 @@
+"""What a visitor does: search, move between tabs, switch the palette, follow the timeline."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+import textwrap
+import urllib.parse
+
+import pytest
+from playwright.sync_api import Dialog, Page, expect
+
+from scripts.serve_site import ServedSite, serve_site
+
+from .conftest import REPO, ContextFactory, scheme_of, wait_for_scheme
+
+# Query -> the page that must come first in Material's search results.
+# A person's name leads to their card (role, part, quotes, every mention); events and places
+# to the mission page.
+SEARCH_EXPECTATIONS = {
+    "Peresild": "crew/#yulia-peresild",
+    "Rogozin": "crew/#dmitry-rogozin",
+    "Tom Cruise": "crew/#tom-cruise",
+    "docking": "mission/",
+    "Baikonur": "mission/",
+}
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` into Material's search as a person would; return result page URLs."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("Initializing|Type to start"), timeout=10_000)
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    expect(links.first).to_be_visible()
+    hrefs = [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+    # Material adds "?h=<query>" for highlighting; keep the page and the anchor.
+    urls = [urllib.parse.urlsplit(urllib.parse.urljoin(page.url, h)) for h in hrefs]
+    return [u._replace(query="").geturl() for u in urls]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCH_EXPECTATIONS.items())
+def test_search_puts_the_right_page_first(
+    page: Page, site: ServedSite, query: str, expected: str
+) -> None:
+    if not page.url.startswith(site.url):
+        page.goto(site.page(""))
+    results = search(page, query)
+    expected_page, _, anchor = expected.partition("#")
+    assert results[0].split("#")[0] == site.page(expected_page), f"{query!r}: results {results}"
+    if anchor:  # the first group of results holds the person's own card
+        assert site.page(expected) in results[:3], f"{query!r}: results {results}"
+    page.keyboard.press("Escape")
+
+
+def test_tabs_lead_to_every_section(page: Page, site: ServedSite) -> None:
+    page.goto(site.page(""))
+    tabs = page.locator(".md-tabs__link")
+    labels = [t.strip() for t in tabs.all_inner_texts()]
+    assert labels[:2] == ["Overview", "Mission"], labels
+    for label in labels[1:]:
+        page.locator(".md-tabs__link", has_text=label).first.click()
+        expect(page.locator(".md-tabs__item--active .md-tabs__link")).to_have_text(label)
+        expect(page.locator("h1").first).to_be_visible()
+        assert page.title().endswith("First Film in Orbit")
+    page.locator(".md-tabs__link", has_text="Overview").click()
+    expect(page).to_have_url(site.page(""))
+
+
+def test_palette_toggle_switches_and_persists(
+    new_context: ContextFactory, site: ServedSite
+) -> None:
+    page = new_context(color_scheme="light").new_page()
+    page.goto(site.page(""))
+    wait_for_scheme(page, "default")
+    page.locator("label[for='__palette_1']").click()
+    wait_for_scheme(page, "slate")
+    page.goto(site.page("crew/"))
+    assert scheme_of(page) == "slate", "the dark palette did not persist to the next page"
+    page.reload()
+    assert scheme_of(page) == "slate"
+    page.locator("label[for='__palette_0']").click()
+    wait_for_scheme(page, "default")
+    page.close()
+
+
+def test_timeline_points_link_to_existing_source_blocks(page: Page, site: ServedSite) -> None:
+    page.goto(site.page("mission/"))
+    figure = page.locator("figure.timeline")
+    if figure.count() == 0:
+        pytest.xfail("the generator does not write the mission timeline yet")
+    svg = figure.locator("svg")
+    expect(svg).to_be_visible()
+    labelled_by = svg.get_attribute("aria-labelledby")
+    if labelled_by:
+        assert page.locator(f"[id='{labelled_by.split()[0]}']").count() == 1
+    else:
+        assert (svg.get_attribute("aria-label") or "").strip(), "the timeline has no name"
+    # Links inside role=img would be hidden from assistive technology (axe nested-interactive).
+    assert svg.get_attribute("role") != "img" or figure.locator("svg a").count() == 0
+    assert figure.locator("figcaption").inner_text().strip()
+    points = figure.locator("svg a")
+    assert points.count() >= 2, "a timeline needs at least two dated events"
+    targets = {
+        urllib.parse.urljoin(page.url, str(points.nth(i).get_attribute("href")))
+        for i in range(points.count())
+    }
+    assert page.locator("ol.timeline-list > li").count() >= points.count()
+    for target in sorted(targets):
+        url, _, anchor = target.partition("#")
+        assert anchor, f"timeline link {target} has no block anchor"
+        page.goto(url)
+        assert page.locator(f"[id='{anchor}']").count() == 1, f"{target}: no such block"
+
+
+def test_crew_cards_one_per_person_with_anchor(page: Page, site: ServedSite) -> None:
+    page.goto(site.page("crew/"))
+    cards = page.locator(".cards > article.card")
+    count = cards.count()
+    assert count >= 3
+    # The anchor sits on the card's heading, so search results land on the person too.
+    ids = [str(cards.nth(i).locator(".card__name").get_attribute("id")) for i in range(count)]
+    names = [n.strip() for n in page.locator(".card .card__name").all_inner_texts()]
+    assert len(set(ids)) == count and all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids), ids
+    assert len(set(names)) == count, f"a person has two cards: {names}"
+    assert "yulia-peresild" in ids and "Yulia Peresild" in names
+    # A mention elsewhere leads to the card.
+    page.goto(site.page("articles/first-film-in-orbit/"))
+    page.locator("a.mention[href$='#yulia-peresild']").first.click()
+    expect(page).to_have_url(re.compile(r"/crew/#yulia-peresild$"))
+    expect(page.locator("#yulia-peresild")).to_be_in_viewport()
+
+
+def test_passage_sources_resolve(page: Page, site: ServedSite) -> None:
+    page.goto(site.page("film/"))
+    link = page.locator("a.passage__source").first
+    href = str(link.get_attribute("href"))
+    link.click()
+    anchor = href.split("#", 1)[1]
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+
+
+def test_abbr_tooltip_is_readable(page: Page, site: ServedSite) -> None:
+    page.goto(site.page("mission/"))
+    abbr = page.locator(".md-content abbr[title]").first
+    if abbr.count() == 0:
+        pytest.skip("no abbreviation on the mission page")
+    abbr.hover()
+    tip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    expect(tip).to_be_visible()
+    text = tip.inner_text()
+    assert len(text) > 3
+    colors = tip.evaluate(
+        """el => { const inner = el.querySelector('.md-tooltip2__inner') || el;
+                  const s = getComputedStyle(inner); return [s.color, s.backgroundColor]; }"""
+    )
+    assert colors[0] != colors[1]
+
+
+def test_404_page_is_ours(page: Page, site: ServedSite) -> None:
+    response = page.goto(site.page("no-such-page/"))
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Lost in orbit")
+    assert page.title() == "Page not found - First Film in Orbit"
+    page.locator(".lost-links a", has_text="Crew").click()
+    expect(page).to_have_url(site.page("crew/"))
+
+
+def test_meta_and_open_graph(page: Page, site: ServedSite, site_pages: list[str]) -> None:
+    for path in site_pages:
+        page.goto(site.page(path))
+        head = page.locator("head")
+        description = head.locator("meta[name=description]").get_attribute("content")
+        assert description and len(description) > 20, path
+        assert (
+            head.locator("meta[property='og:description']").get_attribute("content") == description
+        )
+        og_title = head.locator("meta[property='og:title']").get_attribute("content")
+        assert og_title and og_title in page.title(), path
+        assert head.locator("meta[property='og:type']").get_attribute("content") in (
+            "website",
+            "article",
+        )
+        og_url = head.locator("meta[property='og:url']").get_attribute("content")
+        assert og_url and og_url.endswith("/" + path), (path, og_url)
+        assert head.locator("link[rel=icon]").get_attribute("href", timeout=1000)
+
+
+HOSTILE = '</title><script>alert(1)</script> "x" onload='
+
+
+def test_hostile_title_is_escaped_exactly_once(
+    new_context: ContextFactory, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A front matter title escaped by the generator shows literally and runs nothing."""
+    work = tmp_path_factory.mktemp("hostile")
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "assets").mkdir()
+    for asset in ("site.css", "logo.svg", "favicon.svg"):
+        (docs / "assets" / asset).write_bytes((REPO / "docs" / "assets" / asset).read_bytes())
+    escaped = html.escape(HOSTILE, quote=True)
+    for name in ("index", "other"):
+        (docs / f"{name}.md").write_text(
+            textwrap.dedent(
+                f"""\
+                ---
+                title: '{escaped}'
+                description: '{escaped}'
+                ---
+
+                Body text of {name}.
+                """
+            )
+        )
+    config = (REPO / "mkdocs.yml").read_text()
+    config = re.sub(
+        r"(?ms)^nav:.*?(?=^\S)", "nav:\n  - Home: index.md\n  - Other: other.md\n", config
+    )
+    config = re.sub(r"(?ms)^(hooks|watch):.*?(?=^\S)", "", config)
+    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    (work / "mkdocs.yml").write_text(config)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")],
+        cwd=work,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    raw = (work / "site" / "other" / "index.html").read_text()
+    assert "<script>alert" not in raw
+    assert escaped.replace("&quot;", "&#34;") in raw or escaped in raw
+    assert "&amp;lt;" not in raw.split("</head>")[0], "escaped twice in <head>"
+    page = new_context().new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    with serve_site(work / "site", "/first-film-in-orbit/") as served:
+        page.goto(served.page("other/"))
+        assert page.title() == f"{HOSTILE} - First Film in Orbit"
+        for prop in ("og:title", "og:description"):
+            assert page.locator(f"meta[property='{prop}']").get_attribute("content") == HOSTILE
+        assert page.locator("meta[name=description]").get_attribute("content") == HOSTILE
+        assert page.locator("meta[property='og:title'][onload]").count() == 0
+    assert dialogs == []
+    page.close()
+
+
+def test_phone_layout_has_no_horizontal_scroll(
+    new_context: ContextFactory, site: ServedSite, site_pages: list[str]
+) -> None:
+    page = new_context(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
+    for path in site_pages:
+        page.goto(site.page(path))
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path or '/'} is {overflow}px wider than a 360px phone"
+    page.close()

@@ -1,0 +1,131 @@
+"""Date expressions resolved against the published date (generator/analyse/dates.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import SEED
+
+from generator.analyse.dates import find_events
+from generator.model import Article, Block
+from generator.read import read_seed
+
+TUESDAY = dt.date(2021, 10, 5)
+
+
+def _events(text: str, published: dt.date | None = TUESDAY) -> list[tuple[str, str]]:
+    article = Article("t", "T", published, "t.md", (Block("b1", "paragraph", text, 1),))
+    return [(e.date, e.expression) for e in find_events(article)]
+
+
+def test_seed_dates() -> None:
+    events = find_events(read_seed(SEED))
+    assert [(e.date, e.block, e.expression) for e in events] == [
+        ("2021-10-04", "b11", "on Monday"),
+        ("2021-10-17", "b24", "on October 17"),
+        ("2020", "b26", "last year"),
+        ("2020-05", "b26", "In May 2020"),
+        ("2021-09", "b27", "Last month"),
+    ]
+    assert (
+        events[2].text
+        == "Nasa confirmed last year that it was in talks with Cruise about filming on the ISS."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "She launched Sept. 15, 2023, with them.",
+            dt.date(2024, 4, 6),
+            [("2023-09-15", "Sept. 15, 2023")],
+        ),
+        (
+            "It launched at 4:49 p.m. Jan. 18 on a rocket.",
+            dt.date(2024, 2, 9),
+            [("2024-01-18", "Jan. 18")],
+        ),
+        (
+            "Landed Saturday, April 6, 2024.",
+            dt.date(2024, 4, 6),
+            [("2024-04-06", "Saturday, April 6, 2024")],
+        ),
+        (
+            "Undocked at 11:20 a.m. Monday, March 11, to go.",
+            dt.date(2024, 3, 12),
+            [("2024-03-11", "Monday, March 11")],
+        ),
+        ("It docked March 5, and stayed.", dt.date(2024, 3, 12), [("2024-03-05", "March 5")]),
+        (
+            "Lifted off at 3:27 a.m. Aug. 26, 2023, on a rocket.",
+            None,
+            [("2023-08-26", "Aug. 26, 2023")],
+        ),
+        ("They returned to Earth Friday.", dt.date(2024, 2, 9), [("2024-02-09", "Friday")]),
+        ("It left at 9:20 a.m. Wednesday.", dt.date(2024, 2, 9), [("2024-02-07", "Wednesday")]),
+        ("Seen on 17 October 2021 there.", None, [("2021-10-17", "on 17 October 2021")]),
+        ("It happened in October.", TUESDAY, [("2021-10", "in October")]),
+        ("It happened in 2019.", None, [("2019", "in 2019")]),
+        ("Talks began last week.", dt.date(2021, 10, 14), [("2021-10", "last week")]),
+        ("Talks began last week.", TUESDAY, [("2021", "last week")]),  # Sept 27 – Oct 3
+        ("Talks begin next month.", TUESDAY, [("2021-11", "next month")]),
+        ("It rained yesterday.", TUESDAY, [("2021-10-04", "yesterday")]),
+        ("A party on Dec. 28 was fun.", dt.date(2022, 1, 3), [("2021-12-28", "on Dec. 28")]),
+    ],
+)
+def test_expressions(text: str, published: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert _events(text, published) == expected
+
+
+def test_weekday_in_a_future_sentence_is_the_next_one() -> None:
+    assert _events("The crew will land on Sunday.") == [("2021-10-10", "on Sunday")]
+    assert _events("He spoke on Sunday.") == [("2021-10-03", "on Sunday")]
+    assert _events("They said on Tuesday.") == [("2021-10-05", "on Tuesday")]  # the same day
+
+
+def test_future_words_inside_a_quotation_do_not_set_the_tense() -> None:
+    text = "On Monday she said: “We will remember it.”"
+    assert _events(text) == [("2021-10-04", "On Monday")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shipenko, 38, spent 12 days and 199 days aboard at 3:27 a.m.",
+        "We may go. May we? It may rain in may.",
+        "They march on. A 37-year-old flew 360 miles in 2 hours.",
+        "Orbiting the Sun. Wed and Mon are short.",
+        "February 30 is not a date.",
+    ],
+)
+def test_non_dates(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_without_published_date_only_absolute_dates() -> None:
+    text = "On Monday, last month, on October 17, In May 2020 and Sept. 15, 2023."
+    assert _events(text, None) == [("2020-05", "In May 2020"), ("2023-09-15", "Sept. 15, 2023")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("MayJn.Sept 0123456789,:lastmonhMondayOctober\x00“”"), max_size=120
+    )
+)
+def test_arbitrary_text_never_raises(text: str) -> None:
+    for date, _ in _events(text) + _events(text, None):
+        assert len(date) in (4, 7, 10)
+
+
+def test_a_five_megabyte_block_is_linear() -> None:
+    unit = "On Monday, Sept. 15, 2023 and last month it flew 12 days "
+    text = unit * (5_000_000 // len(unit))
+    start = time.perf_counter()
+    assert len(_events(text)) == 2 * (5_000_000 // len(unit))  # the weekday and date are one
+    assert time.perf_counter() - start < 30
