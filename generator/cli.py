@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build, corrections_path, understand
+from .build import build, understand
 from .errors import GeneratorError
 from .read import read_seed
 from .serialize import facts_to_json
@@ -34,7 +36,9 @@ generated page by hand, the build stops and says how to keep or discard the edit
 Corrections an editor writes in seeds/<name>.corrections.yml are applied on top.
 
 Exit codes: 0 done (or up to date with --check), 1 docs/ is stale (--check) or a hand edit
-is in the way, 2 bad input (the message names the file and line).
+is in the way, 2 bad input (the message names the file and line), 3 a bug in the generator
+(please report it with the seed that caused it; GENERATOR_DEBUG=1 shows the traceback).
+docs/ is left as it was unless the exit code is 0.
 """
 
 EXTRACT_HELP = """\
@@ -117,7 +121,6 @@ def _run_extract(args: argparse.Namespace) -> int:
     seed: Path = args.seed
     project = Project(Path(".").resolve())
     article = read_seed(seed, str(seed))
-    _ = corrections_path(seed)
     facts = understand(project, seed, article)
     json.dump(facts_to_json(facts), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -136,3 +139,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; docs/ is unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `extract … | head`: the reader left; that is not an error worth a traceback.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (lets the exit flush quietly)
+        return 0
+    except OSError as exc:  # a folder that cannot be listed, a disk that is full
+        where = exc.filename or "?"
+        print(f"error: {where}: {exc.strerror or exc}; docs/ is unchanged", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: still one line, and docs/ was not touched (all or nothing)
+        if os.environ.get("GENERATOR_DEBUG"):
+            raise  # developers chasing the bug want the traceback
+        problem = " ".join(str(exc).split())[:300]
+        print(
+            f"error: internal error ({type(exc).__name__}: {problem}); docs/ is unchanged. "
+            "Please report this with the seed that caused it.",
+            file=sys.stderr,
+        )
+        return 3

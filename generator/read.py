@@ -2,7 +2,9 @@
 
 Accepted encodings: UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order
 mark. Anything else is refused with a one-line error, since guessing a legacy code page would
-silently turn an article into mojibake.
+silently turn an article into mojibake. Line endings may be LF, CRLF or CR. Control characters
+(other than tab, line breaks and form feed) are refused too: no article needs them, and
+Python-Markdown silently drops STX/ETX, which it uses as its own placeholder markers.
 """
 
 from __future__ import annotations
@@ -35,6 +37,25 @@ _FM_BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
+# C0 controls but tab, LF, CR and form feed; DEL; C1 controls (mis-decoded Windows-1252).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+# A news article is tens of kilobytes; a seed this big is the wrong file (or a whole archive),
+# and would take minutes to analyse and bloat every page it feeds.
+MAX_SEED_BYTES = 1_000_000
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad `published` gets our message, not a crash.
+
+    (SafeLoader turns 2021-13-45 into a ValueError deep inside its timestamp constructor.)
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,12 @@ class SeedText:
 
 def decode_seed(path: str, data: bytes) -> SeedText:
     """Bytes → text, or a one-line GeneratorError saying why not."""
+    if len(data) > MAX_SEED_BYTES:
+        raise GeneratorError(
+            path,
+            f"is {len(data) / 1_000_000:.1f} MB; a seed holds one news article, at most "
+            f"{MAX_SEED_BYTES // 1_000_000} MB (is it the right file?)",
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
@@ -54,21 +81,42 @@ def decode_seed(path: str, data: bytes) -> SeedText:
             raise GeneratorError(path, f"is not valid UTF-16 text ({exc.reason})") from None
     else:
         if b"\x00" in data:
-            raise GeneratorError(path, "is a binary file, not text (it contains NUL bytes)")
+            raise GeneratorError(path, _nul_problem(data))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise GeneratorError(
                 path,
-                "is not UTF-8 text (byte "
-                f"0x{data[exc.start]:02x}); save it as UTF-8 and build again",
+                f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8 "
+                "(or UTF-16 with a byte-order mark) and build again",
                 line,
             ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise GeneratorError(path, "is a binary file, not text (it contains NUL characters)")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise GeneratorError(
+            path,
+            f"contains the control character U+{ord(control.group()):04X}, which no article "
+            "needs; remove it and build again",
+            line,
+        )
     return SeedText(path, text)
+
+
+def _nul_problem(data: bytes) -> str:
+    """Why NUL bytes are there: UTF-16 without its byte-order mark, or a binary file."""
+    sample = data[:4096]
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    if max(odd_nuls, even_nuls) > len(sample) // 4 and min(odd_nuls, even_nuls) == 0:
+        return (
+            "looks like UTF-16 text without a byte-order mark; save it as UTF-8 "
+            "(or UTF-16 with a byte-order mark) and build again"
+        )
+    return "is a binary file, not text (it contains NUL bytes)"
 
 
 def slugify(name: str) -> str:
@@ -87,60 +135,105 @@ def slug_for(path: Path, meta_slug: object = None) -> str:
     return slug
 
 
-def split_front_matter(seed: SeedText) -> tuple[dict[str, object], str, int]:
-    """→ (metadata, body, line number of the body's first line)."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """A seed's front matter: its values, and the file line of each top-level key."""
+
+    values: dict[str, object]
+    lines: dict[str, int]
+
+    def get(self, key: str) -> object:
+        return self.values.get(key)
+
+    def text(self, path: str, key: str) -> str | None:
+        """A text value (title, description, slug), or None; lists and mappings are refused."""
+        value = self.values.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dict | list):
+            raise GeneratorError(
+                path,
+                f"'{key}' must be a single line of text, not a list or mapping",
+                self.lines.get(key),
+            )
+        return str(value).strip() or None
+
+
+def split_front_matter(seed: SeedText) -> tuple[FrontMatter, str, int]:
+    """→ (front matter, body, line number of the body's first line)."""
     text = seed.text
     if not (text.startswith("---\n") or text.rstrip(" \t") == "---"):
-        return {}, text, 1
+        return FrontMatter({}, {}), text, 1
     closing = _FM_BOUNDARY.search(text, 4)
     if closing is None:
         raise GeneratorError(seed.path, "front matter opened with '---' is never closed", 1)
     fm_text = text[4 : closing.start()]
     try:
-        loaded = YAMLHandler().load(fm_text)
+        # python-frontmatter's YAML handler, with a SafeLoader that keeps dates as text.
+        loaded = YAMLHandler().load(fm_text, Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise GeneratorError(seed.path, f"malformed front matter: {problem}", line) from None
+    except RecursionError:  # e.g. deeply nested [[[[…]]]]
+        raise GeneratorError(seed.path, "malformed front matter: nested too deeply", 2) from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise GeneratorError(seed.path, "front matter must be a mapping of keys to values", 2)
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     body_line = text.count("\n", 0, body_start) + 1
-    return {str(k): v for k, v in loaded.items()}, text[body_start:], body_line
+    lines: dict[str, int] = {}
+    for number, line_text in enumerate(fm_text.split("\n"), start=2):
+        key = re.match(r"([^\s:#][^:]*?)\s*:(\s|$)", line_text)
+        if key is not None:
+            lines.setdefault(key.group(1).strip("'\""), number)
+    values = {str(k): v for k, v in loaded.items()}
+    return FrontMatter(values, lines), text[body_start:], body_line
 
 
-def _published(path: str, value: object) -> dt.date | None:
-    if value is None:
+def _published(path: str, meta: FrontMatter) -> dt.date | None:
+    value = meta.get("published")
+    if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise GeneratorError(
-            path, f"'published: {value}' is not a date (write it as YYYY-MM-DD)"
-        ) from None
+    if isinstance(value, str):
+        raw = value.strip()
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+        try:  # a full timestamp such as 2021-10-05T08:55:00Z: its date is what we show
+            return dt.datetime.fromisoformat(raw).date()
+        except ValueError:
+            pass
+    raise GeneratorError(
+        path,
+        f"'published: {value}' is not a date (write it as YYYY-MM-DD)",
+        meta.lines.get("published"),
+    )
 
 
 def _raw_blocks(body: str, first_line: int) -> list[tuple[str, int]]:
     """Blank-line-separated parts of the body, with the file line each starts on."""
     parts: list[tuple[str, int]] = []
     pos = 0
+    line = first_line  # the file line of body[pos]; counted as we go (a 1 MB body stays fast)
     for match in [*_BLANK_LINE.finditer(body), None]:
         end = match.start() if match else len(body)
         chunk = body[pos:end]
         stripped = chunk.strip("\n")
         if stripped.strip():
             lead = len(chunk) - len(chunk.lstrip("\n"))
-            line = first_line + body.count("\n", 0, pos + lead)
-            parts.append((stripped, line))
+            parts.append((stripped, line + lead))
         if match:
-            pos = match.end() - 1  # keep the newline that ends the blank line's predecessor
+            new_pos = match.end() - 1  # keep the newline that ends the blank line's predecessor
+            line += body.count("\n", pos, new_pos)
+            pos = new_pos
     return parts
 
 
@@ -173,9 +266,10 @@ def _boilerplate_start(parts: list[tuple[str, int]]) -> int:
 def read_text(seed: SeedText, slug: str) -> Article:
     """Decoded seed → Article (pure: no disk access)."""
     meta, body, body_line = split_front_matter(seed)
-    published = _published(seed.path, meta.get("published"))
+    published = _published(seed.path, meta)
     parts = _raw_blocks(body, body_line)
-    title = str(meta["title"]).strip() if meta.get("title") else ""
+    title = meta.text(seed.path, "title") or ""
+    description = meta.text(seed.path, "description")
 
     blocks: list[Block] = []
     lead_caption: tuple[str, str, int] | None = None
@@ -221,7 +315,6 @@ def read_text(seed: SeedText, slug: str) -> Article:
         else:
             blocks.append(Block(block_id, "paragraph", text, line))
 
-    description = str(meta["description"]).strip() if meta.get("description") else None
     return Article(
         slug=slug,
         title=title,
@@ -247,7 +340,7 @@ def read_seed(path: Path, display: str | None = None) -> Article:
         raise GeneratorError(shown, f"cannot be read ({exc.strerror})") from None
     seed = decode_seed(shown, data)
     meta, _, _ = split_front_matter(seed)
-    return read_text(seed, slug_for(path, meta.get("slug")))
+    return read_text(seed, slug_for(path, meta.text(shown, "slug")))
 
 
 def is_seed_file(path: Path) -> bool:

@@ -117,7 +117,8 @@ def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) ->
 def heading_text(text: str) -> Markup:
     """Text safe inside a Markdown heading: Markdown punctuation backslash-escaped, HTML escaped."""
     escaped = html.escape(one_line(text), quote=False)
-    return Markup(re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=:])", r"\\\1", escaped))
+    # Exactly the characters Python-Markdown unescapes: others would show their backslash.
+    return Markup(re.sub(r"([\\`*_{}\[\]()>#+\-.!])", r"\\\1", escaped))
 
 
 @cache

@@ -88,6 +88,14 @@ def _safe_target(docs: Path, rel: str) -> Path:
     return docs / rel
 
 
+def _current(target: Path) -> bytes | None:
+    """The bytes a docs/ file holds now, or None when there is no such file."""
+    try:
+        return target.read_bytes() if target.is_file() else None
+    except OSError as exc:
+        raise GeneratorError(str(target), f"cannot be read ({exc.strerror})") from None
+
+
 def plan(docs: Path, outputs: tuple[Output, ...], force: bool = False) -> Plan:
     """Compare what the seeds produce with docs/ as it is; touch nothing."""
     owned = read_manifest(docs)
@@ -96,28 +104,32 @@ def plan(docs: Path, outputs: tuple[Output, ...], force: bool = False) -> Plan:
     manifest: dict[str, str] = {}
     for output in sorted(outputs, key=lambda o: o.path):
         target = _safe_target(docs, output.path)
-        new_hash = digest(output.content)
-        manifest[output.path] = new_hash
-        current = target.read_bytes() if target.is_file() else None
+        current = _current(target)
         if current == output.content:
+            manifest[output.path] = digest(output.content)
             continue
         if current is not None:
             recorded = owned.get(output.path)
             if recorded is None:
+                # Not ours: never recorded, so a later build can't mistake it for ours.
                 conflicts.append(Conflict(output.path, "unowned"))
                 continue
             if digest(current) != recorded and not force:
                 conflicts.append(Conflict(output.path, "edited"))
+                # Keep the hash we wrote: the file stays ours, and still reads as edited.
+                manifest[output.path] = recorded
                 continue
+        manifest[output.path] = digest(output.content)
         writes.append(output)
     deletes: list[str] = []
     for rel, recorded in sorted(owned.items()):
         if rel in manifest:
             continue
         target = _safe_target(docs, rel)
-        if not target.is_file():
+        current = _current(target)
+        if current is None:
             continue
-        if digest(target.read_bytes()) != recorded and not force:
+        if digest(current) != recorded and not force:
             conflicts.append(Conflict(rel, "edited"))
             manifest[rel] = recorded  # still ours until the editor decides
             continue
@@ -143,24 +155,23 @@ def apply(plan: Plan) -> None:
     changes: list[tuple[Path, bytes | None]] = [(docs / o.path, o.content) for o in plan.writes] + [
         (docs / rel, None) for rel in plan.deletes
     ]
-    manifest = dict(plan.manifest)
-    for conflict in plan.conflicts:
-        if conflict.reason == "unowned":
-            manifest.pop(conflict.path, None)
     if plan.manifest_changed or changes:
-        changes.append((docs / MANIFEST, _manifest_bytes(manifest)))
+        changes.append((docs / MANIFEST, _manifest_bytes(plan.manifest)))
     if not changes:
         return
     _apply_all_or_nothing(changes, docs)
 
 
 def _apply_all_or_nothing(changes: list[tuple[Path, bytes | None]], docs: Path) -> None:
+    """Stage every new file beside its target, then swap them all in; undo it all on failure."""
     backups: list[tuple[Path, bytes | None]] = []
     temps: list[Path] = []
     created_dirs: list[Path] = []
+    current = changes[0][0]  # the file being worked on, for the message
     try:
         staged: list[tuple[Path, Path | None]] = []
         for target, content in changes:
+            current = target
             if content is None:
                 staged.append((target, None))
                 continue
@@ -169,6 +180,8 @@ def _apply_all_or_nothing(changes: list[tuple[Path, bytes | None]], docs: Path) 
                 if not parent.exists():
                     parent.mkdir()
                     created_dirs.append(parent)
+            # A dot-file in the same folder: same file system (so os.replace is atomic), and
+            # ignored by MkDocs should a killed run leave it behind.
             staging = target.with_name(f".{target.name}.tmp-{os.getpid()}")
             temps.append(staging)
             with open(staging, "wb") as handle:
@@ -178,16 +191,17 @@ def _apply_all_or_nothing(changes: list[tuple[Path, bytes | None]], docs: Path) 
             staged.append((target, staging))
         # Everything that can fail for lack of space or permission has happened; now swap in.
         for target, staged_file in staged:
+            current = target
             backups.append((target, target.read_bytes() if target.exists() else None))
             if staged_file is None:
                 target.unlink()
             else:
                 os.replace(staged_file, target)
     except OSError as exc:
-        _roll_back(backups, temps, created_dirs)
+        lost = _roll_back(backups, temps, created_dirs)
+        outcome = f"could not restore {', '.join(lost)}" if lost else "docs/ is unchanged"
         raise GeneratorError(
-            str(exc.filename or changes[0][0]),
-            f"could not be written ({exc.strerror}); docs/ is unchanged",
+            str(current), f"could not be written ({exc.strerror}); {outcome}"
         ) from None
     except BaseException:
         _roll_back(backups, temps, created_dirs)
@@ -199,17 +213,24 @@ def _apply_all_or_nothing(changes: list[tuple[Path, bytes | None]], docs: Path) 
 
 def _roll_back(
     backups: list[tuple[Path, bytes | None]], temps: list[Path], created_dirs: list[Path]
-) -> None:
+) -> list[str]:
+    """Put back every file swapped so far; → the files that could not be put back."""
+    lost: list[str] = []
     for target, old in reversed(backups):
-        if old is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.write_bytes(old)
+        try:
+            if old is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.write_bytes(old)
+        except OSError:
+            lost.append(str(target))  # keep going: restore as much as possible
     for temp in temps:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
     for directory in reversed(created_dirs):
         with contextlib.suppress(OSError):
             directory.rmdir()
+    return lost
 
 
 def _remove_empty_parents(path: Path, docs: Path) -> None:

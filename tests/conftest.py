@@ -24,3 +24,31 @@ def project_factory(tmp_path: Path) -> Callable[..., Path]:
 def seed_project(project_factory: Callable[..., Path]) -> Path:
     """A project holding just the seed article."""
     return project_factory({SEED.name: SEED.read_bytes()})
+
+
+# ---- helpers for the robustness tests (bad input, hand edits, failed runs, determinism) ----
+
+
+def _tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def tree_bytes() -> Callable[[Path], dict[str, bytes]]:
+    """tree_bytes(folder): every file under it (hidden ones too) → bytes, to prove no change."""
+    return _tree_bytes
+
+
+@pytest.fixture
+def built_project(seed_project: Path) -> Path:
+    """The seed project after one successful build (docs/ holds generated pages + manifest)."""
+    from generator.build import build
+    from generator.site import Project
+
+    result = build(Project(seed_project))
+    assert result.applied and not result.plan.conflicts
+    return seed_project

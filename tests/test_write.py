@@ -1,0 +1,208 @@
+"""The writer: plan/apply, the manifest, and all-or-nothing writes when a run fails halfway."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import SEED
+
+from generator.build import build
+from generator.errors import GeneratorError
+from generator.site import Project
+from generator.write import MANIFEST, Output, apply, digest, plan, read_manifest
+
+Tree = Callable[[Path], dict[str, bytes]]
+
+
+def outputs(**files: str) -> tuple[Output, ...]:
+    return tuple(Output(path.replace("__", "/"), text.encode()) for path, text in files.items())
+
+
+def test_first_apply_writes_files_and_a_sorted_manifest(tmp_path: Path) -> None:
+    apply(plan(tmp_path, outputs(b="2", a__x="1")))
+    assert (tmp_path / "a" / "x").read_text() == "1" and (tmp_path / "b").read_text() == "2"
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert list(manifest["files"]) == ["a/x", "b"]
+    assert manifest["files"]["b"] == digest(b"2")
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
+    apply(plan(tmp_path, outputs(a="1", b="2")))
+    stamps = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    again = plan(tmp_path, outputs(a="1", b="2"))
+    assert (again.writes, again.deletes, again.manifest_changed) == ((), (), False)
+    apply(again)
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == stamps
+
+
+def test_files_no_longer_produced_are_deleted_with_their_empty_folders(tmp_path: Path) -> None:
+    apply(plan(tmp_path, outputs(keep="k", gone__deep__x="x")))
+    (tmp_path / "mine.css").write_text("hand-written")
+    apply(plan(tmp_path, outputs(keep="k")))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "keep", "mine.css"]
+    assert "gone/deep/x" not in read_manifest(tmp_path)
+
+
+def test_hand_edit_is_a_conflict_and_keeps_the_recorded_hash(tmp_path: Path) -> None:
+    apply(plan(tmp_path, outputs(a="v1")))
+    (tmp_path / "a").write_text("edited")
+    result = plan(tmp_path, outputs(a="v2"))
+    assert [(c.path, c.reason) for c in result.conflicts] == [("a", "edited")]
+    assert result.writes == ()
+    # The manifest must still say what *we* wrote, so the edit keeps showing as an edit.
+    assert result.manifest["a"] == digest(b"v1")
+    apply(result)  # what the MkDocs hook does: write everything else, leave the edit alone
+    assert (tmp_path / "a").read_text() == "edited"
+    assert plan(tmp_path, outputs(a="v2")).conflicts == result.conflicts
+
+
+def test_force_overwrites_hand_edits(tmp_path: Path) -> None:
+    apply(plan(tmp_path, outputs(a="v1", b="b")))
+    (tmp_path / "a").write_text("edited")
+    (tmp_path / "b").write_text("edited too")
+    result = plan(tmp_path, outputs(a="v2"), force=True)
+    assert result.conflicts == () and result.deletes == ("b",)
+    apply(result)
+    assert (tmp_path / "a").read_text() == "v2" and not (tmp_path / "b").exists()
+
+
+def test_unowned_file_in_the_way_is_never_recorded_or_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "a").write_text("mine")
+    for force in (False, True):
+        result = plan(tmp_path, outputs(a="generated", b="b"), force=force)
+        assert [(c.path, c.reason) for c in result.conflicts] == [("a", "unowned")]
+        assert "a" not in result.manifest
+    apply(result)
+    assert (tmp_path / "a").read_text() == "mine" and "a" not in read_manifest(tmp_path)
+
+
+def test_identical_file_is_adopted_after_the_manifest_is_lost(tmp_path: Path) -> None:
+    apply(plan(tmp_path, outputs(a="1")))
+    (tmp_path / MANIFEST).unlink()
+    result = plan(tmp_path, outputs(a="1"))
+    assert result.conflicts == () and result.manifest == {"a": digest(b"1")}
+
+
+@pytest.mark.parametrize("manifest", ["not json", '{"files": 3}', "[]", '{"other": {}}'], ids=str)
+def test_damaged_manifest_is_a_one_line_error(tmp_path: Path, manifest: str) -> None:
+    (tmp_path / MANIFEST).write_text(manifest)
+    with pytest.raises(GeneratorError, match=r"is damaged; delete it and build again"):
+        plan(tmp_path, outputs(a="1"))
+
+
+@pytest.mark.parametrize("path", ["../outside", "a/../../outside", "/etc/passwd"])
+def test_manifest_cannot_make_us_delete_outside_docs(tmp_path: Path, path: str) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "outside").write_text("precious")
+    (docs / MANIFEST).write_text(json.dumps({"files": {path: digest(b"precious")}}))
+    with pytest.raises(GeneratorError, match="lists a path outside docs/"):
+        plan(docs, ())
+    assert (tmp_path / "outside").read_text() == "precious"
+
+
+# ---- failed and interrupted runs: all or nothing -----------------------------------------
+
+
+def _fail_on_call(n: int, real: Callable[..., Any], exc: BaseException) -> Callable[..., Any]:
+    calls = 0
+
+    def patched(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == n:
+            raise exc
+        return real(*args, **kwargs)
+
+    return patched
+
+
+def _changed_project(built_project: Path) -> Project:
+    """A built project whose next build rewrites several pages, adds one and deletes one."""
+    seeds = built_project / "seeds"
+    text = SEED.read_text(encoding="utf-8")
+    (seeds / SEED.name).write_text(text.replace("Challenge", "Vyzov"), encoding="utf-8")
+    (seeds / "second.md").write_text(text.replace("Peresild", "Peresildova"), encoding="utf-8")
+    return Project(built_project)
+
+
+def _changes_in(project: Project) -> int:
+    result = plan(project.docs, _generate(project))
+    return len(result.writes) + len(result.deletes) + 1  # + the manifest
+
+
+def _generate(project: Project) -> tuple[Output, ...]:
+    from generator.build import generate
+
+    return generate(project)
+
+
+@pytest.mark.parametrize("target", ["os.replace", "open"])
+def test_failure_on_any_write_leaves_docs_as_it_was(
+    built_project: Path, tree_bytes: Tree, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    project = _changed_project(built_project)
+    changes = _changes_in(project)
+    assert changes >= 4  # several pages change, or this test would prove little
+    before = tree_bytes(project.docs)
+    for n in range(1, changes + 1):
+        with monkeypatch.context() as patch:
+            if target == "os.replace":
+                failing = _fail_on_call(n, os.replace, OSError(28, "No space left on device"))
+                patch.setattr(os, "replace", failing)
+            else:
+                failing = _fail_on_call(n, builtins.open, PermissionError(13, "Permission denied"))
+                patch.setattr(builtins, "open", failing)
+            with pytest.raises(
+                GeneratorError, match=r"could not be written .*; docs/ is unchanged"
+            ):
+                build(project)
+        assert tree_bytes(project.docs) == before, f"{target} failing on call {n}"
+    assert build(project).applied  # and with nothing failing, the same build goes through
+    assert tree_bytes(project.docs) != before
+
+
+def test_interrupt_halfway_through_the_swap_rolls_back(
+    built_project: Path, tree_bytes: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _changed_project(built_project)
+    before = tree_bytes(project.docs)
+    monkeypatch.setattr(os, "replace", _fail_on_call(3, os.replace, KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        build(project)
+    assert tree_bytes(project.docs) == before
+
+
+def test_bad_second_of_three_seeds_leaves_docs_untouched(
+    built_project: Path, tree_bytes: Tree
+) -> None:
+    seeds = built_project / "seeds"
+    text = SEED.read_text(encoding="utf-8")
+    (seeds / "a-first.md").write_text(text.replace("Peresild", "Peresildova"), encoding="utf-8")
+    (seeds / "b-second.md").write_bytes(b"---\npublished: soon\n---\nBody.\n")
+    (seeds / "c-third.md").write_text(text.replace("Shipenko", "Shipenkov"), encoding="utf-8")
+    before = tree_bytes(built_project / "docs")
+    with pytest.raises(GeneratorError, match=r"^seeds/b-second\.md:2: 'published: soon'"):
+        build(Project(built_project))
+    assert tree_bytes(built_project / "docs") == before
+
+
+def test_unreadable_docs_file_is_a_one_line_error(
+    built_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "crew.md":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(GeneratorError, match=r"crew\.md: cannot be read \(Permission denied\)"):
+        build(Project(built_project))
