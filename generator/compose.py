@@ -105,6 +105,14 @@ class Card:
     def conflicting_ages(self) -> bool:
         return len(self.ages) > 1
 
+    @property
+    def mention_groups(self) -> tuple[tuple[SourceRef, tuple[SourceRef, ...]], ...]:
+        """Mentions grouped by article, in the articles' reading order."""
+        groups: dict[str, list[SourceRef]] = {}
+        for ref in self.mentions:
+            groups.setdefault(ref.slug, []).append(ref)
+        return tuple((refs[0], tuple(refs)) for refs in groups.values())
+
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -359,7 +367,13 @@ def compose_site(
     """Every page of the site. Theme pages with no material are left out, not left empty."""
     layout = load_data("pages.yml")
     articles = _by_date(all_facts)
-    newest_first = list(reversed(articles))
+    # Newest first for readers; articles without a published date come last.
+    newest_first = sorted(
+        (f for f in articles if f.article.published),
+        key=lambda f: f.article.published or dt.date.min,
+        reverse=True,
+    ) + [f for f in articles if not f.article.published]
+    lead = newest_first[:1]  # the overview's "at a glance" tells the latest article's story
     mentions = {
         f.article.slug: tuple(
             Mention(alias, p.id) for p in f.people for alias in (p.name, *p.aliases)
@@ -406,9 +420,9 @@ def compose_site(
             {
                 **common,
                 "articles": entries,
-                "facts": compose_fact_rows(articles, layout["index_facts"]),
-                "published": human_date(newest_first[0].article.published) if newest_first else "",
-                "crew_by_part": _crew_by_part(cards, layout["index_hidden_parts"]),
+                "facts": compose_fact_rows(lead, layout["index_facts"]),
+                "published": human_date(lead[0].article.published) if lead else "",
+                "crew_by_part": _crew_by_part(compose_cards(lead), layout["index_hidden_parts"]),
             },
         )
     ]

@@ -23,6 +23,10 @@ from .compose import Mention, Page
 from .site import load_data
 from .timeline import timeline_svg
 
+# With hundreds of articles, a fact or a person is sourced hundreds of times: show a few.
+MAX_SOURCES = 3
+MAX_MENTION_GROUPS = 10
+
 
 @cache
 def page_url(path: str) -> str:
@@ -165,6 +169,14 @@ def render_page(page: Page) -> str:
     def timeline(entries: Sequence[Any]) -> Markup:
         return timeline_svg(entries, url)
 
-    body = template.render(page=page, url=url, text=text, timeline_svg=timeline, **page.context)
+    body = template.render(
+        page=page,
+        url=url,
+        text=text,
+        timeline_svg=timeline,
+        max_sources=MAX_SOURCES,
+        max_groups=MAX_MENTION_GROUPS,
+        **page.context,
+    )
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"
     return front_matter(page) + "\n" + body
