@@ -329,7 +329,8 @@ def compose_fact_rows(all_facts: Sequence[Facts], names: Sequence[str]) -> tuple
         for facts in _by_date(all_facts):
             for fact in facts.key_facts:
                 if fact.name == name:
-                    _add(values, fact.value, _ref(facts, fact.block))
+                    value = human_date(fact.value) if name.endswith("_date") else fact.value
+                    _add(values, value, _ref(facts, fact.block))
         for value, refs in values.items():
             rows.append(
                 FactRow(labels.get(name, name.replace("_", " ").capitalize()), value, tuple(refs))

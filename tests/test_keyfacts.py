@@ -117,3 +117,18 @@ def test_cast_forms() -> None:
 def test_an_unknown_actor_is_kept_without_a_person() -> None:
     body = "The film shows a doctor played by Smith."
     assert cast_of(article_from(body)) == (CastMember(None, "a doctor", "b1"),)
+
+
+def test_launch_and_return_dates_come_from_dated_sentences_with_their_cues() -> None:
+    from generator.analyse.keyfacts import find_dated_facts
+    from generator.model import Event
+
+    events = (
+        Event("2023-08-26", "The mission lifted off at 3:27 a.m. Aug. 26, 2023.", "b5"),
+        Event("2024-03-05", "Crew-8 docked to the station March 5.", "b9"),
+        Event("2024-03-12", "The crew splashed down on Tuesday.", "b2"),
+        Event("2024-03-13", "They landed again on Wednesday.", "b3"),
+    )
+    facts = {f.name: (f.value, f.block) for f in find_dated_facts(events)}
+    assert facts == {"launch_date": ("2023-08-26", "b5"), "return_date": ("2024-03-12", "b2")}
+    assert find_dated_facts(()) == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Article, Facts
 from .dates import find_events
 from .entities import find_organizations, find_places
-from .keyfacts import find_cast, find_key_facts
+from .keyfacts import find_cast, find_dated_facts, find_key_facts
 from .people import find_people
 from .quotes import find_quotes
 from .themes import assign_themes, load_themes
@@ -18,14 +18,15 @@ def analyse(article: Article) -> Facts:
     organizations = find_organizations(article)
     people = find_people(article, organizations)
     quotes = find_quotes(article, people)
+    events = find_events(article)
     return Facts(
         article=article,
         people=people,
         organizations=organizations,
         places=find_places(article),
         quotes=quotes,
-        events=find_events(article),
+        events=events,
         themes=assign_themes(article, people, quotes, load_themes()),
-        key_facts=find_key_facts(article),
+        key_facts=find_key_facts(article) + find_dated_facts(events),
         cast=find_cast(article, people),
     )

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..model import Article, Block, CastMember, KeyFact, Person
+from ..model import Article, Block, CastMember, Event, KeyFact, Person
 from .lexicon import keyfact_lexicon, people_lexicon
 from .text import INITIAL, NAME_TOKEN, phrase_alternation, sentences, strip_possessive
 
@@ -27,6 +27,18 @@ def _sentences(blocks: list[Block]) -> Iterator[tuple[Block, str]]:
     for block in blocks:
         for sentence in sentences(block.text):
             yield block, sentence
+
+
+def find_dated_facts(events: tuple[Event, ...]) -> tuple[KeyFact, ...]:
+    """Launch and return dates: the date of the first dated sentence with the fact's cue."""
+    found: dict[str, KeyFact] = {}
+    for name, cues in keyfact_lexicon().dated_facts.items():
+        pattern = re.compile(r"(?<!\w)(?:" + phrase_alternation(cues) + r")(?!\w)", re.I)
+        for event in events:
+            if pattern.search(event.text):
+                found[name] = KeyFact(name, event.date, event.block)
+                break
+    return tuple(found.values())
 
 
 def find_key_facts(article: Article) -> tuple[KeyFact, ...]:

@@ -71,6 +71,7 @@ class FactPattern:
 class KeyFactLexicon:
     facts: tuple[FactPattern, ...]
     cast: tuple[str, ...]  # regex sources with a {name} placeholder
+    dated_facts: dict[str, tuple[str, ...]]  # fact name → cue phrases
 
 
 @cache
@@ -146,4 +147,5 @@ def entity_lexicon() -> EntityLexicon:
 def keyfact_lexicon() -> KeyFactLexicon:
     raw = _load("keyfacts.yml")
     facts = tuple(FactPattern(str(f["name"]), re.compile(str(f["pattern"]))) for f in raw["facts"])
-    return KeyFactLexicon(facts=facts, cast=_strings(raw["cast"]))
+    dated = {str(k): _strings(v) for k, v in (raw.get("dated_facts") or {}).items()}
+    return KeyFactLexicon(facts=facts, cast=_strings(raw["cast"]), dated_facts=dated)
