@@ -1,0 +1,71 @@
+"""One generation, measured in a fresh process: `python -m benchmarks.gen_child PROJECT [PROFILE]`.
+
+Prints one JSON object: import time, generate() time (read → analyse → compose → render),
+write time (plan + apply on docs/), pages, and the process's peak resident memory
+(ru_maxrss) after the imports and at the end. With PROFILE, generate() runs under cProfile and
+the stats are saved there (the timings then include the profiler's overhead).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_mib() -> float:
+    # Linux reports ru_maxrss in KiB.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(project_dir: Path, profile_to: Path | None = None) -> dict[str, float | int]:
+    """Generate docs/ for the project at `project_dir`; → timings and memory."""
+    t0 = time.perf_counter()
+    from generator.build import generate
+    from generator.site import Project
+    from generator.write import apply, plan
+
+    t1 = time.perf_counter()
+    rss_imports = _rss_mib()
+    project = Project(project_dir.resolve())
+    if profile_to is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        t2 = time.perf_counter()
+        outputs = profiler.runcall(generate, project)
+        t3 = time.perf_counter()
+        profiler.dump_stats(profile_to)
+    else:
+        t2 = time.perf_counter()
+        outputs = generate(project)
+        t3 = time.perf_counter()
+    result = plan(project.docs, outputs)
+    if result.conflicts:
+        raise SystemExit(f"docs/ has conflicts: {[c.path for c in result.conflicts]}")
+    apply(result)
+    t4 = time.perf_counter()
+    return {
+        "import_s": t1 - t0,
+        "generate_s": t3 - t2,
+        "write_s": t4 - t3,
+        "pages": len(outputs),
+        "bytes": sum(len(o.content) for o in outputs),
+        "rss_after_imports_mib": rss_imports,
+        "peak_rss_mib": _rss_mib(),
+    }
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) not in (1, 2):
+        print("usage: python -m benchmarks.gen_child PROJECT [PROFILE]", file=sys.stderr)
+        return 2
+    profile_to = Path(argv[1]) if len(argv) == 2 else None
+    print(json.dumps(measure(Path(argv[0]), profile_to)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,751 @@
+"""The benchmark: `python -m benchmarks.run [--sizes 1,10,100] [--repeat N]` (or `make bench`).
+
+For each size it builds an N-article project in a temporary folder and, `repeat` times in turn
+(so slow drift of the machine hits every tool alike), measures:
+  generation (seeds → docs/, in a fresh process; imports timed apart), `mkdocs build` of the
+  generated docs/ with a copy of mkdocs.yml without `hooks:`, and `zensical build`;
+then page weight, search index size and peak memory. The live rebuild under `mkdocs serve`
+(with the hook: the real path) is measured on the 1-article site. Medians are reported;
+every raw figure goes to benchmarks/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import itertools
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from .corpus import REPO, default_sources
+from .project import BenchProject, make_project, reset_docs, snapshot_code, without_custom_dir
+
+BIN = Path(sys.executable).parent
+RESULTS = Path(__file__).resolve().parent / "results"
+DEFAULT_SIZES = (1, 10, 100, 1000)
+# Chosen so the default run (all four sizes, live rebuild, Zensical) stays near 10 minutes
+# on 2 cores; `--repeat` overrides them.
+DEFAULT_REPEATS = {1: 5, 10: 5, 100: 3, 1000: 1}
+TARGET_GENERATOR_SHARE = 0.10
+TARGET_LIVE_S = 1.5
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+_BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class Weight:
+    html: int = 0
+    css: int = 0
+    js: int = 0
+    search_index: int = 0
+    other: int = 0  # images and icons the page references
+    gzip_total: int = 0
+    files: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.html + self.css + self.js + self.search_index + self.other
+
+
+@dataclass
+class SizeResult:
+    size: int
+    repeat: int
+    pages: int = 0
+    import_s: list[float] = field(default_factory=list)
+    generate_s: list[float] = field(default_factory=list)  # generate(): read → render
+    write_s: list[float] = field(default_factory=list)  # plan + apply on docs/
+    cli_wall_s: list[float] = field(default_factory=list)  # the whole fresh process
+    mkdocs_s: list[float] = field(default_factory=list)  # `mkdocs build` wall time
+    mkdocs_internal_s: list[float] = field(default_factory=list)  # its "built in" figure
+    zensical_s: list[float] = field(default_factory=list)
+    zensical_note: str = ""
+    peak_rss_mib: float = 0.0
+    rss_after_imports_mib: float = 0.0
+    generated_bytes: int = 0
+    weight: Weight | None = None
+    zensical_search_bytes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def gen_s(self) -> float:
+        """Median generator time as the hook sees it: generate() + writing docs/."""
+        return _median([g + w for g, w in zip(self.generate_s, self.write_s, strict=True)])
+
+    @property
+    def share(self) -> float:
+        """Generator share of the whole build, from runs paired in the same repeat."""
+        pairs = [
+            (g + w) / (g + w + m)
+            for g, w, m in zip(self.generate_s, self.write_s, self.mkdocs_s, strict=False)
+        ]
+        return _median(pairs)
+
+
+@dataclass
+class LiveResult:
+    size: int
+    edits: int
+    latencies_s: list[float] = field(default_factory=list)  # save → page shows the edit
+    detect_s: list[float] = field(default_factory=list)  # save → "Detected file changes"
+    debounce_s: list[float] = field(default_factory=list)  # → "Building documentation..."
+    first_build_s: list[float] = field(default_factory=list)  # → "Reloading browsers"
+    builds_per_edit: list[int] = field(default_factory=list)
+    second_build_s: list[float] = field(default_factory=list)
+    timeouts: int = 0
+    error: str = ""
+
+
+def _median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# ---------------------------------------------------------------------------------------------
+# Processes
+
+
+@contextlib.contextmanager
+def _process_group(args: list[str], cwd: Path, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A child in its own process group, always ended (SIGINT, then SIGTERM, then SIGKILL)."""
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            args, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            yield proc
+        finally:
+            for sig, wait in ((signal.SIGINT, 10.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+                if proc.poll() is not None:
+                    break
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, sig)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(timeout=wait)
+
+
+def _run(
+    args: list[str], cwd: Path, timeout: float
+) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        args, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return time.perf_counter() - start, done
+
+
+def _timeout(size: int) -> float:
+    return 120.0 + 0.6 * size
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "(no output)"
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. generation, 2. mkdocs build, 6. zensical build
+
+
+def measure_generation(project: BenchProject, result: SizeResult) -> None:
+    reset_docs(project)
+    wall, done = _run(
+        [sys.executable, "-m", "benchmarks.gen_child", str(project.root)],
+        cwd=project.root.parent,
+        timeout=_timeout(project.size),
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"generation failed: {_last_line(done.stderr or done.stdout)}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    result.import_s.append(figures["import_s"])
+    result.generate_s.append(figures["generate_s"])
+    result.write_s.append(figures["write_s"])
+    result.cli_wall_s.append(wall)
+    result.pages = int(figures["pages"])
+    result.generated_bytes = int(figures["bytes"])
+    result.peak_rss_mib = max(result.peak_rss_mib, float(figures["peak_rss_mib"]))
+    result.rss_after_imports_mib = float(figures["rss_after_imports_mib"])
+
+
+def measure_mkdocs(project: BenchProject, result: SizeResult) -> None:
+    site = project.root / "site_mkdocs"
+    shutil.rmtree(site, ignore_errors=True)
+    args = [str(BIN / "mkdocs"), "build", "-f", str(project.config_without_hooks), "-d", str(site)]
+    wall, done = _run(args, cwd=project.root, timeout=_timeout(project.size))
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed: {_last_line(done.stderr)}")
+    result.mkdocs_s.append(wall)
+    built = _BUILT_IN.search(done.stderr)
+    if built:
+        result.mkdocs_internal_s.append(float(built.group(1)))
+
+
+def measure_zensical(project: BenchProject, result: SizeResult) -> None:
+    """A cold `zensical build` (cache cleared). If the project's mkdocs.yml fails, record why
+    and time the same site without `custom_dir` instead, saying so."""
+    zensical = BIN / "zensical"
+    if not zensical.exists():
+        result.zensical_note = "zensical is not installed"
+        return
+    config = project.config
+    fallback = project.root / "mkdocs.zensical-fallback.yml"
+    if "fallback failed" in result.zensical_note:
+        return  # known to fail at this size: don't spend the time again
+    if result.zensical_note.startswith("fails") and fallback.exists():
+        config = fallback
+    for _ in range(2):
+        shutil.rmtree(project.root / ".cache", ignore_errors=True)
+        shutil.rmtree(project.root / "site", ignore_errors=True)
+        args = [str(zensical), "build", "--clean", "-f", str(config)]
+        try:
+            wall, done = _run(args, cwd=project.root, timeout=_timeout(project.size))
+        except subprocess.TimeoutExpired:
+            result.zensical_note = f"timed out after {_timeout(project.size):.0f} s"
+            return
+        if done.returncode == 0:
+            result.zensical_s.append(wall)
+            index = project.root / "site" / "search.json"
+            result.zensical_search_bytes = index.stat().st_size if index.exists() else 0
+            return
+        if config == fallback:
+            result.zensical_note += f"; fallback failed too: {_last_line(done.stderr)}"
+            return
+        result.zensical_note = (
+            f"fails with the project's mkdocs.yml: {_last_line(done.stderr)}; "
+            "timed without theme.custom_dir (overrides/)"
+        )
+        fallback.write_text(
+            without_custom_dir(project.config.read_text(encoding="utf-8")), encoding="utf-8"
+        )
+        config = fallback
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. page weight
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str]] = []  # (kind, url)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "link" and "stylesheet" in a.get("rel", "").split() and a.get("href"):
+            self.refs.append(("css", a["href"]))
+        elif tag == "link" and "icon" in a.get("rel", "").split() and a.get("href"):
+            self.refs.append(("other", a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.refs.append(("js", a["src"]))
+        elif tag == "img" and a.get("src") and not a["src"].startswith("data:"):
+            self.refs.append(("other", a["src"]))
+
+
+def page_weight(site: Path) -> Weight:
+    """Bytes a first visit to the home page fetches: HTML, stylesheets, scripts (with Material's
+    search worker), referenced images and the search index."""
+    index = site / "index.html"
+    html_text = index.read_text(encoding="utf-8")
+    parser = _Assets()
+    parser.feed(html_text)
+    refs = list(parser.refs)
+    worker = re.search(r'"search":\s*"([^"]+\.js)"', html_text)
+    if worker:
+        refs.append(("js", worker.group(1)))
+    weight = Weight(html=index.stat().st_size)
+    seen: set[Path] = set()
+    gz = len(gzip.compress(index.read_bytes()))
+    for kind, url in refs:
+        if re.match(r"^([a-z]+:)?//", url):
+            weight.external.append(url)
+            continue
+        path = (site / url.split("#")[0].split("?")[0]).resolve()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        size = path.stat().st_size
+        setattr(weight, kind, getattr(weight, kind) + size)
+        weight.files.append(path.relative_to(site.resolve()).as_posix())
+        gz += len(gzip.compress(path.read_bytes()))
+    search = site / "search" / "search_index.json"
+    if search.is_file():
+        weight.search_index = search.stat().st_size
+        weight.files.append("search/search_index.json")
+        gz += len(gzip.compress(search.read_bytes()))
+    weight.gzip_total = gz
+    return weight
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. live rebuild under `mkdocs serve`
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body: bytes = response.read()
+            return body
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+class _ServeLog:
+    """Follows `mkdocs serve`'s log, stamping each event with the time this process saw it
+    (MkDocs prints only whole seconds, and drops repeated identical messages)."""
+
+    EVENTS = (
+        ("detected", "Detected file changes"),
+        ("building", "Building documentation..."),
+        ("reloaded", "Reloading browsers"),
+        ("error", "An error happened during the rebuild"),
+    )
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0
+        self.partial = ""
+        self.events: list[tuple[float, str]] = []
+        self.text = ""
+
+    def poll(self) -> int:
+        """Read what was appended; → how many events it held."""
+        now = time.perf_counter()
+        with open(self.path, encoding="utf-8", errors="replace") as handle:
+            handle.seek(self.offset)
+            chunk = handle.read()
+            self.offset = handle.tell()
+        if not chunk:
+            return 0
+        self.text += chunk
+        lines = (self.partial + chunk).split("\n")
+        self.partial = lines.pop()
+        found = 0
+        for line in lines:
+            for name, needle in self.EVENTS:
+                if needle in line:
+                    self.events.append((now, name))
+                    found += 1
+        return found
+
+    def since(self, t0: float) -> list[tuple[float, str]]:
+        return [(t, name) for t, name in self.events if t >= t0]
+
+    def busy(self) -> bool:
+        names = [name for _, name in self.events]
+        return names.count("building") > names.count("reloaded") + names.count("error")
+
+    def wait_quiet(self, quiet_s: float, timeout_s: float) -> None:
+        """Until no event for `quiet_s` and no build is half done (bounded by `timeout_s`)."""
+        deadline = time.perf_counter() + timeout_s
+        last = time.perf_counter()
+        while time.perf_counter() < deadline:
+            if self.poll():
+                last = time.perf_counter()
+            if time.perf_counter() - last >= quiet_s and not self.busy():
+                return
+            time.sleep(0.02)
+
+
+def insert_marker(text: str, marker: str) -> str:
+    """The seed with `marker` added to the end of a story paragraph (the third block of the
+    body, or the last one before it): a unique word that only this edit puts on the page."""
+    fm = re.match(r"\A---\n.*?\n---\n", text, re.S)
+    head, body = (text[: fm.end()], text[fm.end() :]) if fm else ("", text)
+    blocks = body.split("\n\n")
+    candidates = [
+        i
+        for i, b in enumerate(blocks)
+        if b.strip() and "\n" not in b.strip() and b.strip()[-1] in '.”"'
+    ]
+    if not candidates:
+        raise ValueError("the seed has no one-line paragraph to edit")
+    chosen = next((i for i in candidates if i >= 2), candidates[-1])
+    block = blocks[chosen].rstrip()
+    blocks[chosen] = f"{block} {marker}."
+    return head + "\n\n".join(blocks)
+
+
+def measure_live(project: BenchProject, edits: int) -> LiveResult:
+    """Save an edited seed; time until the served article page shows the edit. Between edits
+    the server is left to settle (including the rebuild the hook's own writes trigger)."""
+    result = LiveResult(project.size, edits)
+    reset_docs(project)
+    port = _free_port()
+    log_path = project.root / "serve.log"
+    args = [str(BIN / "mkdocs"), "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"]
+    seed = project.first_seed
+    original = seed.read_text(encoding="utf-8")
+    timeout = _timeout(project.size)
+    try:
+        with _process_group(args, project.root, log_path) as proc:
+            log = _ServeLog(log_path)
+            deadline = time.perf_counter() + timeout
+            url = ""
+            while time.perf_counter() < deadline and proc.poll() is None:
+                log.poll()
+                served = re.search(r"Serving on (http://\S+)", log.text)
+                if served:
+                    url = served.group(1).rstrip("/") + f"/articles/{seed.stem}/"
+                    if _get(url) is not None:
+                        log.events.clear()  # the first build logs no "Reloading browsers"
+                        break
+                time.sleep(0.1)
+            else:
+                result.error = f"mkdocs serve did not come up: {_last_line(log.text)}"
+                return result
+            for _ in range(edits):
+                log.wait_quiet(quiet_s=1.2, timeout_s=timeout)
+                marker = "zqbench" + uuid.uuid4().hex[:12]
+                seed.write_text(insert_marker(original, marker), encoding="utf-8")
+                saved = time.perf_counter()
+                seen_at = None
+                while time.perf_counter() - saved < 60:
+                    log.poll()
+                    body = _get(url)
+                    if body is not None and marker.encode() in body:
+                        seen_at = time.perf_counter()
+                        break
+                    time.sleep(0.02)
+                log.wait_quiet(quiet_s=1.2, timeout_s=timeout)
+                if seen_at is None:
+                    result.timeouts += 1
+                    continue
+                _record_edit(result, saved, seen_at, log.since(saved))
+    finally:
+        seed.write_text(original, encoding="utf-8")
+    return result
+
+
+def _record_edit(
+    result: LiveResult, saved: float, seen_at: float, events: list[tuple[float, str]]
+) -> None:
+    result.latencies_s.append(seen_at - saved)
+    first = {name: t for t, name in reversed(events)}  # earliest time of each event
+    starts = [t for t, name in events if name == "building"]
+    ends = [t for t, name in events if name in ("reloaded", "error")]
+    result.builds_per_edit.append(len(starts))
+    if "detected" in first:
+        result.detect_s.append(first["detected"] - saved)
+    if "detected" in first and starts:
+        result.debounce_s.append(starts[0] - first["detected"])
+    if starts and ends:
+        result.first_build_s.append(ends[0] - starts[0])
+    if len(starts) > 1 and len(ends) > 1:
+        result.second_build_s.append(ends[1] - starts[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.0f}" if n >= 10 * 1024 else f"{n / 1024:.1f}"
+
+
+def markdown(results: Sequence[SizeResult], live: Sequence[LiveResult]) -> str:
+    out = [
+        "### Build time (medians)",
+        "",
+        "| Articles | Pages | Runs | Generate (s) | per article (ms) | Imports (s) | CLI wall (s) "
+        "| `mkdocs build` (s) | Generator share | Zensical (s) | Zensical ÷ MkDocs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        zen = _median(r.zensical_s)
+        mk = _median(r.mkdocs_s)
+        zen_s = f"{zen:.2f}" if r.zensical_s else "—"
+        if r.zensical_s and r.zensical_note:
+            zen_s += "*"
+        out.append(
+            f"| {r.size:,} | {r.pages:,} | {len(r.generate_s)} | {r.gen_s:.3f} "
+            f"| {_ms(r.gen_s / r.size)} | {_median(r.import_s):.2f} | {_median(r.cli_wall_s):.2f} "
+            f"| {mk:.2f} | {r.share:.0%} | {zen_s} "
+            f"| {(zen / mk) if r.zensical_s else float('nan'):.2f} |"
+        )
+    out += [
+        "",
+        "Generate = `generate()` + writing docs/ in a fresh process, imports excluded "
+        "(what the hook adds to a build); CLI wall = the whole "
+        "`python -m generator build`-like process. "
+        "Generator share = generate ÷ (generate + `mkdocs build` without the hook), per repeat, "
+        f"median; target ≤ {TARGET_GENERATOR_SHARE:.0%}.",
+        "",
+        "### Weight and memory",
+        "",
+        "| Articles | Generated Markdown (KiB) | Peak RSS (MiB) | RSS after imports (MiB) "
+        "| Search index (KiB) | Home page first visit (KiB) | gzipped (KiB) "
+        "| Zensical search.json (KiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        w = r.weight
+        out.append(
+            f"| {r.size:,} | {_kib(r.generated_bytes)} | {r.peak_rss_mib:.0f} "
+            f"| {r.rss_after_imports_mib:.0f} | {_kib(w.search_index) if w else '—'} "
+            f"| {_kib(w.total) if w else '—'} | {_kib(w.gzip_total) if w else '—'} "
+            f"| {_kib(r.zensical_search_bytes) if r.zensical_search_bytes else '—'} |"
+        )
+    if results and results[-1].weight:
+        w = results[-1].weight
+        out += [
+            "",
+            f"Home page at {results[-1].size:,} articles: HTML {_kib(w.html)} KiB, "
+            f"CSS {_kib(w.css)} KiB, JS {_kib(w.js)} KiB (with the search worker), "
+            f"images {_kib(w.other)} KiB, "
+            f"search index {_kib(w.search_index)} KiB; external requests: {len(w.external)}.",
+        ]
+    for lv in live:
+        out += ["", f"### Live rebuild (`mkdocs serve` with the hook, {lv.size} article(s))", ""]
+        if lv.error:
+            out.append(f"Not measured: {lv.error}")
+            continue
+        nan = float("nan")
+        parts = {
+            "change detection (watchdog polling)": _median(lv.detect_s),
+            "MkDocs' debounce": _median(lv.debounce_s),
+            "the rebuild (hook + MkDocs)": _median(lv.first_build_s),
+        }
+        dominant = max(parts, key=lambda k: parts[k] if parts[k] == parts[k] else -1.0)
+        out += [
+            "| Edits | Save → page shows edit (s), median | min | max | Detect (s) "
+            "| Debounce (s) | Rebuild (s) | Rebuilds per edit | Second rebuild (s) | Timeouts |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {len(lv.latencies_s)} | {_median(lv.latencies_s):.2f} "
+            f"| {min(lv.latencies_s, default=nan):.2f} | {max(lv.latencies_s, default=nan):.2f} "
+            f"| {_median(lv.detect_s):.2f} | {_median(lv.debounce_s):.2f} "
+            f"| {_median(lv.first_build_s):.2f} "
+            f"| {_median([float(b) for b in lv.builds_per_edit]):.0f} "
+            f"| {_median(lv.second_build_s):.2f} | {lv.timeouts} |",
+            "",
+            "Save → page: seed written until an HTTP GET of the article page holds the edit. "
+            "Detect: until `mkdocs serve` logs the change (watchdog PollingObserver, 0.5 s "
+            "interval); Debounce: MkDocs waits until 0.1 s pass without a change; Rebuild: "
+            '"Building documentation" to "Reloading browsers" (the hook regenerates docs/, '
+            "then MkDocs builds). The hook's writes to docs/ then trigger the second rebuild, "
+            "which finds nothing to change but holds page requests until it ends. "
+            f"Largest part: {dominant} ({parts[dominant]:.2f} s). Target ≤ {TARGET_LIVE_S} s.",
+        ]
+    notes = [
+        f"- {r.size:,} articles, Zensical: {r.zensical_note}" for r in results if r.zensical_note
+    ]
+    errors = [f"- {r.size:,} articles: {e}" for r in results for e in r.errors]
+    if notes or errors:
+        out += ["", "Notes:", *notes, *errors]
+    out += ["", *verdicts(results, live)]
+    return "\n".join(out)
+
+
+def verdicts(results: Sequence[SizeResult], live: Sequence[LiveResult]) -> list[str]:
+    lines = []
+    for r in results:
+        if r.generate_s and r.mkdocs_s:
+            ok = r.share <= TARGET_GENERATOR_SHARE
+            lines.append(
+                f"- {'PASS' if ok else 'FAIL'}: generator share at {r.size:,} articles "
+                f"{r.share:.1%} (target ≤ {TARGET_GENERATOR_SHARE:.0%})"
+            )
+    measured = [r for r in results if r.generate_s and r.size >= 10]
+    for small, big in itertools.pairwise(measured):
+        growth = (big.gen_s / big.size) / (small.gen_s / small.size)
+        ok = growth <= 1.5
+        lines.append(
+            f"- {'PASS' if ok else 'FAIL'}: time per article {small.size:,} → {big.size:,} "
+            f"articles ×{growth:.2f} (linear: ≈1)"
+        )
+    for lv in live:
+        if lv.latencies_s:
+            ok = _median(lv.latencies_s) <= TARGET_LIVE_S and not lv.timeouts
+            lines.append(
+                f"- {'PASS' if ok else 'FAIL'}: live rebuild at {lv.size} article(s) "
+                f"{_median(lv.latencies_s):.2f} s (target ≤ {TARGET_LIVE_S} s)"
+            )
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(s) for s in text.split(",") if s.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError("sizes are whole numbers, e.g. 1,10,100") from None
+    if not sizes or any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError("sizes are whole numbers ≥ 1, e.g. 1,10,100")
+    return sizes
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description="Time generation, mkdocs build, zensical build and live rebuilds at several "
+        "site sizes; print a Markdown table and write benchmarks/results/latest.json.",
+    )
+    p.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES, help="default: 1,10,100,1000")
+    p.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="runs per size (default: 5, 5, 3, 1 for 1, 10, 100, 1000 articles; 1 above)",
+    )
+    p.add_argument("--edits", type=int, default=5, help="edits timed under mkdocs serve (5)")
+    p.add_argument(
+        "--live-sizes",
+        type=_sizes,
+        default=(1,),
+        help="site sizes for the live-rebuild benchmark (default: 1, the seed site)",
+    )
+    p.add_argument("--no-live", action="store_true", help="skip the mkdocs serve benchmark")
+    p.add_argument("--no-zensical", action="store_true", help="skip zensical build")
+    p.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile one generation at the largest size (cProfile; top functions printed, "
+        "stats in benchmarks/results/profile-N.prof)",
+    )
+    p.add_argument("--output", type=Path, default=RESULTS / "latest.json", help="JSON results")
+    return p
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    # A plain SIGTERM would skip the clean-up (temporary folders, the mkdocs serve child).
+    signal.signal(signal.SIGTERM, _interrupt)
+    if args.repeat is not None and args.repeat < 1:
+        _log("--repeat must be ≥ 1")
+        return 2
+    sources = default_sources()
+    results: list[SizeResult] = []
+    live: list[LiveResult] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
+        code = snapshot_code(Path(tmp) / "code")
+        ENV["PYTHONPATH"] = os.pathsep.join(
+            [str(code), str(REPO), os.environ.get("PYTHONPATH", "")]
+        )
+        check = subprocess.run(
+            [sys.executable, "-c", "import generator, generator.build; print(generator.__file__)"],
+            cwd=tmp,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        if check.returncode != 0 or not check.stdout.startswith(str(code)):
+            _log(
+                f"cannot import the generator snapshot: {_last_line(check.stderr or check.stdout)}"
+            )
+            return 1
+        for size in args.sizes:
+            repeat = args.repeat or DEFAULT_REPEATS.get(size, 1)
+            result = SizeResult(size, repeat)
+            results.append(result)
+            _log(f"[{time.perf_counter() - started:6.0f}s] {size} article(s) × {repeat} run(s)")
+            project = make_project(Path(tmp) / f"n{size}", size, sources, code=code)
+            try:
+                for _ in range(repeat):
+                    measure_generation(project, result)
+                    measure_mkdocs(project, result)
+                    if not args.no_zensical:
+                        measure_zensical(project, result)
+                result.weight = page_weight(project.root / "site_mkdocs")
+            except (RuntimeError, subprocess.TimeoutExpired, OSError) as exc:
+                result.errors.append(str(exc))
+                _log(f"  error: {exc}")
+            if not args.no_live and size in args.live_sizes:
+                _log(f"[{time.perf_counter() - started:6.0f}s] live rebuild, {size} article(s)")
+                live.append(measure_live(project, args.edits))
+            if args.profile and size == max(args.sizes):
+                _log(f"[{time.perf_counter() - started:6.0f}s] profiling {size} article(s)")
+                _profile(project)
+            shutil.rmtree(project.root, ignore_errors=True)
+    table = markdown(results, live)
+    print(table)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    payload: dict[str, Any] = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "elapsed_s": time.perf_counter() - started,
+        "sizes": [
+            {**asdict(r), "gen_s": r.gen_s, "share": r.share, "weight_total": r.weight.total}
+            if r.weight
+            else {**asdict(r), "gen_s": r.gen_s, "share": r.share}
+            for r in results
+        ],
+        "live": [asdict(lv) for lv in live],
+        "markdown": table,
+    }
+    args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    _log(f"wrote {args.output} in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _profile(project: BenchProject, top: int = 25) -> None:
+    import pstats
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stats_path = RESULTS / f"profile-{project.size}.prof"
+    reset_docs(project)
+    _, done = _run(
+        [sys.executable, "-m", "benchmarks.gen_child", str(project.root), str(stats_path)],
+        cwd=project.root.parent,
+        timeout=_timeout(project.size) * 3,
+    )
+    if done.returncode != 0:
+        _log(f"  profiling failed: {_last_line(done.stderr)}")
+        return
+    for order in ("cumulative", "tottime"):
+        print(f"\n### Profile, {project.size} articles, by {order}\n\n```")
+        pstats.Stats(str(stats_path), stream=sys.stdout).strip_dirs().sort_stats(order).print_stats(
+            top
+        )
+        print("```")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
