@@ -217,13 +217,15 @@ def _groups(all_facts: Sequence[Facts], theme_id: str) -> tuple[ArticleGroup, ..
     return tuple(groups)
 
 
-def _add(bucket: dict[str, list[SourceRef]], value: str, ref: SourceRef) -> None:
-    refs = bucket.setdefault(value, [])
-    if ref not in refs:
-        refs.append(ref)
+# value → its sources, in first-seen order; a dict used as an ordered set keeps adding O(1).
+Bucket = dict[str, dict[SourceRef, None]]
 
 
-def _sourced(bucket: dict[str, list[SourceRef]]) -> tuple[Sourced, ...]:
+def _add(bucket: Bucket, value: str, ref: SourceRef) -> None:
+    bucket.setdefault(value, {})[ref] = None
+
+
+def _sourced(bucket: Bucket) -> tuple[Sourced, ...]:
     return tuple(Sourced(v, tuple(refs)) for v, refs in bucket.items())
 
 
@@ -239,10 +241,10 @@ def compose_cards(all_facts: Sequence[Facts]) -> tuple[Card, ...]:
     """Merge people across articles by id (their full name); surnames alone never merge."""
     order: list[str] = []
     names: dict[str, str] = {}
-    roles: dict[str, dict[str, list[SourceRef]]] = {}
-    ages: dict[str, dict[str, list[SourceRef]]] = {}
-    orgs: dict[str, dict[str, list[SourceRef]]] = {}
-    parts: dict[str, dict[str, list[SourceRef]]] = {}
+    roles: dict[str, Bucket] = {}
+    ages: dict[str, Bucket] = {}
+    orgs: dict[str, Bucket] = {}
+    parts: dict[str, Bucket] = {}
     mentions: dict[str, list[SourceRef]] = {}
     quotes: dict[str, list[QuoteView]] = {}
     for facts in _by_date(all_facts):
@@ -325,7 +327,7 @@ def compose_fact_rows(all_facts: Sequence[Facts], names: Sequence[str]) -> tuple
     labels: dict[str, str] = load_data("pages.yml")["key_fact_labels"]
     rows: list[FactRow] = []
     for name in names:
-        values: dict[str, list[SourceRef]] = {}
+        values: Bucket = {}
         for facts in _by_date(all_facts):
             for fact in facts.key_facts:
                 if fact.name == name:

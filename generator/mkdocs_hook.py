@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from generator.build import generate
 from generator.errors import GeneratorError
 from generator.site import Project
-from generator.write import apply, plan
+from generator.write import apply, plan, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -42,6 +42,21 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         log.info("generator: wrote %d, removed %d file(s)", len(result.writes), len(result.deletes))
     config.nav = _existing_only(config.nav, Path(config.docs_dir))
     return config
+
+
+def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:
+    """Watch seeds/ (mkdocs.yml's `watch:`) and the hand-written parts of docs/, not the pages
+    the hook itself writes: each of those writes would trigger a second, useless rebuild."""
+    docs = Path(config.docs_dir)
+    try:
+        generated = {path.split("/", 1)[0] for path in read_manifest(docs)}
+    except GeneratorError:
+        return server  # keep MkDocs' default of watching all of docs/
+    server.unwatch(config.docs_dir)
+    for entry in sorted(docs.iterdir()):
+        if entry.name not in generated and not entry.name.startswith("."):
+            server.watch(str(entry))
+    return server
 
 
 def _existing_only(nav: Any, docs: Path) -> Any:

@@ -9,6 +9,7 @@ Front matter values are HTML-escaped too, because MkDocs' theme templates print 
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -16,7 +17,6 @@ from functools import cache
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from .compose import Mention, Page
@@ -64,12 +64,15 @@ def _glossary() -> tuple[dict[str, str], re.Pattern[str] | None]:
     return terms, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-@cache
-def _mention_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not aliases:
-        return None
-    alternatives = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])")
+@cache  # one article's mentions are the same tuple for every text of every page
+def _mention_index(
+    mentions: tuple[Mention, ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    by_alias = {m.alias: m.person_id for m in mentions}
+    if not by_alias:
+        return None, by_alias
+    alternatives = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])"), by_alias
 
 
 def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) -> Markup:
@@ -80,8 +83,7 @@ def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) ->
     """
     flat = one_line(text)
     spans: list[tuple[int, int, str]] = []
-    by_alias = {m.alias: m.person_id for m in mentions}
-    pattern = _mention_pattern(tuple(by_alias)) if link_prefix is not None else None
+    pattern, by_alias = _mention_index(tuple(mentions))
     if pattern is not None and link_prefix is not None:
         for match in pattern.finditer(flat):
             href = f"{link_prefix}#{by_alias[match.group(0)]}"
@@ -141,15 +143,20 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def _yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML, and fast to write)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def front_matter(page: Page) -> str:
-    meta: dict[str, Any] = {
-        "title": html.escape(one_line(page.title)),
-        "description": html.escape(one_line(page.description)),
-    }
+    lines = [
+        "---",
+        f"title: {_yaml_string(html.escape(one_line(page.title)))}",
+        f"description: {_yaml_string(html.escape(one_line(page.description)))}",
+    ]
     if page.search_boost is not None:
-        meta["search"] = {"boost": page.search_boost}
-    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return f"---\n{dumped}---\n"
+        lines += ["search:", f"  boost: {page.search_boost}"]
+    return "\n".join([*lines, "---", ""])
 
 
 def render_page(page: Page) -> str:
