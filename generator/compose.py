@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .model import Block, Event, Facts, Person, Theme
@@ -120,6 +120,11 @@ class TimelineEntry:
     label: str  # "4 October 2021"
     text: str
     source: SourceRef
+    also: tuple[SourceRef, ...] = ()  # other articles that give the same event
+
+    @property
+    def sources(self) -> tuple[SourceRef, ...]:
+        return (self.source, *self.also)
 
 
 @dataclass(frozen=True)
@@ -308,14 +313,18 @@ def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
         for event in facts.events:
             entries.append((event.date, index, _timeline_entry(facts, event)))
     entries.sort(key=lambda e: (e[0], e[1]))
-    seen: set[tuple[str, str, str]] = set()
-    unique = []
+    # The same sentence with the same date in several articles (a story retold, a wire copy
+    # reprinted) is one event, told once, with every article that gives it.
+    merged: dict[tuple[str, str], TimelineEntry] = {}
     for _, _, entry in entries:
-        key = (entry.date, entry.source.slug, entry.source.block)
-        if key not in seen:
-            seen.add(key)
-            unique.append(entry)
-    return tuple(unique)
+        key = (entry.date, " ".join(entry.text.split()))
+        if key in merged:
+            first = merged[key]
+            if entry.source not in first.sources:
+                merged[key] = replace(first, also=(*first.also, entry.source))
+        else:
+            merged[key] = entry
+    return tuple(merged.values())
 
 
 def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
@@ -470,7 +479,8 @@ def compose_site(
             "of this site, newest first.",
             "articles_index.md.j2",
             {**common, "articles": entries},
-            search_boost=0.5,
+            # Source pages hold every sentence; the themed pages should answer a search first.
+            search_boost=0.2,
         )
     )
     for facts in articles:
@@ -486,7 +496,7 @@ def compose_site(
                     "published": human_date(facts.article.published),
                     "facts_of": facts,
                 },
-                search_boost=0.5,
+                search_boost=0.2,
             )
         )
     return tuple(pages)

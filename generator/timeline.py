@@ -39,7 +39,9 @@ def timeline_svg(entries: Sequence[TimelineEntry], url: Callable[[str], str]) ->
     """One line of SVG markup (so Markdown leaves it alone); each point links to its source."""
     height = TOP + ROW * len(entries)
     parts = [
-        f'<figure class="timeline"><svg class="timeline__svg" viewBox="0 0 {WIDTH} {height}" '
+        # The list below the drawing holds the same events for search and screen readers.
+        '<figure class="timeline" data-search-exclude>'
+        f'<svg class="timeline__svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" role="group" '
         'aria-label="Timeline of the dated events in the articles">',
         f'<line class="timeline__axis" x1="{AXIS_X}" y1="8" x2="{AXIS_X}" y2="{height - 8}"/>',

@@ -87,3 +87,12 @@ def test_index_lists_articles_newest_first_and_site_title_from_config() -> None:
     index = compose_site([old, new], THEMES, SITE)[0]
     assert index.title == "Test site"
     assert [e.slug for e in index.context["articles"]] == ["new", "old"]
+
+
+def test_the_same_event_in_two_articles_is_told_once_with_both_sources() -> None:
+    one = article("one", dt.date(2021, 10, 5), "On October 17 they return.")
+    two = article("two", dt.date(2021, 10, 6), "On October 17  they return.")
+    f1 = Facts(one, events=(Event("2021-10-17", "On October 17 they return.", "b1"),))
+    f2 = Facts(two, events=(Event("2021-10-17", "On October 17  they return.", "b1"),))
+    (entry,) = compose_timeline([f1, f2])
+    assert [s.slug for s in entry.sources] == ["one", "two"]

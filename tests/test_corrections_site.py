@@ -46,7 +46,7 @@ def test_corrections_reach_extract_and_the_site(seed_project: Path) -> None:
     assert main(["build", "--project", str(seed_project)]) == 0
     crew = (seed_project / "docs" / "crew.md").read_text(encoding="utf-8")
     card = crew.split('id="aki-hoshide"', 1)[1].split("</article>", 1)[0]
-    assert "<dt>Role</dt><dd>astronaut</dd>" in card
+    assert "<dt>Role</dt> <dd>astronaut</dd>" in card
     assert 'id="yuri-gagarin"' in crew
     context = (seed_project / "docs" / "context.md").read_text(encoding="utf-8")
     assert "#b18" not in context
