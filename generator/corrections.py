@@ -82,6 +82,26 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any,
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
+# The same loader on libyaml's parser when PyYAML has it (much faster); a document it rejects is
+# parsed again by _LineLoader, so error messages and lines stay those of the pure-Python parser.
+_FAST_LINE_LOADER: Any = _LineLoader
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CLineLoader(yaml.CSafeLoader):
+        """_LineLoader on libyaml's parser."""
+
+    _CLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+    _FAST_LINE_LOADER = _CLineLoader
+
+
+def _load_yaml(text: str) -> Any:
+    if _FAST_LINE_LOADER is not _LineLoader:
+        try:
+            return yaml.load(text, Loader=_FAST_LINE_LOADER)
+        except yaml.YAMLError:
+            pass  # parse again below for the pure-Python parser's message (or its result)
+    return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+
 
 def load_corrections(path: Path, display: str | None = None) -> CorrectionSet | None:
     """The corrections file beside a seed, or None when there is none (`display`: for messages)."""
@@ -98,7 +118,7 @@ def load_corrections(path: Path, display: str | None = None) -> CorrectionSet | 
 def parse_corrections(text: str, path: str) -> CorrectionSet:
     """Corrections YAML → CorrectionSet (structure checked; names are checked when applied)."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+        data = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"

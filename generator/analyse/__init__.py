@@ -7,7 +7,7 @@ from .dates import find_events
 from .entities import find_organizations, find_places
 from .keyfacts import find_cast, find_dated_facts, find_key_facts
 from .people import find_people
-from .quotes import find_quotes
+from .quotes import analyse_speech
 from .themes import assign_themes, load_themes
 
 __all__ = ["analyse"]
@@ -17,7 +17,8 @@ def analyse(article: Article) -> Facts:
     """Understand one article by the rules alone (corrections are applied afterwards)."""
     organizations = find_organizations(article)
     people = find_people(article, organizations)
-    quotes = find_quotes(article, people)
+    speeches = analyse_speech(article, people)  # for the quotations and the themes
+    quotes = tuple(q for speech in speeches for q in speech.quotes)  # = find_quotes(…)
     events = find_events(article)
     return Facts(
         article=article,
@@ -26,7 +27,7 @@ def analyse(article: Article) -> Facts:
         places=find_places(article),
         quotes=quotes,
         events=events,
-        themes=assign_themes(article, people, quotes, load_themes()),
+        themes=assign_themes(article, people, quotes, load_themes(), speeches),
         key_facts=find_key_facts(article) + find_dated_facts(events),
         cast=find_cast(article, people),
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,6 +45,8 @@ class _Rules:
     relative: dict[str, tuple[str, int]]  # lower-cased expression → (unit, offset)
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), most specific first
     future: re.Pattern[str]
+    month_words: tuple[str, ...]  # every month form holds one of these (case-sensitive)
+    weekday_words: tuple[str, ...]
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -71,7 +74,17 @@ def _rules() -> _Rules:
         relative=relative,
         patterns=_patterns(list(months), list(weekdays), list(relative), list(preps)),
         future=re.compile(rf"(?i)(?<![\w’'])(?:{_alternation(future)})(?![\w’'])"),
+        month_words=_shortest_forms(months),
+        weekday_words=_shortest_forms(weekdays),
     )
+
+
+def _shortest_forms(words: Iterable[str]) -> tuple[str, ...]:
+    """Words such that a text matching any of `words` holds one of them: the first part of each
+    (a part after white space may be written with other white space), minus those holding
+    another ("Jan" stands for "January" and "Jan")."""
+    unique = {w.split()[0] if w.split() else "" for w in words}
+    return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
 
 
 def _month_forms(months: list[str]) -> str:
@@ -113,10 +126,34 @@ def _patterns(
     return tuple((kind, re.compile(edge + body)) for kind, body in shapes)
 
 
+# What each kind of expression needs in the text: a month name (as written, capital and
+# all), a weekday name, a digit (\d, as in the patterns). A text without one is not searched
+# for those kinds, which is most of them: most paragraphs name no month and no weekday.
+_NEEDS = {
+    "weekday_date": ("month", "weekday", "digit"),
+    "month_day": ("month", "digit"),
+    "day_month": ("month", "digit"),
+    "month_year": ("month", "digit"),
+    "weekday": ("weekday",),
+    "relative": (),
+    "month": ("month",),
+    "year": ("digit",),
+}
+_DIGIT = re.compile(r"\d")
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping matches: the leftmost wins, then the longest, then the most specific."""
+    rules = _rules()
+    has = {
+        "month": any(w in text for w in rules.month_words),
+        "weekday": any(w in text for w in rules.weekday_words),
+        "digit": _DIGIT.search(text) is not None,
+    }
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for rank, (kind, pattern) in enumerate(_rules().patterns):
+    for rank, (kind, pattern) in enumerate(rules.patterns):
+        if not all(has[need] for need in _NEEDS[kind]):
+            continue  # the pattern needs a word the text lacks: it cannot match
         found.extend((m.start(), -m.end(), rank, kind, m) for m in pattern.finditer(text))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []

@@ -44,11 +44,11 @@ def find_dated_facts(events: tuple[Event, ...]) -> tuple[KeyFact, ...]:
 def find_key_facts(article: Article) -> tuple[KeyFact, ...]:
     """At most one value per fact name, in the order the data file lists the facts."""
     found: dict[str, KeyFact] = {}
-    blocks = _blocks_in_reading_order(article)
+    split = list(_sentences(_blocks_in_reading_order(article)))  # once, for all the facts
     for fact in keyfact_lexicon().facts:
         if fact.name in found:
             continue  # a second pattern for the same fact is a fallback
-        for block, sentence in _sentences(blocks):
+        for block, sentence in split:
             match = fact.pattern.search(sentence)
             if match:
                 value = match.group("value").strip(_TRAILING)

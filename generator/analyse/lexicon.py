@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from .sentences import data_file
 
 
 @dataclass(frozen=True)
@@ -74,10 +73,8 @@ class KeyFactLexicon:
     dated_facts: dict[str, tuple[str, ...]]  # fact name → cue phrases
 
 
-@cache
 def _load(file_name: str) -> Any:
-    text = resources.files("generator").joinpath("data", file_name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return data_file(file_name)
 
 
 def _strings(values: Any) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from .text import (
     lowercase_words,
     name_run,
     phrase_alternation,
+    phrase_trie,
     sentence_spans,
     strip_possessive,
 )
@@ -88,9 +89,30 @@ class _Context:
     lower: frozenset[str]
     org_ids: dict[str, str]  # organization form → id
     prefix: re.Pattern[str]  # role (and organization) just before a name
+    prefix_start: re.Pattern[str]  # matches where `prefix` does, faster (see _role_patterns)
+    role_ends: tuple[tuple[int, re.Pattern[str]], ...]  # last words of roles, by length
     apposition: re.Pattern[str]  # ", head of …" just after a name
     of_org: re.Pattern[str]  # ", of the European Space Agency" just after a name
     any_org: re.Pattern[str]
+
+
+def _prefix_source(orgs: str, roles: str) -> str:
+    # Optional organization (with a parenthesised expansion), optional place/nationality word,
+    # the role, and for plural roles an optional dash apposition ("cosmonauts on board — ").
+    return (
+        rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
+        rf"(?:[A-Z][\w’'\-]*\s+)?(?P<role>{roles})"
+        rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
+    )
+
+
+@cache
+def _prefix_start(org_forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The prefix pattern with its role alternation factored (phrase_trie): it matches the same
+    strings, so it starts matching at the same places, but a failed attempt at one place (the
+    search tries every place of the text) costs a few tests instead of one per role form."""
+    orgs = "(?:" + phrase_alternation(org_forms) + ")"
+    return re.compile(_prefix_source(orgs, "(?i:" + phrase_trie(people_lexicon().roles) + ")"))
 
 
 @cache
@@ -98,13 +120,7 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     lex = people_lexicon()
     roles = "(?i:" + phrase_alternation(lex.roles) + ")"
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
-    # Optional organization (with a parenthesised expansion), optional place/nationality word,
-    # the role, and for plural roles an optional dash apposition ("cosmonauts on board — ").
-    prefix = re.compile(
-        rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
-        rf"(?:[A-Z][\w’'\-]*\s+)?(?P<role>{roles})"
-        rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
-    )
+    prefix = re.compile(_prefix_source(orgs, roles))
     apposition = re.compile(
         rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<role>{roles})\b(?!\s+[A-Z])"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
@@ -114,14 +130,41 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return prefix, apposition, of_org, any_org
 
 
+@cache
+def _role_ends() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """(length, pattern) for the last words of the role nouns, grouped by length.
+
+    `prefix` can only match when its role ends where the text ends (but for a dash apposition
+    and trailing white space and comma), so these short anchored tests rule out most
+    sentences before the costly search. Same case-insensitive literals as in `prefix`.
+    """
+    by_length: dict[int, set[str]] = {}
+    for role in people_lexicon().roles:
+        last = role.split(" ")[-1]
+        by_length.setdefault(len(last), set()).add(last)
+    return tuple(
+        (size, re.compile("(?i:" + "|".join(re.escape(w) for w in sorted(words)) + ")"))
+        for size, words in sorted(by_length.items())
+    )
+
+
 def _context(article: Article, organizations: tuple[Organization, ...]) -> _Context:
     org_ids = {form: e.id for e in entity_lexicon().organizations for form in e.forms}
     for org in organizations:
         for form in (org.name, *org.aliases):
             org_ids[form] = org.id
-    prefix, apposition, of_org, any_org = _role_patterns(tuple(sorted(org_ids)))
+    org_forms = tuple(sorted(org_ids))
+    prefix, apposition, of_org, any_org = _role_patterns(org_forms)
     return _Context(
-        people_lexicon(), lowercase_words(article), org_ids, prefix, apposition, of_org, any_org
+        people_lexicon(),
+        lowercase_words(article),
+        org_ids,
+        prefix,
+        _prefix_start(org_forms),
+        _role_ends(),
+        apposition,
+        of_org,
+        any_org,
     )
 
 
@@ -270,7 +313,11 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     """A role (and organization) before the group's first name; plural roles are shared."""
     first = group[0]
     prefix = sentence[max(0, first.start - _PREFIX) : first.start]
-    match = ctx.prefix.search(prefix)
+    if not _may_end_in_role(prefix, ctx):
+        return
+    # Where the fast pattern matches first, the prefix pattern does too: match it there.
+    start = ctx.prefix_start.search(prefix)
+    match = ctx.prefix.match(prefix, start.start()) if start else None
     if match is None:
         return
     written = " ".join(match.group("role").lower().split())
@@ -280,6 +327,16 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     for mention in group if plural else [first]:
         mention.roles.append(ctx.lex.roles[written])
         _add_org(mention, match.group("org"), ctx)
+
+
+def _may_end_in_role(prefix: str, ctx: _Context) -> bool:
+    """False when ctx.prefix cannot match `prefix`: no dash, and no role word at its end."""
+    if "—" in prefix or "–" in prefix:
+        return True
+    end = len(prefix.rstrip())  # str.rstrip() strips what the pattern's \s matches
+    if end and prefix[end - 1] == ",":
+        end = len(prefix[: end - 1].rstrip())
+    return any(size <= end and p.fullmatch(prefix, end - size, end) for size, p in ctx.role_ends)
 
 
 def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:

@@ -5,13 +5,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 from ..model import Article
 from .lexicon import people_lexicon
 
 # Every upper-case letter up to U+1FFF (Latin, Greek, Cyrillic…), for names such as "Élodie".
 _UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
-UPPER = "[" + re.escape(_UPPER) + "]"
+
+
+def _class_body(chars: str) -> str:
+    """The body of a character class holding exactly `chars`, consecutive runs as ranges (the
+    same set as listing every character, but a shorter pattern that compiles faster)."""
+    points = sorted(set(map(ord, chars)))
+    parts: list[str] = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        first, last = re.escape(chr(points[i])), re.escape(chr(points[j]))
+        parts.append(first if i == j else first + ("-" if j > i + 1 else "") + last)
+        i = j + 1
+    return "".join(parts)
+
+
+_UPPER_CLASS = _class_body(_UPPER)
+UPPER = "[" + _UPPER_CLASS + "]"
 _LETTER = r"[^\W\d_]"
 # One capitalised word of a name: "Peresild", "O’Hara’s", "López-Alegría", "McArthur", "NASA".
 # It may not run into digits or a hyphen ("MS-19", "Crew-7" are not names).
@@ -20,7 +40,7 @@ NAME_TOKEN = rf"{UPPER}(?:{_LETTER}|[’'\-](?={_LETTER}))*(?![\w\-])"
 INITIAL = rf"{UPPER}\.(?=\s+{UPPER})"
 POSSESSIVE = re.compile(r"[’']s$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
-_BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[" + re.escape(_UPPER) + r"0-9])")
+_BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[" + _UPPER_CLASS + r"0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]$")
 
 
@@ -28,6 +48,44 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so the fullest form wins."""
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+def phrase_trie(phrases: Iterable[str]) -> str:
+    """A regex matching exactly the strings phrase_alternation(phrases) matches, with shared
+    beginnings factored out ("astronaut|astronauts" → "astronaut(?:s|)"), so a failed attempt
+    costs a few tests instead of one per phrase.
+
+    Only which strings match is the same: among several phrases matching at one place the
+    branch taken may differ, so use it to find *where* a pattern matches and re-match there
+    with the pattern built on phrase_alternation when the groups matter.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for unit in re.split(r"( )", phrase):
+            if unit == " ":
+                node = node.setdefault(" ", {})
+                continue
+            for char in unit:
+                node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = []
+    for unit in sorted(node):
+        if unit == "":
+            branches.append("")
+            continue
+        head = r"\s+" if unit == " " else re.escape(unit)
+        child = node[unit]
+        while len(child) == 1 and "" not in child:  # a run with no choice: no group needed
+            (next_unit,) = child
+            head += r"\s+" if next_unit == " " else re.escape(next_unit)
+            child = child[next_unit]
+        branches.append(head + ("" if list(child) == [""] else "(?:" + _trie_regex(child) + ")"))
+    return "|".join(branches)
 
 
 @cache

@@ -17,13 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-
-import yaml
 
 from ..model import Article, Person, Quote, Theme
 from .quotes import BlockSpeech, PeopleIndex, analyse_speech
-from .sentences import str_list
+from .sentences import data_file, str_list
+from .text import phrase_trie
 
 
 @dataclass(frozen=True)
@@ -38,8 +36,7 @@ class ThemeRules:
 
 
 def _raw_themes() -> list[dict[str, object]]:
-    text = resources.files("generator").joinpath("data/themes.yml").read_text("utf-8")
-    loaded = yaml.safe_load(text)
+    loaded = data_file("themes.yml")
     return [t for t in loaded if isinstance(t, dict)] if isinstance(loaded, list) else []
 
 
@@ -78,8 +75,18 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
 
 
+@lru_cache(maxsize=256)
+def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """_phrases(phrases) with its alternation factored (phrase_trie): the same strings match, so
+    whether it finds one is the same, and a search tries a few branches per place, not all."""
+    words = {p.strip() for p in phrases if p.strip()}
+    if not words:
+        return None
+    return re.compile(rf"(?i)(?<![\w’'-])(?:{phrase_trie(words)})(?![\w’'-])")
+
+
 def _has(phrases: tuple[str, ...], text: str) -> bool:
-    pattern = _phrases(phrases)
+    pattern = _any_phrase(phrases)
     return pattern is not None and pattern.search(text) is not None
 
 
@@ -119,7 +126,10 @@ def _article_roles(
     return result
 
 
-def _own_themes(ctx: _Context, speech: BlockSpeech, quotes: list[Quote]) -> set[str]:
+def _own_themes(
+    ctx: _Context, speech: BlockSpeech, quotes: list[Quote], cue_hits: set[str]
+) -> set[str]:
+    """`cue_hits`: the themes whose cues the block's narrative has (_cue_hits)."""
     mentioned = {pid for _, _, pid in ctx.index.mentions(speech.narrative)}
     speakers = {q.speaker for q in quotes if q.speaker is not None}
     joined: set[str] = set()
@@ -127,7 +137,7 @@ def _own_themes(ctx: _Context, speech: BlockSpeech, quotes: list[Quote]) -> set[
     for theme in ctx.themes:
         rule = ctx.rules.get(theme.id, ThemeRules())
         roles = ctx.roles[theme.id]
-        if _cue_hits(theme, rule, speech.narrative) or any(
+        if theme.id in cue_hits or any(
             _has_role(ctx.people.get(pid), roles) for pid in mentioned | speakers
         ):
             joined.add(theme.id)
@@ -145,15 +155,21 @@ def assign_themes(
     people: tuple[Person, ...],
     quotes: tuple[Quote, ...],
     themes: tuple[Theme, ...],
+    speeches: tuple[BlockSpeech, ...] | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """Theme id → ids of the story blocks on its page, in document order (every theme a key)."""
+    """Theme id → ids of the story blocks on its page, in document order (every theme a key).
+
+    `speeches`: analyse_speech(article, people), when the caller has it already.
+    """
     rules = load_theme_rules()
-    speeches = analyse_speech(article, people)
-    cued = {
-        t.id
-        for t in themes
-        if any(_cue_hits(t, rules.get(t.id, ThemeRules()), s.narrative) for s in speeches)
-    }
+    if speeches is None:
+        speeches = analyse_speech(article, people)
+    # Whether each block's narrative has each theme's cues, worked out once for both uses.
+    hits = [
+        {t.id for t in themes if _cue_hits(t, rules.get(t.id, ThemeRules()), s.narrative)}
+        for s in speeches
+    ]
+    cued: set[str] = set().union(*hits)
     roles = _article_roles(themes, rules, cued)
     ctx = _Context(
         themes,
@@ -169,8 +185,8 @@ def assign_themes(
     kinds = {b.id: b.kind for b in article.story_blocks}
     result: dict[str, list[str]] = {t.id: [] for t in themes}
     previous: set[str] = set()
-    for speech in speeches:
-        own = _own_themes(ctx, speech, by_block.get(speech.block, []))
+    for speech, cue_hits in zip(speeches, hits, strict=True):
+        own = _own_themes(ctx, speech, by_block.get(speech.block, []), cue_hits)
         if kinds[speech.block] == "paragraph":
             if speech.continues_previous and previous:
                 own = set(previous)
