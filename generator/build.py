@@ -4,6 +4,7 @@ seeds/ → read → analyse (+ corrections) → compose → render → plan/appl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .analyse import analyse
@@ -52,9 +53,14 @@ def read_articles(project: Project) -> list[tuple[Path, Article]]:
     return articles
 
 
+# Analysis is pure and Articles are immutable values: under `mkdocs serve` each rebuild then
+# analyses only the seeds that changed.
+_analyse_cached = lru_cache(maxsize=4096)(analyse)
+
+
 def understand(project: Project, path: Path, article: Article) -> Facts:
     """Rules first, then the editor's corrections file beside the seed, if any."""
-    facts = analyse(article)
+    facts = _analyse_cached(article)
     correction_file = corrections_path(path)
     corrections = load_corrections(correction_file, project.shown(correction_file))
     if corrections:

@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -81,9 +81,14 @@ def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) ->
     `link_prefix` is the href of the crew page from the current page (None: no links, e.g. on
     the crew page itself where the card is right there).
     """
+    return _annotate(text, tuple(mentions), link_prefix)
+
+
+@lru_cache(maxsize=65536)  # a passage appears on its source page and on one or more themed pages
+def _annotate(text: str, mentions: tuple[Mention, ...], link_prefix: str | None) -> Markup:
     flat = one_line(text)
     spans: list[tuple[int, int, str]] = []
-    pattern, by_alias = _mention_index(tuple(mentions))
+    pattern, by_alias = _mention_index(mentions)
     if pattern is not None and link_prefix is not None:
         for match in pattern.finditer(flat):
             href = f"{link_prefix}#{by_alias[match.group(0)]}"
