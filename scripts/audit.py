@@ -135,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="*", help='pages relative to the site root ("" = home)')
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument(
+        "--reports", type=Path, help="also keep every Lighthouse JSON report in this directory"
+    )
+    parser.add_argument(
         "--runs",
         type=int,
         default=3,
@@ -160,10 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         with serve_site(site, site_prefix(REPO / "mkdocs.yml")) as served:
             for path in pages:
                 print(f"auditing {served.page(path)} ...", file=sys.stderr, flush=True)
-                runs = [
-                    scores_of(path, run_lighthouse(served.page(path), chrome))
-                    for _ in range(max(1, args.runs))
-                ]
+                runs = []
+                for n in range(max(1, args.runs)):
+                    report = run_lighthouse(served.page(path), chrome)
+                    if args.reports:
+                        args.reports.mkdir(parents=True, exist_ok=True)
+                        name = (path.strip("/").replace("/", "_") or "home") + f".{n + 1}.json"
+                        (args.reports / name).write_text(json.dumps(report))
+                    runs.append(scores_of(path, report))
                 results.append(median_of(runs))
 
     print(table(results))
