@@ -555,9 +555,14 @@ def markdown(results: Sequence[SizeResult], live: Sequence[LiveResult]) -> str:
             "Detect: until `mkdocs serve` logs the change (watchdog PollingObserver, 0.5 s "
             "interval); Debounce: MkDocs waits until 0.1 s pass without a change; Rebuild: "
             '"Building documentation" to "Reloading browsers" (the hook regenerates docs/, '
-            "then MkDocs builds). The hook's writes to docs/ then trigger the second rebuild, "
-            "which finds nothing to change but holds page requests until it ends. "
-            f"Largest part: {dominant} ({parts[dominant]:.2f} s). Target ≤ {TARGET_LIVE_S} s.",
+            "then MkDocs builds). "
+            + (
+                "The hook's writes to docs/ then trigger a second rebuild, which finds nothing "
+                "to change but holds page requests until it ends. "
+                if _median([float(b) for b in lv.builds_per_edit]) > 1
+                else "The hook does not watch the pages it writes, so an edit is one rebuild. "
+            )
+            + f"Largest part: {dominant} ({parts[dominant]:.2f} s). Target ≤ {TARGET_LIVE_S} s.",
         ]
     notes = [
         f"- {r.size:,} articles, Zensical: {r.zensical_note}" for r in results if r.zensical_note

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "first-film-in-orbit.md"
 CORPUS = REPO / "tests" / "fixtures" / "articles"
+EXPECTED = REPO / "tests" / "fixtures" / "expected"
+# The annotated articles: name of their folder in tests/fixtures/expected/ → the article file.
+ARTICLES = {
+    "first-film-in-orbit": SEED,
+    **{f"nasa_article_{n}": CORPUS / f"nasa_article_{n}.txt" for n in ("329", "550", "813")},
+}
 
 
 def make_project(root: Path, seeds: dict[str, bytes | str] | None = None) -> Path:
@@ -30,3 +39,18 @@ def make_project(root: Path, seeds: dict[str, bytes | str] | None = None) -> Pat
         data = content.encode("utf-8") if isinstance(content, str) else content
         (root / "seeds" / name).write_bytes(data)
     return root
+
+
+def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None) -> Path:
+    """`mkdocs build` of a temporary project into project/site (the hook generates docs/)."""
+    site = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

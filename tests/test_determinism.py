@@ -6,14 +6,12 @@ sitemap.xml.gz (the same text, plus the gzip header's mtime). Both follow SOURCE
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import support
 from support import CORPUS, SEED, make_project
 
 from generator.build import build
@@ -56,17 +54,7 @@ def test_docs_are_identical_whatever_the_listing_order(
 
 
 def mkdocs_build(project: Path, epoch: int) -> dict[str, bytes]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+    site = support.mkdocs_build(project, env={"SOURCE_DATE_EPOCH": str(epoch)})
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 

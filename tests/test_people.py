@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from support import ARTICLES, EXPECTED
 
 from generator.analyse.entities import find_organizations
 from generator.analyse.people import find_people
 from generator.model import Article, Person
 from generator.read import SeedText, read_seed, read_text
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = {
-    "first-film-in-orbit": ROOT / "seeds" / "first-film-in-orbit.md",
-    "nasa_article_329": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_329.txt",
-    "nasa_article_550": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_550.txt",
-    "nasa_article_813": ROOT / "tests" / "fixtures" / "articles" / "nasa_article_813.txt",
-}
-EXPECTED = ROOT / "tests" / "fixtures" / "expected"
 
 
 def article_from(body: str, title: str = "A test story") -> Article:
