@@ -7,6 +7,7 @@ render.py turns them into URLs relative to the page that links to them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -367,10 +368,10 @@ def compose_cast(all_facts: Sequence[Facts]) -> tuple[CastRow, ...]:
 
 
 def _section_blocks(groups: Sequence[ArticleGroup], cues: Sequence[str]) -> tuple[Passage, ...]:
-    lowered = [c.lower() for c in cues]
-    return tuple(
-        p for g in groups for p in g.passages if any(c in p.block.text.lower() for c in lowered)
-    )
+    """Passages holding one of the cues as whole words ("Cruise", not "Cruiser")."""
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return tuple(p for g in groups for p in g.passages if pattern.search(p.block.text))
 
 
 def compose_site(

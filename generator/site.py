@@ -78,6 +78,7 @@ def load_site_config(project: Project) -> SiteConfig:
 
 @cache
 def load_data(name: str) -> Any:
-    """A packaged YAML data file from generator/data/ (word lists, page layout, glossary)."""
+    """A packaged YAML data file from generator/data/ (word lists, page layout, glossary),
+    parsed once: callers must not modify what it returns."""
     text = resources.files("generator").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return yaml.load(text, Loader=_FAST_SAFE_LOADER)

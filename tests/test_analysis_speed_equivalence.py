@@ -18,12 +18,12 @@ import yaml
 from generator.analyse import people
 from generator.analyse.dates import _candidates, _rules, _shortest_forms
 from generator.analyse.lexicon import people_lexicon
-from generator.analyse.sentences import data_file
 from generator.analyse.text import phrase_alternation, phrase_trie
 from generator.analyse.themes import _any_phrase, _phrases, load_theme_rules, load_themes
 from generator.corrections import _LineLoader, parse_corrections
 from generator.errors import GeneratorError
 from generator.model import Article, Block
+from generator.site import load_data as data_file
 
 _ODD = ["ſ", "K", "İ", "ı", "\u00a0", "\t", "\n", "  ", ",", "—", "–", "’", "-", "x", "s"]
 

@@ -96,3 +96,12 @@ def test_the_same_event_in_two_articles_is_told_once_with_both_sources() -> None
     f2 = Facts(two, events=(Event("2021-10-17", "On October 17  they return.", "b1"),))
     (entry,) = compose_timeline([f1, f2])
     assert [s.slug for s in entry.sources] == ["one", "two"]
+
+
+def test_context_sections_match_cues_as_whole_words() -> None:
+    a = article("a", None, "The critics spoke.", "A cruiser sailed.", "Cruise called.")
+    facts = Facts(a, themes={"context": ("b1", "b2", "b3")})
+    context = next(p for p in compose_site([facts], THEMES, SITE) if p.path == "context.md")
+    sections = dict(context.context["sections"])
+    assert [p.block.id for p in sections["The criticism"]] == ["b1"]
+    assert [p.block.id for p in sections["The rival project"]] == ["b3"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .sentences import data_file
+from ..site import load_data as data_file
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,6 @@ class KeyFactLexicon:
     dated_facts: dict[str, tuple[str, ...]]  # fact name → cue phrases
 
 
-def _load(file_name: str) -> Any:
-    return data_file(file_name)
-
-
 def _strings(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
@@ -87,7 +83,7 @@ def _lower_set(values: Any) -> frozenset[str]:
 
 @cache
 def people_lexicon() -> PeopleLexicon:
-    raw = _load("people.yml")
+    raw = data_file("people.yml")
     roles: dict[str, str] = {}
     plurals: set[str] = set()
     flying: set[str] = set()
@@ -132,7 +128,7 @@ def _known(entries: Any) -> tuple[KnownName, ...]:
 
 @cache
 def entity_lexicon() -> EntityLexicon:
-    raw = _load("entities.yml")
+    raw = data_file("entities.yml")
     return EntityLexicon(
         organizations=_known(raw["organizations"]),
         organization_suffixes=frozenset(_strings(raw["organization_suffixes"])),
@@ -142,7 +138,7 @@ def entity_lexicon() -> EntityLexicon:
 
 @cache
 def keyfact_lexicon() -> KeyFactLexicon:
-    raw = _load("keyfacts.yml")
+    raw = data_file("keyfacts.yml")
     facts = tuple(FactPattern(str(f["name"]), re.compile(str(f["pattern"]))) for f in raw["facts"])
     dated = {str(k): _strings(v) for k, v in (raw.get("dated_facts") or {}).items()}
     return KeyFactLexicon(facts=facts, cast=_strings(raw["cast"]), dated_facts=dated)

@@ -10,24 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
-# libyaml's parser when PyYAML was built with it (same documents, ~10x faster), else pure Python.
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from ..site import load_data as data_file  # parsed once, with libyaml where available
 
 _END = re.compile(r"[.!?]+[\"”’)\]]*\s+")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _OPENERS = "\"“‘('["
-
-
-@cache
-def data_file(name: str) -> Any:
-    """A packaged YAML file from generator/data, parsed once (callers must not modify it)."""
-    text = resources.files("generator").joinpath(f"data/{name}").read_text("utf-8")
-    return yaml.load(text, Loader=_SAFE_LOADER)
 
 
 def load_data(name: str) -> dict[str, object]:

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..model import Article, Person, Quote, Theme
+from ..site import load_data as data_file
 from .quotes import BlockSpeech, PeopleIndex, analyse_speech
-from .sentences import data_file, str_list
+from .sentences import str_list
 from .text import phrase_trie
 
 
