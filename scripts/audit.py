@@ -43,6 +43,7 @@ class PageScores:
     path: str
     scores: dict[str, int]
     failed_audits: list[str]
+    performance_runs: tuple[int, ...] = ()  # every run's performance score, for the spread
 
     def misses(self) -> list[str]:
         return [
@@ -116,12 +117,22 @@ def median_of(runs: list[PageScores]) -> PageScores:
     """The median score of each category over several runs of one page."""
     scores = {cat: int(statistics.median_low(r.scores[cat] for r in runs)) for cat in CATEGORIES}
     failed = sorted({audit for r in runs for audit in r.failed_audits})
-    return PageScores(path=runs[0].path, scores=scores, failed_audits=failed)
+    spread = tuple(r.scores["performance"] for r in runs)
+    return PageScores(
+        path=runs[0].path, scores=scores, failed_audits=failed, performance_runs=spread
+    )
 
 
 def table(results: list[PageScores]) -> str:
-    heads = ["page", "perf", "a11y", "best-pr", "seo"]
-    rows = [[r.path or "/", *(str(r.scores.get(c, "-")) for c in CATEGORIES)] for r in results]
+    heads = ["page", "perf", "a11y", "best-pr", "seo", "perf min-max"]
+    rows = [
+        [
+            r.path or "/",
+            *(str(r.scores.get(c, "-")) for c in CATEGORIES),
+            f"{min(r.performance_runs)}-{max(r.performance_runs)}" if r.performance_runs else "-",
+        ]
+        for r in results
+    ]
     widths = [max(len(row[i]) for row in [heads, *rows]) for i in range(len(heads))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
@@ -181,7 +192,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  failing audit: {audit}")
     if args.json:
         args.json.write_text(
-            json.dumps([{"page": r.path, **r.scores} for r in results], indent=2) + "\n"
+            json.dumps(
+                [
+                    {"page": r.path, **r.scores, "performance_runs": list(r.performance_runs)}
+                    for r in results
+                ],
+                indent=2,
+            )
+            + "\n"
         )
     return 1 if bad else 0
 

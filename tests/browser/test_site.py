@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import urllib.parse
+import urllib.request
 
 import pytest
 from playwright.sync_api import Dialog, Page, expect
@@ -87,6 +88,48 @@ def test_palette_toggle_switches_and_persists(
     page.locator("label[for='__palette_0']").click()
     wait_for_scheme(page, "default")
     page.close()
+
+
+BUNDLE = "**/assets/javascripts/bundle.*.min.js"
+
+
+def test_palette_works_before_materials_script_arrives(
+    new_context: ContextFactory, site: ServedSite
+) -> None:
+    """Material's bundle starts after the first paint; until then the page is already in the
+    system's palette, and a toggle pressed early switches and is remembered."""
+    page = new_context(color_scheme="dark").new_page()
+    page.route(BUNDLE, lambda route: route.abort())  # as if the bundle had not arrived yet
+    page.goto(site.page("crew/"))
+    assert scheme_of(page) == "slate", "a dark-mode reader was shown the light palette first"
+    expect(page.locator("label[for='__palette_0']")).to_be_visible()  # "Switch to light mode"
+    expect(page.locator("label[for='__palette_1']")).to_be_hidden()
+    page.locator("label[for='__palette_0']").click()
+    assert scheme_of(page) == "default"
+    expect(page.locator("label[for='__palette_1']")).to_be_visible()
+    page.unroute(BUNDLE)
+    page.goto(site.page("mission/"))
+    page.wait_for_function("window.component$ !== undefined")
+    assert scheme_of(page) == "default", "Material did not keep the choice made before it ran"
+    page.locator("label[for='__palette_1']").click()
+    wait_for_scheme(page, "slate")
+    page.close()
+
+
+def test_no_script_holds_up_the_first_paint(
+    page: Page, site: ServedSite, site_pages: list[str]
+) -> None:
+    """Every script file is started from the inert <template> after the first frame, and
+    Material's components still mount (its header hides the title on scroll, ...)."""
+    for path in site_pages:
+        with urllib.request.urlopen(site.page(path)) as response:
+            text = response.read().decode("utf-8")
+        outside = re.sub(r'<template id="__scripts">.*?</template>', "", text, flags=re.S)
+        assert not re.search(r"<script\b[^>]*\bsrc=", outside), f"{path}: parser-blocking script"
+        assert '<template id="__scripts">' in text, path
+    page.goto(site.page("crew/"))
+    page.wait_for_function("window.component$ !== undefined")
+    assert page.evaluate("document.documentElement.classList.contains('js')")
 
 
 def test_timeline_points_link_to_existing_source_blocks(page: Page, site: ServedSite) -> None:
