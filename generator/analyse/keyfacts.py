@@ -12,7 +12,8 @@ from functools import cache
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
 from .lexicon import keyfact_lexicon, people_lexicon
-from .text import INITIAL, NAME_TOKEN, phrase_alternation, sentences, strip_possessive
+from .sentences import sentences
+from .text import INITIAL, NAME_TOKEN, phrase_alternation, strip_possessive
 
 _TRAILING = " ,;:—–"
 _CAST_WORDS = re.compile(r"\b(?:play|plays|played|star|stars|starred)\b")

@@ -34,7 +34,6 @@ class PeopleLexicon:
     non_name_words: frozenset[str]  # lower case
     nationalities: frozenset[str]  # lower case
     closed_class: frozenset[str]  # lower case
-    abbreviations: frozenset[str]  # lower case, without the final full stop
     parts: tuple[PartCue, ...]
     not_aboard: str
     crafts: tuple[str, ...] = ()  # spacecraft names a part label may mention ("Soyuz")
@@ -113,7 +112,6 @@ def people_lexicon() -> PeopleLexicon:
         non_name_words=_lower_set(raw["non_name_words"]),
         nationalities=_lower_set(raw["nationalities"]),
         closed_class=_lower_set(raw["closed_class"]),
-        abbreviations=_lower_set(raw["abbreviations"]),
         parts=parts,
         not_aboard=str(raw["not_aboard"]),
         crafts=_strings(raw.get("crafts") or ()),

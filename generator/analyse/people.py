@@ -24,13 +24,13 @@ from functools import cache
 from ..model import Article, Organization, Person
 from ..read import slugify
 from .lexicon import PartCue, PeopleLexicon, entity_lexicon, people_lexicon
+from .sentences import sentence_spans
 from .text import (
     INITIAL,
     lowercase_words,
     name_run,
     phrase_alternation,
     phrase_trie,
-    sentence_spans,
     strip_possessive,
 )
 

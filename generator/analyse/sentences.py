@@ -1,14 +1,17 @@
-"""Sentence boundaries, shared by the quotation and date rules.
+"""Sentence boundaries, one rule for every analysis that reads sentences (people, key facts,
+quotations, dates).
 
 A sentence ends at . ! or ? (and any closing quote marks) followed by white space and a capital
 letter, digit or opening mark, unless the word before the dot is a known abbreviation ("Mr.",
-"a.m.", "Sept.") or a single-letter initial ("Tracy C. Dyson"). One pass over the text.
+"a.m.", "Sept."; data/sentences.yml and the short month names of data/dates.yml) or a
+single-letter initial ("Tracy C. Dyson"). One pass over the text.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..site import load_data as data_file  # parsed once, with libyaml where available
@@ -33,10 +36,12 @@ def str_list(value: object) -> tuple[str, ...]:
 
 @cache
 def abbreviations() -> frozenset[str]:
-    words = {w.lower().rstrip(".") for w in str_list(load_data("speech.yml").get("abbreviations"))}
+    """Lower case, without the final dot. A month's full name is not one: "in May. The"."""
+    listed = str_list(load_data("sentences.yml").get("abbreviations"))
+    words = {w.lower().rstrip(".") for w in listed}
     months = load_data("dates.yml").get("months")
     for forms in months if isinstance(months, list) else []:
-        words.update(f.lower().rstrip(".") for f in str_list(forms))
+        words.update(f.lower().rstrip(".") for f in str_list(forms)[1:])
     return frozenset(words)
 
 
@@ -71,3 +76,20 @@ def sentence_bounds(text: str, starts: list[int], pos: int) -> tuple[int, int]:
     start = starts[max(index, 0)]
     end = starts[index + 1] if index + 1 < len(starts) else len(text)
     return start, end
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty sentence; the end leaves out the white space after it."""
+    starts = sentence_starts(text)
+    ends = [*starts[1:], len(text)]
+    spans = []
+    for start, end in zip(starts, ends, strict=True):
+        end = start + len(text[start:end].rstrip())
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(text: str) -> Iterator[str]:
+    for start, end in sentence_spans(text):
+        yield text[start:end]

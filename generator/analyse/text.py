@@ -1,9 +1,9 @@
-"""Shared text helpers: sentence spans, capitalised-name patterns, phrase alternations."""
+"""Shared text helpers: capitalised-name patterns, phrase alternations, lower-case words."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -40,8 +40,6 @@ NAME_TOKEN = rf"{UPPER}(?:{_LETTER}|[’'\-](?={_LETTER}))*(?![\w\-])"
 INITIAL = rf"{UPPER}\.(?=\s+{UPPER})"
 POSSESSIVE = re.compile(r"[’']s$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
-_BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[" + _UPPER_CLASS + r"0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]$")
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -96,29 +94,6 @@ def name_run() -> re.Pattern[str]:
     particle = "(?:" + phrase_alternation(lex.particles) + rf")(?=\s+{UPPER})"
     word = rf"(?:{INITIAL}|{NAME_TOKEN}|{particle})"
     return re.compile(rf"(?<![\w’'\-])(?:{honorific})?(?:{INITIAL}|{NAME_TOKEN})(?:\s+{word})*")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; abbreviations and initials do not end one."""
-    abbreviations = people_lexicon().abbreviations
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
-        if before:
-            word = before.group(1).rstrip(".").lower()
-            if word in abbreviations or (len(word) == 1 and word.isalpha()):
-                continue
-        spans.append((start, match.start() + 1))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
-
-
-def sentences(text: str) -> Iterator[str]:
-    for start, end in sentence_spans(text):
-        yield text[start:end]
 
 
 def lowercase_words(article: Article) -> frozenset[str]:

@@ -1,0 +1,51 @@
+"""The one sentence splitter every analysis reads (people, key facts, quotations, dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analyse.sentences import sentence_bounds, sentence_starts, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # abbreviations and initials do not end a sentence
+        (
+            "Mr. Rogozin spoke at 10 a.m. Moscow time. Tracy C. Dyson stayed.",
+            ["Mr. Rogozin spoke at 10 a.m. Moscow time.", "Tracy C. Dyson stayed."],
+        ),
+        # a short month name is an abbreviation; a full one ends a sentence
+        (
+            "They launched Sept. 15, 2023. The crew landed in May. Then they rested.",
+            ["They launched Sept. 15, 2023.", "The crew landed in May.", "Then they rested."],
+        ),
+        # closing quotes stay with their sentence; an opening quote starts the next one
+        (
+            "“I feel like I’m dreaming.” “It is normal,” she said! Why? 38 people watched.",
+            [
+                "“I feel like I’m dreaming.”",
+                "“It is normal,” she said!",
+                "Why?",
+                "38 people watched.",
+            ],
+        ),
+        # a full stop before a lower-case word is not a boundary
+        (
+            "The Soyuz MS-19 craft etc. were ready. it went on.",
+            ["The Soyuz MS-19 craft etc. were ready. it went on."],
+        ),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert list(sentences(text)) == expected
+
+
+def test_sentence_bounds_finds_the_sentence_holding_an_offset() -> None:
+    text = "First one. Second one here. Third."
+    starts = sentence_starts(text)
+    pos = text.index("here")
+    start, end = sentence_bounds(text, starts, pos)
+    assert text[start:end].strip() == "Second one here."
