@@ -16,6 +16,7 @@ import gzip
 import http.server
 import mimetypes
 import posixpath
+import re
 import sys
 import threading
 import urllib.parse
@@ -27,9 +28,9 @@ from typing import Any
 import yaml
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
-# Assets whose names carry a content hash (Material's bundles) may be cached for a year;
-# everything else is revalidated.
-LONG_CACHE_DIRS = ("assets/",)
+# Files whose names carry a content hash (Material's bundles: bundle.a5f9d56c.min.js) may be
+# cached for a year; everything else (pages, site.css, the logo) is revalidated.
+CONTENT_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
 
 
 def site_prefix(mkdocs_yml: Path) -> str:
@@ -102,7 +103,7 @@ def _make_handler(root: Path, prefix: str) -> type[http.server.BaseHTTPRequestHa
             ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if ctype.startswith("text/") or ctype in ("application/javascript", "image/svg+xml"):
                 ctype += "; charset=utf-8"
-            cache = "public, max-age=31536000" if rel.startswith(LONG_CACHE_DIRS) else "no-cache"
+            cache = "public, max-age=31536000" if CONTENT_HASHED.search(rel) else "no-cache"
             self._send(200, target.read_bytes(), ctype, head=head, extra={"Cache-Control": cache})
 
         def _resolve(self, rel: str) -> Path | None:
