@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from scripts.serve_site import serve_site, site_prefix  # noqa: E402
+from scripts.serve_site import build_site, serve_site, site_pages, site_prefix  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -51,27 +51,6 @@ class PageScores:
             for cat, want in TARGETS.items()
             if self.scores.get(cat, 0) < want
         ]
-
-
-def build_site(dest: Path) -> Path:
-    """Build the site (the MkDocs hook regenerates docs/ first) into dest and return it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-        cwd=REPO,
-        env=env,
-        check=True,
-    )
-    return dest
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every page of a built site as a path relative to its root ("", "crew/", ...)."""
-    pages = []
-    for index in sorted(site.rglob("index.html")):
-        rel = index.parent.relative_to(site).as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages
 
 
 def run_lighthouse(url: str, chrome: str) -> dict[str, Any]:
@@ -168,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
-        site = args.site.resolve() if args.site else build_site(Path(tmp) / "site")
+        site = args.site.resolve() if args.site else build_site(REPO, Path(tmp) / "site")
         pages = args.pages if args.pages is not None else site_pages(site)
         results = []
         with serve_site(site, site_prefix(REPO / "mkdocs.yml")) as served:

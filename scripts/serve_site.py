@@ -1,8 +1,9 @@
-"""Serve a built site on 127.0.0.1 the way a static host would, for tests and audits.
+"""Build the site and serve it on 127.0.0.1 the way a static host would, for tests and audits.
 
 The site is mounted under the path of `site_url` (e.g. /first-film-in-orbit/) so that the 404
 page, whose links MkDocs makes absolute from site_url, works exactly as when published. Text
-responses are gzip-compressed when the client accepts it, assets get a long cache lifetime, a
+responses are gzip-compressed when the client accepts it, content-hashed assets get a long cache
+lifetime, a
 missing file answers 404 with the site's 404.html, and / redirects to the site.
 
     python scripts/serve_site.py site/ --prefix /first-film-in-orbit/ --port 8000
@@ -15,8 +16,10 @@ import contextlib
 import gzip
 import http.server
 import mimetypes
+import os
 import posixpath
 import re
+import subprocess
 import sys
 import threading
 import urllib.parse
@@ -31,6 +34,28 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 # Files whose names carry a content hash (Material's bundles: bundle.a5f9d56c.min.js) may be
 # cached for a year; everything else (pages, site.css, the logo) is revalidated.
 CONTENT_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
+
+
+def build_site(project: Path, dest: Path) -> Path:
+    """`mkdocs build --strict` of the project in `project` into dest (the project's MkDocs hook
+    regenerates its docs/ from seeds/ first); returns dest."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+        cwd=project,
+        env=env,
+        check=True,
+    )
+    return dest
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a path relative to its root ("", "crew/", ...)."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
 
 
 def site_prefix(mkdocs_yml: Path) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from scripts import serve_site as serve_site_module  # noqa: E402
 from scripts.serve_site import ServedSite, serve_site, site_prefix  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -99,17 +99,7 @@ def build_site(dest: Path) -> Path:
             shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         elif src.is_file():
             shutil.copy2(src, work / name)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if (work / "generator" / "__main__.py").is_file():
-        subprocess.run([sys.executable, "-m", "generator", "build"], cwd=work, env=env, check=True)
-    site = dest / "site"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-        cwd=work,
-        env=env,
-        check=True,
-    )
-    return site
+    return serve_site_module.build_site(work, dest / "site")
 
 
 @pytest.fixture(scope="session")
@@ -131,11 +121,7 @@ def site(site_dir: Path) -> Iterator[ServedSite]:
 @pytest.fixture(scope="session")
 def site_pages(site_dir: Path) -> list[str]:
     """Every page of the built site, as paths relative to the site root ("", "crew/", ...)."""
-    pages = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages
+    return serve_site_module.site_pages(site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -191,7 +177,13 @@ def scheme_of(page: Page) -> str:
 
 
 def wait_for_scheme(page: Page, scheme: str) -> None:
-    """Wait until Material's JavaScript has applied `scheme` ("default" or "slate")."""
+    """Wait until the page shows `scheme` ("default" or "slate") and Material's JavaScript,
+    which starts after the first paint, has mounted and finished switching colours: before
+    that the page is in a passing state that checkers such as axe must not judge."""
     page.wait_for_function(
-        "s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=5000
+        """s => document.body.getAttribute('data-md-color-scheme') === s
+            && window.component$ !== undefined
+            && !document.body.hasAttribute('data-md-color-switching')""",
+        arg=scheme,
+        timeout=5000,
     )
