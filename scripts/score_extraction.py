@@ -1,6 +1,16 @@
-"""Print precision and recall of the rule-based extraction against the annotated fixtures.
+"""Score the rule-based extraction against the hand-annotated articles, per kind and overall.
 
-Run from the repository root: .venv/bin/python scripts/score_extraction.py
+Run from the repository root: .venv/bin/python scripts/score_extraction.py [--details]
+
+One table per kind (its articles, then the kind's total) and an overall table (one row per
+kind, then everything). Columns:
+  people, roles, ages, orgs   precision / recall against people.yml ("-": not annotated)
+  speakers   right/attributed quotations, then "w" wrong ones (bar: >= 0.90 right, 0 wrong)
+  voices+    quotations shown that are not in quotes.yml (terms shown as voices)
+  dates      recall, then "w" predicted dates that are not in dates.yml
+  non-ppl    people carded whose name is in people.yml `non_people`
+  facts+     key facts shown that keyfacts.yml does not allow (about_flight false: any)
+--details lists, under each table, what the extra voices, wrong dates, non-people and facts are.
 """
 
 from __future__ import annotations
@@ -11,24 +21,87 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scoring import CATEGORIES, Score, nasa_total, score_all
+from scoring import Report, Score, ScoringError, by_kind, report_all, total
+
+from generator.errors import GeneratorError
+
+COLUMNS = ("people", "roles", "ages", "orgs", "speakers", "voices+", "dates", "non-ppl", "facts+")
+WIDTHS = (11, 11, 11, 11, 12, 7, 11, 7, 6)
 
 
-def _cell(score: Score | None) -> str:
-    if score is None:
-        return f"{'not annotated':>22}"
-    return f"P {score.precision:4.2f} R {score.recall:4.2f} ({score.tp:>3}✓)"
+def _pr(score: Score | None) -> str:
+    return "-" if score is None else f"{score.precision:.2f}/{score.recall:.2f}"
 
 
-def main() -> int:
-    scores = score_all()
-    width = max(len(n) for n in scores)
-    print(f"{'':<{width}}  " + "  ".join(f"{c:>22}" for c in CATEGORIES))
-    rows = {**scores, "nasa corpus": {c: nasa_total(scores, c) for c in CATEGORIES}}
-    for name, by_category in rows.items():
-        print(f"{name:<{width}}  " + "  ".join(_cell(by_category[c]) for c in CATEGORIES))
+def _count(items: tuple[str, ...] | None) -> str:
+    return "-" if items is None else str(len(items))
+
+
+def cells(r: Report) -> list[str]:
+    s = r.scores
+    speakers = (
+        "-"
+        if r.speakers is None
+        else f"{r.speakers.right}/{r.speakers.attributed} w{r.speakers.wrong}"
+    )
+    dates = s["dates"]
+    date_cell = "-" if dates is None else f"{dates.recall:.2f} w{len(r.dates_wrong or ())}"
+    return [
+        _pr(s["people"]),
+        _pr(s["roles"]),
+        _pr(s["ages"]),
+        _pr(s["organizations"]),
+        speakers,
+        _count(r.terms_as_voices),
+        date_cell,
+        _count(r.non_people_carded),
+        _count(r.bad_key_facts),
+    ]
+
+
+def table(title: str, rows: dict[str, Report], details: bool) -> list[str]:
+    width = max(len(title), *(len(n) for n in rows))
+    head = f"{title:<{width}}  " + "  ".join(
+        f"{c:>{w}}" for c, w in zip(COLUMNS, WIDTHS, strict=True)
+    )
+    lines = [head, "-" * len(head)]
+    for name, r in rows.items():
+        line = "  ".join(f"{c:>{w}}" for c, w in zip(cells(r), WIDTHS, strict=True))
+        lines.append(f"{name:<{width}}  {line}")
+    if details:
+        for name, r in rows.items():
+            if name.startswith("all "):
+                continue  # the kind's total repeats its articles' lists
+            for label, items in (
+                ("voices+", r.terms_as_voices),
+                ("dates wrong", r.dates_wrong),
+                ("non-people carded", r.non_people_carded),
+                ("facts+", r.bad_key_facts),
+            ):
+                if items:
+                    shown = "; ".join(i if len(i) <= 60 else i[:57] + "..." for i in items)
+                    lines.append(f"    {name} {label}: {shown}")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    details = "--details" in argv
+    try:
+        reports = report_all()
+        kinds = by_kind(reports)
+    except (ScoringError, GeneratorError) as exc:
+        print(f"score_extraction: {exc}", file=sys.stderr)
+        return 2
+    out: list[str] = []
+    for kind_name, members in kinds.items():
+        rows = {**members, f"all {kind_name}": total(members.values())}
+        out += [*table(kind_name, rows, details), ""]
+    overall = {k: total(m.values()) for k, m in kinds.items()}
+    overall["overall"] = total(reports.values())
+    out += table("overall", overall, details=False)
+    print("\n".join(out))
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

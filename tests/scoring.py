@@ -1,15 +1,23 @@
-"""Compare what the rules extract with the hand-annotated fixtures (precision and recall).
+"""Compare what the rules extract with the hand-annotated articles, per article, kind and overall.
 
-Used by scripts/score_extraction.py and tests/test_scoring_bar.py. Fixtures live in
-tests/fixtures/expected/<name>/: people.yml (people and roles), quotes.yml, dates.yml, themes.yml.
-A missing file means "not annotated": that category is not scored for the article.
+Used by scripts/score_extraction.py and tests/test_scoring_bar.py.
+
+The scored articles are the seed and the three NASA fixtures (FIXTURES, which the bars in
+tests/test_scoring_bar.py hold to), plus every development-corpus article
+tests/fixtures/corpus/<name>.md, whose front matter gives its `kind`. Annotations live in
+tests/fixtures/expected/<name>/: people.yml (people, roles, ages, organizations, non_people),
+quotes.yml, dates.yml, keyfacts.yml (about_flight, facts) and themes.yml. A missing file means
+"not annotated": those measures are not scored for the article (shown as "-").
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +25,50 @@ import yaml
 
 from generator.analyse import analyse
 from generator.model import Article, Facts
-from generator.read import read_seed
+from generator.read import decode_seed, is_seed_file, read_seed, slugify, split_front_matter
 
 REPO = Path(__file__).resolve().parent.parent
 EXPECTED = REPO / "tests" / "fixtures" / "expected"
-CORPUS = REPO / "tests" / "fixtures" / "articles"
-# The scored articles, with the published dates the NASA releases don't carry themselves.
-ARTICLES: dict[str, tuple[Path, dt.date | None]] = {
-    "first-film-in-orbit": (REPO / "seeds" / "first-film-in-orbit.md", None),
-    "nasa_article_329": (CORPUS / "nasa_article_329.txt", dt.date(2024, 4, 6)),
-    "nasa_article_550": (CORPUS / "nasa_article_550.txt", dt.date(2024, 3, 12)),
-    "nasa_article_813": (CORPUS / "nasa_article_813.txt", dt.date(2024, 2, 9)),
+FIXTURE_DIR = REPO / "tests" / "fixtures" / "articles"
+CORPUS_DIR = REPO / "tests" / "fixtures" / "corpus"
+CORPUS = FIXTURE_DIR  # the NASA fixtures (older name, kept for callers)
+KINDS = (
+    "launch-landing",
+    "space-journalism",
+    "politics",
+    "courts-crime",
+    "business-regulation",
+    "science-health",
+    "sport",
+)
+# The fixtures the bars apply to: path, the published date the NASA files don't carry, kind.
+FIXTURES: dict[str, tuple[Path, dt.date | None, str]] = {
+    "first-film-in-orbit": (REPO / "seeds" / "first-film-in-orbit.md", None, "space-journalism"),
+    "nasa_article_329": (
+        FIXTURE_DIR / "nasa_article_329.txt",
+        dt.date(2024, 4, 6),
+        "launch-landing",
+    ),
+    "nasa_article_550": (
+        FIXTURE_DIR / "nasa_article_550.txt",
+        dt.date(2024, 3, 12),
+        "launch-landing",
+    ),
+    "nasa_article_813": (
+        FIXTURE_DIR / "nasa_article_813.txt",
+        dt.date(2024, 2, 9),
+        "launch-landing",
+    ),
 }
-CATEGORIES = ("people", "roles", "quote speakers", "dates", "themes")
+# Set-compared categories (precision and recall over items).
+CATEGORIES = ("people", "roles", "ages", "organizations", "quote speakers", "dates", "themes")
 _PREFIX = 30  # a quotation is identified by its block and its first characters
 
 Item = tuple[str | None, ...]
+
+
+class ScoringError(Exception):
+    """An annotation or corpus file the scorer cannot use (the message names the file)."""
 
 
 @dataclass(frozen=True)
@@ -53,69 +89,320 @@ class Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
+@dataclass(frozen=True)
+class Speakers:
+    """Quotation speakers against quotes.yml.
+
+    Over the attributed quotations (annotated speaker not null): `right` got the same speaker,
+    `null` got none (also when the quotation was missed). `wrong` counts every annotated
+    quotation given a different speaker, including one the article leaves unattributed (a
+    guess). The bar: right / attributed >= 0.90 and wrong == 0.
+    """
+
+    right: int = 0
+    wrong: int = 0
+    null: int = 0
+    attributed: int = 0
+
+    @property
+    def right_rate(self) -> float:
+        return self.right / self.attributed if self.attributed else 1.0
+
+    def __add__(self, other: Speakers) -> Speakers:
+        return Speakers(
+            self.right + other.right,
+            self.wrong + other.wrong,
+            self.null + other.null,
+            self.attributed + other.attributed,
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything measured on one article (None: not annotated)."""
+
+    scores: dict[str, Score | None]
+    speakers: Speakers | None = None
+    terms_as_voices: tuple[str, ...] | None = None  # predicted quotes not in quotes.yml
+    non_people_carded: tuple[str, ...] | None = None  # predicted people named in non_people
+    bad_key_facts: tuple[str, ...] | None = None  # predicted key facts keyfacts.yml doesn't allow
+    dates_wrong: tuple[str, ...] | None = None  # predicted dates not in dates.yml
+
+
 def compare(predicted: set[Item], expected: set[Item]) -> Score:
     return Score(len(predicted & expected), len(predicted - expected), len(expected - predicted))
 
 
+def _kind_of(path: Path) -> str:
+    seed = decode_seed(str(path), path.read_bytes())
+    meta, _, _ = split_front_matter(seed)
+    kind = meta.get("kind")
+    if kind not in KINDS:
+        raise ScoringError(
+            f"{path.relative_to(REPO)}: front matter needs `kind:` one of {', '.join(KINDS)} "
+            f"(found {kind!r})"
+        )
+    return str(kind)
+
+
+@cache
+def corpus() -> dict[str, tuple[Path, str]]:
+    """Development-corpus article name → (path, kind), for every tests/fixtures/corpus/*.md.
+
+    SOURCES.md (the attribution list) and READMEs are not articles.
+    """
+    if not CORPUS_DIR.is_dir():
+        return {}
+    paths = [
+        p
+        for p in sorted(CORPUS_DIR.glob("*.md"))
+        if p.name.lower() not in ("sources.md", "readme.md") and is_seed_file(p)
+    ]
+    return {path.stem: (path, _kind_of(path)) for path in paths}
+
+
+def articles() -> dict[str, tuple[Path, dt.date | None, str]]:
+    """Every scored article: name → (path, published override or None, kind)."""
+    found = {name: (path, None, kind) for name, (path, kind) in corpus().items()}
+    return {**FIXTURES, **found}
+
+
+# The fixtures' paths and published dates, as before (tests/test_scoring_bar.py iterates this).
+ARTICLES: dict[str, tuple[Path, dt.date | None]] = {n: (p, d) for n, (p, d, _) in FIXTURES.items()}
+
+
+def kind(name: str) -> str:
+    return articles()[name][2]
+
+
 def load_article(name: str) -> Article:
-    path, published = ARTICLES[name]
+    path, published, _ = articles()[name]
     article = read_seed(path)
     return dataclasses.replace(article, published=published) if published else article
 
 
 def _yaml(name: str, file: str) -> Any:
     path = EXPECTED / name / file
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if not path.is_file():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ScoringError(f"{path.relative_to(REPO)}: not valid YAML ({exc})") from None
+
+
+def _flat(text: str) -> str:
+    quotes = {"’": "'", "‘": "'", "“": '"', "”": '"'}
+    return " ".join("".join(quotes.get(c, c) for c in text).split()).casefold()
 
 
 def _quote_key(block: str, text: str) -> str:
-    flat = " ".join(text.replace("’", "'").split()).lower()
-    return f"{block}:{flat[:_PREFIX]}"
+    return f"{block}:{_flat(text)[:_PREFIX]}"
+
+
+def _slug(name: str) -> str:
+    """Slug of a name, transliterated: the key people and organizations are compared by."""
+    text = _flat(name).replace('"', "")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return slugify(ascii_text) or text
+
+
+def _value(text: str) -> str:
+    """A key-fact value, normalised for comparison (case, quotes, spaces, end punctuation)."""
+    return _flat(text).strip(" .,;:")
+
+
+def _entries(data: Any, key: str) -> list[dict[str, Any]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return [e for e in value or () if isinstance(e, dict)]
+
+
+def _org_keys(entries: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Annotated organization id → the slugs that name it (id, name, aliases)."""
+    keys: dict[str, set[str]] = {}
+    for org in entries:
+        names = [str(org.get("name") or ""), *(str(a) for a in org.get("aliases") or ())]
+        keys[str(org["id"])] = {str(org["id"]), *(_slug(n) for n in names if n)}
+    return keys
 
 
 def expected_items(name: str) -> dict[str, set[Item] | None]:
     """Category → annotated items (None when that fixture file is missing)."""
-    people = _yaml(name, "people.yml")
-    entries = people.get("people", []) if isinstance(people, dict) else None
+    people_file = _yaml(name, "people.yml")
+    entries = _entries(people_file, "people") if isinstance(people_file, dict) else None
     quotes, dates, themes = (_yaml(name, f) for f in ("quotes.yml", "dates.yml", "themes.yml"))
+    people: set[Item] | None = None
+    roles: set[Item] | None = None
+    ages: set[Item] | None = None
+    orgs: set[Item] | None = None
+    if entries is not None:
+        people = {(str(p["id"]),) for p in entries}
+        roles = {(str(p["id"]), str(r).lower()) for p in entries for r in p.get("roles") or ()}
+        ages = {(str(p["id"]), str(p["age"])) for p in entries if p.get("age") is not None}
+        orgs = {(str(p["id"]), str(o)) for p in entries for o in p.get("organizations") or ()}
     return {
-        "people": None if entries is None else {(str(p["id"]),) for p in entries},
-        "roles": None
-        if entries is None
-        else {(str(p["id"]), str(r).lower()) for p in entries for r in p.get("roles") or ()},
+        "people": people,
+        "roles": roles,
+        "ages": ages,
+        "organizations": orgs,
         "quote speakers": None
         if quotes is None
-        else {(_quote_key(q["block"], q["text"]), q.get("speaker")) for q in quotes},
-        "dates": None if dates is None else {(str(d["date"]), str(d["block"])) for d in dates},
+        else {(_quote_key(q["block"], q["text"]), q.get("speaker")) for q in quotes or ()},
+        "dates": None
+        if dates is None
+        else {(str(d["date"]), str(d["block"])) for d in dates or ()},
         "themes": None
         if themes is None
         else {(str(t), str(b)) for t, blocks in themes.items() for b in blocks or ()},
     }
 
 
-def predicted_items(facts: Facts) -> dict[str, set[Item]]:
+def predicted_items(
+    facts: Facts, org_keys: Mapping[str, set[str]] | None = None
+) -> dict[str, set[Item]]:
+    """Category → predicted items; organizations are mapped onto the annotated ids."""
+    names = {o.id: [o.name, *o.aliases] for o in facts.organizations}
+
+    def org_id(oid: str) -> str:
+        slugs = {oid, *(_slug(n) for n in names.get(oid, ()))}
+        for expected_id, keys in (org_keys or {}).items():
+            if slugs & keys:
+                return expected_id
+        return oid
+
     return {
         "people": {(p.id,) for p in facts.people},
         "roles": {(p.id, r.lower()) for p in facts.people for r in p.roles},
+        "ages": {(p.id, str(p.age)) for p in facts.people if p.age is not None},
+        "organizations": {(p.id, org_id(o)) for p in facts.people for o in p.organizations},
         "quote speakers": {(_quote_key(q.block, q.text), q.speaker) for q in facts.quotes},
         "dates": {(e.date, e.block) for e in facts.events},
         "themes": {(t, b) for t, blocks in facts.themes.items() for b in blocks},
     }
 
 
+def _speakers(facts: Facts, quotes: list[dict[str, Any]]) -> Speakers:
+    predicted = {_quote_key(q.block, q.text): q.speaker for q in facts.quotes}
+    right = wrong = null = attributed = 0
+    for quote in quotes:
+        expected = quote.get("speaker")
+        got = predicted.get(_quote_key(quote["block"], quote["text"]))
+        attributed += expected is not None
+        if got is not None and got != expected:
+            wrong += 1
+        elif expected is not None:
+            right += got == expected
+            null += got is None
+    return Speakers(right, wrong, null, attributed)
+
+
+def _allowed(value: Any) -> set[str]:
+    values = value if isinstance(value, list) else [value]
+    return {_value(str(v)) for v in values if v is not None}
+
+
+def _bad_key_facts(facts: Facts, keyfacts: Any, name: str) -> tuple[str, ...]:
+    if not isinstance(keyfacts, dict) or "about_flight" not in keyfacts:
+        raise ScoringError(f"tests/fixtures/expected/{name}/keyfacts.yml: needs `about_flight:`")
+    allowed = {k: _allowed(v) for k, v in (keyfacts.get("facts") or {}).items()}
+    shown = [(f.name, f.value) for f in facts.key_facts]
+    if not keyfacts["about_flight"]:
+        return tuple(f"{n}: {v}" for n, v in shown)
+    return tuple(f"{n}: {v}" for n, v in shown if _value(v) not in allowed.get(n, set()))
+
+
+def _non_people(facts: Facts, entries: Iterable[Any]) -> tuple[str, ...]:
+    banned = {_slug(str(e)) for e in entries}
+    carded = []
+    for person in facts.people:
+        forms = {person.id, *(_slug(n) for n in (person.name, *person.aliases))}
+        if forms & banned:
+            carded.append(person.name)
+    return tuple(carded)
+
+
 def score_article(name: str, facts: Facts | None = None) -> dict[str, Score | None]:
     """Category → score of one article's extraction (None: not annotated)."""
-    predicted = predicted_items(facts or analyse(load_article(name)))
+    return report(name, facts).scores
+
+
+def report(name: str, facts: Facts | None = None) -> Report:
+    """All measures of one article's extraction."""
+    facts = facts or analyse(load_article(name))
+    people_file = _yaml(name, "people.yml")
+    org_keys = _org_keys(_entries(people_file, "organizations"))
+    predicted = predicted_items(facts, org_keys)
     expected = expected_items(name)
-    return {
+    scores = {
         c: None if expected[c] is None else compare(predicted[c], expected[c] or set())
         for c in CATEGORIES
     }
+    quotes = _yaml(name, "quotes.yml")
+    quote_list = [q for q in quotes or () if isinstance(q, dict)] if quotes is not None else None
+    keyfacts = _yaml(name, "keyfacts.yml")
+    dates = expected["dates"]
+    return Report(
+        scores=scores,
+        speakers=None if quote_list is None else _speakers(facts, quote_list),
+        terms_as_voices=None
+        if quote_list is None
+        else tuple(
+            q.text
+            for q in facts.quotes
+            if _quote_key(q.block, q.text)
+            not in {_quote_key(e["block"], e["text"]) for e in quote_list}
+        ),
+        non_people_carded=None
+        if not isinstance(people_file, dict) or "non_people" not in people_file
+        else _non_people(facts, people_file.get("non_people") or ()),
+        bad_key_facts=None if keyfacts is None else _bad_key_facts(facts, keyfacts, name),
+        dates_wrong=None
+        if dates is None
+        else tuple(f"{d} ({b})" for d, b in sorted(predicted["dates"] - dates, key=str)),
+    )
+
+
+def total(reports: Iterable[Report]) -> Report:
+    """The sum of several articles' reports (a measure is None when no article has it)."""
+    listed = list(reports)
+    scores: dict[str, Score | None] = {}
+    for category in CATEGORIES:
+        parts = [s for r in listed if (s := r.scores[category]) is not None]
+        scores[category] = sum(parts, Score()) if parts else None
+    speakers = [r.speakers for r in listed if r.speakers is not None]
+
+    def joined(values: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+        present = [v for v in values if v is not None]
+        return tuple(x for v in present for x in v) if present else None
+
+    return Report(
+        scores=scores,
+        speakers=sum(speakers, Speakers()) if speakers else None,
+        terms_as_voices=joined([r.terms_as_voices for r in listed]),
+        non_people_carded=joined([r.non_people_carded for r in listed]),
+        bad_key_facts=joined([r.bad_key_facts for r in listed]),
+        dates_wrong=joined([r.dates_wrong for r in listed]),
+    )
+
+
+def report_all() -> dict[str, Report]:
+    """Article name → its report, for every scored article."""
+    return {name: report(name) for name in articles()}
+
+
+def by_kind(reports: Mapping[str, Report]) -> dict[str, dict[str, Report]]:
+    """Kind → article name → report, kinds in KINDS order (only kinds with articles)."""
+    grouped: dict[str, dict[str, Report]] = {}
+    for k in KINDS:
+        members = {n: r for n, r in reports.items() if kind(n) == k}
+        if members:
+            grouped[k] = members
+    return grouped
 
 
 def score_all() -> dict[str, dict[str, Score | None]]:
-    """Article name → category → score, plus "overall" (sums over the annotated articles)."""
-    scores = {name: score_article(name) for name in ARTICLES}
+    """Fixture name → category → score, plus "overall" (sums over the fixtures)."""
+    scores = {name: report(name).scores for name in FIXTURES}
     overall: dict[str, Score | None] = {}
     for category in CATEGORIES:
         parts = [p for s in scores.values() if (p := s[category]) is not None]
@@ -125,6 +412,7 @@ def score_all() -> dict[str, dict[str, Score | None]]:
 
 
 def nasa_total(scores: dict[str, dict[str, Score | None]], category: str) -> Score | None:
-    parts = [s[category] for n, s in scores.items() if n.startswith("nasa_")]
+    """Sum of one category over the three NASA fixtures (the bars' "nasa" figure)."""
+    parts = [s[category] for n, s in scores.items() if n in FIXTURES and n.startswith("nasa_")]
     present = [p for p in parts if p is not None]
     return sum(present, Score()) if present else None

@@ -1,0 +1,159 @@
+"""The scorer itself (tests/scoring.py): what counts as right, wrong, invented, per kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import scoring
+from scoring import KINDS, Score, Speakers, by_kind, corpus, report, total
+
+from generator.model import Article, Block, Facts, KeyFact, Organization, Person, Quote
+
+ANNOTATION = {
+    "people.yml": """
+people:
+  - {id: jane-roe, name: Jane Roe, aliases: [Roe], roles: [judge], age: 61,
+     organizations: [high-court], blocks: [b1]}
+  - {id: john-doe, name: John Doe, aliases: [], roles: [], age: null, organizations: [],
+     blocks: [b2]}
+organizations:
+  - {id: high-court, name: High Court, aliases: [the Court], blocks: [b1]}
+non_people: [Clean Air Act, S.S. Patricia “Patty” Robertson]
+""",
+    "quotes.yml": """
+- {block: b1, speaker: jane-roe, text: "The law is clear."}
+- {block: b2, speaker: john-doe, text: "We will appeal."}
+- {block: b2, speaker: null, text: "No comment at this time."}
+""",
+    "dates.yml": """
+- {date: "2024-03-04", block: b1, expression: on March 4}
+""",
+    "keyfacts.yml": """
+about_flight: true
+facts:
+  spacecraft: Cygnus
+  rocket: [Falcon 9, SpaceX Falcon 9]
+""",
+}
+
+
+@pytest.fixture
+def annotated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    folder = tmp_path / "expected" / "case"
+    folder.mkdir(parents=True)
+    for file, text in ANNOTATION.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(scoring, "EXPECTED", tmp_path / "expected")
+    return "case"
+
+
+def _facts(**kwargs: object) -> Facts:
+    article = Article(
+        slug="case",
+        title="Case",
+        published=dt.date(2024, 3, 5),
+        path="case.md",
+        blocks=(Block("b1", "paragraph", "x", 1), Block("b2", "paragraph", "y", 3)),
+    )
+    return Facts(article=article, **kwargs)  # type: ignore[arg-type]
+
+
+def test_people_roles_ages_and_organizations_by_annotated_id(annotated: str) -> None:
+    facts = _facts(
+        people=(
+            Person("jane-roe", "Jane Roe", roles=("Judge", "chair"), age=61, organizations=("c",)),
+            Person("clean-air-act", "Clean Air Act"),
+        ),
+        # The generator's own id for the court: matched to the annotation by its alias.
+        organizations=(Organization("c", "Court", aliases=("the Court",)),),
+    )
+    r = report(annotated, facts)
+    assert r.scores["people"] == Score(tp=1, fp=1, fn=1)
+    assert r.scores["roles"] == Score(tp=1, fp=1, fn=0)
+    assert r.scores["ages"] == Score(tp=1)
+    assert r.scores["organizations"] == Score(tp=1)
+    assert r.non_people_carded == ("Clean Air Act",)
+
+
+def test_a_nickname_spacecraft_is_a_non_person_in_any_quote_style(annotated: str) -> None:
+    facts = _facts(people=(Person("x", 'S.S. Patricia "Patty" Robertson'),))
+    assert report(annotated, facts).non_people_carded == ('S.S. Patricia "Patty" Robertson',)
+
+
+def test_speakers_right_wrong_null_and_terms_shown_as_voices(annotated: str) -> None:
+    facts = _facts(
+        quotes=(
+            Quote("The law is clear.", "jane-roe", "b1"),  # right
+            Quote("We will appeal.", None, "b2"),  # null: allowed, not right
+            Quote("No comment at this time.", "jane-roe", "b2"),  # a guess: wrong
+            Quote("rogue", None, "b1"),  # a term, not a voice
+        )
+    )
+    r = report(annotated, facts)
+    assert r.speakers == Speakers(right=1, wrong=1, null=1, attributed=2)
+    assert r.speakers.right_rate == 0.5
+    assert r.terms_as_voices == ("rogue",)
+
+
+def test_dates_found_and_wrong(annotated: str) -> None:
+    from generator.model import Event
+
+    facts = _facts(
+        events=(Event("2024-03-04", "…", "b1"), Event("2024-03", "…", "b2")),
+    )
+    r = report(annotated, facts)
+    assert r.scores["dates"] == Score(tp=1, fp=1)
+    assert r.dates_wrong == ("2024-03 (b2)",)
+
+
+def test_key_facts_allowed_forms_and_invented_ones(annotated: str) -> None:
+    facts = _facts(
+        key_facts=(
+            KeyFact("spacecraft", "Cygnus", "b1"),
+            KeyFact("rocket", "SpaceX  Falcon 9.", "b1"),  # another allowed form
+            KeyFact("rocket", "SpaceX Falcon", "b1"),  # cut off: invented
+            KeyFact("return_date", "2024-03-04", "b1"),  # not stated: invented
+        )
+    )
+    assert report(annotated, facts).bad_key_facts == (
+        "rocket: SpaceX Falcon",
+        "return_date: 2024-03-04",
+    )
+
+
+def test_no_flight_means_every_fact_is_invented(annotated: str) -> None:
+    keyfacts = scoring.EXPECTED / annotated / "keyfacts.yml"
+    keyfacts.write_text("about_flight: false\nfacts: {}\n", encoding="utf-8")
+    facts = _facts(key_facts=(KeyFact("spacecraft", "Cygnus", "b1"),))
+    assert report(annotated, facts).bad_key_facts == ("spacecraft: Cygnus",)
+
+
+def test_missing_files_are_not_annotated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scoring, "EXPECTED", tmp_path)
+    r = report("nothing", _facts(people=(Person("a", "A"),)))
+    assert r.scores["people"] is None and r.speakers is None and r.bad_key_facts is None
+    assert total([r]).scores["people"] is None
+
+
+def test_every_corpus_article_has_a_known_kind_and_is_grouped_by_it() -> None:
+    found = corpus()
+    assert found, "tests/fixtures/corpus/ holds the development corpus"
+    assert all(kind in KINDS for _, kind in found.values())
+    grouped = by_kind({name: report(name, _facts()) for name in found})
+    assert sum(len(members) for members in grouped.values()) == len(found)
+
+
+def test_a_corpus_file_without_kind_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "x.md").write_text("---\ntitle: X\n---\nBody.\n", encoding="utf-8")
+    monkeypatch.setattr(scoring, "CORPUS_DIR", tmp_path)
+    monkeypatch.setattr(scoring, "REPO", tmp_path)
+    scoring.corpus.cache_clear()
+    try:
+        with pytest.raises(scoring.ScoringError, match=r"x\.md: front matter needs `kind:`"):
+            corpus()
+    finally:
+        scoring.corpus.cache_clear()
