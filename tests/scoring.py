@@ -149,14 +149,14 @@ def _kind_of(path: Path) -> str:
 def corpus() -> dict[str, tuple[Path, str]]:
     """Development-corpus article name → (path, kind), for every tests/fixtures/corpus/*.md.
 
-    SOURCES.md (the attribution list) and READMEs are not articles.
+    SOURCES*.md (the attribution lists) and README*.md are not articles.
     """
     if not CORPUS_DIR.is_dir():
         return {}
     paths = [
         p
         for p in sorted(CORPUS_DIR.glob("*.md"))
-        if p.name.lower() not in ("sources.md", "readme.md") and is_seed_file(p)
+        if not p.name.lower().startswith(("sources", "readme")) and is_seed_file(p)
     ]
     return {path.stem: (path, _kind_of(path)) for path in paths}
 
