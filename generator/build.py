@@ -3,16 +3,18 @@ seeds/ → read → analyse (+ corrections) → compose → render → plan/appl
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from .analyse import analyse
 from .analyse.themes import load_themes
+from .cache import AnalysisCache, entry_key
+from .cache import enabled as cache_enabled
 from .compose import compose_site
-from .corrections import apply_corrections, load_corrections
+from .corrections import apply_corrections, load_corrections, parse_corrections
 from .errors import GeneratorError
 from .model import Article, Facts
+from .pool import analyse_all
 from .read import is_seed_file, read_seed
 from .render import render_page
 from .site import Project, load_site_config
@@ -53,14 +55,66 @@ def read_articles(project: Project) -> list[tuple[Path, Article]]:
     return articles
 
 
-# Analysis is pure and Articles are immutable values: under `mkdocs serve` each rebuild then
-# analyses only the seeds that changed.
-_analyse_cached = lru_cache(maxsize=4096)(analyse)
+@dataclass(frozen=True)
+class Understood:
+    """One seed, understood: its Facts (corrections applied) and a digest of everything they
+    were made from (the seed's name and bytes, its corrections file, the generator's version)."""
+
+    path: Path
+    facts: Facts
+    digest: str
+
+
+# Corrected Facts per (analysis key, corrections bytes): a rebuild under `mkdocs serve` then
+# hands compose the very same objects for every seed that did not change.
+_corrected: dict[tuple[str, str], Facts] = {}
+
+
+def _seed_bytes(project: Project, path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise GeneratorError(project.shown(path), f"cannot be read ({exc.strerror})") from None
+
+
+def _corrections_bytes(project: Project, path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise GeneratorError(project.shown(path), f"cannot be read ({exc})") from None
+
+
+def _corrected_facts(project: Project, path: Path, key: str, facts: Facts) -> tuple[Facts, str]:
+    """The editor's corrections file beside the seed, if any, applied to the rules' Facts."""
+    correction_file = corrections_path(path)
+    shown = project.shown(correction_file)
+    raw = _corrections_bytes(project, correction_file)
+    if raw is None:
+        return facts, key
+    digest = hashlib.sha256(key.encode() + b"\0" + raw).hexdigest()
+    memo = _corrected.get((key, digest))
+    if memo is not None:
+        return memo, digest
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        raise GeneratorError(shown, f"cannot be read ({exc})") from None
+    corrections = parse_corrections(text, shown)
+    if corrections.entries:
+        facts = apply_corrections(facts, corrections, shown)
+    if len(_corrected) > 4096:
+        _corrected.clear()
+    _corrected[(key, digest)] = facts
+    return facts, digest
 
 
 def understand(project: Project, path: Path, article: Article) -> Facts:
     """Rules first, then the editor's corrections file beside the seed, if any."""
-    facts = _analyse_cached(article)
+    from .analyse import analyse
+
+    facts = analyse(article)
     correction_file = corrections_path(path)
     corrections = load_corrections(correction_file, project.shown(correction_file))
     if corrections:
@@ -68,9 +122,53 @@ def understand(project: Project, path: Path, article: Article) -> Facts:
     return facts
 
 
-def generate(project: Project) -> tuple[Output, ...]:
-    """Everything docs/ should hold that the generator owns (pure apart from reading inputs)."""
-    all_facts = [understand(project, path, article) for path, article in read_articles(project)]
+def understand_all(project: Project, workers: int | None = None) -> list[Understood]:
+    """Every seed, in seed order: analysed, or taken from the analysis cache when the seed's
+    bytes, name and the generator are unchanged; new analyses run in parallel when there are
+    many (see pool.py). A bad seed, or two seeds sharing a slug, raise as a serial read would:
+    the first in seed order."""
+    store = AnalysisCache(project.root if cache_enabled() else None)
+    seeds = []
+    for path in seed_files(project):
+        shown = project.shown(path)
+        data = _seed_bytes(project, path)
+        seeds.append((path, shown, data, entry_key(shown, data)))
+    found: list[Facts | GeneratorError | None] = [store.get(key) for *_, key in seeds]
+    missing = [i for i, facts in enumerate(found) if facts is None]
+    if missing:
+        outcomes = analyse_all([seeds[i][:3] for i in missing], workers)
+        for i, outcome in zip(missing, outcomes, strict=True):
+            found[i] = outcome
+            if isinstance(outcome, Facts):
+                store.put(seeds[i][3], outcome)
+    by_slug: dict[str, Path] = {}
+    understood: list[Understood] = []
+    for (path, _, _, key), result in zip(seeds, found, strict=True):
+        if isinstance(result, GeneratorError):
+            raise result
+        assert result is not None
+        slug = result.article.slug
+        if slug in by_slug:
+            raise GeneratorError(
+                project.shown(path),
+                f"has the same slug '{slug}' as {project.shown(by_slug[slug])}; "
+                "rename one of them or give it a `slug:` in its front matter",
+            )
+        by_slug[slug] = path
+        understood.append(Understood(path, result, key))
+    corrected = [
+        Understood(u.path, *_corrected_facts(project, u.path, u.digest, u.facts))
+        for u in understood
+    ]
+    if store.stats.written:
+        store.prune(key for *_, key in seeds)
+    return corrected
+
+
+def generate(project: Project, *, workers: int | None = None) -> tuple[Output, ...]:
+    """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
+    the analysis cache in .cache/). `workers`: see pool.analyse_all."""
+    all_facts = [u.facts for u in understand_all(project, workers)]
     pages = compose_site(all_facts, load_themes(), load_site_config(project))
     return tuple(Output(page.path, render_page(page).encode("utf-8")) for page in pages)
 

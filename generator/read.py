@@ -338,6 +338,13 @@ def read_seed(path: Path, display: str | None = None) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise GeneratorError(shown, f"cannot be read ({exc.strerror})") from None
+    return read_seed_bytes(path, data, shown)
+
+
+def read_seed_bytes(path: Path, data: bytes, display: str | None = None) -> Article:
+    """A seed's bytes, already read from `path` → Article (pure: the analysis cache reads each
+    seed once, hashes those bytes and analyses exactly them)."""
+    shown = display or str(path)
     seed = decode_seed(shown, data)
     meta, _, _ = split_front_matter(seed)
     return read_text(seed, slug_for(path, meta.text(shown, "slug")))
