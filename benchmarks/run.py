@@ -173,6 +173,7 @@ def _last_line(text: str) -> str:
 
 def measure_generation(project: BenchProject, result: SizeResult) -> None:
     reset_docs(project)
+    shutil.rmtree(project.root / ".cache" / "generator", ignore_errors=True)  # cold: no cache
     wall, done = _run(
         [sys.executable, "-m", "benchmarks.gen_child", str(project.root)],
         cwd=project.root.parent,
