@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -202,7 +203,7 @@ def _quote_key(block: str, text: str) -> str:
 
 def _slug(name: str) -> str:
     """Slug of a name, transliterated: the key people and organizations are compared by."""
-    text = _flat(name).replace('"', "")
+    text = re.sub(r"'s\b", "", _flat(name).replace('"', ""))  # possessives: "NASA’s" is NASA
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return slugify(ascii_text) or text
 
@@ -311,12 +312,41 @@ def _bad_key_facts(facts: Facts, keyfacts: Any, name: str) -> tuple[str, ...]:
     return tuple(f"{n}: {v}" for n, v in shown if _value(v) not in allowed.get(n, set()))
 
 
-def _non_people(facts: Facts, entries: Iterable[Any]) -> tuple[str, ...]:
-    banned = {_slug(str(e)) for e in entries}
+def _covered(tokens: list[str], banned: list[list[str]]) -> bool:
+    """Whether `tokens` splits into consecutive pieces that each occur in some banned name."""
+
+    def piece(i: int, j: int) -> bool:
+        part, n = tokens[i:j], j - i
+        return any(b[k : k + n] == part for b in banned for k in range(len(b) - n + 1))
+
+    reach = [True] + [False] * len(tokens)  # reach[j]: tokens[:j] is covered
+    for j in range(1, len(tokens) + 1):
+        reach[j] = any(reach[i] and piece(i, j) for i in range(j))
+    return bool(tokens) and reach[-1]
+
+
+def _non_people(facts: Facts, people_file: Mapping[str, Any]) -> tuple[str, ...]:
+    """Predicted people who are annotated as something else.
+
+    The non-person names are `non_people` plus the annotated organizations and places (names
+    and aliases). A card counts when one of its forms (id, name, aliases) is made only of such
+    names or fragments of them: "Hilliard Robertson" (of "S.S. Patricia “Patty” Hilliard
+    Robertson"), "Astrobotic Peregrine" (two of them). A card holding a real name as well
+    ("SEC Chair Gary Gensler") is a broken name, not a non-person; cards for annotated people
+    never count.
+    """
+    names = [str(e) for e in people_file.get("non_people") or ()]
+    for key in ("organizations", "places"):
+        for entry in _entries(people_file, key):
+            names += [str(entry.get("name") or ""), *(str(a) for a in entry.get("aliases") or ())]
+    banned = [_slug(n).split("-") for n in names if n]
+    annotated = {str(p["id"]) for p in _entries(people_file, "people")}
     carded = []
     for person in facts.people:
+        if person.id in annotated:
+            continue
         forms = {person.id, *(_slug(n) for n in (person.name, *person.aliases))}
-        if forms & banned:
+        if any(_covered(f.split("-"), banned) for f in forms):
             carded.append(person.name)
     return tuple(carded)
 
@@ -354,7 +384,7 @@ def report(name: str, facts: Facts | None = None) -> Report:
         ),
         non_people_carded=None
         if not isinstance(people_file, dict) or "non_people" not in people_file
-        else _non_people(facts, people_file.get("non_people") or ()),
+        else _non_people(facts, people_file),
         bad_key_facts=None if keyfacts is None else _bad_key_facts(facts, keyfacts, name),
         dates_wrong=None
         if dates is None

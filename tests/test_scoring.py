@@ -82,6 +82,26 @@ def test_a_nickname_spacecraft_is_a_non_person_in_any_quote_style(annotated: str
     assert report(annotated, facts).non_people_carded == ('S.S. Patricia "Patty" Robertson',)
 
 
+def test_organizations_places_fragments_and_holders_of_non_people_count(annotated: str) -> None:
+    facts = _facts(
+        people=(
+            Person("high-court", "High Court"),  # an annotated organization
+            Person("patty-robertson", "Patty Robertson"),  # a fragment of a spacecraft's name
+            Person("clean-air", "Clean Air"),  # a fragment of a law's name
+            Person("x", "Clean Air Act High Court"),  # two non-people glued together
+            Person("y", "High Court Judge Mary Major"),  # a broken name, not a non-person
+            Person("jane-roe", "Jane Roe", aliases=("High Court",)),  # annotated: never counts
+            Person("karen-fox", "Karen Fox"),  # a person, only not of the story
+        )
+    )
+    assert report(annotated, facts).non_people_carded == (
+        "High Court",
+        "Patty Robertson",
+        "Clean Air",
+        "Clean Air Act High Court",
+    )
+
+
 def test_speakers_right_wrong_null_and_terms_shown_as_voices(annotated: str) -> None:
     facts = _facts(
         quotes=(
