@@ -74,13 +74,14 @@ def table(title: str, rows: dict[str, Report], details: bool) -> list[str]:
             if name.startswith("all "):
                 continue  # the kind's total repeats its articles' lists
             for label, items in (
+                ("speakers wrong", r.speakers.wrong_items if r.speakers else ()),
                 ("voices+", r.terms_as_voices),
                 ("dates wrong", r.dates_wrong),
                 ("non-people carded", r.non_people_carded),
                 ("facts+", r.bad_key_facts),
             ):
                 if items:
-                    shown = "; ".join(i if len(i) <= 60 else i[:57] + "..." for i in items)
+                    shown = "; ".join(i if len(i) <= 90 else i[:87] + "..." for i in items)
                     lines.append(f"    {name} {label}: {shown}")
     return lines
 

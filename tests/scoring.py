@@ -104,6 +104,7 @@ class Speakers:
     wrong: int = 0
     null: int = 0
     attributed: int = 0
+    wrong_items: tuple[str, ...] = ()  # "b16 “Man, when he…”: expected x, got y"
 
     @property
     def right_rate(self) -> float:
@@ -115,6 +116,7 @@ class Speakers:
             self.wrong + other.wrong,
             self.null + other.null,
             self.attributed + other.attributed,
+            self.wrong_items + other.wrong_items,
         )
 
 
@@ -284,17 +286,18 @@ def predicted_items(
 
 def _speakers(facts: Facts, quotes: list[dict[str, Any]]) -> Speakers:
     predicted = {_quote_key(q.block, q.text): q.speaker for q in facts.quotes}
-    right = wrong = null = attributed = 0
+    right = null = attributed = 0
+    wrong: list[str] = []
     for quote in quotes:
         expected = quote.get("speaker")
         got = predicted.get(_quote_key(quote["block"], quote["text"]))
         attributed += expected is not None
         if got is not None and got != expected:
-            wrong += 1
+            wrong.append(f"{quote['block']} “{str(quote['text'])[:24]}…”: {expected} → {got}")
         elif expected is not None:
             right += got == expected
             null += got is None
-    return Speakers(right, wrong, null, attributed)
+    return Speakers(right, len(wrong), null, attributed, tuple(wrong))
 
 
 def _allowed(value: Any) -> set[str]:

@@ -112,7 +112,13 @@ def test_speakers_right_wrong_null_and_terms_shown_as_voices(annotated: str) -> 
         )
     )
     r = report(annotated, facts)
-    assert r.speakers == Speakers(right=1, wrong=1, null=1, attributed=2)
+    assert r.speakers == Speakers(
+        right=1,
+        wrong=1,
+        null=1,
+        attributed=2,
+        wrong_items=("b2 “No comment at this time.…”: None → jane-roe",),
+    )
     assert r.speakers.right_rate == 0.5
     assert r.terms_as_voices == ("rogue",)
 
