@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analyse.themes import load_themes
+from .analyse.themesets import load_theme_sets
 from .cache import AnalysisCache, entry_key
 from .cache import enabled as cache_enabled
 from .compose import compose_site
@@ -169,7 +169,7 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
     all_facts = [u.facts for u in understand_all(project, workers)]
-    pages = compose_site(all_facts, load_themes(), load_site_config(project))
+    pages = compose_site(all_facts, load_theme_sets(), load_site_config(project))
     return tuple(Output(page.path, render_page(page).encode("utf-8")) for page in pages)
 
 

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Block, Event, Facts, Person, Theme
-from .site import SiteConfig, load_data
+from .analyse.themes import has_role, load_theme_rules
+from .analyse.themesets import (
+    Core,
+    CorePage,
+    ThemePage,
+    ThemeSet,
+    describe,
+    load_core,
+    load_theme_sets,
+)
+from .model import Block, Event, Facts, Person
+from .site import SiteConfig
 
 MONTHS = (
     "January",
@@ -69,6 +79,7 @@ class FactRow:
     label: str
     value: str
     sources: tuple[SourceRef, ...]
+    name: str = ""  # the key fact's name ("launch_date")
 
 
 @dataclass(frozen=True)
@@ -138,11 +149,14 @@ class CastRow:
 
 @dataclass(frozen=True)
 class ThemeLink:
+    """A card on the overview for one page: what it is and how much it holds."""
+
     id: str
     title: str
     description: str
     path: str
-    passages: int
+    count: int
+    unit: str  # what is counted, singular or plural as `count` needs: "passages", "person"
 
 
 @dataclass(frozen=True)
@@ -164,12 +178,15 @@ class Mention:
 
 @dataclass(frozen=True)
 class Page:
+    """One page of the site. compose_site returns pages in navigation order."""
+
     path: str  # docs-relative: "crew.md"
     title: str
     description: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     search_boost: float | None = None
+    nav_title: str | None = None  # its name in the site navigation; None: not in the navigation
 
 
 def human_date(value: str | dt.date | None) -> str:
@@ -243,8 +260,14 @@ def _role_text(person: Person, org_names: dict[str, str]) -> str:
     return roles or orgs
 
 
-def compose_cards(all_facts: Sequence[Facts]) -> tuple[Card, ...]:
-    """Merge people across articles by id (their full name); surnames alone never merge."""
+def compose_cards(
+    all_facts: Sequence[Facts], parts_from: Collection[str] | None = None
+) -> tuple[Card, ...]:
+    """Merge people across articles by id (their full name); surnames alone never merge.
+
+    `parts_from`: slugs of the articles whose "part in the mission" counts (those a theme set
+    with parts applies to); None: every article's.
+    """
     order: list[str] = []
     names: dict[str, str] = {}
     roles: dict[str, Bucket] = {}
@@ -267,7 +290,7 @@ def compose_cards(all_facts: Sequence[Facts]) -> tuple[Card, ...]:
                 _add(ages.setdefault(pid, {}), str(person.age), first)
             for org in person.organizations:
                 _add(orgs.setdefault(pid, {}), org_names.get(org, org), first)
-            if person.part:
+            if person.part and (parts_from is None or facts.article.slug in parts_from):
                 _add(parts.setdefault(pid, {}), person.part, first)
             mentions.setdefault(pid, []).extend(_ref(facts, b) for b in person.blocks)
         for view in _quote_views(facts):
@@ -332,9 +355,11 @@ def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
     return TimelineEntry(event.date, human_date(event.date), event.text, _ref(facts, event.block))
 
 
-def compose_fact_rows(all_facts: Sequence[Facts], names: Sequence[str]) -> tuple[FactRow, ...]:
+def compose_fact_rows(
+    all_facts: Sequence[Facts], names: Sequence[str], labels: dict[str, str] | None = None
+) -> tuple[FactRow, ...]:
     """Fact-box rows in the configured order; one value per row, with every source that gives it."""
-    labels: dict[str, str] = load_data("pages.yml")["key_fact_labels"]
+    labels = labels or {}
     rows: list[FactRow] = []
     for name in names:
         values: Bucket = {}
@@ -344,9 +369,8 @@ def compose_fact_rows(all_facts: Sequence[Facts], names: Sequence[str]) -> tuple
                     value = human_date(fact.value) if name.endswith("_date") else fact.value
                     _add(values, value, _ref(facts, fact.block))
         for value, refs in values.items():
-            rows.append(
-                FactRow(labels.get(name, name.replace("_", " ").capitalize()), value, tuple(refs))
-            )
+            label = labels.get(name, name.replace("_", " ").capitalize())
+            rows.append(FactRow(label, value, tuple(refs), name))
     return tuple(rows)
 
 
@@ -374,11 +398,102 @@ def _section_blocks(groups: Sequence[ArticleGroup], cues: Sequence[str]) -> tupl
     return tuple(p for g in groups for p in g.passages if pattern.search(p.block.text))
 
 
+@dataclass(frozen=True)
+class _ThemedPage:
+    """A themed page worked out, before it is known whether it earns its place."""
+
+    spec: ThemePage
+    count: int
+    description: str
+    context: dict[str, Any]
+
+
+def _crew_ids(facts_of_set: Sequence[Facts], theme_set: ThemeSet, spec: ThemePage) -> set[str]:
+    """People with a part in the flight (not a hidden one) or one of the theme's roles."""
+    roles = load_theme_rules().get(spec.id)
+    role_words = roles.roles if roles else ()
+    ids: set[str] = set()
+    for facts in facts_of_set:
+        for person in facts.people:
+            has_part = person.part is not None and person.part not in theme_set.hidden_parts
+            if has_part or has_role(person, role_words):
+                ids.add(person.id)
+    return ids
+
+
+def _themed_page(
+    spec: ThemePage,
+    theme_set: ThemeSet,
+    facts_of_set: Sequence[Facts],
+    cards: Sequence[Card],
+) -> _ThemedPage:
+    """What one themed page shows, from the articles its theme set applies to."""
+    groups = _groups(facts_of_set, spec.id)
+    passages = sum(len(g.passages) for g in groups)
+    context: dict[str, Any] = {
+        "spec": spec,
+        "groups": groups,
+        **dict.fromkeys(("cards", "facts", "cast", "timeline", "voices", "sections"), ()),
+    }
+    features: set[str] = set()
+    count = passages
+    if spec.shows("cards"):
+        crew = _crew_ids(facts_of_set, theme_set, spec)
+        members = tuple(c for c in cards if c.id in crew)
+        context["cards"] = members
+        count = len(members)
+        if any(c.quotes for c in members):
+            features.add("quotes")
+        features |= {f"part:{p.value}" for c in members for p in c.parts}
+    if spec.shows("facts"):
+        rows = compose_fact_rows(facts_of_set, spec.facts, theme_set.key_fact_labels)
+        context["facts"] = rows
+        features |= {"facts"} if rows else set()
+        features |= {f"fact:{r.name}" for r in rows}
+    if spec.shows("cast"):
+        context["cast"] = compose_cast(facts_of_set)
+        features |= {"cast"} if context["cast"] else set()
+    if spec.shows("timeline"):
+        context["timeline"] = compose_timeline(facts_of_set)
+        features |= {"timeline"} if context["timeline"] else set()
+    if spec.shows("voices"):
+        blocks = {(p.source.slug, p.block.id) for g in groups for p in g.passages}
+        context["voices"] = tuple(
+            q
+            for f in _by_date(facts_of_set)
+            for q in _quote_views(f)
+            if (q.source.slug, q.source.block) in blocks
+        )
+        features |= {"voices"} if context["voices"] else set()
+    if spec.shows("sections"):
+        context["sections"] = tuple(
+            (section.title, _section_blocks(groups, section.cues)) for section in spec.sections
+        )
+        features |= {
+            f"section:{section.id}"
+            for section, (_, found) in zip(spec.sections, context["sections"], strict=True)
+            if found
+        }
+    description = describe(spec.descriptions, features, spec.theme.description)
+    return _ThemedPage(spec, count, description, context)
+
+
+def _plural(count: int, unit: tuple[str, str]) -> str:
+    return unit[0] if count == 1 else unit[1]
+
+
 def compose_site(
-    all_facts: Sequence[Facts], themes: Sequence[Theme], site: SiteConfig
+    all_facts: Sequence[Facts],
+    theme_sets: Sequence[ThemeSet] | None,
+    site: SiteConfig,
+    core: Core | None = None,
 ) -> tuple[Page, ...]:
-    """Every page of the site. Theme pages with no material are left out, not left empty."""
-    layout = load_data("pages.yml")
+    """Every page of the site, in navigation order: the overview, the pages of the theme sets
+    that apply (each only when it earns its place), the core pages that have material, the
+    source list and the source articles. Nothing is left empty, nothing is framed by a theme
+    the articles are not about."""
+    core = core or load_core()
+    theme_sets = load_theme_sets() if theme_sets is None else theme_sets
     articles = _by_date(all_facts)
     # Newest first for readers; articles without a published date come last.
     newest_first = sorted(
@@ -387,25 +502,59 @@ def compose_site(
         reverse=True,
     ) + [f for f in articles if not f.article.published]
     lead = newest_first[:1]  # the overview's "at a glance" tells the latest article's story
+    # Each theme set frames only the articles it applies to (a flight for spaceflight).
+    applied = {s.id: [f for f in articles if s.applies_to(f)] for s in theme_sets}
+    with_parts = [s for s in theme_sets if s.part_label]
+    part_slugs = {f.article.slug for s in with_parts for f in applied[s.id]}
     mentions = {
         f.article.slug: tuple(
             Mention(alias, p.id) for p in f.people for alias in (p.name, *p.aliases)
         )
         for f in articles
     }
-    theme_groups = {t.id: _groups(articles, t.id) for t in themes}
-    cards = compose_cards(articles)
-    # The crew page also holds every person's card, so it exists whenever anyone is named.
-    present = [t for t in themes if theme_groups[t.id] or (t.id == "crew" and cards)]
-    theme_links = tuple(
+    cards = compose_cards(articles, part_slugs)
+
+    themed: list[_ThemedPage] = []
+    for theme_set in theme_sets:
+        if applied[theme_set.id]:
+            for theme_spec in theme_set.pages:
+                candidate = _themed_page(theme_spec, theme_set, applied[theme_set.id], cards)
+                if candidate.count >= max(theme_spec.min, 1):
+                    themed.append(candidate)
+
+    timeline = compose_timeline(articles)
+    voices = tuple(q for f in articles for q in _quote_views(f) if q.speaker_id)
+    core_material: dict[str, tuple[Any, ...]] = {
+        "people": cards,
+        "events": timeline,
+        "quotes": voices,
+    }
+    core_pages: list[tuple[CorePage, tuple[Any, ...]]] = [
+        (spec, core_material.get(spec.count, ()))
+        for spec in core.pages
+        if len(core_material.get(spec.count, ())) >= max(spec.min, 1)
+    ]
+
+    links = tuple(
         ThemeLink(
-            t.id,
-            t.title,
+            t.spec.id,
+            t.spec.theme.title,
             t.description,
-            f"{t.id}.md",
-            sum(len(g.passages) for g in theme_groups[t.id]),
+            f"{t.spec.id}.md",
+            t.count,
+            _plural(t.count, t.spec.unit),
         )
-        for t in present
+        for t in themed
+    ) + tuple(
+        ThemeLink(
+            spec.id,
+            spec.title,
+            spec.description,
+            spec.path,
+            len(items),
+            _plural(len(items), spec.unit),
+        )
+        for spec, items in core_pages
     )
     entries = tuple(
         ArticleEntry(
@@ -417,13 +566,16 @@ def compose_site(
         )
         for f in newest_first
     )
+    has_people = any(spec.count == "people" for spec, _ in core_pages)
+    lead_sets = [s for s in theme_sets if lead and lead[0] in applied[s.id]]
     common: dict[str, Any] = {
         "site": site,
         "mentions": mentions,
-        "themes": theme_links,
-        "has_crew": any(t.id == "crew" for t in present),
+        "themes": links,
+        "has_people": has_people,
+        "part_label": next((s.part_label for s in with_parts if applied[s.id]), ""),
     }
-
+    hidden = tuple(p for s in lead_sets for p in s.hidden_parts)
     pages = [
         Page(
             "index.md",
@@ -433,55 +585,57 @@ def compose_site(
             {
                 **common,
                 "articles": entries,
-                "facts": compose_fact_rows(lead, layout["index_facts"]),
+                "facts": tuple(
+                    row
+                    for s in lead_sets
+                    for row in compose_fact_rows(lead, s.index_facts, s.key_fact_labels)
+                ),
                 "published": human_date(lead[0].article.published) if lead else "",
-                "crew_by_part": _crew_by_part(compose_cards(lead), layout["index_hidden_parts"]),
+                "crew_by_part": _crew_by_part(compose_cards(lead, part_slugs), hidden)
+                if any(s.part_label for s in lead_sets)
+                else (),
             },
+            nav_title=core.overview_nav_title,
         )
     ]
-    for theme in present:
-        context: dict[str, Any] = {**common, "theme": theme, "groups": theme_groups[theme.id]}
-        if theme.id == "mission":
-            context["facts"] = compose_fact_rows(articles, layout["mission_facts"])
-            context["timeline"] = compose_timeline(articles)
-        elif theme.id == "crew":
-            context["cards"] = cards
-        elif theme.id == "film":
-            context["facts"] = compose_fact_rows(articles, layout["film_facts"])
-            context["cast"] = compose_cast(articles)
-        elif theme.id == "context":
-            groups = theme_groups[theme.id]
-            context_blocks = {(p.source.slug, p.block.id) for g in groups for p in g.passages}
-            context["voices"] = tuple(
-                q
-                for f in articles
-                for q in _quote_views(f)
-                if (q.source.slug, q.source.block) in context_blocks
-            )
-            context["sections"] = tuple(
-                (s["title"], _section_blocks(groups, s["cues"])) for s in layout["context_sections"]
-            )
+    for t in themed:
         pages.append(
             Page(
-                f"{theme.id}.md",
-                theme.title,
-                theme.description,
-                f"{theme.id}.md.j2",
-                context,
-                # Readers search for people and events: these pages should answer first.
-                search_boost=2 if theme.id in ("crew", "mission", "context") else None,
+                f"{t.spec.id}.md",
+                t.spec.theme.title,
+                t.description,
+                "theme.md.j2",
+                {**common, **t.context, "description": t.description},
+                search_boost=t.spec.search_boost,
+                nav_title=t.spec.theme.title,
             )
         )
+    for spec, items in core_pages:
+        pages.append(
+            Page(
+                spec.path,
+                spec.title,
+                spec.description,
+                f"{spec.id}.md.j2",
+                {**common, "items": items, "description": spec.description, "spec": spec},
+                # Readers search for people: their cards should answer first.
+                search_boost=2 if spec.count == "people" else None,
+                nav_title=spec.title,
+            )
+        )
+    count = len(entries)
     pages.append(
         Page(
             "articles/index.md",
-            "Articles",
-            f"The {len(entries)} source article{'s' if len(entries) != 1 else ''} "
-            "of this site, newest first.",
+            core.sources_title,
+            core.sources_description.format(
+                count=count, articles="article" if count == 1 else "articles"
+            ),
             "articles_index.md.j2",
             {**common, "articles": entries},
             # Source pages hold every sentence; the themed pages should answer a search first.
             search_boost=0.2,
+            nav_title=core.sources_nav_title,
         )
     )
     for facts in articles:

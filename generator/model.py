@@ -141,7 +141,7 @@ class Facts:
 
 @dataclass(frozen=True)
 class Theme:
-    """A themed page as defined in generator/data/themes.yml."""
+    """A themed page as defined in a theme set (generator/data/themes/*.yml)."""
 
     id: str
     title: str

@@ -26,6 +26,8 @@ from .timeline import timeline_svg
 # With hundreds of articles, a fact or a person is sourced hundreds of times: show a few.
 MAX_SOURCES = 3
 MAX_MENTION_GROUPS = 10
+# Where every person's card is (the core's people page): names on other pages link there.
+PEOPLE_PAGE = "people.md"
 
 
 @cache
@@ -78,8 +80,8 @@ def _mention_index(
 def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) -> Markup:
     """Escaped text with people's names linked to their card and known terms as <abbr>.
 
-    `link_prefix` is the href of the crew page from the current page (None: no links, e.g. on
-    the crew page itself where the card is right there).
+    `link_prefix` is the href of the people page from the current page (None: no links, e.g. on
+    the people page itself where the card is right there).
     """
     return _annotate(text, tuple(mentions), link_prefix)
 
@@ -173,10 +175,9 @@ def render_page(page: Page) -> str:
 
     def text(value: str, slug: str | None = None, link: bool = True) -> Markup:
         mentions = page.context["mentions"].get(slug, ()) if slug else ()
-        prefix = url("crew.md") if link and page.path != "crew.md" else None
-        if not page.context["has_crew"]:
-            prefix = None
-        return annotate(value, mentions, prefix)
+        # Every name leads to the person's card on the People page (not from that page itself).
+        linked = link and page.context["has_people"] and page.path != PEOPLE_PAGE
+        return annotate(value, mentions, url(PEOPLE_PAGE) if linked else None)
 
     def timeline(entries: Sequence[Any]) -> Markup:
         return timeline_svg(entries, url)
@@ -186,6 +187,7 @@ def render_page(page: Page) -> str:
         url=url,
         text=text,
         timeline_svg=timeline,
+        people_page=PEOPLE_PAGE,
         max_sources=MAX_SOURCES,
         max_groups=MAX_MENTION_GROUPS,
         **page.context,

@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.compose import compose_cards, compose_site, compose_timeline, human_date
-from generator.model import Article, Block, Event, Facts, Person, Quote, Theme
+from generator.analyse.themesets import load_theme_sets
+from generator.compose import Page, compose_cards, compose_site, compose_timeline, human_date
+from generator.model import Article, Block, Event, Facts, KeyFact, Person, Quote
 from generator.site import SiteConfig
 
-THEMES = (
-    Theme("mission", "Mission", "The flight."),
-    Theme("crew", "Crew", "The people."),
-    Theme("film", "Film", "The film."),
-    Theme("context", "Context", "Reactions."),
-)
+SETS = load_theme_sets()  # the spaceflight set, as shipped
 SITE = SiteConfig("Test site", "A site for tests.")
+FLIGHT = (
+    "The Soyuz rocket launched from Baikonur.",
+    "Three hours later the spacecraft docked with the space station.",
+)
+COURT = (
+    "Judge Jane Roe sentenced the former mayor on Monday.",
+    "Prosecutor John Doe said the case was a warning to officials.",
+)
 
 
 def article(slug: str, published: dt.date | None, *texts: str) -> Article:
     blocks = tuple(Block(f"b{i}", "paragraph", t, i) for i, t in enumerate(texts, 1))
     return Article(slug, f"Title of {slug}", published, f"seeds/{slug}.md", blocks)
+
+
+def site(*facts: Facts) -> dict[str, Page]:
+    return {p.path: p for p in compose_site(list(facts), SETS, SITE)}
 
 
 def test_human_dates_at_every_precision() -> None:
@@ -31,16 +39,99 @@ def test_human_dates_at_every_precision() -> None:
 
 
 def test_theme_without_material_has_no_page() -> None:
-    a = article("a", dt.date(2024, 1, 1), "The rocket launched.")
-    facts = Facts(a, themes={"mission": ("b1",), "crew": (), "film": (), "context": ()})
-    paths = [p.path for p in compose_site([facts], THEMES, SITE)]
+    a = article("a", dt.date(2024, 1, 1), *FLIGHT)
+    facts = Facts(a, themes={"mission": ("b1", "b2"), "crew": (), "film": (), "context": ()})
+    paths = [p.path for p in compose_site([facts], SETS, SITE)]
     assert paths == ["index.md", "mission.md", "articles/index.md", "articles/a.md"]
 
 
-def test_crew_page_exists_whenever_someone_is_named() -> None:
+def test_pages_come_in_navigation_order_with_their_nav_titles() -> None:
+    a = article("a", dt.date(2024, 1, 1), *FLIGHT, "“We are fine,” said astronaut Ann Lee.")
+    lee = Person("ann-lee", "Ann Lee", roles=("astronaut",), blocks=("b3",))
+    facts = Facts(
+        a,
+        people=(lee,),
+        quotes=(Quote("We are fine,", "ann-lee", "b3"),),
+        events=(Event("2024-01-01", FLIGHT[0], "b1"),),
+        themes={"mission": ("b1", "b2"), "crew": ("b3",), "film": (), "context": ()},
+    )
+    pages = compose_site([facts], SETS, SITE)
+    assert [(p.path, p.nav_title) for p in pages] == [
+        ("index.md", "Overview"),
+        ("mission.md", "Mission"),
+        ("crew.md", "Crew"),
+        ("people.md", "People"),
+        ("timeline.md", "Timeline"),
+        ("voices.md", "Voices"),
+        ("articles/index.md", "Articles"),
+        ("articles/a.md", None),
+    ]
+
+
+def test_an_article_that_reports_no_flight_gets_the_core_and_nothing_else() -> None:
+    """A court story that happens to hit theme cues (an "experiments" word, a misfired key fact,
+    a "part") still gets no mission, crew, film or context page, no fact box and no part."""
+    a = article("court", dt.date(2024, 3, 1), *COURT)
+    judge = Person("jane-roe", "Jane Roe", roles=("judge",), blocks=("b1",), part="not aboard")
+    prosecutor = Person("john-doe", "John Doe", roles=("commander",), blocks=("b2",))
+    facts = Facts(
+        a,
+        people=(judge, prosecutor),
+        quotes=(Quote("a warning", "john-doe", "b2"),),
+        events=(Event("2024-02-26", COURT[0], "b1"),),
+        themes={"mission": ("b1",), "crew": ("b1", "b2"), "film": (), "context": ("b2",)},
+        key_facts=(KeyFact("launch_date", "2024-02-26", "b1"), KeyFact("docking", "x", "b1")),
+    )
+    pages = site(facts)
+    assert list(pages) == [
+        "index.md",
+        "people.md",
+        "timeline.md",
+        "voices.md",
+        "articles/index.md",
+        "articles/court.md",
+    ]
+    index = pages["index.md"].context
+    assert index["facts"] == () and index["crew_by_part"] == ()
+    assert [(t.title, t.count, t.unit) for t in index["themes"]] == [
+        ("People", 2, "people"),
+        ("Timeline", 1, "dated event"),
+        ("Voices", 1, "quotation"),
+    ]
+    assert all(card.parts == () for card in pages["people.md"].context["items"])
+    assert pages["people.md"].context["part_label"] == ""
+
+
+def test_a_named_person_gets_a_card_on_people() -> None:
     a = article("a", None, "Jane Roe spoke.")
     facts = Facts(a, people=(Person("jane-roe", "Jane Roe", blocks=("b1",)),), themes={})
-    assert "crew.md" in [p.path for p in compose_site([facts], THEMES, SITE)]
+    pages = site(facts)
+    assert "crew.md" not in pages
+    assert [c.id for c in pages["people.md"].context["items"]] == ["jane-roe"]
+
+
+def test_crew_page_holds_the_crew_and_people_holds_everyone() -> None:
+    a = article("a", dt.date(2024, 1, 1), *FLIGHT, "Agency head Bo Kim watched.")
+    lee = Person("ann-lee", "Ann Lee", roles=("astronaut",), blocks=("b2",))
+    sam = Person("sam-ito", "Sam Ito", blocks=("b1",), part="flew up on the Soyuz")
+    kim = Person("bo-kim", "Bo Kim", roles=("head",), blocks=("b3",), part="not aboard")
+    facts = Facts(a, people=(lee, sam, kim), themes={"mission": ("b1", "b2"), "crew": ("b2",)})
+    pages = site(facts)
+    assert [c.id for c in pages["crew.md"].context["cards"]] == ["ann-lee", "sam-ito"]
+    assert [c.id for c in pages["people.md"].context["items"]] == ["ann-lee", "sam-ito", "bo-kim"]
+    crew_link = next(t for t in pages["index.md"].context["themes"] if t.id == "crew")
+    assert (crew_link.count, crew_link.unit) == (2, "crew members")
+
+
+def test_flight_facts_come_only_from_the_articles_about_the_flight() -> None:
+    flight = article("flight", dt.date(2024, 1, 1), *FLIGHT)
+    court = article("court", dt.date(2024, 2, 1), *COURT)
+    soyuz = KeyFact("spacecraft", "Soyuz MS-25", "b1")
+    f1 = Facts(flight, key_facts=(soyuz,), themes={"mission": ("b1", "b2")})
+    f2 = Facts(court, key_facts=(KeyFact("spacecraft", "Wrong", "b1"),), themes={})
+    pages = site(f1, f2)
+    assert [r.value for r in pages["mission.md"].context["facts"]] == ["Soyuz MS-25"]
+    assert pages["index.md"].context["facts"] == ()  # the latest article reports no flight
 
 
 def test_people_merge_across_articles_with_sources_and_conflicts() -> None:
@@ -84,7 +175,7 @@ def test_timeline_merges_articles_in_date_order() -> None:
 def test_index_lists_articles_newest_first_and_site_title_from_config() -> None:
     old = Facts(article("old", dt.date(2021, 1, 1), "Old news."), themes={})
     new = Facts(article("new", dt.date(2022, 1, 1), "New news."), themes={})
-    index = compose_site([old, new], THEMES, SITE)[0]
+    index = compose_site([old, new], SETS, SITE)[0]
     assert index.title == "Test site"
     assert [e.slug for e in index.context["articles"]] == ["new", "old"]
 
@@ -99,9 +190,24 @@ def test_the_same_event_in_two_articles_is_told_once_with_both_sources() -> None
 
 
 def test_context_sections_match_cues_as_whole_words() -> None:
-    a = article("a", None, "The critics spoke.", "A cruiser sailed.", "Cruise called.")
-    facts = Facts(a, themes={"context": ("b1", "b2", "b3")})
-    context = next(p for p in compose_site([facts], THEMES, SITE) if p.path == "context.md")
+    a = article("a", None, *FLIGHT, "The critics spoke.", "A cruiser sailed.", "Cruise called.")
+    facts = Facts(a, themes={"context": ("b3", "b4", "b5")})
+    context = site(facts)["context.md"]
     sections = dict(context.context["sections"])
-    assert [p.block.id for p in sections["The criticism"]] == ["b1"]
-    assert [p.block.id for p in sections["The rival project"]] == ["b3"]
+    assert [p.block.id for p in sections["The criticism"]] == ["b3"]
+    assert [p.block.id for p in sections["The rival project"]] == ["b5"]
+
+
+def test_page_descriptions_promise_only_what_is_there() -> None:
+    a = article("a", None, *FLIGHT, "The critics spoke.", "Officials met.")
+    facts = Facts(a, themes={"context": ("b3", "b4")})
+    context = site(facts)["context.md"]
+    assert "rival project" not in context.description
+    assert context.description == "The background to the flight, from the articles."
+    rival = article("b", None, *FLIGHT, "The critics spoke.", "Tom Cruise called.")
+    quote = Quote("Fine.", "x", "b3")
+    people = (Person("x", "Al Bo", blocks=("b3",)),)
+    full = Facts(rival, people=people, quotes=(quote,), themes={"context": ("b3", "b4")})
+    assert site(full)["context.md"].description == (
+        "What officials and critics said, and the rival project that came before."
+    )

@@ -44,14 +44,14 @@ def test_corrections_reach_extract_and_the_site(seed_project: Path) -> None:
     assert "b18" not in data["themes"]["context"]
 
     assert main(["build", "--project", str(seed_project)]) == 0
-    crew = (seed_project / "docs" / "crew.md").read_text(encoding="utf-8")
-    card = crew.split('id="aki-hoshide"', 1)[1].split("</article>", 1)[0]
+    people = (seed_project / "docs" / "people.md").read_text(encoding="utf-8")
+    card = people.split('id="aki-hoshide"', 1)[1].split("</article>", 1)[0]
     assert "<dt>Role</dt> <dd>astronaut</dd>" in card
-    assert 'id="yuri-gagarin"' in crew
+    assert 'id="yuri-gagarin"' in people
     context = (seed_project / "docs" / "context.md").read_text(encoding="utf-8")
     assert "#b18" not in context
     assert "We have been pioneers" in context
-    peskov = crew.split('id="dmitry-peskov"', 1)[1].split("</article>", 1)[0]
+    peskov = people.split('id="dmitry-peskov"', 1)[1].split("</article>", 1)[0]
     assert "We have been pioneers" not in peskov  # the quote lost its speaker
 
 

@@ -1,4 +1,5 @@
-"""Which story blocks belong to each themed page, by the rules written in generator/data/themes.yml.
+"""Which story blocks belong to each themed page, by the rules of the theme sets
+(generator/data/themes/*.yml, e.g. spaceflight.yml: mission, crew, film, context).
 
 For each story block (paragraphs and captions, never boilerplate), in document order:
 1. cues: the theme's cues found in the block's narrative (quoted words masked, `ignore` phrases
@@ -23,11 +24,12 @@ from ..site import load_data as data_file
 from .quotes import BlockSpeech, PeopleIndex, analyse_speech
 from .sentences import str_list
 from .text import phrase_trie
+from .themesets import load_theme_sets, theme_set_files
 
 
 @dataclass(frozen=True)
 class ThemeRules:
-    """The rule fields of one theme beyond its cues (see generator/data/themes.yml)."""
+    """The rule fields of one theme beyond its cues (see generator/data/themes/*.yml)."""
 
     ignore: tuple[str, ...] = ()
     exclusive_cues: tuple[str, ...] = ()
@@ -37,17 +39,20 @@ class ThemeRules:
 
 
 def _raw_themes() -> list[dict[str, object]]:
-    loaded = data_file("themes.yml")
-    return [t for t in loaded if isinstance(t, dict)] if isinstance(loaded, list) else []
+    """Every theme of every theme set, as written in its file."""
+    found: list[dict[str, object]] = []
+    for name in theme_set_files():
+        loaded = data_file(name)
+        themes = loaded.get("themes") if isinstance(loaded, dict) else None
+        found.extend(t for t in themes or () if isinstance(t, dict))
+    return found
 
 
 @cache
 def load_themes() -> tuple[Theme, ...]:
-    """The themes of generator/data/themes.yml, in navigation order."""
-    return tuple(
-        Theme(str(t["id"]), str(t["title"]), str(t["description"]), str_list(t.get("cues")))
-        for t in _raw_themes()
-    )
+    """The themes of every theme set, in navigation order (each article is sorted into all of
+    them; compose shows a set's themes only from the articles the set applies to)."""
+    return tuple(t for theme_set in load_theme_sets() for t in theme_set.themes)
 
 
 @cache
@@ -97,7 +102,7 @@ def _cue_hits(theme: Theme, rules: ThemeRules, narrative: str) -> bool:
     return _has(theme.cues, text)
 
 
-def _has_role(person: Person | None, roles: tuple[str, ...]) -> bool:
+def has_role(person: Person | None, roles: tuple[str, ...]) -> bool:
     if person is None:
         return False
     for role in (r.lower().strip() for r in person.roles):
@@ -139,11 +144,11 @@ def _own_themes(
         rule = ctx.rules.get(theme.id, ThemeRules())
         roles = ctx.roles[theme.id]
         if theme.id in cue_hits or any(
-            _has_role(ctx.people.get(pid), roles) for pid in mentioned | speakers
+            has_role(ctx.people.get(pid), roles) for pid in mentioned | speakers
         ):
             joined.add(theme.id)
         if rule.other_speakers and any(
-            not _has_role(ctx.people.get(pid), ctx.all_roles) for pid in speakers
+            not has_role(ctx.people.get(pid), ctx.all_roles) for pid in speakers
         ):
             joined.add(theme.id)
         if _has(rule.exclusive_cues, speech.narrative):

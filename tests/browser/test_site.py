@@ -18,12 +18,13 @@ from scripts.serve_site import ServedSite, serve_site
 from .conftest import REPO, ContextFactory, scheme_of, wait_for_scheme
 
 # Query -> the page that must come first in Material's search results.
-# A person's name leads to their card (role, part, quotes, every mention); events and places
-# to the mission page.
+# A person's name leads to their card on People (role, part, quotes, every mention: every
+# person's card is there, the crew's also on Crew, unindexed); events and places to the mission
+# page.
 SEARCH_EXPECTATIONS = {
-    "Peresild": "crew/#yulia-peresild",
-    "Rogozin": "crew/#dmitry-rogozin",
-    "Tom Cruise": "crew/#tom-cruise",
+    "Peresild": "people/#yulia-peresild",
+    "Rogozin": "people/#dmitry-rogozin",
+    "Tom Cruise": "people/#tom-cruise",
     "docking": "mission/",
     "Baikonur": "mission/",
 }
@@ -161,8 +162,8 @@ def test_timeline_points_link_to_existing_source_blocks(page: Page, site: Served
         assert page.locator(f"[id='{anchor}']").count() == 1, f"{target}: no such block"
 
 
-def test_crew_cards_one_per_person_with_anchor(page: Page, site: ServedSite) -> None:
-    page.goto(site.page("crew/"))
+def test_people_cards_one_per_person_with_anchor(page: Page, site: ServedSite) -> None:
+    page.goto(site.page("people/"))
     cards = page.locator(".cards > article.card")
     count = cards.count()
     assert count >= 3
@@ -175,8 +176,18 @@ def test_crew_cards_one_per_person_with_anchor(page: Page, site: ServedSite) -> 
     # A mention elsewhere leads to the card.
     page.goto(site.page("articles/first-film-in-orbit/"))
     page.locator("a.mention[href$='#yulia-peresild']").first.click()
-    expect(page).to_have_url(re.compile(r"/crew/#yulia-peresild$"))
+    expect(page).to_have_url(re.compile(r"/people/#yulia-peresild$"))
     expect(page.locator("#yulia-peresild")).to_be_in_viewport()
+
+
+def test_crew_page_shows_the_crew_only(page: Page, site: ServedSite) -> None:
+    page.goto(site.page("crew/"))
+    ids = page.locator(".cards > article.card .card__name").evaluate_all(
+        "els => els.map(e => e.id)"
+    )
+    assert "yulia-peresild" in ids and "anton-shkaplerov" in ids, ids
+    # Officials and the rival project's people are on People, not on "who flew".
+    assert not {"dmitry-rogozin", "dmitry-peskov", "tom-cruise"} & set(ids), ids
 
 
 def test_passage_sources_resolve(page: Page, site: ServedSite) -> None:

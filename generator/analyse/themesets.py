@@ -1,0 +1,287 @@
+"""The neutral core (generator/data/core.yml) and the theme sets (generator/data/themes/*.yml).
+
+The core says which pages any site gets (people, timeline, voices, sources) and how they are
+named. A theme set adds themed pages for one kind of story (spaceflight: mission, crew, film,
+context) and applies only to the articles its evidence rule accepts, so an article that is not
+about a flight never gets a fact box, a crew or a "rival project". Everything here is data read
+once; the decisions are pure functions of an article's Facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import GeneratorError
+from ..model import Facts, Theme
+from ..site import load_data
+from .sentences import sentences, str_list
+
+THEME_SET_FOLDER = "themes"
+# Quotations: what a speaker says is not evidence of what the article reports.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+@dataclass(frozen=True)
+class Described:
+    """One candidate summary of a page: used when everything in `needs` is on the page."""
+
+    needs: frozenset[str]
+    text: str
+
+
+def describe(candidates: tuple[Described, ...], features: set[str], fallback: str = "") -> str:
+    """The first summary whose needs the page meets (so it never promises what is absent)."""
+    for candidate in candidates:
+        if candidate.needs <= features:
+            return candidate.text
+    return fallback
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    """A themed page as its theme set defines it: the theme, what the page shows, its texts."""
+
+    theme: Theme
+    min: int
+    unit: tuple[str, str]
+    descriptions: tuple[Described, ...]
+    headings: dict[str, str]  # part of the page (cards, facts, cast, ...) → its heading
+    facts: tuple[str, ...] = ()  # key facts of the page's fact box, in order
+    sections: tuple[Section, ...] = ()
+    search_boost: float | None = None
+
+    @property
+    def id(self) -> str:
+        return self.theme.id
+
+    def shows(self, part: str) -> bool:
+        return part in self.headings
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """When a theme set applies to an article (see `applies_when` in a theme set file)."""
+
+    min_sentences: int
+    all_of: tuple[tuple[str, ...], ...]  # a sentence counts when it holds a phrase of each
+    not_if_lede: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeSet:
+    id: str
+    evidence: Evidence
+    pages: tuple[ThemePage, ...]
+    key_fact_labels: dict[str, str] = field(default_factory=dict)
+    index_facts: tuple[str, ...] = ()
+    hidden_parts: tuple[str, ...] = ()
+    part_label: str = ""
+
+    @property
+    def themes(self) -> tuple[Theme, ...]:
+        return tuple(p.theme for p in self.pages)
+
+    def page(self, theme_id: str) -> ThemePage | None:
+        return next((p for p in self.pages if p.id == theme_id), None)
+
+    def applies_to(self, facts: Facts) -> bool:
+        return _applies(self.evidence, facts)
+
+
+@dataclass(frozen=True)
+class CorePage:
+    id: str
+    title: str
+    description: str
+    count: str  # what the page shows and the threshold counts: people, events or quotes
+    unit: tuple[str, str]
+    min: int
+    heading: str = ""
+
+    @property
+    def path(self) -> str:
+        return f"{self.id}.md"
+
+
+@dataclass(frozen=True)
+class Core:
+    overview_nav_title: str
+    pages: tuple[CorePage, ...]
+    sources_nav_title: str
+    sources_title: str
+    sources_description: str  # with {count} and {articles}
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+
+@cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
+
+
+def _applies(evidence: Evidence, facts: Facts) -> bool:
+    story = [b for b in facts.article.story_blocks if b.kind == "paragraph"]
+    if not story:
+        return False
+    if evidence.not_if_lede and _phrase_pattern(evidence.not_if_lede).search(story[0].text):
+        return False
+    patterns = [_phrase_pattern(group) for group in evidence.all_of]
+    count = 0
+    for block in story:
+        for sentence in sentences(block.text):
+            narrative = _QUOTED.sub(" ", sentence)
+            if all(p.search(narrative) for p in patterns):
+                count += 1
+                if count >= evidence.min_sentences:
+                    return True
+    return False
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _where(name: str, problem: str) -> GeneratorError:
+    return GeneratorError(f"generator/data/{name}", problem)
+
+
+def _pair(value: Any, default: str) -> tuple[str, str]:
+    items = str_list(value)
+    if len(items) == 2:
+        return items[0], items[1]
+    return default, default + "s"
+
+
+def _descriptions(raw: Any) -> tuple[Described, ...]:
+    if isinstance(raw, str):
+        return (Described(frozenset(), raw),)
+    result = []
+    for entry in raw or ():
+        if isinstance(entry, dict):
+            result.append(Described(frozenset(str_list(entry.get("needs"))), str(entry["text"])))
+    return tuple(result)
+
+
+def _theme_page(raw: dict[str, Any]) -> ThemePage:
+    descriptions = _descriptions(raw.get("descriptions") or raw.get("description"))
+    theme = Theme(
+        str(raw["id"]),
+        str(raw["title"]),
+        descriptions[-1].text if descriptions else "",
+        str_list(raw.get("cues")),
+    )
+    page = raw.get("page") or {}
+    headings = {
+        str(part): str(spec.get("heading", "")) if isinstance(spec, dict) else ""
+        for part, spec in page.items()
+        if part != "sections"
+    }
+    facts_spec = page.get("facts")
+    facts_spec = facts_spec if isinstance(facts_spec, dict) else {}
+    sections = tuple(
+        Section(str(s["id"]), str(s["title"]), str_list(s.get("cues")))
+        for s in page.get("sections") or ()
+        if isinstance(s, dict)
+    )
+    if sections:
+        headings["sections"] = ""
+    boost = raw.get("search_boost")
+    return ThemePage(
+        theme=theme,
+        min=int(raw.get("min", 1)),
+        unit=_pair(raw.get("unit"), "passage"),
+        descriptions=descriptions,
+        headings=headings,
+        facts=str_list(facts_spec.get("show")),
+        sections=sections,
+        search_boost=boost if isinstance(boost, int | float) else None,
+    )
+
+
+def _theme_set(name: str, raw: Any) -> ThemeSet:
+    if not isinstance(raw, dict) or not isinstance(raw.get("themes"), list):
+        raise _where(name, "must be a mapping with a `themes:` list")
+    when = raw.get("applies_when") or {}
+    groups = tuple(str_list(g) for g in when.get("all_of") or ())
+    if not groups:
+        groups = tuple(g for g in (str_list(when.get("events")), str_list(when.get("crafts"))) if g)
+    evidence = Evidence(
+        int(when.get("min_sentences", 1)), groups, str_list(when.get("not_if_lede"))
+    )
+    labels = raw.get("key_fact_labels") or {}
+    return ThemeSet(
+        id=str(raw.get("id") or name.rsplit("/", 1)[-1].removesuffix(".yml")),
+        evidence=evidence,
+        pages=tuple(_theme_page(t) for t in raw["themes"] if isinstance(t, dict)),
+        key_fact_labels={str(k): str(v) for k, v in labels.items()},
+        index_facts=str_list(raw.get("index_facts")),
+        hidden_parts=str_list(raw.get("hidden_parts")),
+        part_label=str(raw.get("part_label") or ""),
+    )
+
+
+@cache
+def theme_set_files() -> tuple[str, ...]:
+    """Names of the theme set files, "themes/<id>.yml", in a stable (alphabetical) order."""
+    folder = resources.files("generator").joinpath(f"data/{THEME_SET_FOLDER}")
+    return tuple(
+        f"{THEME_SET_FOLDER}/{entry.name}"
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yml")
+    )
+
+
+@cache
+def load_theme_sets() -> tuple[ThemeSet, ...]:
+    """Every theme set in generator/data/themes/, in file-name order."""
+    sets = tuple(_theme_set(name, load_data(name)) for name in theme_set_files())
+    seen: set[str] = set()
+    for theme_set in sets:
+        for theme in theme_set.themes:
+            if theme.id in seen or theme.id in {p.id for p in load_core().pages}:
+                raise _where(f"themes/{theme_set.id}.yml", f"theme id '{theme.id}' is taken")
+            seen.add(theme.id)
+    return sets
+
+
+@cache
+def load_core() -> Core:
+    raw = load_data("core.yml")
+    if not isinstance(raw, dict):
+        raise _where("core.yml", "must be a mapping")
+    pages = tuple(
+        CorePage(
+            id=str(p["id"]),
+            title=str(p["title"]),
+            description=str(p["description"]),
+            count=str(p.get("count", p["id"])),
+            unit=_pair(p.get("unit"), str(p["id"])),
+            min=int(p.get("min", 1)),
+            heading=str(p.get("heading") or ""),
+        )
+        for p in raw.get("pages") or ()
+        if isinstance(p, dict)
+    )
+    sources = raw.get("sources") or {}
+    return Core(
+        overview_nav_title=str((raw.get("overview") or {}).get("nav_title", "Overview")),
+        pages=pages,
+        sources_nav_title=str(sources.get("nav_title", "Articles")),
+        sources_title=str(sources.get("title", "Articles")),
+        sources_description=str(
+            sources.get("description", "The {count} source {articles} of this site.")
+        ),
+    )
