@@ -1,4 +1,5 @@
-"""Command line: `python -m generator build | extract`. Errors are one line, never a traceback."""
+"""Command line: `python -m generator build | extract | new`. Errors are one line, never a
+traceback."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .build import build, understand
 from .errors import GeneratorError
+from .newsite import new_site
 from .read import read_seed
 from .serialize import facts_to_json
 from .site import Project
@@ -24,6 +26,8 @@ Typical use, from the project folder:
   python -m generator build --check    fail (exit 1) if docs/ is out of date
   python -m generator extract seeds/first-film-in-orbit.md
                                        print what the generator understood, as JSON
+  python -m generator new ../other-story --from article.md
+                                       start the microsite of another story
 """
 
 BUILD_HELP = """\
@@ -46,6 +50,18 @@ Read one seed article and print, as JSON on standard output, everything the gene
 blocks (b1, b2, …), people with roles, ages and organizations, organizations, places, quotes
 with their speakers, dated events, which blocks belong to each theme, key facts, the film's
 cast, and any corrections applied from the seed's .corrections.yml file. Nothing is written.
+"""
+
+
+NEW_HELP = """\
+Start the microsite of another story in a new folder DIR: seeds/ with the article, a mkdocs.yml
+with the story's own headline (site_name) and description (site_description: the article's
+`description:` front matter, else its first paragraph), the look of the current site (its
+theme settings, overrides/ and hand-written docs/ files such as assets/, with a neutral logo),
+a hook so `mkdocs serve` and `mkdocs build` regenerate docs/ from seeds/, a Makefile
+(`make serve`, `make site`) and a README. The pages are generated once before it returns.
+
+DIR must not exist or be empty. Nothing in the current site changes.
 """
 
 
@@ -87,6 +103,28 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     e.add_argument("seed", type=Path, metavar="SEED", help="the article file, e.g. seeds/x.md")
+    n = verbs.add_parser(
+        "new",
+        help="start the microsite of another story, from one article (one of the seeds/ files)",
+        description=NEW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    n.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder (must not exist)")
+    n.add_argument(
+        "--from",
+        dest="article",
+        type=Path,
+        required=True,
+        metavar="ARTICLE",
+        help="the story's first article (.md, .markdown or .txt), copied into DIR/seeds/",
+    )
+    n.add_argument(
+        "--like",
+        type=Path,
+        default=Path("."),
+        metavar="PROJECT",
+        help="the site whose look to copy (default: the current folder)",
+    )
     return parser
 
 
@@ -127,11 +165,20 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_new(args: argparse.Namespace) -> int:
+    made = new_site(args.dir, args.article, Project(args.like.resolve()))
+    print(f"made {made.root}: “{made.title}”, {made.written} generated file(s) in docs/")
+    print(f"next: cd {made.root} && make serve   (or: python -m generator build; mkdocs serve)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.verb == "build":
             return _run_build(args)
+        if args.verb == "new":
+            return _run_new(args)
         return _run_extract(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,0 +1,281 @@
+"""Framing follows content: the neutral core for any story, the spaceflight theme set only for
+articles that report a flight, and `generator new` for a site about another story."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from support import ARTICLES, REPO, SEED, mkdocs_build
+
+from generator.analyse import analyse
+from generator.analyse.themesets import load_core, load_theme_sets
+from generator.cli import main
+from generator.read import read_seed
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+# A made-up court story in the shape of a wire report (names, ages, quotes, dates, officials).
+COURT_STORY = """\
+---
+title: Former county treasurer sentenced to six years for pension fraud
+published: 2024-03-08
+---
+
+A former county treasurer was sentenced on Thursday to six years in prison for stealing
+$2.3 million from the county's pension fund, prosecutors said.
+
+Judge Maria Alvarez, who presided over the trial, told the court that Robert Hale, 61, had
+betrayed the retirees who trusted him. "You took the savings of people who spent their lives
+serving this county," Alvarez said.
+
+Hale, who served as treasurer from 2009 until his arrest in May 2022, pleaded guilty in
+November to wire fraud and money laundering.
+
+Assistant District Attorney Karen Liu said the sentence sent a clear message to public
+officials. "No one is above the law, and no office is a hiding place," Liu said after the
+hearing.
+
+Hale's lawyer, Thomas Reed, said his client was sorry and would repay what he could. "He has
+accepted responsibility from the first day," Reed said.
+
+The county began an audit of the fund in March 2022 after a bank reported unusual transfers.
+Auditors found that Hale had moved money into accounts he controlled over nine years.
+
+Hale must report to prison on April 15.
+"""
+# Words of spaceflight beyond those the theme set's data holds (its titles, cues and labels).
+SPACE_WORDS = (
+    "orbit",
+    "orbital",
+    "space",
+    "spaceflight",
+    "flight",
+    "flew",
+    "fly",
+    "station",
+    "aboard",
+    "rocket",
+    "mission",
+    "crew",
+    "film",
+    "dock",
+)
+
+
+def spaceflight_vocabulary() -> set[str]:
+    """Every word and phrase that would give a spaceflight frame away, from the theme set's own
+    data (page titles, mission/crew/film cues, fact labels, part labels) and SPACE_WORDS.
+    Context cues are left out: "programme", "critics" or "strategy" belong to any story."""
+    (spaceflight,) = (s for s in load_theme_sets() if s.id == "spaceflight")
+    words = {w.lower() for w in SPACE_WORDS}
+    for page in spaceflight.pages:
+        words.add(page.theme.title.lower())
+        if page.id != "context":
+            words |= {c.lower() for c in page.theme.cues}
+        words |= {h.lower() for h in page.headings.values() if h}
+    words |= {label.lower() for label in spaceflight.key_fact_labels.values()}
+    words.add(spaceflight.part_label.lower())
+    parts = yaml.safe_load((REPO / "generator" / "data" / "people.yml").read_text("utf-8"))
+    words |= {p["label"].split("{")[0].strip().lower() for p in parts.get("parts") or ()}
+    words.add(str(parts.get("not_aboard", "")).lower())
+    # What the core shows on any site ("Timeline", "Voices") is no frame, wherever it appears.
+    neutral = {p.title.lower() for p in load_core().pages} | {"from the articles"}
+    return {w for w in words if w and w not in neutral}
+
+
+class _Text(HTMLParser):
+    """What a reader (or a screen reader, or a search engine) gets from a page: its text and
+    the attributes that are read out or shown (titles, labels, descriptions)."""
+
+    READ_ATTRIBUTES = ("title", "alt", "aria-label", "content", "placeholder")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in self.READ_ATTRIBUTES and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _has(phrase: str, text: str) -> bool:
+    pattern = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.search(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text, re.IGNORECASE) is not None
+
+
+def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
+    """Spaceflight words on the built site's pages that the article itself never uses."""
+    vocabulary = sorted(w for w in spaceflight_vocabulary() if not _has(w, article_text))
+    found: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        text = page_text(page)
+        hits = [w for w in vocabulary if _has(w, text)]
+        if hits:
+            found[page.relative_to(site).as_posix()] = hits
+    return found
+
+
+def non_space_articles() -> Iterator[Path]:
+    """The real annotated articles of the corpus that report no flight and are not about
+    spaceflight at all (once tests/fixtures/corpus/ holds them)."""
+    for path in sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else ():
+        text = path.read_text(encoding="utf-8")
+        match = re.search(r"(?m)^kind:\s*(\S+)", text.split("\n---", 1)[0])
+        if match and match.group(1) not in ("launch-landing", "space-journalism"):
+            yield path
+
+
+def test_the_vocabulary_is_spaceflights_own() -> None:
+    words = spaceflight_vocabulary()
+    assert {"crew", "mission", "spacecraft", "launch site", "docked", "not aboard"} <= words
+    assert "programme" not in words  # a context cue, not a frame
+    assert _has("launch site", "The Launch  site was")
+    assert not _has("orbit", "orbiting") and not _has("crew", "screwed")
+
+
+def new_project(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    """A site made for one article the way a user makes it: `python -m generator new`."""
+    article = tmp_path / "input" / name
+    article.parent.mkdir(parents=True, exist_ok=True)
+    article.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    root = tmp_path / "site-project"
+    assert main(["new", str(root), "--from", str(article), "--like", str(REPO)]) == 0
+    return root
+
+
+def test_a_court_story_gets_the_core_and_no_spaceflight_words(tmp_path: Path) -> None:
+    site = mkdocs_build(new_project(tmp_path, "court.md", COURT_STORY), "--strict")
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert pages == [
+        "articles/court/index.html",
+        "articles/index.html",
+        "index.html",
+        "people/index.html",
+        "timeline/index.html",
+        "voices/index.html",
+    ]
+    assert foreign_words(site, COURT_STORY) == {}
+    # Every dated event is on the timeline, which the navigation reaches from every page.
+    timeline = page_text(site / "timeline" / "index.html")
+    for date in ("7 March 2024", "May 2022", "15 April 2024"):
+        assert date in timeline
+    for page in site.rglob("index.html"):
+        assert 'href="' in page.read_text() and "Timeline" in page_text(page), page
+
+
+@pytest.mark.parametrize("path", list(non_space_articles()), ids=lambda p: p.stem)
+def test_a_real_non_space_article_builds_a_site_without_spaceflight_words(
+    tmp_path: Path, path: Path
+) -> None:
+    site = mkdocs_build(new_project(tmp_path, path.name, path.read_bytes()), "--strict")
+    assert foreign_words(site, path.read_text(encoding="utf-8")) == {}
+    assert not (site / "mission").exists() and not (site / "crew").exists()
+
+
+def test_the_theme_set_applies_to_flight_reports_only(tmp_path: Path) -> None:
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    for name, path in ARTICLES.items():  # the seed and three NASA launch/landing releases
+        assert spaceflight.applies_to(analyse(read_seed(path))), name
+    court = read_seed(_write(tmp_path / "court.md", COURT_STORY))
+    assert not spaceflight.applies_to(analyse(court))
+    obituary = (
+        "---\ntitle: Astronaut dies\n---\n\nRetired astronaut Jane Roe has died at 81.\n\n"
+        "Roe launched on the space shuttle in 1985, and the shuttle docked with the Mir space "
+        "station. The spacecraft landed safely.\n"
+    )
+    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "o.md", obituary))))
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_new_starts_a_site_for_another_story_that_builds_strictly(tmp_path: Path) -> None:
+    article = _write(tmp_path / "court.md", COURT_STORY)
+    root = tmp_path / "court-site"
+    assert main(["new", str(root), "--from", str(article), "--like", str(REPO)]) == 0
+    config = yaml.safe_load(
+        "\n".join(
+            line
+            for line in (root / "mkdocs.yml").read_text("utf-8").splitlines()
+            if "!!python" not in line
+        )
+    )
+    headline = "Former county treasurer sentenced to six years for pension fraud"
+    assert config["site_name"] == headline
+    assert config["site_description"].startswith("A former county treasurer was sentenced")
+    assert (root / "seeds" / "court.md").read_text("utf-8") == COURT_STORY
+    assert (root / "docs" / "people.md").is_file()  # built once already
+    for name in ("README.md", "Makefile", "overrides/main.html", "docs/assets/site.css"):
+        assert (root / name).is_file(), name
+    site = mkdocs_build(root, "--strict")
+    assert f"<title>{headline}</title>" in (site / "index.html").read_text("utf-8")
+    assert "Lost in orbit" not in (site / "404.html").read_text("utf-8")
+    assert foreign_words(site, COURT_STORY) == {}
+    # The seed site is still "First Film in Orbit".
+    seed_config = (REPO / "mkdocs.yml").read_text("utf-8")
+    assert re.search(r"(?m)^site_name: First Film in Orbit$", seed_config)
+
+
+def test_new_site_follows_seed_edits_through_its_hook(tmp_path: Path) -> None:
+    article = _write(tmp_path / "court.md", COURT_STORY)
+    root = tmp_path / "site"
+    assert main(["new", str(root), "--from", str(article), "--like", str(REPO)]) == 0
+    seed = root / "seeds" / "court.md"
+    seed.write_text(COURT_STORY.replace("pension fund", "retirement fund"), encoding="utf-8")
+    site = mkdocs_build(root, "--strict")  # no `generator build` in between: the hook runs it
+    assert "retirement fund" in (site / "articles" / "court" / "index.html").read_text("utf-8")
+
+
+def test_new_refuses_a_folder_in_use_and_bad_articles_in_one_line(tmp_path: Path) -> None:
+    article = _write(tmp_path / "court.md", COURT_STORY)
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine")
+    for args, problem in (
+        ([str(tmp_path / "taken"), "--from", str(article)], "not empty"),
+        ([str(tmp_path / "fresh"), "--from", str(tmp_path / "missing.md")], "missing.md"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "new", *args, "--like", str(REPO)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 2, result.stderr
+        assert problem in result.stderr and result.stderr.strip().count("\n") == 0
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "fresh").exists()
+    assert (tmp_path / "taken" / "notes.txt").read_text() == "mine"
+
+
+def test_seed_site_keeps_its_frame() -> None:
+    """The seed reports a flight: it keeps mission, crew, film and context."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    assert [p.id for p in spaceflight.pages] == ["mission", "crew", "film", "context"]
+    assert spaceflight.applies_to(analyse(read_seed(SEED)))
