@@ -193,6 +193,6 @@ def _make(
     (root / "README.md").write_text(
         README.format(title=title, seed=article_path.name), encoding="utf-8"
     )
-    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    (root / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
     result = build(Project(root))
     return NewSite(root, seed, title, description, len(result.plan.writes))
