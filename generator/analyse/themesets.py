@@ -73,9 +73,10 @@ class ThemePage:
 class Evidence:
     """When a theme set applies to an article (see `applies_when` in a theme set file)."""
 
-    min_sentences: int
+    min_sentences: int  # evidence sentences needed anywhere in the story
     all_of: tuple[tuple[str, ...], ...]  # a sentence counts when it holds a phrase of each
     not_if_lede: tuple[str, ...] = ()
+    lede_blocks: int = 0  # one evidence sentence in the first this many story blocks suffices
 
 
 @dataclass(frozen=True)
@@ -133,22 +134,26 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
 
 
-def _applies(evidence: Evidence, facts: Facts) -> bool:
-    story = [b for b in facts.article.story_blocks if b.kind == "paragraph"]
-    if not story:
-        return False
-    if evidence.not_if_lede and _phrase_pattern(evidence.not_if_lede).search(story[0].text):
-        return False
+def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]]:
+    """(position among the story blocks, sentence) of every sentence that is evidence."""
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
-    count = 0
-    for block in story:
+    found = []
+    for position, block in enumerate(facts.article.story_blocks):
         for sentence in sentences(block.text):
             narrative = _QUOTED.sub(" ", sentence)
-            if all(p.search(narrative) for p in patterns):
-                count += 1
-                if count >= evidence.min_sentences:
-                    return True
-    return False
+            if patterns and all(p.search(narrative) for p in patterns):
+                found.append((position, sentence))
+    return found
+
+
+def _applies(evidence: Evidence, facts: Facts) -> bool:
+    paragraphs = [b for b in facts.article.story_blocks if b.kind == "paragraph"]
+    lede = paragraphs[0].text if paragraphs else ""
+    if evidence.not_if_lede and _phrase_pattern(evidence.not_if_lede).search(lede):
+        return False
+    found = evidence_sentences(evidence, facts)
+    in_lede = any(position < evidence.lede_blocks for position, _ in found)
+    return in_lede or len(found) >= max(evidence.min_sentences, 1)
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -219,7 +224,10 @@ def _theme_set(name: str, raw: Any) -> ThemeSet:
     if not groups:
         groups = tuple(g for g in (str_list(when.get("events")), str_list(when.get("crafts"))) if g)
     evidence = Evidence(
-        int(when.get("min_sentences", 1)), groups, str_list(when.get("not_if_lede"))
+        int(when.get("min_sentences", 1)),
+        groups,
+        str_list(when.get("not_if_lede")),
+        int(when.get("lede_blocks", 0)),
     )
     labels = raw.get("key_fact_labels") or {}
     return ThemeSet(
