@@ -44,7 +44,7 @@ import yaml
 from .analyse.themes import load_themes
 from .errors import GeneratorError
 from .model import Correction, Facts, Person, Quote
-from .read import slugify
+from .read import name_id
 
 _LINE = "__line__"
 _MISSING = object()
@@ -308,7 +308,7 @@ def _set_person(state: _State, fields: dict[str, Any], fail: _Fail) -> None:
 
 def _add_person(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail) -> None:
     name = _text(fields["add"], "add", fail)
-    person_id = _text(fields["id"], "id", fail) if "id" in fields else slugify(name)
+    person_id = _text(fields["id"], "id", fail) if "id" in fields else name_id(name)
     if not person_id:
         raise fail(f"cannot make an id from '{name}'; give one with id:")
     if any(p.id == person_id for p in state.people):

@@ -60,6 +60,9 @@ class Person:
     blocks: tuple[str, ...] = ()  # every block that mentions the person
     # Where the person stood in the story, when the article says: e.g. "flew up on the Soyuz".
     part: str | None = None
+    # A quoted nickname written inside the name, without its marks: "Jack" of Arthur “Jack”
+    # Doe. The name (and id) keep it; it is part of the name, not a quotation.
+    nickname: str | None = None
 
 
 @dataclass(frozen=True)

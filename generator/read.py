@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from anyascii import anyascii
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import GeneratorError
@@ -123,6 +124,14 @@ def slugify(name: str) -> str:
     """A URL-safe slug: ASCII letters, digits and hyphens ('' when nothing is left)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def name_id(name: str) -> str:
+    """A readable, stable id for a name in any script: the slug of its ASCII transliteration
+    (anyascii), apostrophes dropped ("Loral O’Hara" → loral-ohara, "Дмитрий Песков" →
+    dmitriy-peskov). Never empty: a name with nothing to transliterate gets a hash."""
+    plain = anyascii(re.sub(r"[’'‘`ʼ]", "", name)).replace("'", "")
+    return slugify(plain) or "name-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def slug_for(path: Path, meta_slug: object = None) -> str:

@@ -37,6 +37,16 @@ class PeopleLexicon:
     parts: tuple[PartCue, ...]
     not_aboard: str
     crafts: tuple[str, ...] = ()  # spacecraft names a part label may mention ("Soyuz")
+    # Lower case, without dots: every word that may stand as a title before a name
+    # (nameparser's TITLES, less `title_exclusions`, plus the role words and modifiers).
+    titles: frozenset[str] = frozenset()
+    role_modifiers: frozenset[str] = frozenset()  # "assistant", "deputy": qualify a role
+    suffixes: tuple[str, ...] = ()  # name suffixes as written: "Jr.", "Sr", "III"
+    conjunctions: frozenset[str] = frozenset()  # nameparser's: "and", "of", "the", "&" …
+    non_name_final_words: frozenset[str] = frozenset()  # lower case: "bill" ends no name
+    given_names: frozenset[str] = frozenset()  # as written: "Elon", "Aki"
+    attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
+    speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
 
 
 @dataclass(frozen=True)
@@ -80,15 +90,54 @@ def _lower_set(values: Any) -> frozenset[str]:
     return frozenset(s.lower() for s in _strings(values))
 
 
+def _plural(word: str) -> str:
+    if word.endswith(("man", "woman")):
+        return word[:-3] + "men"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _nameparser_words(name: str) -> frozenset[str]:
+    """One of nameparser's vocabulary sets (lower case), kept to plain ASCII words."""
+    from nameparser.config import _compiled  # the sets nameparser.config.* re-export
+
+    words = getattr(_compiled, name)
+    return frozenset(w for w in words if w.isascii() and re.fullmatch(r"[a-z][a-z'\-]*", w))
+
+
 @cache
 def people_lexicon() -> PeopleLexicon:
     raw = data_file("people.yml")
     roles: dict[str, str] = {}
     plurals: set[str] = set()
     flying: set[str] = set()
-    for entry in raw["roles"]:
+    modifiers = _lower_set(raw.get("role_modifiers"))
+    honorifics = _strings(raw["honorifics"])
+    lower_honorifics = {h.lower() for h in honorifics}
+    excluded = _lower_set(raw.get("title_exclusions"))
+    titles = _nameparser_words("TITLES") - excluded
+    entries = [dict(e) for e in raw["roles"]]
+    listed = {str(e["word"]).lower() for e in entries}
+    # Every nameparser title that names a person's office or trade is a role too: "judge",
+    # "commissioner", "coach". Not roles: modifiers, honorifics, nameparser's salutations
+    # ("madame") and titles of address used with a given name ("sister", "king"), `title_only`.
+    not_roles = (
+        modifiers
+        | lower_honorifics
+        | listed
+        | _nameparser_words("AFTER_GIVEN_TITLES")
+        | _nameparser_words("GIVEN_NAME_TITLES")
+        | _lower_set(raw.get("title_only"))
+    )
+    for title in sorted(titles - not_roles):
+        if len(title) > 2 and "'" not in title:
+            entries.append({"word": title})
+    for entry in entries:
         word = str(entry["word"]).lower()
-        plural = str(entry.get("plural", word + "s")).lower()
+        plural = str(entry.get("plural", _plural(word))).lower()
         roles[word] = word
         roles[plural] = word
         plurals.add(plural)
@@ -108,13 +157,54 @@ def people_lexicon() -> PeopleLexicon:
         plural_roles=frozenset(plurals),
         flying_roles=frozenset(flying),
         honorifics=_strings(raw["honorifics"]),
-        particles=_strings(raw["particles"]),
+        particles=_particles(raw),
         non_name_words=_lower_set(raw["non_name_words"]),
         nationalities=_lower_set(raw["nationalities"]),
         closed_class=_lower_set(raw["closed_class"]),
         parts=parts,
         not_aboard=str(raw["not_aboard"]),
         crafts=_strings(raw.get("crafts") or ()),
+        titles=frozenset(titles | modifiers | set(roles) | lower_honorifics),
+        role_modifiers=modifiers,
+        suffixes=_suffixes(raw),
+        conjunctions=_nameparser_words("CONJUNCTIONS"),
+        non_name_final_words=_lower_set(raw.get("non_name_final_words")),
+        given_names=_given_names(),
+        attributive_heads=_strings(raw.get("attributive_heads")),
+        speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
+    )
+
+
+def _particles(raw: Any) -> tuple[str, ...]:
+    """nameparser's name particles ("de", "van", "della"), less `particle_exclusions`."""
+    excluded = _lower_set(raw.get("particle_exclusions"))
+    words = _nameparser_words("PARTICLES") | _lower_set(raw.get("particles"))
+    return tuple(sorted(w for w in words - excluded if w.isalpha()))
+
+
+def _suffixes(raw: Any) -> tuple[str, ...]:
+    """Name suffixes as they are written ("Jr.", "Jr", "III") from nameparser's SUFFIX_WORDS,
+    less `suffix_exclusions`."""
+    excluded = _lower_set(raw.get("suffix_exclusions"))
+    forms: set[str] = set()
+    for word in _nameparser_words("SUFFIX_WORDS") - excluded:
+        if not word.isalpha():
+            continue
+        if re.fullmatch(r"[ivx]+", word):
+            forms.add(word.upper())
+        else:
+            forms.update({word.capitalize(), word.capitalize() + "."})
+    return tuple(sorted(forms))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names (data/given_names.txt, made from Faker's lists by scripts/given_names.py)."""
+    from importlib import resources
+
+    text = resources.files("generator").joinpath("data", "given_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
 
 

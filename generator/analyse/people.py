@@ -22,10 +22,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Article, Organization, Person
-from ..read import slugify
+from ..read import name_id
 from .lexicon import PartCue, PeopleLexicon, entity_lexicon, people_lexicon
 from .sentences import sentence_spans
 from .text import (
+    DOTTED,
     INITIAL,
     lowercase_words,
     name_run,
@@ -39,8 +40,11 @@ _PREFIX = 120  # … and before it ("Japan Aerospace Exploration Agency (JAXA) a
 _MAX_NAME_WORDS = 4
 _CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
+_APPOSED = re.compile(r",\s+(?:who|whose|an?\s+[a-z][\w\-]*)\b")
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
 _INITIAL = re.compile(INITIAL + "|[A-Z]\\.$")
+_DOTTED = re.compile(DOTTED)
+_QUOTES = '“"‘'
 
 
 @dataclass
@@ -52,17 +56,29 @@ class _Mention:
     sentence: int  # index into the article's sentence list
     start: int  # offset in the sentence, honorific included
     end: int
-    tokens: tuple[str, ...]
+    tokens: tuple[str, ...]  # as written, nickname and suffix included
+    core: tuple[str, ...]  # without them: what names are compared on
     honorific: str | None = None
     lower: bool = False  # a word of the name is also written in lower case in the article
     initial: bool = False  # the name starts its sentence, so its first word may be common
     roles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     age: int | None = None
+    spoke: bool = False  # a speech verb right before or after: "said Jane Roe", "Roe said"
+    apposed: bool = False  # ", a …" or ", who …" right after the name
+    run_start: int = 0  # where its capitalised run begins ("Agency Chair Jane Roe")
+    plural_role: bool = False  # its run ends in a plural role: "NASA Astronauts Amy Cole"
 
     @property
     def cued(self) -> bool:
-        return bool(self.honorific or self.roles or self.orgs or self.age is not None)
+        return bool(
+            self.honorific
+            or self.roles
+            or self.orgs
+            or self.age is not None
+            or self.spoke
+            or self.apposed
+        )
 
     @property
     def form(self) -> str:
@@ -73,6 +89,7 @@ class _Mention:
 @dataclass
 class _Person:
     tokens: tuple[str, ...]
+    core: tuple[str, ...]
     mentions: list[_Mention] = field(default_factory=list)
     part: str | None = None
 
@@ -94,16 +111,35 @@ class _Context:
     apposition: re.Pattern[str]  # ", head of …" just after a name
     of_org: re.Pattern[str]  # ", of the European Space Agency" just after a name
     any_org: re.Pattern[str]
+    as_role: re.Pattern[str]  # "X, who served as commissioner"
+    attributive: re.Pattern[str]  # " terrier" after "Jack Russell": a thing, not a person
+    speech_before: re.Pattern[str]  # "said " just before a name
+    speech_after: re.Pattern[str]  # " said" just after it
 
 
 def _prefix_source(orgs: str, roles: str) -> str:
     # Optional organization (with a parenthesised expansion), optional place/nationality word,
-    # the role, and for plural roles an optional dash apposition ("cosmonauts on board — ").
+    # modifiers ("deputy", "U.S."), the role, and for plural roles an optional dash apposition
+    # ("cosmonauts on board — ").
     return (
         rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
-        rf"(?:[A-Z][\w’'\-]*\s+)?(?P<role>{roles})"
+        rf"(?:[A-Z][\w’'\-]*\s+)?{_modifiers()}(?P<role>{roles})"
         rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
     )
+
+
+@cache
+def _modifiers() -> str:
+    """Words that qualify the role after them, kept with it: "deputy", "assistant", "U.S."."""
+    words = phrase_alternation(people_lexicon().role_modifiers)
+    return rf"(?P<mods>(?:(?i:{words})\s+|(?:[A-Z]\.){{2,}}\s+)*)"
+
+
+def _role_text(match: re.Match[str], lex: PeopleLexicon) -> str:
+    """The role a match names, singular, with its modifiers: "assistant u.s. attorney"."""
+    role = lex.roles[" ".join(match.group("role").lower().split())]
+    mods = " ".join(match.group("mods").lower().split())
+    return f"{mods} {role}" if mods else role
 
 
 @cache
@@ -122,12 +158,18 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
     prefix = re.compile(_prefix_source(orgs, roles))
     apposition = re.compile(
-        rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<role>{roles})\b(?!\s+[A-Z])"
-        rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+        rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
+        rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     of_org = re.compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
     any_org = re.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
-    return prefix, apposition, of_org, any_org
+    # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
+    as_role = re.compile(
+        rf"^(?:,\s*who\s+(?:[a-z]+\s+){{1,3}}?|\s+(?:[a-z]+\s+){{1,3}}?|,\s*)as\s+"
+        rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'\-]+[’']s\s+)?{_modifiers()}"
+        rf"(?P<role>{roles})\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+    )
+    return prefix, apposition, of_org, any_org, as_role
 
 
 @cache
@@ -154,7 +196,7 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         for form in (org.name, *org.aliases):
             org_ids[form] = org.id
     org_forms = tuple(sorted(org_ids))
-    prefix, apposition, of_org, any_org = _role_patterns(org_forms)
+    prefix, apposition, of_org, any_org, as_role = _role_patterns(org_forms)
     return _Context(
         people_lexicon(),
         lowercase_words(article),
@@ -165,6 +207,24 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         apposition,
         of_org,
         any_org,
+        as_role,
+        _attributive(),
+        *_speech_patterns(),
+    )
+
+
+@cache
+def _attributive() -> re.Pattern[str]:
+    heads = phrase_alternation(people_lexicon().attributive_heads)
+    return re.compile(rf"\s+(?:{heads})(?![\w\-])")
+
+
+@cache
+def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs = "(?:" + phrase_alternation(people_lexicon().speech_verbs) + ")"
+    return (
+        re.compile(rf"(?i)\b{verbs},?\s+$"),
+        re.compile(rf"(?i)^(?:\s*,\s*\d{{1,3}}\s*,)?\s+{verbs}\b"),
     )
 
 
@@ -181,7 +241,7 @@ def _first_word_at(sentence: str) -> int:
 
 def _role_at(tokens: list[str], i: int, lex: PeopleLexicon) -> tuple[str, int] | None:
     """The (singular role, word count) of a capitalised role noun at tokens[i], if any."""
-    for size in (3, 2, 1):
+    for size in (4, 3, 2, 1):
         phrase = " ".join(tokens[i : i + size]).lower()
         if len(tokens[i : i + size]) == size and phrase in lex.roles:
             return lex.roles[phrase], size
@@ -211,54 +271,108 @@ def _blocked(token: str, ctx: _Context) -> bool:
     return (
         low in ctx.lex.non_name_words
         or low in ctx.lex.closed_class
-        or low in ctx.lex.roles
         or token in ctx.org_ids
         or _is_place_word(token, ctx)
+        or _DOTTED.fullmatch(token) is not None
+        or any(c.isdigit() for c in token)
     )
+
+
+def _is_suffix(token: str, ctx: _Context) -> bool:
+    return token in ctx.lex.suffixes
+
+
+def _is_nickname(token: str) -> bool:
+    return token[:1] in _QUOTES
+
+
+def _core(tokens: tuple[str, ...] | list[str], ctx: _Context) -> tuple[str, ...]:
+    """The name without nickname and suffix: what "Jane Doe" and "Doe" are compared on."""
+    return tuple(t for t in tokens if not _is_nickname(t) and not _is_suffix(t, ctx))
+
+
+def _name_start(tokens: list[str], initial: bool, ctx: _Context) -> int:
+    """Where the name begins in a capitalised run: after the last word that cannot be part of
+    it (an organization, place, non-name word, abbreviation with dots) and after any title
+    ("Chair", "Assistant", "Judge") that has a name word after it. A title that ends the run
+    is a name word ("Martin Luther King Jr.")."""
+    start = 0
+    last = len(tokens) - 1
+    while last > 0 and _is_suffix(tokens[last], ctx):
+        last -= 1
+    for i, token in enumerate(tokens):
+        if i > last:
+            break
+        low = token.rstrip(".").lower()
+        if (
+            _blocked(token, ctx)
+            or (i == last and low in ctx.lex.non_name_final_words)
+            or (i == 0 and initial and token.lower() in ctx.lower)
+            or (i < last and (low in ctx.lex.titles or token.rstrip(".") in ctx.lex.honorifics))
+        ):
+            start = i + 1
+    return start
+
+
+def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str], bool]:
+    """Roles (with the modifiers before them) and organizations among the words before a name:
+    "Assistant U.S. Attorney" → "assistant u.s. attorney"; "NASA Administrator" → NASA; and
+    whether the words end in a plural role ("NASA Astronauts"), shared by a list of names."""
+    roles: list[str] = []
+    plural = False
+    orgs: list[str] = []
+    modifiers: list[str] = []
+    i = 0
+    while i < len(prefix):
+        role = _role_at(prefix, i, ctx.lex)
+        org = _org_at(prefix, i, ctx)
+        low = prefix[i].lower()
+        if role:
+            roles.append(" ".join([*modifiers, role[0]]))
+            modifiers = []
+            written = " ".join(prefix[i : i + role[1]]).lower()
+            i += role[1]
+            plural = i == len(prefix) and written in ctx.lex.plural_roles
+        elif org:
+            orgs.append(org[0])
+            modifiers = []
+            i += org[1]
+        else:
+            if low.rstrip(".") in ctx.lex.role_modifiers or _DOTTED.fullmatch(prefix[i]):
+                modifiers.append(low)
+            else:
+                modifiers = []
+            i += 1
+    return roles, orgs, plural
 
 
 def _clean_run(
     match: re.Match[str], initial: bool, ctx: _Context
-) -> tuple[int, int, tuple[str, ...], str | None, list[str], list[str]] | None:
+) -> tuple[int, int, tuple[str, ...], str | None, list[str], list[str], bool] | None:
     """Set aside leading non-name words of a capitalised run; → the name part, or None.
 
-    Returns (start, end, name tokens, honorific, roles, organizations) with offsets in the
-    sentence.
+    Returns (start, end, name tokens, honorific, roles, organizations, plural role) with
+    offsets in the sentence.
     """
     words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
-    tokens = [strip_possessive(w) for _, w in words]
-    roles: list[str] = []
-    orgs: list[str] = []
-    honorific: str | None = None
-    i = 0
-    while i < len(tokens):
-        role = _role_at(tokens, i, ctx.lex)
-        org = _org_at(tokens, i, ctx)
-        bare = tokens[i].rstrip(".")
-        if role:
-            roles.append(role[0])
-            i += role[1]
-        elif org:
-            orgs.append(org[0])
-            i += org[1]
-        elif bare in ctx.lex.honorifics and i + 1 < len(tokens):
-            honorific = tokens[i]
-            i += 1
-            break
-        elif _is_place_word(tokens[i], ctx) or tokens[i].lower() in ctx.lex.closed_class:
-            i += 1
-        elif i == 0 and initial and tokens[i].lower() in ctx.lower:
-            i += 1  # "Speaking at …", "Some critics …": a common word starting the sentence
-        else:
-            break
-    rest = tokens[i:]
-    if not rest or len(rest) > _MAX_NAME_WORDS or _INITIAL.match(rest[-1]):
+    tokens = [strip_possessive(w.rstrip(",")) for _, w in words]
+    start = _name_start(tokens, initial, ctx)
+    rest = tokens[start:]
+    core = _core(rest, ctx)
+    if not core or len(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
         return None
-    if any(_blocked(t, ctx) for t in rest if not _INITIAL.match(t)):
+    if _is_nickname(rest[0]) or not core[0][:1].isupper():
         return None
-    start = words[i - 1][0] if honorific else words[i][0]
+    prefix = tokens[:start]
+    honorific = None
+    if prefix and prefix[-1].rstrip(".") in ctx.lex.honorifics:
+        honorific = prefix[-1]
+        prefix = prefix[:-1]
+    roles, orgs, plural = _prefix_roles(prefix, ctx)
+    first = start - 1 if honorific else start
+    begin = words[first][0]
     end = words[-1][0] + len(tokens[-1])
-    return start, end, tuple(rest), honorific, roles, orgs
+    return begin, end, tuple(rest), honorific, roles, orgs, plural
 
 
 def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) -> list[_Mention]:
@@ -269,7 +383,8 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         cleaned = _clean_run(match, match.start() == first_word, ctx)
         if cleaned is None:
             continue
-        start, end, tokens, honorific, roles, orgs = cleaned
+        start, end, tokens, honorific, roles, orgs, plural = cleaned
+        core = _core(tokens, ctx)
         found.append(
             _Mention(
                 order=(block_index, offset + start),
@@ -278,11 +393,14 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 start=start,
                 end=end,
                 tokens=tokens,
+                core=core,
                 honorific=honorific,
-                lower=any(t.lower() in ctx.lower for t in tokens),
+                lower=any(t.lower() in ctx.lower for t in core if t[:1].isupper()),
                 initial=start == first_word,
                 roles=roles,
                 orgs=orgs,
+                run_start=match.start(),
+                plural_role=plural,
             )
         )
     return found
@@ -312,7 +430,7 @@ def _add_org(mention: _Mention, org: str | None, ctx: _Context) -> None:
 def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> None:
     """A role (and organization) before the group's first name; plural roles are shared."""
     first = group[0]
-    prefix = sentence[max(0, first.start - _PREFIX) : first.start]
+    prefix = sentence[max(0, first.run_start - _PREFIX) : first.run_start]
     if not _may_end_in_role(prefix, ctx):
         return
     # Where the fast pattern matches first, the prefix pattern does too: match it there.
@@ -325,7 +443,7 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     if match.group("dash") and not plural:
         return
     for mention in group if plural else [first]:
-        mention.roles.append(ctx.lex.roles[written])
+        mention.roles.append(_role_text(match, ctx.lex))
         _add_org(mention, match.group("org"), ctx)
 
 
@@ -346,15 +464,19 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     age = _AGE_BEFORE.search(before) or _AGE_AFTER.search(after)
     if age:
         mention.age = int(age.group(1))
-    apposition = ctx.apposition.search(after)
-    if apposition:
-        mention.roles.append(ctx.lex.roles[" ".join(apposition.group("role").lower().split())])
-        rest = apposition.group("rest") or ""
-        org = ctx.any_org.search(rest)
-        _add_org(mention, org.group("org") if org else None, ctx)
+    for pattern in (ctx.apposition, ctx.as_role):
+        apposition = pattern.search(after)
+        if apposition:
+            mention.roles.append(_role_text(apposition, ctx.lex))
+            rest = apposition.group("rest") or ""
+            org = ctx.any_org.search(rest)
+            _add_org(mention, org.group("org") if org else None, ctx)
+            break
     of_org = ctx.of_org.search(after)
     if of_org:
         _add_org(mention, of_org.group("org"), ctx)
+    mention.spoke = bool(ctx.speech_before.search(before) or ctx.speech_after.match(after))
+    mention.apposed = bool(_APPOSED.match(after))
 
 
 def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]]:
@@ -371,9 +493,13 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             found = _raw_mentions(sentence, key, ctx)
             for group in _groups(sentence, found):
                 _prefix_evidence(sentence, group, ctx)
+                if group[0].plural_role:
+                    for other in group[1:]:
+                        other.roles.extend(r for r in group[0].roles if r not in other.roles)
+                        other.orgs.extend(o for o in group[0].orgs if o not in other.orgs)
             for mention in found:
                 _own_evidence(sentence, mention, ctx)
-            mentions.extend(found)
+            mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
 
 
@@ -381,7 +507,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
 
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """'Vande Hei' ⊂ 'Mark Vande Hei'; 'Tracy Dyson' ~ 'Tracy C. Dyson'."""
+    """'Vande Hei' ⊂ 'Mark Vande Hei'; 'Tracy Dyson' ~ 'Tracy C. Dyson' (cores compared)."""
     if short == full[len(full) - len(short) :]:
         return True
     return short[0] == full[0] and short[-1] == full[-1]
@@ -391,17 +517,17 @@ def _cluster_full(
     mentions: list[_Mention], people: list[_Person], by_surname: dict[str, list[_Person]]
 ) -> None:
     """People from names of two or more words; the fullest form is met first."""
-    for mention in sorted(mentions, key=lambda m: (-len(m.tokens), m.order)):
+    for mention in sorted(mentions, key=lambda m: (-len(m.core), -len(m.tokens), m.order)):
         if not _attach(mention, by_surname):
-            person = _Person(mention.tokens, [mention])
+            person = _Person(mention.tokens, mention.core, [mention])
             people.append(person)
-            by_surname.setdefault(mention.tokens[-1], []).append(person)
+            by_surname.setdefault(mention.core[-1], []).append(person)
 
 
 def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
     """Add a name of two or more words to a known person it fits; → whether it did."""
-    for person in by_surname.get(mention.tokens[-1], []):  # both rules need the same surname
-        if _same_person(mention.tokens, person.tokens):
+    for person in by_surname.get(mention.core[-1], []):  # both rules need the same surname
+        if _same_person(mention.core, person.core):
             person.mentions.append(mention)
             return True
     return False
@@ -411,7 +537,14 @@ def _without_first_word(mention: _Mention) -> _Mention:
     """ "Later Gromov" → "Gromov": a capitalised common word that starts a sentence."""
     start = mention.start + len(mention.tokens[0]) + 1
     order = (mention.order[0], mention.order[1] + start - mention.start)
-    return replace(mention, tokens=mention.tokens[1:], start=start, order=order, initial=False)
+    return replace(
+        mention,
+        tokens=mention.tokens[1:],
+        core=mention.core[1:],
+        start=start,
+        order=order,
+        initial=False,
+    )
 
 
 def _resolve_short(mention: _Mention, owners: list[_Person]) -> _Person | None:
@@ -426,31 +559,47 @@ def _resolve_short(mention: _Mention, owners: list[_Person]) -> _Person | None:
     return max(earlier, key=lambda pair: pair[0])[1] if earlier else owners[0]
 
 
-def _build_people(mentions: list[_Mention]) -> list[_Person]:
-    full = [m for m in mentions if len(m.tokens) >= 2 and (m.cued or not m.lower)]
-    short = [m for m in mentions if len(m.tokens) == 1]
+def _evident(person: _Person, lex: PeopleLexicon) -> bool:
+    """Precision first: a person needs evidence. A role, honorific, organization, age, speech
+    verb or apposition at some mention; a later, shorter reference ("Doe" after "Jane Doe");
+    or, for a name none of whose words the article writes in lower case, a first word known
+    as a given name (data/given_names.txt)."""
+    if any(m.cued for m in person.mentions):
+        return True
+    if any(len(m.core) < len(person.core) for m in person.mentions):
+        return True
+    return person.core[0] in lex.given_names and not any(m.lower for m in person.mentions)
+
+
+def _build_people(
+    mentions: list[_Mention], lex: PeopleLexicon, lower: frozenset[str]
+) -> list[_Person]:
+    full = [m for m in mentions if len(m.core) >= 2 and (m.cued or not m.lower)]
+    short = [m for m in mentions if len(m.core) == 1]
     people: list[_Person] = []
     by_surname: dict[str, list[_Person]] = {}
     _cluster_full([m for m in full if m.cued or not m.initial], people, by_surname)
-    # A bare name starting a sentence may begin with a common word ("Later Gromov slept").
-    unsure: list[_Mention] = []
-    for mention in (m for m in full if m.initial and not m.cued):
+    # A bare name starting a sentence may begin with a common word ("Later Gromov slept"):
+    # fullest first, each joins a known person, or without its first word names one, or is new.
+    unsure = [m for m in full if m.initial and not m.cued]
+    for mention in sorted(unsure, key=lambda m: (-len(m.core), m.order)):
         if _attach(mention, by_surname):
             continue
         rest = _without_first_word(mention)
-        if len(rest.tokens) == 1 and by_surname.get(rest.tokens[0]):
+        common = mention.core[0] not in lex.given_names or mention.core[0].lower() in lower
+        if common and len(rest.core) == 1 and by_surname.get(rest.core[0]):
             short.append(rest)
-        elif len(rest.tokens) == 1 or not _attach(rest, by_surname):
-            unsure.append(mention)
-    _cluster_full(unsure, people, by_surname)
+        elif not (common and len(rest.core) > 1 and _attach(rest, by_surname)):
+            _cluster_full([mention], people, by_surname)
     for mention in sorted(short, key=lambda m: m.order):
-        owner = _resolve_short(mention, by_surname.get(mention.tokens[0], []))
+        owner = _resolve_short(mention, by_surname.get(mention.core[0], []))
         if owner is not None:
             owner.mentions.append(mention)
         elif (mention.honorific or mention.roles) and not mention.lower:
-            owner = _Person(mention.tokens, [mention])  # "Mr Smith", known by no more
+            owner = _Person(mention.tokens, mention.core, [mention])  # "Mr Smith", known by no more
             people.append(owner)
-            by_surname[mention.tokens[0]] = [owner]
+            by_surname[mention.core[0]] = [owner]
+    people = [p for p in people if _evident(p, lex)]
     for each in people:
         each.mentions.sort(key=lambda m: m.order)
     return sorted(people, key=lambda p: p.mentions[0].order)
@@ -519,11 +668,12 @@ def _unique(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _to_person(person: _Person, known_orgs: set[str]) -> Person:
+def _to_person(person: _Person, known_orgs: set[str], person_id: str) -> Person:
     mentions = person.mentions
     ages = [m.age for m in mentions if m.age is not None]
+    nicknames = [t.strip(_QUOTES + "”’") for t in person.tokens if _is_nickname(t)]
     return Person(
-        id=slugify(person.name),
+        id=person_id,
         name=person.name,
         aliases=_unique([m.form for m in mentions if m.form != person.name]),
         roles=_unique([r for m in mentions for r in m.roles]),
@@ -531,14 +681,29 @@ def _to_person(person: _Person, known_orgs: set[str]) -> Person:
         organizations=_unique([o for m in mentions for o in m.orgs if o in known_orgs]),
         blocks=_unique([m.block for m in mentions]),
         part=person.part,
+        nickname=nicknames[0] if nicknames else None,
     )
+
+
+def _ids(people: list[_Person]) -> list[str]:
+    """Ids from the names (name_id), made distinct in order of first mention."""
+    taken: set[str] = set()
+    ids: list[str] = []
+    for person in people:
+        base = name_id(person.name)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 def find_people(article: Article, organizations: tuple[Organization, ...]) -> tuple[Person, ...]:
     """Every named person of the story, in order of first mention."""
     ctx = _context(article, organizations)
     mentions, sentences = _collect(article, ctx)
-    people = _build_people(mentions)
+    people = _build_people(mentions, ctx.lex, ctx.lower)
     _assign_parts(people, sentences, ctx.lex)
     known = {org.id for org in organizations}
-    return tuple(_to_person(p, known) for p in people)
+    return tuple(_to_person(p, known, pid) for p, pid in zip(people, _ids(people), strict=True))

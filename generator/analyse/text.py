@@ -38,6 +38,12 @@ _LETTER = r"[^\W\d_]"
 NAME_TOKEN = rf"{UPPER}(?:{_LETTER}|[’'\-](?={_LETTER}))*(?![\w\-])"
 # A middle initial: the "C." of "Tracy C. Dyson".
 INITIAL = rf"{UPPER}\.(?=\s+{UPPER})"
+# Abbreviations with dots never end a name or split it: "U.S.", "D.C." (one word) and short
+# ones before another capitalised word: "St. Louis", "Sen. Roe", "Jr." is a suffix (below).
+DOTTED = rf"(?:{UPPER}\.){{2,}}(?![\w\-])"
+ABBREVIATION = rf"{UPPER}[a-z]{{1,3}}\.(?=\s+{UPPER})"
+# A quoted nickname inside a name: the “Jack” of Arthur “Jack” Doe.
+NICKNAME = rf"[“\"‘]{NAME_TOKEN}[”\"’](?=\s+{UPPER})"
 POSSESSIVE = re.compile(r"[’']s$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 
@@ -88,12 +94,16 @@ def _trie_regex(node: dict[str, Any]) -> str:
 
 @cache
 def name_run() -> re.Pattern[str]:
-    """A run of capitalised words, maybe after an honorific: "Mr Novitskiy", "Tracy C. Dyson"."""
+    """A run of capitalised words, maybe after an honorific: "Mr Novitskiy", "Tracy C. Dyson",
+    "Assistant U.S. Attorney Jane Roe", "Juan de la Cruz", "Arthur “Jack” Doe", "King Jr."."""
     lex = people_lexicon()
     honorific = "(?:" + phrase_alternation(lex.honorifics) + r")\.?\s+"
-    particle = "(?:" + phrase_alternation(lex.particles) + rf")(?=\s+{UPPER})"
-    word = rf"(?:{INITIAL}|{NAME_TOKEN}|{particle})"
-    return re.compile(rf"(?<![\w’'\-])(?:{honorific})?(?:{INITIAL}|{NAME_TOKEN})(?:\s+{word})*")
+    particles = "(?:" + phrase_alternation(lex.particles) + ")"
+    particle = rf"{particles}(?:\s+{particles})*(?=\s+{UPPER})"
+    suffix = "(?:" + phrase_alternation(lex.suffixes) + r")(?![\w\-])"
+    first = rf"(?:{DOTTED}|{ABBREVIATION}|{INITIAL}|{NAME_TOKEN})"
+    word = rf"(?:{DOTTED}|{ABBREVIATION}|{INITIAL}|{suffix}|{NAME_TOKEN}|{NICKNAME}|{particle})"
+    return re.compile(rf"(?<![\w’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?")
 
 
 def lowercase_words(article: Article) -> frozenset[str]:

@@ -1,0 +1,168 @@
+"""Names, ids, roles and non-people on small synthetic sentences (issue 12's failure list)."""
+
+from __future__ import annotations
+
+import pytest
+from test_people import article_from, people_of
+
+from generator.read import name_id
+
+
+def _people(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """id → (name, roles)."""
+    return {pid: (p.name, p.roles) for pid, p in people_of(article_from(text)).items()}
+
+
+# --- titles are roles, not part of the name ---------------------------------------------------
+
+
+def test_a_title_before_a_name_is_a_role_not_part_of_it() -> None:
+    assert _people("“We will act,” said Agency Chair Jane Q. Roe.") == {
+        "jane-q-roe": ("Jane Q. Roe", ("chair",))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Prime Minister Keir Starmer spoke.", "prime minister"),
+        ("Coach Andy Reid agreed.", "coach"),
+        ("Commissioner Gary Gensler left.", "commissioner"),
+        ("Judge Ann Bell ruled.", "judge"),
+        ("Senator Ann Bell voted.", "senator"),
+        ("NASA Deputy Administrator Pam Melroy spoke.", "deputy administrator"),
+    ],
+)
+def test_titles_from_any_field(text: str, role: str) -> None:
+    (person,) = _people(text).values()
+    assert person[1] == (role,)
+
+
+def test_us_never_splits_a_name_or_an_organization() -> None:
+    found = _people("Assistant U.S. Attorney Jane Roe told the U.S. District Court in Boston.")
+    assert found == {"jane-roe": ("Jane Roe", ("assistant u.s. attorney",))}
+
+
+def test_a_suffix_belongs_to_the_name_and_the_surname_still_joins() -> None:
+    people = people_of(article_from("Martin Luther King Jr. spoke. Later King smiled."))
+    assert list(people) == ["martin-luther-king-jr"]
+    assert people["martin-luther-king-jr"].name == "Martin Luther King Jr."
+    assert people["martin-luther-king-jr"].aliases == ("King",)
+
+
+def test_an_abbreviated_office_is_an_honorific_of_the_alias() -> None:
+    people = people_of(article_from("Sen. Chuck Schumer spoke. Schumer left."))
+    assert list(people) == ["chuck-schumer"]
+    assert people["chuck-schumer"].aliases == ("Sen. Chuck Schumer", "Schumer")
+
+
+# --- one person, however written --------------------------------------------------------------
+
+
+def test_full_name_without_initial_and_surname_are_one_person() -> None:
+    people = people_of(article_from("Jane C. Doe spoke. Jane Doe left. Doe returned."))
+    assert list(people) == ["jane-c-doe"]
+    assert people["jane-c-doe"].aliases == ("Jane Doe", "Doe")
+
+
+def test_a_quoted_nickname_belongs_to_the_name() -> None:
+    people = people_of(article_from("Arthur “Jack” Doe flew.\n\nLater, Doe said it was fine."))
+    assert list(people) == ["arthur-jack-doe"]
+    person = people["arthur-jack-doe"]
+    assert person.name == "Arthur “Jack” Doe"
+    assert person.nickname == "Jack"
+    assert person.aliases == ("Doe",)
+
+
+def test_particles_hyphens_and_accents_are_kept() -> None:
+    found = _people("Gabriel García-Márquez met Mark Vande Hei and Juan de la Cruz.")
+    assert [name for name, _ in found.values()] == [
+        "Gabriel García-Márquez",
+        "Mark Vande Hei",
+        "Juan de la Cruz",
+    ]
+    assert list(found) == ["gabriel-garcia-marquez", "mark-vande-hei", "juan-de-la-cruz"]
+
+
+# --- ids ----------------------------------------------------------------------------------------
+
+
+def test_ids_are_readable_and_distinct_for_any_script() -> None:
+    people = people_of(article_from("Cosmonauts Дмитрий Песков and Юрий Гагарин flew."))
+    assert list(people) == ["dmitriy-peskov", "yuriy-gagarin"]
+
+
+def test_an_id_is_never_empty() -> None:
+    assert name_id("O’Hara") == "ohara"
+    assert name_id("‘’") != ""
+    assert name_id("‘’") == name_id("‘’")  # stable
+
+
+def test_two_people_whose_names_give_one_slug_get_distinct_ids() -> None:
+    people = people_of(article_from("Actor Jo Ann Lee met actor Jo-Ann Lee."))
+    assert sorted(people) == ["jo-ann-lee", "jo-ann-lee-2"]
+
+
+# --- roles in every position --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pid", "role"),
+    [
+        ("Ann Bell, the judge presiding over the case, agreed.", "ann-bell", "judge"),
+        ("Tom Hale, a law professor at Yale, disagreed.", "tom-hale", "law professor"),
+        ("Smith's attorney Ron Page said no.", "ron-page", "attorney"),
+        ("The company's chief executive Lisa Su said so.", "lisa-su", "chief executive"),
+        ("Rob Mead, who served as commissioner until 2020, spoke.", "rob-mead", "commissioner"),
+        ("Jane Roe was named as the agency's chief executive.", "jane-roe", "chief executive"),
+        ("The deputy director Ann Lee spoke.", "ann-lee", "deputy director"),
+    ],
+)
+def test_roles_in_apposition_possessive_and_after_as(text: str, pid: str, role: str) -> None:
+    assert _people(text)[pid][1] == (role,)
+
+
+def test_a_capitalised_plural_role_is_shared_by_its_list() -> None:
+    people = people_of(article_from("NASA Astronauts Amy Cole and Ben Dale flew."))
+    assert people["ben-dale"].roles == ("astronaut",)
+    assert people["ben-dale"].organizations == ("nasa",)
+
+
+# --- precision first: no card without evidence -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Clean Air Act was passed in 1970.",
+        "The Associated Press reported the vote.",
+        "A Jack Russell terrier barked at the crew.",
+        "Interfax reported the leak in the Zvezda module.",
+        "The Olympic Games began.",
+        "The Crew Dragon Endeavour docked.",
+        "Canadarm2 moved the Cygnus cargo craft.",
+        "The Supreme Court ruled on Monday.",
+        "Blue Ridge was quiet.",
+    ],
+)
+def test_things_that_are_not_people(text: str) -> None:
+    assert _people(text) == {}
+
+
+def test_a_bare_name_needs_evidence_a_known_given_name_is_some() -> None:
+    assert list(_people("The project included Elon Musk and Nasa.")) == ["elon-musk"]
+    assert _people("The project included Quarn Ridgeway and Nasa.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quarn Ridgeway, 52, stayed home.",
+        "“No,” said Quarn Ridgeway.",
+        "Quarn Ridgeway said no.",
+        "Quarn Ridgeway, who lives nearby, stayed home.",
+        "Quarn Ridgeway stayed home. Ridgeway slept.",
+    ],
+)
+def test_evidence_that_makes_a_person(text: str) -> None:
+    assert list(_people(text)) == ["quarn-ridgeway"]
