@@ -113,8 +113,7 @@ class _Context:
     any_org: re.Pattern[str]
     as_role: re.Pattern[str]  # "X, who served as commissioner"
     attributive: re.Pattern[str]  # " terrier" after "Jack Russell": a thing, not a person
-    speech_before: re.Pattern[str]  # "said " just before a name
-    speech_after: re.Pattern[str]  # " said" just after it
+    speech_after: re.Pattern[str]  # " said" just after a name
 
 
 def _prefix_source(orgs: str, roles: str) -> str:
@@ -220,12 +219,23 @@ def _attributive() -> re.Pattern[str]:
 
 
 @cache
-def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _speech_patterns() -> tuple[re.Pattern[str]]:
     verbs = "(?:" + phrase_alternation(people_lexicon().speech_verbs) + ")"
-    return (
-        re.compile(rf"(?i)\b{verbs},?\s+$"),
-        re.compile(rf"(?i)^(?:\s*,\s*\d{{1,3}}\s*,)?\s+{verbs}\b"),
-    )
+    return (re.compile(rf"(?i)^(?:\s*,\s*\d{{1,3}}\s*,)?\s+{verbs}\b"),)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in people_lexicon().speech_verbs)
+
+
+def _spoken_before(before: str, lex: PeopleLexicon) -> bool:
+    """A speech verb is the word (or two) just before the name: "said Jane Roe"."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rstrip(" ,").lower().split()[-2:]
+    verbs = _speech_verbs()
+    return bool(words) and (words[-1] in verbs or " ".join(words) in verbs)
 
 
 # --- mentions -------------------------------------------------------------------------------
@@ -475,7 +485,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     of_org = ctx.of_org.search(after)
     if of_org:
         _add_org(mention, of_org.group("org"), ctx)
-    mention.spoke = bool(ctx.speech_before.search(before) or ctx.speech_after.match(after))
+    mention.spoke = _spoken_before(before, ctx.lex) or bool(ctx.speech_after.match(after))
     mention.apposed = bool(_APPOSED.match(after))
 
 
