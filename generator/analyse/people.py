@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from ..model import Article, Organization, Person
 from ..read import name_id
@@ -39,12 +40,24 @@ _CONTEXT = 200  # characters of context looked at after a mention
 _PREFIX = 120  # … and before it ("Japan Aerospace Exploration Agency (JAXA) astronaut ")
 _MAX_NAME_WORDS = 4
 _CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
+_AS_VERBS = (
+    "served|serves|serving|worked|works|working|named|appointed|sworn\\s+in|elected|joined|"
+    "took\\s+over|stepped\\s+down|retired|remained|remains|acted|acting|hired|confirmed|"
+    "nominated|chosen|selected|began|started|continued|returned|succeeded|replaced"
+)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
-_APPOSED = re.compile(r",\s+(?:who|whose|an?\s+[a-z][\w\-]*)\b")
+_APPOSED = re.compile(r",\s+(?:who|whose)\b")
+_LOCATED = re.compile(
+    r"(?:^|\s)(?:at|in|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$"
+)
+_WITH_I = re.compile(r"\s+and\s+I\b")
+_AKA = re.compile(r",?\s*(?:aka|a\.k\.a\.|also\s+known\s+as|known\s+as)\s+")
+_AKA_MORE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
 _INITIAL = re.compile(INITIAL + "|[A-Z]\\.$")
 _DOTTED = re.compile(DOTTED)
 _QUOTES = '“"‘'
+_LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
 @dataclass
@@ -68,6 +81,13 @@ class _Mention:
     apposed: bool = False  # ", a …" or ", who …" right after the name
     run_start: int = 0  # where its capitalised run begins ("Agency Chair Jane Roe")
     plural_role: bool = False  # its run ends in a plural role: "NASA Astronauts Amy Cole"
+    run_roles: int = 0  # how many of `roles` came from the capitalised run itself
+    alias_of: _Mention | None = None  # "Joaquin Guzman Loera, aka El Chapo": El Chapo → him
+    group: int = -1  # mentions in one list ("X, Y and Z") share a group number
+    located: bool = False  # right after "at", "in", "near" …: likely a place
+    with_i: bool = False  # "Jill and I": the writer's companion
+    kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
+    shared_role: str | None = None  # a plural role after the last name of a list
 
     @property
     def cued(self) -> bool:
@@ -112,7 +132,12 @@ class _Context:
     of_org: re.Pattern[str]  # ", of the European Space Agency" just after a name
     any_org: re.Pattern[str]
     as_role: re.Pattern[str]  # "X, who served as commissioner"
+    copula: re.Pattern[str]  # "X is the program executive"
+    role_chain: re.Pattern[str]  # "associate administrator, " before another role
+    and_role: re.Pattern[str]  # " and co-founder" after a role
+    of_apposition: re.Pattern[str]  # "the Prime Minister of Bahrain, " before a name
     attributive: re.Pattern[str]  # " terrier" after "Jack Russell": a thing, not a person
+    kin: re.Pattern[str]  # "his beloved " / "his wife of 50 years, " just before a name
     speech_after: re.Pattern[str]  # " said" just after a name
 
 
@@ -122,16 +147,20 @@ def _prefix_source(orgs: str, roles: str) -> str:
     # ("cosmonauts on board — ").
     return (
         rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
-        rf"(?:[A-Z][\w’'\-]*\s+)?{_modifiers()}(?P<role>{roles})"
+        rf"(?:(?!{_modifier_words()}\s)[A-Z][\w’'\-]*\s+)?{_modifiers()}(?P<role>{roles})"
         rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
     )
 
 
 @cache
+def _modifier_words() -> str:
+    return "(?i:" + phrase_alternation(people_lexicon().role_modifiers) + ")"
+
+
+@cache
 def _modifiers() -> str:
     """Words that qualify the role after them, kept with it: "deputy", "assistant", "U.S."."""
-    words = phrase_alternation(people_lexicon().role_modifiers)
-    return rf"(?P<mods>(?:(?i:{words})\s+|(?:[A-Z]\.){{2,}}\s+)*)"
+    return rf"(?P<mods>(?:{_modifier_words()}\s+|(?:[A-Z]\.){{2,}}\s+)*)"
 
 
 def _role_text(match: re.Match[str], lex: PeopleLexicon) -> str:
@@ -163,12 +192,32 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     of_org = re.compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
     any_org = re.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
+    verbs = _AS_VERBS
     as_role = re.compile(
-        rf"^(?:,\s*who\s+(?:[a-z]+\s+){{1,3}}?|\s+(?:[a-z]+\s+){{1,3}}?|,\s*)as\s+"
+        rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|now|"
+        rf"been|be|once|formerly|previously)\s+){{0,3}}(?:{verbs})(?:\s+[a-z]+){{0,3}}?\s+as\s+"
         rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'\-]+[’']s\s+)?{_modifiers()}"
         rf"(?P<role>{roles})\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
-    return prefix, apposition, of_org, any_org, as_role
+    # "Dave Lavery is the program executive for …"
+    copula = re.compile(
+        rf"^\s+(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|remains)\s+"
+        rf"(?:an?|the|its|their)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
+        rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+    )
+    # the role before another role and a comma: "associate administrator, and astronaut …"
+    role_chain = re.compile(
+        rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
+    )
+    and_role = re.compile(
+        rf"\s*,?\s+and\s+(?:(?:[a-z]+\s+){{0,2}}?as\s+)?(?:(?:an?|the)\s+)?{_modifiers()}"
+        rf"(?P<role>{roles})\b(?!\s+[A-Z])"
+    )
+    # "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness …"
+    of_apposition = re.compile(
+        rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})\s+(?:of|at|for)\s+(?P<rest>[^,;:—–()]{{1,60}}),\s*$"
+    )
+    return prefix, apposition, of_org, any_org, as_role, copula, role_chain, and_role, of_apposition
 
 
 @cache
@@ -195,7 +244,10 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         for form in (org.name, *org.aliases):
             org_ids[form] = org.id
     org_forms = tuple(sorted(org_ids))
-    prefix, apposition, of_org, any_org, as_role = _role_patterns(org_forms)
+    patterns = _role_patterns(org_forms)
+    prefix, apposition, of_org, any_org, as_role, copula, role_chain, and_role, of_apposition = (
+        patterns
+    )
     return _Context(
         people_lexicon(),
         lowercase_words(article),
@@ -207,8 +259,23 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         of_org,
         any_org,
         as_role,
+        copula,
+        role_chain,
+        and_role,
+        of_apposition,
         _attributive(),
+        _kin(),
         *_speech_patterns(),
+    )
+
+
+@cache
+def _kin() -> re.Pattern[str]:
+    """A possessive and a word of kinship or affection just before a name."""
+    words = phrase_alternation(people_lexicon().kin_words)
+    return re.compile(
+        rf"(?i)\b(?:his|her|their|my|our|[A-Z][\w\-]*[’']s)\s+(?:{words})"
+        rf"(?:\s+of\s+[\w\s]{{1,30}}?)?,?\s+$"
     )
 
 
@@ -272,7 +339,11 @@ def _place_words() -> frozenset[str]:
 
 
 def _is_place_word(token: str, ctx: _Context) -> bool:
-    return token.lower() in ctx.lex.nationalities or token in _place_words()
+    return (
+        token.lower() in ctx.lex.nationalities
+        or token in _place_words()
+        or token in ctx.lex.place_words
+    )
 
 
 def _blocked(token: str, ctx: _Context) -> bool:
@@ -285,6 +356,10 @@ def _blocked(token: str, ctx: _Context) -> bool:
         or _is_place_word(token, ctx)
         or _DOTTED.fullmatch(token) is not None
         or any(c.isdigit() for c in token)
+        or _LOWER_PART.search(token) is not None
+        or (
+            len(token) > 1 and token.isalpha() and token.isupper() and token not in ctx.lex.suffixes
+        )
     )
 
 
@@ -301,11 +376,21 @@ def _core(tokens: tuple[str, ...] | list[str], ctx: _Context) -> tuple[str, ...]
     return tuple(t for t in tokens if not _is_nickname(t) and not _is_suffix(t, ctx))
 
 
-def _name_start(tokens: list[str], initial: bool, ctx: _Context) -> int:
+def _name_words(core: tuple[str, ...]) -> int:
+    """Capitalised words of a name: particles do not count ("Salman bin Hamad Al Khalifa")."""
+    return sum(1 for t in core if t[:1].isupper())
+
+
+def _is_title(token: str, ctx: _Context) -> bool:
+    bare = token.rstrip(".")
+    return bare.lower() in ctx.lex.titles or bare in ctx.lex.honorifics
+
+
+def _name_start(tokens: list[str], possessive: list[bool], initial: bool, ctx: _Context) -> int:
     """Where the name begins in a capitalised run: after the last word that cannot be part of
-    it (an organization, place, non-name word, abbreviation with dots) and after any title
-    ("Chair", "Assistant", "Judge") that has a name word after it. A title that ends the run
-    is a name word ("Martin Luther King Jr.")."""
+    it (an organization, place, non-name word, abbreviation with dots, a possessive: "DEA’s
+    Chicago") and after any title ("Chair", "Assistant", "Judge") that has a name word after
+    it. A title that ends the run is a name word ("Martin Luther King Jr.")."""
     start = 0
     last = len(tokens) - 1
     while last > 0 and _is_suffix(tokens[last], ctx):
@@ -316,9 +401,9 @@ def _name_start(tokens: list[str], initial: bool, ctx: _Context) -> int:
         low = token.rstrip(".").lower()
         if (
             _blocked(token, ctx)
-            or (i == last and low in ctx.lex.non_name_final_words)
+            or (0 < i == last and low in ctx.lex.non_name_final_words)
             or (i == 0 and initial and token.lower() in ctx.lower)
-            or (i < last and (low in ctx.lex.titles or token.rstrip(".") in ctx.lex.honorifics))
+            or (i < last and (possessive[i] or _is_title(token, ctx)))
         ):
             start = i + 1
     return start
@@ -326,8 +411,9 @@ def _name_start(tokens: list[str], initial: bool, ctx: _Context) -> int:
 
 def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str], bool]:
     """Roles (with the modifiers before them) and organizations among the words before a name:
-    "Assistant U.S. Attorney" → "assistant u.s. attorney"; "NASA Administrator" → NASA; and
-    whether the words end in a plural role ("NASA Astronauts"), shared by a list of names."""
+    "Assistant U.S. Attorney" → "assistant u.s. attorney"; "Magistrate Judge" → one role;
+    "NASA Administrator" → NASA; and whether the words end in a plural role ("NASA
+    Astronauts"), shared by a list of names."""
     roles: list[str] = []
     plural = False
     orgs: list[str] = []
@@ -338,11 +424,17 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
         org = _org_at(prefix, i, ctx)
         low = prefix[i].lower()
         if role:
-            roles.append(" ".join([*modifiers, role[0]]))
-            modifiers = []
             written = " ".join(prefix[i : i + role[1]]).lower()
             i += role[1]
             plural = i == len(prefix) and written in ctx.lex.plural_roles
+            j = i
+            while j < len(prefix) and prefix[j].lower() in ctx.lex.role_modifiers:
+                j += 1
+            if j < len(prefix) and _role_at(prefix, j, ctx.lex):  # "Magistrate Judge",
+                modifiers.append(written)  # "Executive Associate Director"
+                continue
+            roles.append(" ".join([*modifiers, role[0]]))
+            modifiers = []
         elif org:
             orgs.append(org[0])
             modifiers = []
@@ -365,15 +457,23 @@ def _clean_run(
     offsets in the sentence.
     """
     words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
-    tokens = [strip_possessive(w.rstrip(",")) for _, w in words]
-    start = _name_start(tokens, initial, ctx)
+    raw = [w.rstrip(",") for _, w in words]
+    tokens = [strip_possessive(w) for w in raw]
+    possessive = [t != w for t, w in zip(tokens, raw, strict=True)]
+    start = _name_start(tokens, possessive, initial, ctx)
     rest = tokens[start:]
     core = _core(rest, ctx)
-    if not core or len(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
+    if not core or _name_words(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
         return None
     if _is_nickname(rest[0]) or not core[0][:1].isupper():
         return None
+    if core[-1].lower() in ctx.lex.roles:  # "Crown Prince-Prime Minister", "Ambassador"
+        return None
+    if " ".join(core) in ctx.lex.place_names or " ".join(core) in ctx.org_ids:
+        return None  # "San Diego", "El Salvador", "Red Cross"
     prefix = tokens[:start]
+    if any(t in ctx.lex.vessel_prefixes for t in prefix):  # "the S.S. Patricia Robertson"
+        return None
     honorific = None
     if prefix and prefix[-1].rstrip(".") in ctx.lex.honorifics:
         honorific = prefix[-1]
@@ -411,6 +511,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 orgs=orgs,
                 run_start=match.start(),
                 plural_role=plural,
+                run_roles=len(roles),
             )
         )
     return found
@@ -432,16 +533,27 @@ def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
+def _is_list(sentence: str, group: list[_Mention]) -> bool:
+    """A group closed by "and" or "&" (a real list, not a name and its apposition)."""
+    if len(group) < 2:
+        return False
+    gap = sentence[group[-2].end : group[-1].start]
+    return "and" in gap or "&" in gap
+
+
 def _add_org(mention: _Mention, org: str | None, ctx: _Context) -> None:
     if org and org in ctx.org_ids and ctx.org_ids[org] not in mention.orgs:
         mention.orgs.append(ctx.org_ids[org])
 
 
 def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> None:
-    """A role (and organization) before the group's first name; plural roles are shared."""
+    """A role (and organization) before the group's first name; plural roles are shared;
+    a list of roles before one name gives each ("administrator, associate administrator, and
+    astronaut Richard Truly")."""
     first = group[0]
-    prefix = sentence[max(0, first.run_start - _PREFIX) : first.run_start]
+    prefix = sentence[max(0, first.start - _PREFIX) : first.start]
     if not _may_end_in_role(prefix, ctx):
+        _of_apposition(sentence, first, ctx)
         return
     # Where the fast pattern matches first, the prefix pattern does too: match it there.
     start = ctx.prefix_start.search(prefix)
@@ -452,9 +564,54 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     plural = written in ctx.lex.plural_roles
     if match.group("dash") and not plural:
         return
+    # "payload manager, Astrobotic": after a comma, a lone word is a person only if it is a
+    # known given name ("Richard’s wife, Cody").
+    comma = prefix.rstrip().endswith(",")
+    roles = [_role_text(match, ctx.lex)]
+    head = prefix[: match.start("mods")]
+    while chained := ctx.role_chain.search(head):
+        roles.insert(0, _role_text(chained, ctx.lex))
+        head = head[: chained.start("mods")]
     for mention in group if plural else [first]:
-        mention.roles.append(_role_text(match, ctx.lex))
+        if comma and len(mention.core) == 1 and mention.core[0] not in ctx.lex.given_names:
+            continue
+        for role in roles:
+            _add_role(mention, role)
         _add_org(mention, match.group("org"), ctx)
+
+
+def _of_apposition(sentence: str, mention: _Mention, ctx: _Context) -> None:
+    """ "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness
+    Salman …": roles "of" somewhere, then a comma, just before the name's run."""
+    prefix = sentence[max(0, mention.run_start - _PREFIX) : mention.run_start]
+    if not prefix.rstrip().endswith(","):
+        return
+    match = ctx.of_apposition.search(prefix)
+    if match is None or len(mention.core) < 2:
+        return
+    roles = [_role_text(match, ctx.lex)]
+    head = prefix[: match.start("mods")]
+    while chained := ctx.role_chain.search(head):
+        roles.insert(0, _role_text(chained, ctx.lex))
+        head = head[: chained.start("mods")]
+    for role in roles:
+        _add_role(mention, role)
+    org = ctx.any_org.search(match.group("rest"))
+    _add_org(mention, org.group("org") if org else None, ctx)
+
+
+def _add_role(mention: _Mention, role: str) -> None:
+    """Add a role; the run's own title and the same words read as a prefix are one role, the
+    fuller kept ("Magistrate Judge" and "judge" → "magistrate judge")."""
+    for i in range(mention.run_roles):
+        known = mention.roles[i]
+        if known == role or known.endswith(" " + role):
+            return
+        if role.endswith(" " + known):
+            mention.roles[i] = role
+            return
+    if role not in mention.roles:
+        mention.roles.append(role)
 
 
 def _may_end_in_role(prefix: str, ctx: _Context) -> bool:
@@ -474,10 +631,16 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     age = _AGE_BEFORE.search(before) or _AGE_AFTER.search(after)
     if age:
         mention.age = int(age.group(1))
-    for pattern in (ctx.apposition, ctx.as_role):
+    for pattern in (ctx.apposition, ctx.as_role, ctx.copula):
         apposition = pattern.search(after)
         if apposition:
-            mention.roles.append(_role_text(apposition, ctx.lex))
+            written = " ".join(apposition.group("role").lower().split())
+            if pattern is ctx.as_role and written in ctx.lex.plural_roles:
+                mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
+            _add_role(mention, _role_text(apposition, ctx.lex))
+            more = ctx.and_role.match(after, apposition.end("role"))
+            if more:  # "chief executive officer and co-founder"
+                _add_role(mention, _role_text(more, ctx.lex))
             rest = apposition.group("rest") or ""
             org = ctx.any_org.search(rest)
             _add_org(mention, org.group("org") if org else None, ctx)
@@ -487,12 +650,42 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_org(mention, of_org.group("org"), ctx)
     mention.spoke = _spoken_before(before, ctx.lex) or bool(ctx.speech_after.match(after))
     mention.apposed = bool(_APPOSED.match(after))
+    mention.located = bool(_LOCATED.search(before))
+    mention.with_i = bool(_WITH_I.match(after))
+    mention.kin = bool(ctx.kin.search(sentence, 0, mention.start))
+
+
+def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Mention]:
+    """Not people of the story: picture credits ("NASA/Kim Shiflett", "Image processing: A/B")
+    and a block that is nothing but a name (a contact or byline line)."""
+    kept = []
+    for mention in found:
+        if sentence[mention.run_start - 1 : mention.run_start] == "/":
+            continue
+        if sentence[mention.end : mention.end + 1] == "/":
+            continue
+        if block.strip() == sentence[mention.run_start : mention.end]:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _link_akas(sentence: str, found: list[_Mention]) -> None:
+    """ "Ovidio Guzman Lopez, aka El Raton and Raton Nuevo": the names after "aka" are other
+    names of the one before it."""
+    for before, mention in pairwise(found):
+        gap = sentence[before.end : mention.start]
+        if _AKA.fullmatch(gap):
+            mention.alias_of = before
+        elif before.alias_of is not None and _AKA_MORE.fullmatch(gap):
+            mention.alias_of = before.alias_of
 
 
 def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]]:
     """All name mentions in the story, with evidence, and the list of sentences."""
     mentions: list[_Mention] = []
     texts: list[str] = []
+    group_number = 0
     for block_index, block in enumerate(article.blocks):
         if block.kind == "boilerplate":
             continue
@@ -500,8 +693,14 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             sentence = block.text[start:end]
             key = (block_index, start, len(texts), block.id)
             texts.append(sentence)
-            found = _raw_mentions(sentence, key, ctx)
-            for group in _groups(sentence, found):
+            found = _drop_credits(_raw_mentions(sentence, key, ctx), sentence, block.text)
+            _link_akas(sentence, found)
+            groups = _groups(sentence, found)
+            for group in groups:
+                group_number += 1
+                if _is_list(sentence, group):  # "A, B and C", not "A, DEA Seattle"
+                    for member in group:
+                        member.group = group_number
                 _prefix_evidence(sentence, group, ctx)
                 if group[0].plural_role:
                     for other in group[1:]:
@@ -509,6 +708,11 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[0].orgs if o not in other.orgs)
             for mention in found:
                 _own_evidence(sentence, mention, ctx)
+            for group in groups:
+                shared = group[-1].shared_role
+                if shared:  # "Kate Rubins and Andre Douglas are serving as the crewmembers"
+                    for other in group:
+                        _add_role(other, shared)
             mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
 
@@ -573,17 +777,32 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     """Precision first: a person needs evidence. A role, honorific, organization, age, speech
     verb or apposition at some mention; a later, shorter reference ("Doe" after "Jane Doe");
     or, for a name none of whose words the article writes in lower case, a first word known
-    as a given name (data/given_names.txt)."""
+    as a given name (data/given_names.txt), unless it stands where places do ("at Lewis
+    Field")."""
     if any(m.cued for m in person.mentions):
         return True
-    if any(len(m.core) < len(person.core) for m in person.mentions):
+    if any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
         return True
-    return person.core[0] in lex.given_names and not any(m.lower for m in person.mentions)
+    return (
+        person.core[0] in lex.given_names
+        and person.core[0] not in lex.given_name_exclusions
+        and not any(m.lower for m in person.mentions)
+        and not all(m.located for m in person.mentions)
+    )
+
+
+def _by_first_name(token: str, people: list[_Person]) -> _Person | None:
+    """The one person whose given name (or a middle name: "Attorney General Gertz" for
+    Alejandro Gertz Manero) is `token`, if exactly one."""
+    owners = [p for p in people if len(p.core) >= 2 and token in p.core[:-1]]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _build_people(
     mentions: list[_Mention], lex: PeopleLexicon, lower: frozenset[str]
 ) -> list[_Person]:
+    akas = [m for m in mentions if m.alias_of is not None]
+    mentions = [m for m in mentions if m.alias_of is None]
     full = [m for m in mentions if len(m.core) >= 2 and (m.cued or not m.lower)]
     short = [m for m in mentions if len(m.core) == 1]
     people: list[_Person] = []
@@ -602,17 +821,45 @@ def _build_people(
         elif not (common and len(rest.core) > 1 and _attach(rest, by_surname)):
             _cluster_full([mention], people, by_surname)
     for mention in sorted(short, key=lambda m: m.order):
-        owner = _resolve_short(mention, by_surname.get(mention.core[0], []))
+        token = mention.core[0]
+        owner = _resolve_short(mention, by_surname.get(token, []))
+        if owner is None and not mention.lower:  # "Richard" for Richard Truly
+            owner = _by_first_name(token, people)
         if owner is not None:
             owner.mentions.append(mention)
-        elif (mention.honorific or mention.roles) and not mention.lower:
+        elif (mention.honorific or mention.roles or _alone_with_i(mention, lex)) and not (
+            mention.lower
+        ):
             owner = _Person(mention.tokens, mention.core, [mention])  # "Mr Smith", known by no more
             people.append(owner)
-            by_surname[mention.core[0]] = [owner]
-    people = [p for p in people if _evident(p, lex)]
+            by_surname[token] = [owner]
+    for mention in akas:
+        for person in people:
+            if mention.alias_of in person.mentions:
+                person.mentions.append(mention)
+                break
+    evident = [p for p in people if _evident(p, lex)]
+    # A bare name in one list with a person who has evidence: "along with Zambada Garcia and
+    # Damaso Lopez Nunez".
+    groups = {m.group for p in evident for m in p.mentions if m.group >= 0}
+    people = [
+        p
+        for p in people
+        if p in evident
+        or (
+            len(p.core) >= 2
+            and not any(m.lower for m in p.mentions)
+            and any(m.group in groups and m.group >= 0 for m in p.mentions)
+        )
+    ]
     for each in people:
         each.mentions.sort(key=lambda m: m.order)
     return sorted(people, key=lambda p: p.mentions[0].order)
+
+
+def _alone_with_i(mention: _Mention, lex: PeopleLexicon) -> bool:
+    """ "Jill and I": a given name the writer pairs with themself; "his beloved Billye"."""
+    return (mention.with_i or mention.kin) and mention.core[0] in lex.given_names
 
 
 # --- parts ----------------------------------------------------------------------------------
@@ -700,7 +947,7 @@ def _ids(people: list[_Person]) -> list[str]:
     taken: set[str] = set()
     ids: list[str] = []
     for person in people:
-        base = name_id(person.name)
+        base = name_id(" ".join(t for t in person.tokens if not _is_nickname(t)))
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
