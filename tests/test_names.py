@@ -67,8 +67,8 @@ def test_full_name_without_initial_and_surname_are_one_person() -> None:
 
 def test_a_quoted_nickname_belongs_to_the_name() -> None:
     people = people_of(article_from("Arthur “Jack” Doe flew.\n\nLater, Doe said it was fine."))
-    assert list(people) == ["arthur-doe"]
-    person = people["arthur-doe"]
+    assert list(people) == ["arthur-jack-doe"]
+    person = people["arthur-jack-doe"]
     assert person.name == "Arthur “Jack” Doe"
     assert person.nickname == "Jack"
     assert person.aliases == ("Doe",)

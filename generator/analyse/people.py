@@ -947,7 +947,7 @@ def _ids(people: list[_Person]) -> list[str]:
     taken: set[str] = set()
     ids: list[str] = []
     for person in people:
-        base = name_id(" ".join(t for t in person.tokens if not _is_nickname(t)))
+        base = name_id(person.name)
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
