@@ -107,7 +107,7 @@ def _identity(value: Any) -> Any:
 def _codec(tp: Any) -> Codec:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
-    if tp in (str, int):
+    if tp in (str, int, bool):
         return _identity, lambda v, t=tp: _expect(v, t)
     if tp is dt.date:
         return dt.date.isoformat, lambda v: dt.date.fromisoformat(_expect(v, str))

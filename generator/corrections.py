@@ -25,11 +25,16 @@ An editor writes `seeds/<seed-stem>.corrections.yml` beside the seed. Three opti
         theme: crew
       - remove: b6                   # …or take it off one
         theme: crew
+    theme_sets:
+      - set: spaceflight             # a theme set (generator/data/themes/<id>.yml)…
+        applies: true                # …applies to this article (false: it does not), whatever
+                                     # its evidence rule says
 
 People corrections apply first (so a person added there may speak in `quotes`), then quotes, then
-themes. Anything naming what doesn't exist — an unknown person id, a block not in the article, an
-unknown theme, a block without quotations (or without one starting with `text`) — is refused
-with a one-line GeneratorError naming the file and the entry's line; so is malformed YAML.
+themes, then theme sets. Anything naming what doesn't exist — an unknown person id, a block not in
+the article, an unknown theme or theme set, a block without quotations (or without one starting
+with `text`) — is refused with a one-line GeneratorError naming the file and the entry's line; so
+is malformed YAML.
 """
 
 from __future__ import annotations
@@ -42,11 +47,13 @@ from typing import Any
 import yaml
 
 from .analyse.themes import load_themes
+from .analyse.themesets import load_theme_sets
 from .errors import GeneratorError
 from .model import Correction, Facts, Person, Quote
 from .read import name_id
 
 _LINE = "__line__"
+SECTIONS = ("people", "quotes", "themes", "theme_sets")  # in the order they apply
 _MISSING = object()
 _PEOPLE_KEYS = {
     "set": {"role", "roles", "age"},
@@ -127,13 +134,15 @@ def parse_corrections(text: str, path: str) -> CorrectionSet:
     if data is None:
         return CorrectionSet(path)
     if not isinstance(data, dict):
-        raise GeneratorError(path, "must be a mapping with people:, quotes: and themes:", 1)
+        raise GeneratorError(
+            path, "must be a mapping with people:, quotes:, themes: and theme_sets:", 1
+        )
     entries: list[Entry] = []
     for key, value in data.items():
         if key == _LINE:
             continue
-        if key not in ("people", "quotes", "themes"):
-            raise GeneratorError(path, f"unknown section '{key}' (use people, quotes, themes)", 1)
+        if key not in SECTIONS:
+            raise GeneratorError(path, f"unknown section '{key}' (use {', '.join(SECTIONS)})", 1)
         if value is None:
             continue
         if not isinstance(value, list):
@@ -157,6 +166,12 @@ def _entry(path: str, section: str, item: object, parent_line: int) -> Entry:
         for required in ("block", "speaker"):
             if required not in fields:
                 raise GeneratorError(path, f"a quotes entry needs '{required}'", line)
+    elif section == "theme_sets":
+        if "set" not in fields or not isinstance(fields.get("applies"), bool):
+            raise GeneratorError(
+                path, "a theme_sets entry needs set: and applies: true or false", line
+            )
+        allowed = {"set", "applies"}
     else:
         if ("add" in fields) == ("remove" in fields) or "theme" not in fields:
             raise GeneratorError(path, "a themes entry needs theme: and one of add, remove", line)
@@ -178,6 +193,7 @@ class _State:
     quotes: list[Quote]
     themes: dict[str, list[str]]
     log: list[Correction]
+    theme_sets: dict[str, bool] = dataclasses.field(default_factory=dict)
 
 
 def apply_corrections(
@@ -192,13 +208,15 @@ def apply_corrections(
         {k: list(v) for k, v in facts.themes.items()},
         [],
     )
-    order = {"people": 0, "quotes": 1, "themes": 2}
+    order = {name: n for n, name in enumerate(SECTIONS)}
     for entry in sorted(corrections.entries, key=lambda e: order[e.section]):
         fail = _failer(path_for_messages, entry.line)
         if entry.section == "people":
             _apply_person(facts, state, entry.fields, fail)
         elif entry.section == "quotes":
             _apply_quote(state, entry.fields, fail)
+        elif entry.section == "theme_sets":
+            _apply_theme_set(facts, state, entry.fields, fail)
         else:
             _apply_theme(facts, state, entry.fields, fail)
     block_order = {b.id: n for n, b in enumerate(facts.article.blocks)}
@@ -215,6 +233,7 @@ def apply_corrections(
         themes=themes,
         cast=cast,
         corrections=facts.corrections + tuple(state.log),
+        theme_sets={**facts.theme_sets, **state.theme_sets},
     )
 
 
@@ -370,3 +389,15 @@ def _apply_theme(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fai
     elif not adding and block in members:
         members.remove(block)
     state.log.append(Correction("add-to-theme" if adding else "remove-from-theme", theme, block))
+
+
+def _apply_theme_set(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail) -> None:
+    set_id = _text(fields["set"], "set", fail)
+    known = [s.id for s in load_theme_sets()]
+    if set_id not in known:
+        raise fail(f"no theme set '{set_id}' (theme sets: {', '.join(known)})")
+    applies = bool(fields["applies"])
+    state.theme_sets[set_id] = applies
+    state.log.append(
+        Correction("set-theme-set", set_id, "applies" if applies else "does not apply")
+    )

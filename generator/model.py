@@ -134,6 +134,9 @@ class Facts:
     key_facts: tuple[KeyFact, ...] = ()
     cast: tuple[CastMember, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    # An editor's word on whether a theme set applies (set id → yes/no); absent: its evidence
+    # rule decides (generator/analyse/themesets.py).
+    theme_sets: dict[str, bool] = field(default_factory=dict)
 
     def person(self, person_id: str) -> Person:
         for person in self.people:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .analyse.themesets import load_theme_sets
 from .model import Block, Facts
 
 SCHEMA = 1
@@ -50,6 +51,8 @@ def facts_to_json(facts: Facts) -> dict[str, Any]:
             for e in facts.events
         ],
         "themes": {theme: list(ids) for theme, ids in facts.themes.items()},
+        # Whether each theme set frames this article (its pages, fact boxes, parts).
+        "theme_sets": {s.id: s.applies_to(facts) for s in load_theme_sets()},
         "key_facts": [
             {"name": k.name, "value": k.value, "block": k.block} for k in facts.key_facts
         ],

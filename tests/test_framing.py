@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -218,6 +218,17 @@ def test_the_theme_set_applies_to_flight_reports_only(tmp_path: Path) -> None:
         "station. The spacecraft landed safely.\n"
     )
     assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "o.md", obituary))))
+    history = (
+        "---\ntitle: A school named for a shuttle veteran\npublished: 2024-05-01\n---\n\n"
+        "The city named a school after retired astronaut Jane Roe on Monday.\n\n"
+        "Roe launched on the space shuttle Challenger in June 1983, and the spacecraft landed "
+        "in California six days later.\n"
+    )
+    history_facts = analyse(read_seed(_write(tmp_path / "h.md", history)))
+    assert any(e.date == "1983-06" for e in history_facts.events)  # the sentence is dated
+    assert not spaceflight.applies_to(history_facts)  # so it tells history, not this flight
+    news = history.replace("in June 1983", "on Monday").replace("2024-05-01", "1983-06-20")
+    assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "n.md", news))))
 
 
 def _about_flight(name: str) -> bool | None:
@@ -315,3 +326,51 @@ def test_seed_site_keeps_its_frame() -> None:
     spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
     assert [p.id for p in spaceflight.pages] == ["mission", "crew", "film", "context"]
     assert spaceflight.applies_to(analyse(read_seed(SEED)))
+
+
+def test_an_editor_decides_whether_the_theme_set_applies(
+    project_factory: Callable[..., Path],
+) -> None:
+    """The evidence rule is precision first; a corrections file has the last word, both ways."""
+    project = project_factory({SEED.name: SEED.read_bytes(), "court.md": COURT_STORY})
+    (project / "seeds" / f"{SEED.stem}.corrections.yml").write_text(
+        "theme_sets:\n  - set: spaceflight\n    applies: false\n", encoding="utf-8"
+    )
+    assert main(["build", "--project", str(project)]) == 0
+    docs = project / "docs"
+    assert not (docs / "mission.md").exists() and not (docs / "crew.md").exists()
+    assert (docs / "people.md").is_file() and (docs / "timeline.md").is_file()
+    (project / "seeds" / "court.corrections.yml").write_text(
+        "theme_sets:\n  - set: spaceflight\n    applies: true\n", encoding="utf-8"
+    )
+    (project / "seeds" / f"{SEED.stem}.corrections.yml").unlink()
+    assert main(["build", "--project", str(project)]) == 0
+    assert (docs / "mission.md").is_file()
+    (project / "seeds" / "court.corrections.yml").write_text(
+        "theme_sets:\n  - set: elections\n    applies: true\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "court.corrections.yml:2: no theme set 'elections'" in result.stderr
+
+
+def test_a_site_of_a_flight_and_a_court_story_frames_each_as_it_is(
+    project_factory: Callable[..., Path],
+) -> None:
+    """People of the court story go on People, never on Crew; its dates reach the timeline;
+    its passages are on no themed page."""
+    project = project_factory({SEED.name: SEED.read_bytes(), "court.md": COURT_STORY})
+    assert main(["build", "--project", str(project)]) == 0
+    docs = project / "docs"
+    crew = (docs / "crew.md").read_text("utf-8")
+    people = (docs / "people.md").read_text("utf-8")
+    assert 'id="yulia-peresild"' in crew and 'id="yulia-peresild"' in people
+    assert 'id="robert-hale"' in people and "robert-hale" not in crew
+    for theme in ("mission", "crew", "film", "context"):
+        assert "articles/court/" not in (docs / f"{theme}.md").read_text("utf-8"), theme
+    assert "15 April 2024" in (docs / "timeline.md").read_text("utf-8")

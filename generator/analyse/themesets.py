@@ -9,6 +9,7 @@ once; the decisions are pure functions of an article's Facts.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -77,6 +78,8 @@ class Evidence:
     all_of: tuple[tuple[str, ...], ...]  # a sentence counts when it holds a phrase of each
     not_if_lede: tuple[str, ...] = ()
     lede_blocks: int = 0  # one evidence sentence in the first this many story blocks suffices
+    not_if_title: tuple[str, ...] = ()
+    max_age_days: int | None = None  # a sentence dated longer before publication is history
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,10 @@ class ThemeSet:
         return next((p for p in self.pages if p.id == theme_id), None)
 
     def applies_to(self, facts: Facts) -> bool:
-        return _applies(self.evidence, facts)
+        """Whether the article is this set's kind of story: the editor's word (corrections
+        file, `theme_sets:`) when given, else the evidence rule."""
+        decided = facts.theme_sets.get(self.id)
+        return _applies(self.evidence, facts) if decided is None else decided
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,22 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
 
 
+def _too_old(evidence: Evidence, facts: Facts, block: str, sentence: str) -> bool:
+    """Whether a date the sentence gives lies more than max_age_days before publication."""
+    published = facts.article.published
+    if evidence.max_age_days is None or published is None:
+        return False
+    flat = " ".join(sentence.split())
+    for event in facts.events:
+        if event.block == block and " ".join(event.text.split()) in flat:
+            parts = [int(p) for p in event.date.split("-")]
+            # The latest day the date can mean: "1969" may be 31 December 1969.
+            latest = dt.date(parts[0], *(parts[1:2] or [12]), *(parts[2:3] or [28]))
+            if (published - latest).days > evidence.max_age_days:
+                return True
+    return False
+
+
 def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]]:
     """(position among the story blocks, sentence) of every sentence that is evidence."""
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
@@ -141,7 +163,11 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
     for position, block in enumerate(facts.article.story_blocks):
         for sentence in sentences(block.text):
             narrative = _QUOTED.sub(" ", sentence)
-            if patterns and all(p.search(narrative) for p in patterns):
+            if (
+                patterns
+                and all(p.search(narrative) for p in patterns)
+                and not _too_old(evidence, facts, block.id, sentence)
+            ):
                 found.append((position, sentence))
     return found
 
@@ -150,6 +176,9 @@ def _applies(evidence: Evidence, facts: Facts) -> bool:
     paragraphs = [b for b in facts.article.story_blocks if b.kind == "paragraph"]
     lede = paragraphs[0].text if paragraphs else ""
     if evidence.not_if_lede and _phrase_pattern(evidence.not_if_lede).search(lede):
+        return False
+    title = facts.article.title
+    if evidence.not_if_title and _phrase_pattern(evidence.not_if_title).search(title):
         return False
     found = evidence_sentences(evidence, facts)
     in_lede = any(position < evidence.lede_blocks for position, _ in found)
@@ -228,6 +257,8 @@ def _theme_set(name: str, raw: Any) -> ThemeSet:
         groups,
         str_list(when.get("not_if_lede")),
         int(when.get("lede_blocks", 0)),
+        str_list(when.get("not_if_title")),
+        int(when["max_age_days"]) if "max_age_days" in when else None,
     )
     labels = raw.get("key_fact_labels") or {}
     return ThemeSet(
