@@ -79,7 +79,7 @@ def test_extract_prints_schema_one_json() -> None:
 
 
 def test_every_verb_has_help_for_newcomers() -> None:
-    for args in ([], ["build"], ["extract"]):
+    for args in ([], ["build"], ["extract"], ["new"]):
         result = run_cli(*args, "--help")
         assert result.returncode == 0
         assert "seeds/" in result.stdout
