@@ -284,3 +284,42 @@ def test_a_bare_name_listed_with_a_person_is_a_person() -> None:
         "elon-musk",
         "quarn-ridgeway",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 11 – British comedy group Monty Python forms.",
+        "Stevie Ray releases the single “My Cherie Amour.”",
+        "The new cruise ship “Queen Elizabeth II” sets sail.",
+        "The rapidly receding Moon after the Trans-Earth Injection.",
+    ],
+)
+def test_names_of_things_are_not_people(text: str) -> None:
+    assert [p for p in _people(text) if p != "stevie-ray"] == []
+
+
+def test_a_nickname_after_a_middle_initial() -> None:
+    people = people_of(article_from("Astronaut Edwin E. “Buzz” Aldrin flew. Aldrin slept."))
+    assert list(people) == ["edwin-e-buzz-aldrin"]
+    assert people["edwin-e-buzz-aldrin"].nickname == "Buzz"
+
+
+def test_a_caption_position_does_not_break_a_list() -> None:
+    text = "Apollo 8 astronauts Frank Borman, left, James A. Lovell, and William A. Anders pose."
+    found = _people(text)
+    assert [found[p][1] for p in ("frank-borman", "james-a-lovell", "william-a-anders")] == [
+        ("astronaut",)
+    ] * 3
+
+
+def test_who_calls_himself_gives_an_alias() -> None:
+    text = "The Bucs signed Lew Alcindor, who now calls himself Kareem Abdul Jabbar."
+    people = people_of(article_from(text))
+    assert list(people) == ["lew-alcindor"]
+    assert people["lew-alcindor"].aliases == ("Kareem Abdul Jabbar",)
+
+
+def test_as_the_next_role_right_after_a_name() -> None:
+    text = "President Richard M. Nixon selects Warren E. Burger as the next Chief Justice."
+    assert _people(text)["warren-e-burger"][1] == ("chief justice",)

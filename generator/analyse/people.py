@@ -39,11 +39,16 @@ from .text import (
 _CONTEXT = 200  # characters of context looked at after a mention
 _PREFIX = 120  # … and before it ("Japan Aerospace Exploration Agency (JAXA) astronaut ")
 _MAX_NAME_WORDS = 4
-_CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
+# List connectors; picture captions put a position between names ("Frank Borman, left, …").
+_CONNECTOR = re.compile(
+    r"\s*(?:,\s*(?:(?:(?:far\s+|second\s+from\s+|third\s+from\s+)?(?:left|right)|center|centre)"
+    r"\s*,\s*)?(?:and\s+)?|(?:and|&)\s+)"
+)
 _AS_VERBS = (
     "served|serves|serving|worked|works|working|named|appointed|sworn\\s+in|elected|joined|"
     "took\\s+over|stepped\\s+down|retired|remained|remains|acted|acting|hired|confirmed|"
-    "nominated|chosen|selected|began|started|continued|returned|succeeded|replaced"
+    "nominated|chosen|selected|selects|began|started|continued|returned|succeeded|replaced|"
+    "reporting|reported|assigned|installed|promoted|recruited|designated|listed|picked"
 )
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
 _APPOSED = re.compile(r",\s+(?:who|whose)\b")
@@ -51,12 +56,23 @@ _LOCATED = re.compile(
     r"(?:^|\s)(?:at|in|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$"
 )
 _WITH_I = re.compile(r"\s+and\s+I\b")
-_AKA = re.compile(r",?\s*(?:aka|a\.k\.a\.|also\s+known\s+as|known\s+as)\s+")
+_AKA = re.compile(
+    r",?\s*(?:aka|a\.k\.a\.|(?:also|now|formerly|better)\s+known\s+as|known\s+as|née|born|"
+    r"who\s+(?:now\s+)?(?:calls|called)\s+(?:himself|herself|themself))\s+"
+)
 _AKA_MORE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
 _INITIAL = re.compile(INITIAL + "|[A-Z]\\.$")
 _DOTTED = re.compile(DOTTED)
 _QUOTES = '“"‘'
+# A thing's name follows: "comedy group Monty Python", "the Command Module (CM) Charlie Brown".
+_THING_BEFORE = re.compile(
+    r"(?i)\b(?:group|band|company|firm|ship|vessel|liner|boat|yacht|submarine|spacecraft|module|"
+    r"lander|rover|capsule|orbiter|probe|satellite|telescope|rocket|aircraft|plane|jet|helicopter|"
+    r"craft|album|single|song|film|movie|book|novel|play|opera|series|show|magazine|newspaper|"
+    r"brand|label|studio|hotel|restaurant|horse|dog|hurricane|storm|typhoon|cyclone)"
+    r"\s*(?:\([A-Z]{1,6}\))?\s*$"
+)
 _LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
@@ -87,6 +103,7 @@ class _Mention:
     located: bool = False  # right after "at", "in", "near" …: likely a place
     with_i: bool = False  # "Jill and I": the writer's companion
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
+    thing: bool = False  # right after "group", "ship", "module" …: likely a thing's name
     shared_role: str | None = None  # a plural role after the last name of a list
 
     @property
@@ -132,6 +149,7 @@ class _Context:
     of_org: re.Pattern[str]  # ", of the European Space Agency" just after a name
     any_org: re.Pattern[str]
     as_role: re.Pattern[str]  # "X, who served as commissioner"
+    as_the: re.Pattern[str]  # "X as the next Chief Justice"
     copula: re.Pattern[str]  # "X is the program executive"
     role_chain: re.Pattern[str]  # "associate administrator, " before another role
     and_role: re.Pattern[str]  # " and co-founder" after a role
@@ -194,10 +212,16 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
     as_role = re.compile(
-        rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|now|"
-        rf"been|be|once|formerly|previously)\s+){{0,3}}(?:{verbs})(?:\s+[a-z]+){{0,3}}?\s+as\s+"
-        rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'\-]+[’']s\s+)?{_modifiers()}"
-        rf"(?P<role>{roles})\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+        rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|"
+        rf"now|been|be|once|formerly|previously)\s+){{0,3}}(?:{verbs})(?:\s+[a-z]+){{0,3}}?\s+as\s+"
+        rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:next\s+|new\s+)?(?:[\w’'\-]+[’']s\s+)?"
+        rf"{_modifiers()}(?P<role>{roles})\b(?!\s+[A-Z])"
+        rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+    )
+    # "President Nixon selects Warren E. Burger as the next Chief Justice"
+    as_the = re.compile(
+        rf"^\s+as\s+(?:an?|the)\s+(?:next\s+|new\s+)?{_modifiers()}(?P<role>{roles})\b"
+        rf"(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "Dave Lavery is the program executive for …"
     copula = re.compile(
@@ -217,7 +241,18 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     of_apposition = re.compile(
         rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})\s+(?:of|at|for)\s+(?P<rest>[^,;:—–()]{{1,60}}),\s*$"
     )
-    return prefix, apposition, of_org, any_org, as_role, copula, role_chain, and_role, of_apposition
+    return (
+        prefix,
+        apposition,
+        of_org,
+        any_org,
+        as_role,
+        as_the,
+        copula,
+        role_chain,
+        and_role,
+        of_apposition,
+    )
 
 
 @cache
@@ -245,9 +280,18 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
             org_ids[form] = org.id
     org_forms = tuple(sorted(org_ids))
     patterns = _role_patterns(org_forms)
-    prefix, apposition, of_org, any_org, as_role, copula, role_chain, and_role, of_apposition = (
-        patterns
-    )
+    (
+        prefix,
+        apposition,
+        of_org,
+        any_org,
+        as_role,
+        as_the,
+        copula,
+        role_chain,
+        and_role,
+        of_apposition,
+    ) = patterns
     return _Context(
         people_lexicon(),
         lowercase_words(article),
@@ -259,6 +303,7 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         of_org,
         any_org,
         as_role,
+        as_the,
         copula,
         role_chain,
         and_role,
@@ -357,6 +402,7 @@ def _blocked(token: str, ctx: _Context) -> bool:
         or _DOTTED.fullmatch(token) is not None
         or any(c.isdigit() for c in token)
         or _LOWER_PART.search(token) is not None
+        or ("-" in token and any(p.lower() in ctx.lex.non_name_words for p in token.split("-")))
         or (
             len(token) > 1 and token.isalpha() and token.isupper() and token not in ctx.lex.suffixes
         )
@@ -631,11 +677,11 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     age = _AGE_BEFORE.search(before) or _AGE_AFTER.search(after)
     if age:
         mention.age = int(age.group(1))
-    for pattern in (ctx.apposition, ctx.as_role, ctx.copula):
+    for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula):
         apposition = pattern.search(after)
         if apposition:
             written = " ".join(apposition.group("role").lower().split())
-            if pattern is ctx.as_role and written in ctx.lex.plural_roles:
+            if pattern is not ctx.apposition and written in ctx.lex.plural_roles:
                 mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
             _add_role(mention, _role_text(apposition, ctx.lex))
             more = ctx.and_role.match(after, apposition.end("role"))
@@ -660,6 +706,12 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
     and a block that is nothing but a name (a contact or byline line)."""
     kept = []
     for mention in found:
+        if _THING_BEFORE.search(sentence, max(0, mention.run_start - 40), mention.run_start):
+            mention.thing = True  # "comedy group Monty Python": a given name is no evidence
+        opens = sentence[mention.run_start - 1 : mention.run_start]
+        closes = sentence[mention.end : mention.end + 2].lstrip(".,!?")
+        if opens in '“"‘' and opens and closes[:1] in '”"’' and closes:
+            continue  # a quoted title: the single “My Cherie Amour.”
         if sentence[mention.run_start - 1 : mention.run_start] == "/":
             continue
         if sentence[mention.end : mention.end + 1] == "/":
@@ -786,7 +838,7 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     return (
         person.core[0] in lex.given_names
         and person.core[0] not in lex.given_name_exclusions
-        and not any(m.lower for m in person.mentions)
+        and not any(m.lower or m.thing for m in person.mentions)
         and not all(m.located for m in person.mentions)
     )
 

@@ -101,8 +101,9 @@ def name_run() -> re.Pattern[str]:
     particles = "(?:" + phrase_alternation(lex.particles) + ")"
     particle = rf"{particles}(?:\s+{particles})*(?=\s+{UPPER})"
     suffix = "(?:" + phrase_alternation(lex.suffixes) + r")(?![\w\-])"
-    first = rf"(?:{DOTTED}|{ABBREVIATION}|{INITIAL}|{NAME_TOKEN})"
-    word = rf"(?:{DOTTED}|{ABBREVIATION}|{INITIAL}|{suffix}|{NAME_TOKEN}|{NICKNAME}|{particle})"
+    initial = rf"{UPPER}\.(?=\s+[“\"‘]?{UPPER})"  # also before a nickname: Edwin E. “Buzz” Aldrin
+    first = rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{NAME_TOKEN})"
+    word = rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{suffix}|{NAME_TOKEN}|{NICKNAME}|{particle})"
     return re.compile(rf"(?<![\w’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?")
 
 
