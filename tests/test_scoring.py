@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 import scoring
-from scoring import KINDS, Score, Speakers, by_kind, corpus, report, total
+from scoring import KINDS, Report, Score, Speakers, by_kind, corpus, report, total
 
 from generator.model import Article, Block, Facts, KeyFact, Organization, Person, Quote
 
@@ -183,3 +185,48 @@ def test_a_corpus_file_without_kind_is_a_one_line_error(
             corpus()
     finally:
         scoring.corpus.cache_clear()
+
+
+def _script() -> Any:
+    import importlib.util
+
+    path = scoring.REPO / "scripts" / "score_extraction.py"
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_targets_are_the_issues_numbers() -> None:
+    missed_targets = _script().missed_targets
+    perfect = Report(
+        scores={c: Score(tp=10) for c in scoring.CATEGORIES},
+        speakers=Speakers(right=9, null=1, attributed=10),
+        terms_as_voices=(),
+        non_people_carded=(),
+        bad_key_facts=(),
+        dates_wrong=(),
+    )
+    assert missed_targets(perfect) == []
+    people = Score(tp=94, fp=5, fn=0)  # precision 0.949
+    dates = Score(tp=9, fn=1)
+    worse = dataclasses.replace(
+        perfect,
+        scores={**perfect.scores, "people": people, "dates": dates},
+        speakers=Speakers(right=9, wrong=1, attributed=10),
+        bad_key_facts=("return_date: 2024-01-08",),
+    )
+    assert missed_targets(worse) == ["people", "speakers", "facts+"]
+
+
+def test_the_script_prints_a_table_per_kind_and_an_overall_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _script().main([]) == 0
+    out = capsys.readouterr().out
+    kinds = {kind for _, kind in corpus().values()} | {"launch-landing", "space-journalism"}
+    heads = {
+        line.split()[0] for line in out.splitlines() if line.split()[1:3] == ["people", "roles"]
+    }
+    assert heads == kinds | {"overall"}
