@@ -15,7 +15,7 @@ import pytest
 import yaml
 from scoring import EXPECTED, KINDS, corpus
 
-from generator.read import read_seed
+from generator.read import read_seed, slugify
 
 ANNOTATED = sorted(n for n in corpus() if (EXPECTED / n).is_dir())
 
@@ -77,3 +77,19 @@ def test_key_facts_say_whether_a_flight_is_reported(name: str) -> None:
     assert isinstance(keyfacts.get("facts") or {}, dict)
     if not keyfacts["about_flight"]:
         assert not keyfacts.get("facts"), "an article that reports no flight allows no facts"
+
+
+@pytest.mark.parametrize("name", sorted(corpus()))
+def test_every_corpus_article_is_fully_annotated(name: str) -> None:
+    for file in ("people.yml", "quotes.yml", "dates.yml", "keyfacts.yml"):
+        assert (EXPECTED / name / file).is_file(), f"{name}/{file}"
+
+
+@pytest.mark.parametrize("name", ANNOTATED)
+def test_person_ids_are_slugs_of_the_full_name_nickname_included(name: str) -> None:
+    """The lead's rule (TEAM-NOTES 07:40, 08:05): "Henry “Hank” Aaron" is henry-hank-aaron."""
+    people = _load(name, "people.yml") or {}
+    for person in people.get("people") or ():
+        expected = slugify(str(person["name"]))
+        if expected:  # a name in another script needs a transliteration: not checked here
+            assert person["id"] == expected, person["name"]
