@@ -11,11 +11,16 @@ from .analyse.themesets import load_theme_sets
 from .cache import AnalysisCache, entry_key
 from .cache import enabled as cache_enabled
 from .compose import compose_site
-from .corrections import apply_corrections, load_corrections, parse_corrections
+from .corrections import (
+    MAX_CORRECTIONS_BYTES,
+    apply_corrections,
+    load_corrections,
+    parse_corrections,
+)
 from .errors import GeneratorError
 from .model import Article, Facts
 from .pool import analyse_all
-from .read import is_seed_file, read_seed
+from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
 from .render import render_page
 from .site import Project, load_site_config
 from .write import Output, Plan, apply, plan
@@ -29,9 +34,18 @@ class BuildResult:
 
 def seed_files(project: Project) -> list[Path]:
     """Seed files in a stable order, whatever order the file system lists them in."""
+    return list(_seed_folder(project).seeds)
+
+
+def seed_warnings(project: Project) -> tuple[str, ...]:
+    """Files in seeds/ that are not read (e.g. `story.docx`): the build can still be right."""
+    return _seed_folder(project).warnings
+
+
+def _seed_folder(project: Project) -> SeedFolder:
     if not project.seeds.is_dir():
         raise GeneratorError(project.shown(project.seeds), "is not a folder of seed articles")
-    return sorted((p for p in project.seeds.iterdir() if is_seed_file(p)), key=lambda p: p.name)
+    return scan_seed_folder(project.seeds, project.shown(project.seeds))
 
 
 def corrections_path(seed: Path) -> Path:
@@ -71,19 +85,22 @@ _corrected: dict[tuple[str, str], Facts] = {}
 
 
 def _seed_bytes(project: Project, path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise GeneratorError(project.shown(path), f"cannot be read ({exc.strerror})") from None
+    """A seed's bytes: a regular file in seeds/, its size checked before it is read."""
+    shown = project.shown(path)
+    data = read_file_bounded(path, shown, limit=MAX_SEED_BYTES, inside=project.seeds)
+    if data is None:
+        raise GeneratorError(shown, "cannot be read (No such file or directory)")
+    return data
 
 
 def _corrections_bytes(project: Project, path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise GeneratorError(project.shown(path), f"cannot be read ({exc})") from None
+    return read_file_bounded(
+        path,
+        project.shown(path),
+        limit=MAX_CORRECTIONS_BYTES,
+        inside=project.seeds,
+        what="corrections file",
+    )
 
 
 def _corrected_facts(project: Project, path: Path, key: str, facts: Facts) -> tuple[Facts, str]:

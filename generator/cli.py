@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build, understand
+from .build import build, seed_warnings, understand
 from .errors import GeneratorError
 from .newsite import new_site
 from .read import read_seed
@@ -131,6 +131,8 @@ def _parser() -> argparse.ArgumentParser:
 def _run_build(args: argparse.Namespace) -> int:
     project = Project(args.project.resolve())
     result = build(project, check=args.check, force=args.force)
+    for warning in seed_warnings(project):
+        print(f"warning: {warning}", file=sys.stderr)
     docs = project.shown(project.docs)
     stale = result.plan.stale
     if args.check:

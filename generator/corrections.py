@@ -48,9 +48,20 @@ import yaml
 
 from .analyse.themes import load_themes
 from .analyse.themesets import load_theme_sets
-from .errors import GeneratorError
+from .errors import GeneratorError, cut
 from .model import Correction, Facts, Person, Quote
-from .read import name_id
+from .read import name_id, read_file_bounded
+from .safe_yaml import (
+    check_strings,
+    check_structure,
+    describe,
+    forbidden_character,
+    refuse_duplicate_keys,
+    yaml_error,
+)
+
+# A corrections file is a few dozen lines; checked before it is read.
+MAX_CORRECTIONS_BYTES = 256_000
 
 _LINE = "__line__"
 SECTIONS = ("people", "quotes", "themes", "theme_sets")  # in the order they apply
@@ -81,8 +92,9 @@ class _LineLoader(yaml.SafeLoader):
     """Safe YAML that remembers the line where each mapping starts."""
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+def _mapping_with_line(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
+    refuse_duplicate_keys(loader, node, getattr(loader, "path", "?"), 1)
+    mapping: dict[Any, Any] = loader.construct_mapping(node, deep=True)
     mapping[_LINE] = node.start_mark.line + 1
     return mapping
 
@@ -101,36 +113,56 @@ if hasattr(yaml, "CSafeLoader"):
     _FAST_LINE_LOADER = _CLineLoader
 
 
-def _load_yaml(text: str) -> Any:
+def _load_with(loader_class: Any, text: str, path: str) -> Any:
+    loader = loader_class(text)
+    loader.path = path
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _load_yaml(text: str, path: str = "?") -> Any:
     if _FAST_LINE_LOADER is not _LineLoader:
         try:
-            return yaml.load(text, Loader=_FAST_LINE_LOADER)
+            return _load_with(_FAST_LINE_LOADER, text, path)
         except yaml.YAMLError:
             pass  # parse again below for the pure-Python parser's message (or its result)
-    return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+    return _load_with(_LineLoader, text, path)  # a SafeLoader subclass: no arbitrary objects
 
 
 def load_corrections(path: Path, display: str | None = None) -> CorrectionSet | None:
     """The corrections file beside a seed, or None when there is none (`display`: for messages)."""
     shown = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    data = read_file_bounded(
+        path, shown, limit=MAX_CORRECTIONS_BYTES, inside=path.parent, what="corrections file"
+    )
+    if data is None:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GeneratorError(shown, f"cannot be read ({exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GeneratorError(shown, "is not UTF-8 text; save it as UTF-8", line) from None
     return parse_corrections(text, shown)
 
 
 def parse_corrections(text: str, path: str) -> CorrectionSet:
     """Corrections YAML → CorrectionSet (structure checked; names are checked when applied)."""
+    bad = forbidden_character(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise GeneratorError(path, f"contains {describe(bad.group())}; remove it", line)
+    # Anchors, aliases and deep nesting are refused before anything is built from them.
+    check_structure(text, path, 1, "the corrections file")
     try:
-        data = _load_yaml(text)
+        data = _load_yaml(text, path)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        line = mark.line + 1 if mark else None
-        raise GeneratorError(path, f"malformed YAML: {problem}", line) from None
+        raise yaml_error(exc, path, 1, "malformed YAML") from None
+    except RecursionError:  # a last resort; check_structure bounds the depth
+        raise GeneratorError(path, "malformed YAML: nested too deeply") from None
+    except ValueError:  # e.g. a 50,000-digit number (Python refuses to convert it)
+        raise GeneratorError(path, "malformed YAML: a number too long to read") from None
     if data is None:
         return CorrectionSet(path)
     if not isinstance(data, dict):
@@ -142,7 +174,9 @@ def parse_corrections(text: str, path: str) -> CorrectionSet:
         if key == _LINE:
             continue
         if key not in SECTIONS:
-            raise GeneratorError(path, f"unknown section '{key}' (use {', '.join(SECTIONS)})", 1)
+            raise GeneratorError(
+                path, f"unknown section '{cut(key, 40)}' (use {', '.join(SECTIONS)})", 1
+            )
         if value is None:
             continue
         if not isinstance(value, list):
@@ -154,8 +188,9 @@ def parse_corrections(text: str, path: str) -> CorrectionSet:
 def _entry(path: str, section: str, item: object, parent_line: int) -> Entry:
     if not isinstance(item, dict):
         raise GeneratorError(path, f"each '{section}' entry must be a mapping", parent_line)
-    line = int(item.pop(_LINE))
-    fields = {str(k): v for k, v in item.items()}
+    line = int(item[_LINE])
+    fields = {str(k): v for k, v in item.items() if k != _LINE}
+    check_strings(fields, path, line, f"this {section} entry")
     if section == "people":
         actions = [a for a in _PEOPLE_KEYS if a in fields]
         if len(actions) != 1:
@@ -178,7 +213,9 @@ def _entry(path: str, section: str, item: object, parent_line: int) -> Entry:
         allowed = {"add", "remove", "theme"}
     unknown = sorted(set(fields) - allowed)
     if unknown:
-        raise GeneratorError(path, f"unknown key '{unknown[0]}' in a {section} entry", line)
+        raise GeneratorError(
+            path, f"unknown key '{cut(unknown[0], 40)}' in a {section} entry", line
+        )
     return Entry(section, fields, line)
 
 
@@ -272,7 +309,7 @@ def _age(value: object, fail: _Fail) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 150:
-        raise fail(f"age must be a whole number of years, not {value!r}")
+        raise fail(f"age must be a whole number of years, not {cut(value)}")
     return value
 
 
@@ -280,14 +317,14 @@ def _person_index(state: _State, person_id: str, fail: _Fail) -> int:
     for index, person in enumerate(state.people):
         if person.id == person_id:
             return index
-    raise fail(f"no person '{person_id}' in this article")
+    raise fail(f"no person '{cut(person_id)}' in this article")
 
 
 def _check_blocks(facts: Facts, blocks: tuple[str, ...], fail: _Fail) -> None:
     known = {b.id for b in facts.article.blocks}
     for block in blocks:
         if block not in known:
-            raise fail(f"no block '{block}' in this article")
+            raise fail(f"no block '{cut(block)}' in this article")
 
 
 def _apply_person(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail) -> None:
@@ -329,9 +366,9 @@ def _add_person(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fail
     name = _text(fields["add"], "add", fail)
     person_id = _text(fields["id"], "id", fail) if "id" in fields else name_id(name)
     if not person_id:
-        raise fail(f"cannot make an id from '{name}'; give one with id:")
+        raise fail(f"cannot make an id from '{cut(name)}'; give one with id:")
     if any(p.id == person_id for p in state.people):
-        raise fail(f"person '{person_id}' already exists; use set: to fix them")
+        raise fail(f"person '{cut(person_id)}' already exists; use set: to fix them")
     blocks = _texts(fields.get("blocks"), "blocks", fail)
     _check_blocks(facts, blocks, fail)
     state.people.append(
@@ -365,8 +402,8 @@ def _apply_quote(state: _State, fields: dict[str, Any], fail: _Fail) -> None:
         if q.block == block and _normal(q.text).startswith(prefix)
     ]
     if not hits:
-        which = f" starting '{fields['text']}'" if prefix else ""
-        raise fail(f"no quotation{which} in block '{block}'")
+        which = f" starting '{cut(fields['text'])}'" if prefix else ""
+        raise fail(f"no quotation{which} in block '{cut(block)}'")
     for index in hits:
         state.quotes[index] = dataclasses.replace(state.quotes[index], speaker=speaker_id)
         target = f"{block}: {state.quotes[index].text[:40]}"
@@ -377,12 +414,12 @@ def _apply_theme(facts: Facts, state: _State, fields: dict[str, Any], fail: _Fai
     theme = _text(fields["theme"], "theme", fail)
     known = set(state.themes) | {t.id for t in load_themes()}
     if theme not in known:
-        raise fail(f"no theme '{theme}' (themes: {', '.join(sorted(known))})")
+        raise fail(f"no theme '{cut(theme)}' (themes: {', '.join(sorted(known))})")
     adding = "add" in fields
     block = _text(fields["add" if adding else "remove"], "block", fail)
     _check_blocks(facts, (block,), fail)
     if facts.article.block(block).kind == "boilerplate":
-        raise fail(f"block '{block}' is boilerplate (contacts, links), not part of the story")
+        raise fail(f"block '{cut(block)}' is boilerplate (contacts, links), not part of the story")
     members = state.themes.setdefault(theme, [])
     if adding and block not in members:
         members.append(block)

@@ -20,7 +20,7 @@ except ImportError:  # `mkdocs` run from a bare checkout: import the package bes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator.build import generate
+from generator.build import generate, seed_warnings
 from generator.errors import GeneratorError
 from generator.site import Project
 from generator.write import apply, plan, read_manifest
@@ -36,6 +36,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     except GeneratorError as exc:
         raise PluginError(f"generator: {exc}") from None
     docs = project.shown(Path(config.docs_dir))
+    for warning in seed_warnings(project):
+        log.warning("generator: %s", warning)
     for conflict in result.conflicts:
         log.warning("generator: %s", conflict.explain(docs))
     if result.writes or result.deletes:

@@ -12,19 +12,33 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from anyascii import anyascii
 from frontmatter.default_handlers import YAMLHandler
 
-from .errors import GeneratorError
+from .errors import GeneratorError, cut
+from .errors import escape_controls as escape
 from .model import Article, Block
+from .safe_yaml import (
+    check_strings,
+    check_structure,
+    describe,
+    forbidden_character,
+    refuse_duplicate_keys,
+    yaml_error,
+)
 
-SEED_SUFFIXES = (".md", ".markdown", ".txt")
+SEED_SUFFIXES = (".md", ".markdown", ".txt")  # in any case: X.MD is a seed too
+# Slugs whose article page would take the name of a page the generator writes itself.
+RESERVED_SLUGS = frozenset({"index"})
 
 # "(Roscosmos Space Agency/AP)" at the end of a caption's second line.
 _PAREN_CREDIT = re.compile(r"^(?P<text>.*\S)\s*\((?P<credit>[^()]+)\)\s*$", re.S)
@@ -38,19 +52,26 @@ _FM_BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
-# C0 controls but tab, LF, CR and form feed; DEL; C1 controls (mis-decoded Windows-1252).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # A news article is tens of kilobytes; a seed this big is the wrong file (or a whole archive),
-# and would take minutes to analyse and bloat every page it feeds.
+# and would bloat every page it feeds. Checked before the file is read.
 MAX_SEED_BYTES = 1_000_000
+# Front matter is a few short fields.
+MAX_FRONT_MATTER_CHARS = 64_000
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
     """Safe YAML that leaves dates as text, so a bad `published` gets our message, not a crash.
 
     (SafeLoader turns 2021-13-45 into a ValueError deep inside its timestamp constructor.)
+    A key written twice is refused (`path` is set per document, for the message).
     """
+
+    path = "?"
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        refuse_duplicate_keys(self, node, self.path, 2)
+        return super().construct_mapping(node, deep=deep)
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -96,13 +117,13 @@ def decode_seed(path: str, data: bytes) -> SeedText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise GeneratorError(path, "is a binary file, not text (it contains NUL characters)")
-    control = _CONTROL.search(text)
+    control = forbidden_character(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         raise GeneratorError(
             path,
-            f"contains the control character U+{ord(control.group()):04X}, which no article "
-            "needs; remove it and build again",
+            f"contains {describe(control.group())}, which no article needs; remove it and "
+            "build again",
             line,
         )
     return SeedText(path, text)
@@ -177,16 +198,27 @@ def split_front_matter(seed: SeedText) -> tuple[FrontMatter, str, int]:
     if closing is None:
         raise GeneratorError(seed.path, "front matter opened with '---' is never closed", 1)
     fm_text = text[4 : closing.start()]
+    if len(fm_text) > MAX_FRONT_MATTER_CHARS:
+        raise GeneratorError(
+            seed.path,
+            f"front matter is {len(fm_text) // 1000} KB; it holds a few short fields (at most "
+            f"{MAX_FRONT_MATTER_CHARS // 1000} KB): is a closing '---' missing?",
+            1,
+        )
+    # Anchors, aliases and deep nesting are refused before anything is built from them.
+    check_structure(fm_text, seed.path, 2, "front matter")
+    loader_class = type("_Loader", (_FrontMatterLoader,), {"path": seed.path})
     try:
         # python-frontmatter's YAML handler, with a SafeLoader that keeps dates as text.
-        loaded = YAMLHandler().load(fm_text, Loader=_FrontMatterLoader)
+        loaded = YAMLHandler().load(fm_text, Loader=loader_class)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise GeneratorError(seed.path, f"malformed front matter: {problem}", line) from None
-    except RecursionError:  # e.g. deeply nested [[[[…]]]]
+        raise yaml_error(exc, seed.path, 2, "malformed front matter") from None
+    except RecursionError:  # kept as a last resort; check_structure bounds the depth
         raise GeneratorError(seed.path, "malformed front matter: nested too deeply", 2) from None
+    except ValueError:  # e.g. a 50,000-digit number (Python refuses to convert it)
+        raise GeneratorError(
+            seed.path, "malformed front matter: a number too long to read", 2
+        ) from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -198,7 +230,13 @@ def split_front_matter(seed: SeedText) -> tuple[FrontMatter, str, int]:
         key = re.match(r"([^\s:#][^:]*?)\s*:(\s|$)", line_text)
         if key is not None:
             lines.setdefault(key.group(1).strip("'\""), number)
-    values = {str(k): v for k, v in loaded.items()}
+    values: dict[str, object] = {}
+    for k, v in loaded.items():
+        if not isinstance(k, str | int | float | bool):
+            raise GeneratorError(seed.path, f"front matter key {cut(k)} is not a name", 2)
+        values[str(k)] = v
+    for name, value in values.items():
+        check_strings([name, value], seed.path, lines.get(name), f"'{cut(name, 40)}'")
     return FrontMatter(values, lines), text[body_start:], body_line
 
 
@@ -222,7 +260,7 @@ def _published(path: str, meta: FrontMatter) -> dt.date | None:
             pass
     raise GeneratorError(
         path,
-        f"'published: {value}' is not a date (write it as YYYY-MM-DD)",
+        f"'published: {cut(value)}' is not a date (write it as YYYY-MM-DD)",
         meta.lines.get("published"),
     )
 
@@ -340,13 +378,67 @@ def _first_sentence(text: str) -> str:
     return (match.group(1) if match else flat)[:160]
 
 
+def read_file_bounded(
+    path: Path, shown: str, *, limit: int, inside: Path, what: str = "seed"
+) -> bytes | None:
+    """The bytes of a regular file in folder `inside` (None: no such file), read with bounds.
+
+    The size is checked before reading (a 900 MB file costs one stat) and the read itself is
+    capped. A symbolic link is followed only when it resolves to a regular file inside `inside`
+    (another name for a file kept there, e.g. in a subfolder); one that leaves the folder,
+    however it gets there, is refused, so a link to /etc/passwd is never published. FIFOs,
+    devices and folders are refused without being opened for reading (a FIFO would hang).
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise GeneratorError(shown, f"cannot be read ({exc.strerror})") from None
+    target = path
+    if stat.S_ISLNK(info.st_mode):
+        folder = inside.resolve()
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise GeneratorError(shown, "is a broken symbolic link") from None
+        if folder not in target.parents:
+            raise GeneratorError(
+                shown,
+                f"is a symbolic link to {cut(str(target))}, outside {inside.name}/; a {what} must "
+                f"be a file in {inside.name}/ (copy the file in instead of linking it)",
+            )
+    try:
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise GeneratorError(shown, f"cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise GeneratorError(shown, f"is not a regular file, so it is not read as a {what}")
+        if opened.st_size > limit:
+            raise GeneratorError(shown, _too_big(opened.st_size, limit, what))
+        data = handle.read(limit + 1)  # the file may have grown since fstat
+    if len(data) > limit:
+        raise GeneratorError(shown, _too_big(len(data), limit, what))
+    return data
+
+
+def _too_big(size: int, limit: int, what: str) -> str:
+    if what == "seed":
+        return (
+            f"is {size / 1_000_000:.1f} MB; a seed holds one news article, at most "
+            f"{limit // 1_000_000} MB (is it the right file?)"
+        )
+    return f"is {size / 1000:.0f} KB; a {what} holds at most {limit // 1000} KB"
+
+
 def read_seed(path: Path, display: str | None = None) -> Article:
     """Read one seed file from disk (the only disk access of this stage)."""
     shown = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GeneratorError(shown, f"cannot be read ({exc.strerror})") from None
+    data = read_file_bounded(path, shown, limit=MAX_SEED_BYTES, inside=path.parent)
+    if data is None:
+        raise GeneratorError(shown, "cannot be read (No such file or directory)")
     return read_seed_bytes(path, data, shown)
 
 
@@ -356,16 +448,82 @@ def read_seed_bytes(path: Path, data: bytes, display: str | None = None) -> Arti
     shown = display or str(path)
     seed = decode_seed(shown, data)
     meta, _, _ = split_front_matter(seed)
-    return read_text(seed, slug_for(path, meta.text(shown, "slug")))
+    slug = slug_for(path, meta.text(shown, "slug"))
+    if slug in RESERVED_SLUGS:
+        from_meta = meta.text(shown, "slug") is not None
+        raise GeneratorError(
+            shown,
+            f"would be published as the list of all articles (its slug is '{slug}', a name the "
+            "generator keeps for that page); "
+            + ("choose another `slug:`" if from_meta else "rename the file or give it a `slug:`"),
+            meta.lines.get("slug") if from_meta else None,
+        )
+    return read_text(seed, slug)
+
+
+CORRECTIONS_SUFFIX = ".corrections.yml"
+_IGNORED_NAMES = ("readme.md", "readme.txt", "readme.markdown", "readme")
 
 
 def is_seed_file(path: Path) -> bool:
-    """Seeds are .md/.markdown/.txt files; corrections files and hidden files are not."""
+    """Seeds are .md/.markdown/.txt files (any case); corrections files and hidden files are not.
+
+    Symbolic links count (read_seed decides whether to follow them); FIFOs and the like count
+    too, so that they are refused with a message instead of skipped."""
     name = path.name
     return (
-        path.is_file()
-        and not name.startswith(".")
-        and name.endswith(SEED_SUFFIXES)
+        not _ignored(name)
+        and not path.is_dir()
+        and name.lower().endswith(SEED_SUFFIXES)
         and ".corrections." not in name
-        and name.lower() not in ("readme.md", "readme.txt")
     )
+
+
+def _ignored(name: str) -> bool:
+    """Hidden files, editor backups and READMEs: never an article, never worth a warning."""
+    return name.startswith((".", "#")) or name.endswith("~") or name.lower() in _IGNORED_NAMES
+
+
+@dataclass(frozen=True)
+class SeedFolder:
+    """What seeds/ holds: seeds (sorted by name), and what is there but not read."""
+
+    seeds: tuple[Path, ...]
+    warnings: tuple[str, ...]
+
+
+def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
+    """Seeds of a folder; a corrections file without its seed, or one named so that it would not
+    be read, is an error; any other file that is not read is a warning."""
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    seeds = [p for p in entries if is_seed_file(p)]
+    stems = {p.name[: -len(p.suffix)] for p in seeds}
+    warnings: list[str] = []
+    for entry in entries:
+        name = entry.name
+        if entry in seeds or _ignored(name) or entry.is_dir():
+            continue
+        where = f"{shown}/{name}"
+        if name.endswith(CORRECTIONS_SUFFIX):
+            stem = name[: -len(CORRECTIONS_SUFFIX)]
+            if stem not in stems:
+                raise GeneratorError(
+                    where,
+                    f"is a corrections file for a seed '{cut(stem, 60)}' (.md, .markdown or "
+                    ".txt) that does not exist; rename it after its seed, or delete it",
+                )
+            continue
+        lower = name.lower()
+        if lower.endswith((".yml", ".yaml")) or ".correction" in lower:
+            stem = re.split(r"\.correction", name, maxsplit=1, flags=re.I)[0]
+            stem = stem if stem != name else name.rsplit(".", 1)[0]
+            raise GeneratorError(
+                where,
+                f"is not read: a corrections file must be named '<seed name>{CORRECTIONS_SUFFIX}'"
+                f" (here '{cut(stem, 60)}{CORRECTIONS_SUFFIX}')",
+            )
+        warnings.append(
+            f"{where}: is not read: seeds end in .md, .markdown or .txt (rename it, or move it "
+            f"out of {shown}/)"
+        )
+    return SeedFolder(tuple(seeds), tuple(escape(w) for w in warnings))

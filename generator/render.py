@@ -9,7 +9,6 @@ Front matter values are HTML-escaped too, because MkDocs' theme templates print 
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -104,16 +103,24 @@ def _annotate(text: str, mentions: tuple[Mention, ...], link_prefix: str | None)
             )
     terms, glossary = _glossary()
     if glossary is not None:
+        # Mention spans come in order and never overlap: one pointer walks them alongside the
+        # glossary matches, so this is linear in the text (a scan of every earlier span per
+        # match made a 1 MB paragraph take minutes).
+        mention_spans = [(s, e) for s, e, _ in spans]
+        at = 0
         for match in glossary.finditer(flat):
-            if not any(s <= match.start() < e for s, e, _ in spans):
-                title = html.escape(terms[match.group(0)])
-                spans.append(
-                    (
-                        match.start(),
-                        match.end(),
-                        f'<abbr title="{title}">{html.escape(match.group(0))}</abbr>',
-                    )
+            while at < len(mention_spans) and mention_spans[at][1] <= match.start():
+                at += 1
+            if at < len(mention_spans) and mention_spans[at][0] <= match.start():
+                continue  # inside a linked name
+            title = html.escape(terms[match.group(0)])
+            spans.append(
+                (
+                    match.start(),
+                    match.end(),
+                    f'<abbr title="{title}">{html.escape(match.group(0))}</abbr>',
                 )
+            )
     spans.sort()
     out: list[str] = []
     pos = 0
@@ -150,16 +157,57 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _yaml_string(value: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is valid YAML, and fast to write)."""
-    return json.dumps(value, ensure_ascii=False)
+# What a YAML double-quoted scalar escapes: quote and backslash, and all but plain printable
+# characters (those YAML forbids in a stream, and U+0085, U+2028, U+2029 that it reads as line
+# breaks, and the byte-order mark U+FEFF).
+_YAML_ESCAPED = re.compile(
+    '["\\\\]|[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]'
+)
+# What no HTML page can carry: C0 and C1 controls but white space, noncharacters, surrogates.
+_NOT_HTML = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
+# Markdown punctuation, written as character references in front matter values: browsers show
+# them as typed, and should MkDocs ever render the front matter as Markdown (it does when the
+# YAML does not parse), no link, image, attribute list or code span can form.
+_MARKDOWN_PUNCTUATION = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}`*_\\"})
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in '"\\':
+        return "\\" + char
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar that both PyYAML and libyaml (MkDocs' parser) read back as
+    exactly `value`, on one line, with nothing YAML forbids in a stream: everything but plain
+    printable characters is a YAML escape. Characters no HTML page can carry (controls,
+    noncharacters, lone surrogates) never get here from a seed (read.py refuses them); should one
+    come from elsewhere, it is written as U+FFFD."""
+    value = _NOT_HTML.sub("\ufffd", value)
+    return '"' + _YAML_ESCAPED.sub(_yaml_escape, value) + '"'
+
+
+def front_matter_text(value: str) -> str:
+    """A front matter value: one line, HTML-escaped (MkDocs' templates print it as it is) and
+    with Markdown punctuation as character references."""
+    return html.escape(one_line(value)).translate(_MARKDOWN_PUNCTUATION)
 
 
 def front_matter(page: Page) -> str:
     lines = [
         "---",
-        f"title: {_yaml_string(html.escape(one_line(page.title)))}",
-        f"description: {_yaml_string(html.escape(one_line(page.description)))}",
+        f"title: {yaml_string(front_matter_text(page.title))}",
+        f"description: {yaml_string(front_matter_text(page.description))}",
     ]
     if page.search_boost is not None:
         lines += ["search:", f"  boost: {page.search_boost}"]

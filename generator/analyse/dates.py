@@ -257,7 +257,13 @@ def _block_events(block: Block, published: dt.date | None) -> list[Event]:
         sentence = sentences[lo]
         # Tense is judged near the expression, so a very long sentence costs no more.
         nearby = text[max(lo, start - _TENSE_WINDOW) : min(hi, end + _TENSE_WINDOW)]
-        date = _resolve(kind, match, _QUOTED.sub(" ", nearby), published)
+        try:
+            date = _resolve(kind, match, _QUOTED.sub(" ", nearby), published)
+        except OverflowError:  # "tomorrow" of 9999-12-31, "yesterday" of 0001-01-01
+            date = None
+        year = date.split("-")[0] if date else ""
+        if len(year) != 4 or year == "0000":  # "next year" of 9999, "last month" of year 1
+            date = None
         if date:
             events.append(Event(date, sentence, block.id, " ".join(match.group().split())))
     return events
