@@ -36,6 +36,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from . import big_seed
 from .corpus import REPO, default_sources
 from .project import BenchProject, make_project, reset_docs, snapshot_code, without_custom_dir
 
@@ -639,6 +640,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-live", action="store_true", help="skip the mkdocs serve benchmark")
     p.add_argument("--no-zensical", action="store_true", help="skip zensical build")
     p.add_argument(
+        "--no-big-seed",
+        action="store_true",
+        help="skip the time budget for a 1 MB one-paragraph seed (benchmarks/big_seed.py)",
+    )
+    p.add_argument(
         "--profile",
         action="store_true",
         help="also profile one generation at the largest size (cProfile; top functions printed, "
@@ -706,6 +712,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _profile(project)
             shutil.rmtree(project.root, ignore_errors=True)
     table = markdown(results, live)
+    big: list[big_seed.BigSeedResult] = []
+    if not args.no_big_seed:
+        _log(f"[{time.perf_counter() - started:6.0f}s] 1 MB one-paragraph seed")
+        big = big_seed.run_all()
+        table += "\n\n" + big_seed.markdown(big)
     print(table)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     payload: dict[str, Any] = {
@@ -720,6 +731,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for r in results
         ],
         "live": [asdict(lv) for lv in live],
+        "big_seed": [asdict(b) for b in big],
         "markdown": table,
     }
     args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -258,3 +258,14 @@ def test_search_index_holds_text_not_markup(hostile_project: Path) -> None:
             assert (found.scripts, found.handlers) == (set(), []), (doc["location"], key)
             assert "script" not in found.tags and "img" not in found.tags, doc["location"]
             assert all(urlsplit(u).scheme in ("", "http", "https") for u in found.urls)
+
+
+def test_corrections_values_read_literally(hostile: dict[str, Page]) -> None:
+    """Names, roles and aliases an editor typed into a corrections file are text too."""
+    crew = flat("".join(hostile["crew/index.html"].text))
+    for literal in (
+        "Evil <img src=x onerror=alert(21)> Person",
+        '<script>alert("role")</script> actress {: onclick="alert(20)" }',
+        "javascript:alert(23)",
+    ):
+        assert literal in crew, literal
