@@ -23,7 +23,7 @@ from .pool import analyse_all
 from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
 from .render import render_page
 from .site import Project, load_site_config
-from .write import Output, Plan, apply, plan
+from .write import Output, Plan, update
 
 
 @dataclass(frozen=True)
@@ -191,9 +191,9 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
 
 
 def build(project: Project, *, check: bool = False, force: bool = False) -> BuildResult:
-    """Plan docs/ from the seeds; apply unless checking. Conflicts stop a real build."""
-    result = plan(project.docs, generate(project), force=force)
-    if check or result.conflicts:
-        return BuildResult(result, applied=False)
-    apply(result)
-    return BuildResult(result, applied=True)
+    """Plan docs/ from the seeds; apply unless checking. Conflicts stop a real build. Writing
+    happens under the lock on docs/, after rolling back what a killed build left (write.update)."""
+    outputs = generate(project)
+    shown = project.shown(project.docs)
+    result, applied = update(project.docs, outputs, shown=shown, force=force, check=check)
+    return BuildResult(result, applied=applied)

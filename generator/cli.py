@@ -7,12 +7,14 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .build import build, seed_warnings, understand
-from .errors import GeneratorError
+from .errors import GeneratorError, cut
 from .newsite import new_site
 from .read import read_seed
 from .serialize import facts_to_json
@@ -174,8 +176,39 @@ def _run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled like Ctrl-C (the build in progress is rolled back)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _signals_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise like Ctrl-C while the command runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _terminated) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with _signals_like_ctrl_c():
+        return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         if args.verb == "build":
             return _run_build(args)
@@ -185,9 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("interrupted; docs/ is unchanged", file=sys.stderr)
-        return 130
+        return 128 + exc.signum if isinstance(exc, Terminated) else 130
     except BrokenPipeError:
         # `extract … | head`: the reader left; that is not an error worth a traceback.
         with contextlib.suppress(OSError):
@@ -195,12 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a folder that cannot be listed, a disk that is full
         where = exc.filename or "?"
-        print(f"error: {where}: {exc.strerror or exc}; docs/ is unchanged", file=sys.stderr)
+        problem = cut(f"{where}: {exc.strerror or exc}", 300)
+        print(f"error: {problem}; docs/ is unchanged", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line, and docs/ was not touched (all or nothing)
         if os.environ.get("GENERATOR_DEBUG"):
             raise  # developers chasing the bug want the traceback
-        problem = " ".join(str(exc).split())[:300]
+        problem = cut(" ".join(str(exc).split()), 300)
         print(
             f"error: internal error ({type(exc).__name__}: {problem}); docs/ is unchanged. "
             "Please report this with the seed that caused it.",

@@ -23,16 +23,18 @@ from mkdocs.exceptions import PluginError
 from generator.build import generate, seed_warnings
 from generator.errors import GeneratorError
 from generator.site import Project
-from generator.write import apply, plan, read_manifest
+from generator.write import read_manifest, update
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     project = Project(Path(config.config_file_path).resolve().parent)
+    docs_dir = Path(config.docs_dir)
     try:
-        result = plan(Path(config.docs_dir), generate(project))
-        apply(result)
+        result, _applied = update(
+            docs_dir, generate(project), shown=project.shown(docs_dir), around_conflicts=True
+        )
     except GeneratorError as exc:
         raise PluginError(f"generator: {exc}") from None
     docs = project.shown(Path(config.docs_dir))

@@ -92,7 +92,7 @@ def test_identical_file_is_adopted_after_the_manifest_is_lost(tmp_path: Path) ->
 @pytest.mark.parametrize("manifest", ["not json", '{"files": 3}', "[]", '{"other": {}}'], ids=str)
 def test_damaged_manifest_is_a_one_line_error(tmp_path: Path, manifest: str) -> None:
     (tmp_path / MANIFEST).write_text(manifest)
-    with pytest.raises(GeneratorError, match=r"is damaged; delete it and build again"):
+    with pytest.raises(GeneratorError, match=r"is damaged \(.*\); delete it and build again"):
         plan(tmp_path, outputs(a="1"))
 
 
@@ -102,7 +102,7 @@ def test_manifest_cannot_make_us_delete_outside_docs(tmp_path: Path, path: str) 
     docs.mkdir()
     (tmp_path / "outside").write_text("precious")
     (docs / MANIFEST).write_text(json.dumps({"files": {path: digest(b"precious")}}))
-    with pytest.raises(GeneratorError, match="lists a path outside docs/"):
+    with pytest.raises(GeneratorError, match=r"lists a path outside docs/|is not a plain path"):
         plan(docs, ())
     assert (tmp_path / "outside").read_text() == "precious"
 
