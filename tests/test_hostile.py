@@ -393,3 +393,35 @@ def test_bombs_are_refused_under_a_memory_cap(built_project: Path, where: str) -
 
 
 # ---- deeply nested or odd manifests -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mine", "generated"),
+    [
+        ("crew/index.md", "crew.md"),
+        ("crew/README.md", "crew.md"),
+        ("README.md", "index.md"),
+        ("articles.md", "articles/index.md"),
+    ],
+)
+def test_hand_written_page_at_a_generated_address_is_a_conflict(
+    mine: str,
+    generated: str,
+    built_project: Path,
+    tree_bytes: Tree,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    page = built_project / "docs" / mine
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# My own page\n", encoding="utf-8")
+    (built_project / "seeds" / SEED.name).write_text(TEXT.replace("Challenge", "Vyzov"))
+    before = tree_bytes(built_project / "docs")
+    for flags in ((), ("--force",)):
+        code, err = run(built_project, capsys, *flags)
+        assert code == 1
+        assert err.splitlines() == [
+            f"docs/{mine}: a hand-written page that MkDocs would publish at the address of the "
+            f"generated docs/{generated}; rename or move your page and build again",
+            "Nothing was written.",
+        ]
+        assert tree_bytes(built_project / "docs") == before
