@@ -193,6 +193,10 @@ def _make(
     (root / "README.md").write_text(
         README.format(title=title, seed=article_path.name), encoding="utf-8"
     )
-    (root / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
+    (root / ".gitignore").write_text(
+        "site/\n.cache/\n"
+        "docs/.generator.lock\ndocs/.generator-journal.json*\n.*.generator-new\n.*.generator-old\n",
+        encoding="utf-8",
+    )
     result = build(Project(root))
     return NewSite(root, seed, title, description, len(result.plan.writes))
