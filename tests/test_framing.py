@@ -189,6 +189,7 @@ def test_a_court_story_gets_the_core_and_no_spaceflight_words(tmp_path: Path) ->
         "voices/index.html",
     ]
     assert foreign_words(site, COURT_STORY) == {}
+    assert "At a glance" not in page_text(site / "index.html")  # no facts to glance at
     # Every dated event is on the timeline, which the navigation reaches from every page.
     timeline = page_text(site / "timeline" / "index.html")
     for date in ("7 March 2024", "May 2022", "15 April 2024"):
