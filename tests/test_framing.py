@@ -230,6 +230,14 @@ def test_the_theme_set_applies_to_flight_reports_only(tmp_path: Path) -> None:
     assert not spaceflight.applies_to(history_facts)  # so it tells history, not this flight
     news = history.replace("in June 1983", "on Monday").replace("2024-05-01", "1983-06-20")
     assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "n.md", news))))
+    war = (
+        "---\ntitle: Rockets hit border town\npublished: 2024-05-01\n---\n\n"
+        "Militants launched rockets at the town on Monday, and one rocket landed near a school."
+        "\n\nThe army said it had launched a rocket strike in response.\n"
+    )
+    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "w.md", war))))
+    plan = news.replace("Roe launched", "Roe will launch").replace("the spacecraft landed", "")
+    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "p.md", plan))))
 
 
 def _about_flight(name: str) -> bool | None:

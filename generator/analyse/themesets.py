@@ -80,6 +80,7 @@ class Evidence:
     lede_blocks: int = 0  # one evidence sentence in the first this many story blocks suffices
     not_if_title: tuple[str, ...] = ()
     max_age_days: int | None = None  # a sentence dated longer before publication is history
+    not_if_sentence: tuple[str, ...] = ()  # a sentence with one of these tells a plan
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _too_old(evidence: Evidence, facts: Facts, block: str, sentence: str) -> boo
 def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]]:
     """(position among the story blocks, sentence) of every sentence that is evidence."""
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
+    hedged = _phrase_pattern(evidence.not_if_sentence) if evidence.not_if_sentence else None
     found = []
     for position, block in enumerate(facts.article.story_blocks):
         for sentence in sentences(block.text):
@@ -166,6 +168,7 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
             if (
                 patterns
                 and all(p.search(narrative) for p in patterns)
+                and not (hedged and hedged.search(narrative))
                 and not _too_old(evidence, facts, block.id, sentence)
             ):
                 found.append((position, sentence))
@@ -259,6 +262,7 @@ def _theme_set(name: str, raw: Any) -> ThemeSet:
         int(when.get("lede_blocks", 0)),
         str_list(when.get("not_if_title")),
         int(when["max_age_days"]) if "max_age_days" in when else None,
+        str_list(when.get("not_if_sentence")),
     )
     labels = raw.get("key_fact_labels") or {}
     return ThemeSet(
