@@ -15,9 +15,13 @@ import yaml
 from support import ARTICLES, REPO, SEED, mkdocs_build
 
 from generator.analyse import analyse
-from generator.analyse.themesets import load_core, load_theme_sets
+from generator.analyse.themesets import load_core, load_theme_sets, theme_set_from_data
 from generator.cli import main
+from generator.compose import compose_site
+from generator.model import Facts, Quote
 from generator.read import read_seed
+from generator.render import render_page
+from generator.site import SiteConfig
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
@@ -383,3 +387,52 @@ def test_a_site_of_a_flight_and_a_court_story_frames_each_as_it_is(
     for theme in ("mission", "crew", "film", "context"):
         assert "articles/court/" not in (docs / f"{theme}.md").read_text("utf-8"), theme
     assert "15 April 2024" in (docs / "timeline.md").read_text("utf-8")
+
+
+COURTS_SET = """
+id: courts
+applies_when:
+  lede_blocks: 3
+  min_sentences: 2
+  events: [sentenced, convicted, pleaded guilty, acquitted]
+  crafts: [prison, court, judge, jury]
+themes:
+  - id: trial
+    title: The case
+    cues: [sentenced, pleaded guilty, trial, hearing]
+    min: 2
+    unit: [passage, passages]
+    page:
+      voices: {heading: What the court heard}
+      passages: {heading: From the articles}
+    descriptions:
+      - needs: [voices]
+        text: The case, and what was said in court.
+      - needs: []
+        text: The case, from the articles.
+"""
+
+
+def test_another_theme_set_is_data_only(tmp_path: Path) -> None:
+    """A maintainer's second theme set (README, "The pages a site gets"): a YAML file, no code,
+    no template — its page is made and rendered by the generic theme template."""
+    courts = theme_set_from_data("themes/courts.yml", yaml.safe_load(COURTS_SET))
+    article = read_seed(_write(tmp_path / "court.md", COURT_STORY))
+    base = analyse(article)
+    facts = Facts(
+        article,
+        people=base.people,
+        quotes=(*base.quotes, Quote("No one is above the law", None, "b4")),
+        events=base.events,
+        themes={"trial": ("b1", "b3", "b4")},
+    )
+    assert courts.applies_to(facts)
+    sets = (*load_theme_sets(), courts)
+    pages = {p.path: p for p in compose_site([facts], sets, SiteConfig("S", ""))}
+    assert "mission.md" not in pages and "trial.md" in pages
+    trial = pages["trial.md"]
+    assert (trial.title, trial.nav_title) == ("The case", "The case")
+    assert trial.description == "The case, and what was said in court."
+    text = render_page(trial)
+    assert "## What the court heard" in text and "## From the articles" in text
+    assert list(pages).index("trial.md") < list(pages).index("people.md")

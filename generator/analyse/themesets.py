@@ -248,7 +248,8 @@ def _theme_page(raw: dict[str, Any]) -> ThemePage:
     )
 
 
-def _theme_set(name: str, raw: Any) -> ThemeSet:
+def theme_set_from_data(name: str, raw: Any) -> ThemeSet:
+    """A theme set from the parsed YAML of its file (`name` is for messages)."""
     if not isinstance(raw, dict) or not isinstance(raw.get("themes"), list):
         raise _where(name, "must be a mapping with a `themes:` list")
     when = raw.get("applies_when") or {}
@@ -290,7 +291,7 @@ def theme_set_files() -> tuple[str, ...]:
 @cache
 def load_theme_sets() -> tuple[ThemeSet, ...]:
     """Every theme set in generator/data/themes/, in file-name order."""
-    sets = tuple(_theme_set(name, load_data(name)) for name in theme_set_files())
+    sets = tuple(theme_set_from_data(name, load_data(name)) for name in theme_set_files())
     seen: set[str] = set()
     for theme_set in sets:
         for theme in theme_set.themes:
