@@ -7,7 +7,7 @@ honorifics, known organizations, places, key-fact patterns) lives in the data fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -48,6 +48,7 @@ class PeopleLexicon:
     given_name_exclusions: frozenset[str] = frozenset()  # "El", "La": not evidence alone
     place_words: frozenset[str] = frozenset()  # one-word countries and states: "Idaho"
     place_names: frozenset[str] = frozenset()  # places of two or more words: "San Diego"
+    honorific_roles: dict[str, str] = field(default_factory=dict)  # "Sen" → "senator"
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
@@ -181,6 +182,7 @@ def people_lexicon() -> PeopleLexicon:
         attributive_heads=_strings(raw.get("attributive_heads")),
         vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
         kin_words=_strings(raw.get("kin_words")),
+        honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
     )
 

@@ -55,6 +55,7 @@ _APPOSED = re.compile(r",\s+(?:who|whose)\b")
 _LOCATED = re.compile(
     r"(?:^|\s)(?:at|in|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$"
 )
+_OF_WORD = re.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
 _WITH_I = re.compile(r"\s+and\s+I\b")
 _AKA = re.compile(
     r",?\s*(?:aka|a\.k\.a\.|(?:also|now|formerly|better)\s+known\s+as|known\s+as|née|born|"
@@ -159,13 +160,14 @@ class _Context:
     speech_after: re.Pattern[str]  # " said" just after a name
 
 
-def _prefix_source(orgs: str, roles: str) -> str:
+def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
     # Optional organization (with a parenthesised expansion), optional place/nationality word,
     # modifiers ("deputy", "U.S."), the role, and for plural roles an optional dash apposition
     # ("cosmonauts on board — ").
     return (
         rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
-        rf"(?:(?!{_modifier_words()}\s)[A-Z][\w’'\-]*\s+)?{_modifiers()}(?P<role>{roles})"
+        rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
+        rf"(?P<mods>(?:{modifiers}\s+|(?:[A-Z]\.){{2,}}\s+)*)(?P<role>{roles})"
         rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
     )
 
@@ -194,7 +196,9 @@ def _prefix_start(org_forms: tuple[str, ...]) -> re.Pattern[str]:
     strings, so it starts matching at the same places, but a failed attempt at one place (the
     search tries every place of the text) costs a few tests instead of one per role form."""
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
-    return re.compile(_prefix_source(orgs, "(?i:" + phrase_trie(people_lexicon().roles) + ")"))
+    lex = people_lexicon()
+    roles = "(?i:" + phrase_trie(lex.roles) + ")"
+    return re.compile(_prefix_source(orgs, roles, "(?i:" + phrase_trie(lex.role_modifiers) + ")"))
 
 
 @cache
@@ -202,7 +206,7 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     lex = people_lexicon()
     roles = "(?i:" + phrase_alternation(lex.roles) + ")"
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
-    prefix = re.compile(_prefix_source(orgs, roles))
+    prefix = re.compile(_prefix_source(orgs, roles, _modifier_words()))
     apposition = re.compile(
         rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
@@ -220,7 +224,7 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     )
     # "President Nixon selects Warren E. Burger as the next Chief Justice"
     as_the = re.compile(
-        rf"^\s+as\s+(?:an?|the)\s+(?:next\s+|new\s+)?{_modifiers()}(?P<role>{roles})\b"
+        rf"^\s+as\s+(?:(?:an?|the|its|their)\s+)?(?:next\s+|new\s+)?{_modifiers()}(?P<role>{roles})\b"
         rf"(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "Dave Lavery is the program executive for …"
@@ -525,6 +529,9 @@ def _clean_run(
         honorific = prefix[-1]
         prefix = prefix[:-1]
     roles, orgs, plural = _prefix_roles(prefix, ctx)
+    office = ctx.lex.honorific_roles.get(honorific.rstrip(".")) if honorific else None
+    if office and office not in roles:
+        roles.append(office)  # "Sen. Susan Collins": senator
     first = start - 1 if honorific else start
     begin = words[first][0]
     end = words[-1][0] + len(tokens[-1])
@@ -614,10 +621,7 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
-    head = prefix[: match.start("mods")]
-    while chained := ctx.role_chain.search(head):
-        roles.insert(0, _role_text(chained, ctx.lex))
-        head = head[: chained.start("mods")]
+    roles[:0] = _chained_roles(prefix[: match.start("mods")], ctx)
     for mention in group if plural else [first]:
         if comma and len(mention.core) == 1 and mention.core[0] not in ctx.lex.given_names:
             continue
@@ -626,20 +630,41 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
         _add_org(mention, match.group("org"), ctx)
 
 
+def _chained_roles(head: str, ctx: _Context) -> list[str]:
+    """Roles listed before another one: "administrator, associate administrator, and " before
+    "astronaut Richard Truly". A cheap test first: `head` must end in a role word and a comma
+    or "and" (the pattern is anchored at the end, so a search would try every place)."""
+    roles: list[str] = []
+    while _may_chain(head, ctx) and (chained := ctx.role_chain.search(head)):
+        roles.insert(0, _role_text(chained, ctx.lex))
+        head = head[: chained.start("mods")]
+    return roles
+
+
+def _may_chain(head: str, ctx: _Context) -> bool:
+    text = head.rstrip()
+    if text.endswith(" and"):
+        text = text[:-4].rstrip()
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+    elif len(text) == len(head.rstrip()):
+        return False
+    end = len(text)
+    return any(size <= end and p.fullmatch(text, end - size, end) for size, p in ctx.role_ends)
+
+
 def _of_apposition(sentence: str, mention: _Mention, ctx: _Context) -> None:
     """ "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness
     Salman …": roles "of" somewhere, then a comma, just before the name's run."""
     prefix = sentence[max(0, mention.run_start - _PREFIX) : mention.run_start]
     if not prefix.rstrip().endswith(","):
         return
-    match = ctx.of_apposition.search(prefix)
-    if match is None or len(mention.core) < 2:
+    if len(mention.core) < 2 or not _OF_WORD.search(prefix):
         return
-    roles = [_role_text(match, ctx.lex)]
-    head = prefix[: match.start("mods")]
-    while chained := ctx.role_chain.search(head):
-        roles.insert(0, _role_text(chained, ctx.lex))
-        head = head[: chained.start("mods")]
+    match = ctx.of_apposition.search(prefix)
+    if match is None:
+        return
+    roles = [*_chained_roles(prefix[: match.start("mods")], ctx), _role_text(match, ctx.lex)]
     for role in roles:
         _add_role(mention, role)
     org = ctx.any_org.search(match.group("rest"))
@@ -674,11 +699,11 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     """Age, apposition and "of the ORG" right around one mention."""
     before = sentence[max(0, mention.start - 30) : mention.start]
     after = sentence[mention.end : mention.end + _CONTEXT]
-    age = _AGE_BEFORE.search(before) or _AGE_AFTER.search(after)
+    age = _AGE_BEFORE.search(before) or _AGE_AFTER.match(after)
     if age:
         mention.age = int(age.group(1))
     for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula):
-        apposition = pattern.search(after)
+        apposition = pattern.match(after)
         if apposition:
             written = " ".join(apposition.group("role").lower().split())
             if pattern is not ctx.apposition and written in ctx.lex.plural_roles:
@@ -691,14 +716,15 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             org = ctx.any_org.search(rest)
             _add_org(mention, org.group("org") if org else None, ctx)
             break
-    of_org = ctx.of_org.search(after)
+    of_org = ctx.of_org.match(after)
     if of_org:
         _add_org(mention, of_org.group("org"), ctx)
     mention.spoke = _spoken_before(before, ctx.lex) or bool(ctx.speech_after.match(after))
     mention.apposed = bool(_APPOSED.match(after))
     mention.located = bool(_LOCATED.search(before))
-    mention.with_i = bool(_WITH_I.match(after))
-    mention.kin = bool(ctx.kin.search(sentence, 0, mention.start))
+    if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
+        mention.with_i = bool(_WITH_I.match(after))
+        mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
 
 
 def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Mention]:
