@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import SEED
@@ -93,9 +94,14 @@ def test_name_after_a_preposition_is_not_the_speaker() -> None:
     assert _speakers(find_quotes(article, SEED_PEOPLE)) == [("b1", "dmitry-rogozin")]
 
 
-def test_unattributed_quotation_has_no_speaker() -> None:
-    article = _article("The banner read “Welcome to space”. Peresild waved.")
+def test_unattributed_speech_has_no_speaker() -> None:
+    article = _article("Peresild waved. “We will be back soon, all of us.” The hatch closed.")
     assert _speakers(find_quotes(article, SEED_PEOPLE)) == [("b1", None)]
+
+
+def test_a_quoted_term_is_not_a_voice() -> None:
+    article = _article("The banner read “Welcome to space”. Peresild waved.")
+    assert find_quotes(article, SEED_PEOPLE) == ()
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:
@@ -103,12 +109,15 @@ def test_apostrophes_are_not_quotation_marks() -> None:
     assert find_quotes(article, SEED_PEOPLE) == ()
 
 
-def test_closing_mark_only_continues_an_open_quotation() -> None:
+def test_a_quotation_runs_on_only_into_a_paragraph_that_reopens_it() -> None:
     article = _article("Rogozin said: “We began", "and we finished.” Then he left.")
     quotes = find_quotes(article, SEED_PEOPLE)
-    assert [(q.block, q.text, q.speaker) for q in quotes] == [
-        ("b1", "We began", "dmitry-rogozin"),
-        ("b2", "and we finished.", "dmitry-rogozin"),
+    # Bounded at its paragraph: the introduced quotation is kept, the stray closing mark is not.
+    assert [(q.block, q.text, q.speaker) for q in quotes] == [("b1", "We began", "dmitry-rogozin")]
+    article = _article("Rogozin said: “We began.", "“And we finished.”")
+    assert [(q.block, q.text, q.speaker) for q in find_quotes(article, SEED_PEOPLE)] == [
+        ("b1", "We began.", "dmitry-rogozin"),
+        ("b2", "And we finished.", "dmitry-rogozin"),
     ]
     stray = _article("He was 6 feet” tall.")
     assert find_quotes(stray, SEED_PEOPLE) == ()
@@ -150,3 +159,120 @@ def test_a_five_megabyte_block_is_linear() -> None:
     quotes = find_quotes(_article(text), SEED_PEOPLE)
     assert len(quotes) >= 5_000_000 // len(unit)
     assert time.perf_counter() - start < 30
+
+
+JONES = Person("ann-jones", "Ann Jones", ("Jones",), ("judge",))
+SMITH = Person("bob-smith", "Bob Smith", ("Smith",), ("lawyer",))
+DOE = Person("arthur-doe", "Arthur Doe", ("Doe",), ("astronaut",))
+COURT = (JONES, SMITH, DOE)
+
+
+def _said(*texts: str) -> list[tuple[str, str, str | None]]:
+    return [(q.block, q.text, q.speaker) for q in find_quotes(_article(*texts), COURT)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will appeal,” Smith radioed to the ground.",
+        "“We will appeal,” Smith posted on X.",
+        "“We will appeal,” Smith tweeted late on Monday.",
+        "“We will appeal,” Smith said in a statement.",
+        "“We will appeal,” Smith testified.",
+        "“We will appeal,” wrote Smith.",
+        "Smith wrote in a letter to Jones: “We will appeal.”",
+        "Smith, 54, who has argued the case for years, testified: “We will appeal.”",
+        "“We will appeal,” according to Smith.",
+        "Smith later told reporters: “We will appeal.”",
+    ],
+)
+def test_more_speech_verbs_keep_the_speaker(sentence: str) -> None:
+    assert _said(sentence) == [("b1", "We will appeal", "bob-smith")] or _said(sentence) == [
+        ("b1", "We will appeal.", "bob-smith")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “space race” shaped the decade, Jones said.",
+        "Doe starred in a film called “Challenge” last year, Smith said.",
+        "Critics call it “orbital tourism”. Jones disagreed.",
+        "The crew watched “Star Wars” on the station.",
+        "They named the capsule “Freedom” before the flight.",
+        "Mission commander Arthur “Jack” Doe said the crew was ready.",
+    ],
+)
+def test_terms_titles_and_nicknames_are_not_voices(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This is a travesty,” Smith’s lawyer said.",
+        "“This is a travesty,” said Smith’s lawyer.",
+        "Jones met the family of Smith, and his lawyer said: “This is a travesty.”",
+        "“This is a travesty,” the lawyer told Smith.",
+        "“This is a travesty,” Smith was told by the court.",
+        "Smith and Jones said: “This is a travesty.”",
+        "Smith said the vote was close, but the judge called it “a travesty of justice”.",
+    ],
+)
+def test_no_wrong_speaker(text: str) -> None:
+    assert all(speaker is None for _, _, speaker in _said(text)), _said(text)
+
+
+def test_object_and_apposition_forms() -> None:
+    assert _said("Jones, Smith’s lawyer, said: “No.”") == [("b1", "No.", "ann-jones")]
+    assert _said("Praising Smith, Jones said: “Well done.”") == [("b1", "Well done.", "ann-jones")]
+    assert _said("Following the ruling, Jones said: “Well done.”") == [
+        ("b1", "Well done.", "ann-jones")
+    ]
+
+
+def test_continuation_paragraph_keeps_the_speaker_only_when_no_one_intervenes() -> None:
+    assert _said("“We will appeal,” Smith said.", "“The ruling is wrong.”") == [
+        ("b1", "We will appeal", "bob-smith"),
+        ("b2", "The ruling is wrong.", "bob-smith"),
+    ]
+    text = ("“We will appeal,” Smith said. Jones left the room.", "“The ruling is wrong.”")
+    assert _said(*text) == [
+        ("b1", "We will appeal", "bob-smith"),
+        ("b2", "The ruling is wrong.", None),
+    ]
+    assert _said("“Will you appeal?” Smith asked.", "“Of course we will.”") == [
+        ("b1", "Will you appeal?", "bob-smith"),
+        ("b2", "Of course we will.", None),
+    ]
+
+
+def test_a_second_quotation_keeps_its_speaker_only_when_no_one_intervenes() -> None:
+    assert _said("“We will appeal,” Smith said. “The ruling is wrong.”")[1][2] == "bob-smith"
+    text = "“We will appeal,” Smith said. Jones disagreed. “The ruling stands firm.”"
+    assert _said(text)[1][2] is None
+
+
+def test_pronoun_after_someone_else_is_named_stays_unknown() -> None:
+    text = ("Smith said the appeal was filed.", "Jones, the judge, left early. “No,” he said.")
+    assert _said(*text) == [("b2", "No", None)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("Smith called it “the best", "day of my life. The crowd cheered and Jones left."), []),
+        (
+            ("He called it the “best day. The crowd cheered.", "Jones said: “It is over.”"),
+            [("b2", "It is over.", "ann-jones")],
+        ),
+        (
+            ("Jones arrived.” Then “ok", "Smith said: “It is over.”", "The end."),
+            [("b2", "It is over.", "bob-smith")],
+        ),
+    ],
+)
+def test_stray_marks_do_not_swallow_text(
+    texts: tuple[str, ...], expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(*texts) == expected

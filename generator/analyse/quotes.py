@@ -1,26 +1,36 @@
 """Direct quotations and their speakers, by rules over the words in generator/data/speech.yml.
 
+A *voice* is a quotation someone says, writes, tells, radios or posts. A quoted term or title with
+no speech ("the so-called “space race”", a film “Challenge”, a nickname Arthur “Jack” Doe) is not
+one and is left out. Precision first: a speaker is given only on evidence, otherwise None.
+
 Quotation marks: curly “…” and straight "…" (a straight mark opens when no quotation is open and
-closes otherwise). Apostrophes (’ ') are never quotation marks. A quotation left open at the end
-of a paragraph runs on: the next paragraph continues it, whether or not it re-opens with a mark.
+closes otherwise). Apostrophes (’ ') are never quotation marks. A quotation is bounded by its
+paragraph. One left open at the end of a paragraph runs on only when the next paragraph opens with
+a quotation mark (the newspaper convention); otherwise it is kept only when a reporting verb
+introduces it ("said: “…"), and else the mark is a stray one and quotes nothing.
 
 Who spoke a quotation, first rule that applies:
-1. It continues a quotation left open in the previous paragraph → that quotation's speaker.
-2. After it, in the same sentence, a reporting verb with its subject: “…,” Peresild said /
-   “…,” said NASA Administrator Bill Nelson / “…,” he said.
-3. Before it, in the same sentence, a reporting verb with its subject: Shipenko, 38, …, said: “…” /
-   Peresild said the training had been “…”, adding: “…”.
-4. It follows another quotation of the same paragraph → that quotation's speaker.
+1. After it, in the same sentence, a reporting verb: “…,” Peresild said / “…,” said NASA
+   Administrator Bill Nelson / “…,” he said / “…,” the agency said (a voice, speaker unknown).
+2. Before it, in the same sentence, a reporting verb with no one else named in between:
+   Shipenko, 38, …, said: “…” / Peresild said the training had been “…”, adding: “…”.
+3. It continues a quotation left open in the previous paragraph → that quotation's speaker.
+4. It opens a sentence and the sentence before (in this paragraph, or the last one of the
+   previous paragraph when it opens this one) ends with one speaker's speech, no one else named
+   after it → that speaker ("“…,” Liman said. “…”").
 5. Otherwise None: the article does not say.
 
-A reporting verb's subject is the nearest person (or he/she) before it in its sentence that does
-not follow a preposition ("with Shkaplerov" is no subject); failing that, a person right after it
-("said Phil McAlister"). Names are matched only outside quotation marks, against the names and
-aliases of the `people` given (plus a person's surname when no one else shares it).
+A reporting verb's subject is the nearest person (or he/she) before it in its sentence that is
+not an object (after a preposition, "praising Shipenko") nor a possessive ("Smith’s lawyer
+said"), with only a few words or a comma-enclosed apposition between ("Shipenko, 38, who …,
+said"); failing that, for some verbs, a person right after it ("said Phil McAlister"). Names are
+matched only outside quotation marks, against the names and aliases of the `people` given (plus
+a person's surname when no one else shares it).
 
 Pronouns (he/she) resolve to the most recent speaker — the subject of the last reporting verb
-with a named person, in this paragraph or an earlier one (Peskov in b8 for "he said" in b9). With
-no earlier speaker the pronoun stays unresolved (None) rather than guessing.
+with a named person — when no one else is named after that speaker's sentence. Otherwise the
+pronoun stays unresolved (None) rather than guessing.
 """
 
 from __future__ import annotations
@@ -28,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Article, Block, Person, Quote
@@ -37,21 +47,32 @@ from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 _PRONOUN = "\x00pronoun"  # a subject that is a singular pronoun, resolved later
 _MARK = re.compile(r"[“”\"]")
 _STRAIGHT_QUOTE = '"'
+_OPENING = '“"'
 _AFTER_WINDOW = (
     80  # chars between a closing mark and its reporting verb: "” said NASA Administrator"
 )
 _BEFORE_WINDOW = 400  # chars of a sentence searched before an opening mark
+_APPOSITION_MAX = 250  # chars of a comma-enclosed apposition between a speaker and the verb
 _INVERTED_GAP = re.compile(r"\s*,?\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # "said NASA Administrator "
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b|[’'](?=\s)")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\s*$")  # no comma between: "Following it, Smith"
+_OBJECT_FORM = re.compile(r"[a-z][a-z-]{2,}(?:ing|ed)")  # "praising", "accused"
+_SENTENCE_END = re.compile(r"[.!?…]$")
+_TOKEN = re.compile(r"[\w’'-]+")
+_GAP_PUNCTUATION = re.compile(r"[\w’'\s,-]*")  # words and commas only
+_NEW_CLAUSE = re.compile(r"[;—–]|,\s+(?:but|while|whereas|although|though|yet|and|or)\s")
+_NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
 
 
 @dataclass(frozen=True)
 class _Span:
-    start: int  # offset of the opening mark (block start for a continuation without one)
+    start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (block end when left open)
     text_start: int
     text_end: int
     closed: bool
     continued: bool = False  # continues a quotation left open in the previous paragraph
+    runs_on: bool = False  # left open, and the next paragraph goes on with it
 
 
 @dataclass(frozen=True)
@@ -71,30 +92,63 @@ class _Subject:
     start: int
     end: int
     person: str  # person id, or _PRONOUN
+    object: bool = False  # after a preposition or an -ing/-ed word: not a subject
+    possessive: bool = False  # "Smith’s lawyer": Smith is not the one who speaks
 
 
 @dataclass(frozen=True)
 class _Words:
     verbs: re.Pattern[str]
+    inverted: frozenset[str]
+    after_only: frozenset[str]
+    not_speech: re.Pattern[str] | None
     pronouns: re.Pattern[str]
     prepositions: frozenset[str]
+    gap_words: frozenset[str]
+    passive: frozenset[str]
+    term_cue: re.Pattern[str] | None
+    introduced: re.Pattern[str]  # a reporting verb right before an opening mark: "said: “"
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
 
 
 @cache
 def _words() -> _Words:
     data = load_data("speech.yml")
-    verbs = sorted(str_list(data.get("reporting_verbs")), key=len, reverse=True)
+    verbs = sorted(set(str_list(data.get("reporting_verbs"))) or {"said"}, key=len, reverse=True)
     pronouns = str_list(data.get("singular_pronouns"))
+    not_speech = str_list(data.get("not_speech"))
+    cues = str_list(data.get("term_cues"))
+    verb_body = _alternation(verbs)
     return _Words(
-        verbs=_word_pattern(verbs or ["said"]),
-        pronouns=_word_pattern(pronouns or ["he", "she"]),
+        verbs=re.compile(rf"(?<![\w’'-])(?:{verb_body})(?![\w’'-])"),
+        inverted=frozenset(_norm(v) for v in str_list(data.get("inverted_verbs"))),
+        after_only=frozenset(_norm(v) for v in str_list(data.get("after_only_verbs"))),
+        not_speech=_word_pattern(not_speech, case=False) if not_speech else None,
+        pronouns=_word_pattern(pronouns or ["he", "she"], case=True, capital=True),
         prepositions=frozenset(p.lower() for p in str_list(data.get("prepositions"))),
+        gap_words=frozenset(w.lower() for w in str_list(data.get("subject_gap_words"))),
+        passive=frozenset(w.lower() for w in str_list(data.get("passive_markers"))),
+        term_cue=re.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*$") if cues else None,
+        introduced=re.compile(rf"(?<![\w’'-])(?:{verb_body})\s*[:,]?\s*$"),
     )
 
 
-def _word_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _word_pattern(
+    words: list[str] | tuple[str, ...], case: bool, capital: bool = False
+) -> re.Pattern[str]:
+    forms = list(words)
+    if capital:  # "he" and "He", never "HE"-only forms
+        forms += [w[:1].upper() + w[1:] for w in words]
+    flags = "" if case else "(?i)"
+    return re.compile(rf"{flags}(?<![\w’'-])(?:{_alternation(forms)})(?![\w’'-])")
 
 
 class PeopleIndex:
@@ -124,39 +178,61 @@ class PeopleIndex:
             yield match.start(), match.end(), self.by_form[match.group()]
 
 
+# ---------------------------------------------------------------------------------------------
+# Quotation spans
+
+
 def _opens(text: str, index: int, open_at: int | None) -> bool:
     char = text[index]
     return char == "“" or (char == _STRAIGHT_QUOTE and open_at is None)
 
 
-def _spans(text: str, continuing: bool) -> list[_Span]:
-    """Quotations of one block, in order; `continuing`: the previous one was left open."""
-    spans: list[_Span] = []
+def opens_with_mark(text: str) -> bool:
+    """Whether a paragraph begins with an opening quotation mark (it may continue a quotation)."""
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in _OPENING
+
+
+def _is_nickname(text: str, start: int, end: int) -> bool:
+    """Arthur “Jack” Doe: one to three capitalised words quoted between two parts of a name."""
+    inner = text[start + 1 : end - 1]
+    if not _NICKNAME.fullmatch(inner):
+        return False
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 3]
+    return bool(re.search(r"[A-Z][\w.’'-]*\s$", before)) and bool(re.match(r"\s[A-Z]", after))
+
+
+def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
+    """Quotations of one block, in order; `continuing`: the previous one was left open and runs
+    on here; `next_opens`: the next paragraph opens with a quotation mark."""
+    raw: list[tuple[int, int, bool]] = []  # (opening mark, end, closed)
     open_at: int | None = None
     for match in _MARK.finditer(text):
         i = match.start()
         if _opens(text, i, open_at):
             if open_at is not None:  # a new opening mark ends an unclosed quotation
-                spans.append(_span(open_at, i, closed=False, continued=continuing and not spans))
+                raw.append((open_at, i, False))
             open_at = i
         elif open_at is not None:
-            spans.append(_span(open_at, i + 1, closed=True, continued=continuing and not spans))
+            raw.append((open_at, i + 1, True))
             open_at = None
-        elif continuing and not spans:  # "…profession.”": the quotation began a paragraph ago
-            spans.append(_Span(0, i + 1, 0, i, closed=True, continued=True))
+        # a closing mark with nothing open is a stray mark: it quotes nothing
     if open_at is not None:
-        spans.append(_span(open_at, len(text), closed=False, continued=continuing and not spans))
-    if continuing and spans and spans[0].start > 0 and text[: spans[0].start].strip():
-        spans[0] = _Span(*_fields(spans[0]), continued=False)  # text before it: not a run-on
+        raw.append((open_at, len(text), False))
+    spans: list[_Span] = []
+    for number, (start, end, closed) in enumerate(raw):
+        last = number == len(raw) - 1
+        if closed and _is_nickname(text, start, end):
+            continue
+        runs_on = not closed and last and next_opens
+        introduced = _words().introduced.search(text, max(0, start - 60), start)
+        if not closed and not runs_on and not introduced:
+            continue  # a stray opening mark: it must not swallow the words after it
+        first = not spans and not text[:start].strip()
+        text_end = end - 1 if closed else len(text[:end].rstrip())
+        spans.append(_Span(start, end, start + 1, text_end, closed, continuing and first, runs_on))
     return spans
-
-
-def _span(start: int, end: int, closed: bool, continued: bool) -> _Span:
-    return _Span(start, end, start + 1, end - 1 if closed else end, closed, continued)
-
-
-def _fields(span: _Span) -> tuple[int, int, int, int, bool]:
-    return span.start, span.end, span.text_start, span.text_end, span.closed
 
 
 def _masked(text: str, spans: list[_Span]) -> str:
@@ -176,43 +252,59 @@ def _quote_text(text: str, span: _Span) -> str:
     return words.rstrip(",;:—– ").strip()
 
 
+# ---------------------------------------------------------------------------------------------
+# Subjects and reporting verbs
+
+
 @dataclass
 class _Tracker:
     """The most recent named speaker, carried from block to block in document order."""
 
     last_speaker: str | None = None
+    intervened: bool = False  # someone else was named after the speaker's sentence
+    clear_until: int = 0  # in the current block: mentions before this offset never intervene
 
 
 def _subjects(masked: str, index: PeopleIndex) -> list[_Subject]:
-    found = [_Subject(s, e, pid) for s, e, pid in index.mentions(masked)]
-    found += [_Subject(m.start(), m.end(), _PRONOUN) for m in _words().pronouns.finditer(masked)]
-    found.sort(key=lambda s: s.start)
+    found = [(s, e, pid) for s, e, pid in index.mentions(masked)]
+    found += [(m.start(), m.end(), _PRONOUN) for m in _words().pronouns.finditer(masked)]
+    found.sort()
     # A mention inside a longer one ("Bill Nelson" vs "Nelson") is the same person: keep the first.
     kept: list[_Subject] = []
-    for subject in found:
-        if not kept or subject.start >= kept[-1].end:
-            kept.append(subject)
+    for start, end, person in found:
+        if not kept or start >= kept[-1].end:
+            kept.append(
+                _Subject(
+                    start,
+                    end,
+                    person,
+                    object=_is_object(masked, start),
+                    possessive=bool(_POSSESSIVE_AFTER.match(masked, end)),
+                )
+            )
     return kept
 
 
-def _after_preposition(masked: str, start: int) -> bool:
-    head = masked[max(0, start - 20) : start].split()
-    return bool(head) and head[-1].lower().strip(",") in _words().prepositions
+def _is_object(masked: str, start: int) -> bool:
+    """A name right after a preposition ("with Shkaplerov") or an -ing/-ed word ("praising")."""
+    word = _WORD_BEFORE.search(masked, max(0, start - 30), start)
+    if word is None:
+        return False
+    token = word.group(1)
+    return token.lower() in _words().prepositions or bool(_OBJECT_FORM.fullmatch(token))
 
 
-def _verb_subject(
-    masked: str, verb: re.Match[str], subjects: _Subjects, sentence: tuple[int, int]
-) -> _Subject | None:
-    """The subject of one reporting verb: nearest before it, else right after it (inverted)."""
-    floor = max(sentence[0], verb.start() - _BEFORE_WINDOW)
-    for subject in subjects.before(verb.start(), floor):
-        if not _after_preposition(masked, subject.start):
-            return subject
-    after = subjects.first_from(verb.end())
-    if after is None or after.start >= sentence[1]:
-        return None
-    gap = _INVERTED_GAP.fullmatch(masked, verb.end(), after.start)
-    return after if gap else None
+def _transparent(gap: str) -> bool:
+    """Whether the words between a subject and its verb let the subject govern the verb: a few
+    gap words ("later", "has") or a comma-enclosed apposition (", 38, who …, ")."""
+    words = _words().gap_words
+    if _GAP_PUNCTUATION.fullmatch(gap) and all(w.lower() in words for w in _TOKEN.findall(gap)):
+        return True
+    stripped = gap.lstrip()
+    if not stripped.startswith(",") or len(gap) > _APPOSITION_MAX:
+        return False
+    tail = stripped[stripped.rfind(",") + 1 :]
+    return stripped.rfind(",") > 0 and all(w.lower() in words for w in _TOKEN.findall(tail))
 
 
 class _Subjects:
@@ -234,6 +326,41 @@ class _Subjects:
         index = bisect.bisect_left(self.starts, pos)
         return self.items[index] if index < len(self.items) else None
 
+    def between(self, start: int, end: int) -> Iterator[_Subject]:
+        index = bisect.bisect_left(self.starts, start)
+        while index < len(self.items) and self.items[index].start < end:
+            yield self.items[index]
+            index += 1
+
+
+def _passive(masked: str, verb_start: int) -> bool:
+    word = _WORD_BEFORE.search(masked, max(0, verb_start - 20), verb_start)
+    return word is not None and word.group(1).lower() in _words().passive
+
+
+def _verb_subject(
+    masked: str, verb: re.Match[str], subjects: _Subjects, sentence: tuple[int, int]
+) -> _Subject | None:
+    """The subject of one reporting verb: nearest before it, else right after it (inverted)."""
+    words = _words()
+    phrase = _norm(verb.group())
+    if phrase not in words.after_only:
+        if _passive(masked, verb.start()):
+            return None
+        floor = max(sentence[0], verb.start() - _BEFORE_WINDOW)
+        for subject in subjects.before(verb.start(), floor):
+            if subject.object or subject.possessive:
+                continue
+            if _transparent(masked[subject.end : verb.start()]):
+                return subject
+    if phrase not in words.inverted:
+        return None
+    after = subjects.first_from(verb.end())
+    if after is None or after.start >= sentence[1] or after.possessive:
+        return None
+    gap = _INVERTED_GAP.fullmatch(masked, verb.end(), after.start)
+    return after if gap else None
+
 
 @dataclass(frozen=True)
 class _Speech:
@@ -244,48 +371,55 @@ class _Speech:
     speaker: str | None  # resolved person id
 
 
+def _not_speech_starts(masked: str) -> set[int]:
+    pattern = _words().not_speech
+    return {m.start() for m in pattern.finditer(masked)} if pattern else set()
+
+
 def _speech_acts(
     masked: str, starts: list[int], subjects: _Subjects, tracker: _Tracker
 ) -> list[_Speech]:
     """Every reporting verb of a block, with its speaker; updates the running speaker."""
     acts: list[_Speech] = []
+    excluded = _not_speech_starts(masked)
+    items = subjects.items
+    seen = 0  # mentions before this index have been weighed as interventions
+
+    def weigh(upto: int, own: int = -1) -> None:
+        """Mentions before `upto` name someone else after the speaker's sentence: intervention
+        (`own`: the offset of the verb's own subject, which does not count)."""
+        nonlocal seen
+        while seen < len(items) and items[seen].start < upto:
+            mention = items[seen]
+            seen += 1
+            if mention.start == own or mention.start < tracker.clear_until:
+                continue
+            if mention.person != tracker.last_speaker:
+                tracker.intervened = True
+
     for verb in _words().verbs.finditer(masked):
+        if verb.start() in excluded:
+            continue
         sentence = sentence_bounds(masked, starts, verb.start())
         subject = _verb_subject(masked, verb, subjects, sentence)
+        weigh(verb.start(), subject.start if subject is not None else -1)
         speaker: str | None = None
-        if subject is not None and subject.person == _PRONOUN:
-            speaker = tracker.last_speaker
+        if subject is None and verb.group().endswith("ing"):  # "adding": the clause's subject
+            earlier = acts[-1] if acts and acts[-1].sentence == sentence else None
+            if earlier is not None and earlier.subject is not None:
+                subject, speaker = earlier.subject, earlier.speaker
+        elif subject is not None and subject.person == _PRONOUN:
+            speaker = None if tracker.intervened else tracker.last_speaker
         elif subject is not None:
             speaker = subject.person
+            weigh(subject.end)  # an inverted subject comes after its verb
+        if speaker is not None:
             tracker.last_speaker = speaker
+            tracker.intervened = False
+            tracker.clear_until = sentence[1]
         acts.append(_Speech(verb.start(), verb.end(), sentence, subject, speaker))
+    weigh(len(masked))
     return acts
-
-
-def _ends_clause(text: str, span: _Span) -> bool:
-    """“…,” / “…?” / “…!”: the quotation stops mid-sentence, so an attribution may follow."""
-    inner = text[span.text_start : span.text_end].rstrip()
-    after = text[span.end : span.end + 3].lstrip()
-    return inner.endswith((",", "?", "!", "—", "–", "-")) or after.startswith(",")
-
-
-def _speaker_after(text: str, span: _Span, acts: _Acts, limit: int) -> _Speech | None:
-    if not span.closed or not _ends_clause(text, span):
-        return None
-    act = acts.first_from(span.end)
-    if act is None or act.start > min(span.end + _AFTER_WINDOW, limit):
-        return None
-    inside = act.sentence[0] <= span.end - 1 < act.sentence[1]
-    valid = act.subject is not None and act.subject.start >= span.end
-    return act if inside and valid else None
-
-
-def _speaker_before(span: _Span, acts: _Acts, floor: int) -> _Speech | None:
-    """The last reporting verb with a subject between `floor` and the quotation, same sentence."""
-    for act in acts.before(span.start, max(floor, span.start - _BEFORE_WINDOW)):
-        if act.subject is not None and act.sentence[0] <= span.start < act.sentence[1]:
-            return act
-    return None
 
 
 class _Acts:
@@ -306,24 +440,175 @@ class _Acts:
             index -= 1
 
 
-def _attribute(
-    text: str, spans: list[_Span], acts: _Acts, previous: str | None
-) -> list[str | None]:
-    speakers: list[str | None] = []
+# ---------------------------------------------------------------------------------------------
+# Attribution
+
+
+def _ends_clause(text: str, span: _Span) -> bool:
+    """“…,” / “…?” / “…!”: the quotation stops mid-sentence, so an attribution may follow."""
+    inner = text[span.text_start : span.text_end].rstrip()
+    after = text[span.end : span.end + 3].lstrip()
+    return inner.endswith((",", "?", "!", "—", "–", "-")) or after.startswith(",")
+
+
+def _speech_after(text: str, span: _Span, acts: _Acts, limit: int) -> _Speech | None:
+    """“…,” Peresild said / said Nelson / the agency said: the verb right after, same sentence."""
+    if not span.closed or not _ends_clause(text, span):
+        return None
+    act = acts.first_from(span.end)
+    if act is None or act.start > min(span.end + _AFTER_WINDOW, limit):
+        return None
+    if not act.sentence[0] <= span.end - 1 < act.sentence[1]:
+        return None
+    if act.subject is not None and act.subject.start < span.end:
+        return None  # its subject stands before the quotation: not an attribution of it
+    return act
+
+
+def _speech_before(
+    masked: str, span: _Span, acts: _Acts, subjects: _Subjects, floor: int
+) -> _Speech | None:
+    """The nearest reporting verb before the quotation in its sentence, with no one else named
+    between them ("Smith said the vote was close, but Jones called it “…”" is not Smith's)."""
+    for act in acts.before(span.start, max(floor, span.start - _BEFORE_WINDOW)):
+        if not act.sentence[0] <= span.start < act.sentence[1]:
+            return None
+        own = act.subject
+        for mention in subjects.between(act.end, span.start):
+            if (own is None or mention.start != own.start) and not mention.object:
+                return None
+        if _NEW_CLAUSE.search(masked, act.end, span.start):
+            return None  # "Smith said …, but the judge called it “…”": another clause
+        return act
+    return None
+
+
+def _at_sentence_start(masked: str, starts: list[int], pos: int) -> bool:
+    lo, _ = sentence_bounds(masked, starts, pos)
+    return not masked[lo:pos].strip(' \t\n“"‘(')
+
+
+def _is_term(words: str, at_start: bool) -> bool:
+    """A title or term, not speech: short, no sentence punctuation, or Title Case."""
+    tokens = words.split()
+    if _SENTENCE_END.search(words.rstrip("’'\")")):
+        return False
+    long_words = [t for t in tokens if len(t) > 3]
+    if long_words and all(t[:1].isupper() for t in long_words):
+        return True
+    return not (at_start and len(tokens) >= 3) and len(tokens) < 6
+
+
+def _term_cued(text: str, span: _Span, words: str) -> bool:
+    """“Challenge” after "a film called": a title even in a sentence with a reporting verb."""
+    cue = _words().term_cue
+    if cue is None or _SENTENCE_END.search(words) or len(words.split()) > 5:
+        return False
+    return bool(cue.search(text, max(0, span.start - 30), span.start))
+
+
+@dataclass
+class _Evidence:
+    """Who is speaking where in a block: (offset, speaker) of speech acts and voices."""
+
+    items: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, pos: int, speaker: str | None) -> None:
+        if speaker is not None:
+            self.items.append((pos, speaker))
+
+    def sole_speaker(self, lo: int, hi: int) -> tuple[int, str] | None:
+        """The speaker of every act and voice in [lo, hi), if there is exactly one."""
+        inside = [item for item in self.items if lo <= item[0] < hi]
+        if not inside or len({s for _, s in inside}) != 1:
+            return None
+        return max(inside)
+
+
+def _nobody_between(subjects: _Subjects, start: int, end: int, speaker: str) -> bool:
+    return all(m.person == speaker for m in subjects.between(start, end))
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    masked: str
+    starts: list[int]
+    subjects: _Subjects
+    acts: _Acts
+    previous: str | None  # speaker of a quotation left open in the previous paragraph
+    trailing: str | None  # speaker the previous paragraph ends with, no one after
+
+
+def _attribute(ctx: _Context, spans: list[_Span]) -> list[tuple[str, str | None] | None]:
+    """(words, speaker) of each span that is a voice, None for a term or title."""
+    text, masked, starts = ctx.text, ctx.masked, ctx.starts
+    evidence = _Evidence()
+    for speech_act in ctx.acts.items:
+        evidence.add(speech_act.start, speech_act.speaker)
+    result: list[tuple[str, str | None] | None] = []
     for number, span in enumerate(spans):
+        words = _quote_text(text, span)
         limit = spans[number + 1].start if number + 1 < len(spans) else len(text)
         floor = spans[number - 1].end if number else 0
-        if span.continued:
-            speakers.append(previous)
-            continue
-        act = _speaker_after(text, span, acts, limit) or _speaker_before(span, acts, floor)
+        act = _speech_after(text, span, ctx.acts, limit) or _speech_before(
+            masked, span, ctx.acts, ctx.subjects, floor
+        )
+        at_start = _at_sentence_start(masked, starts, span.start)
+        speaker: str | None = None
         if act is not None:
-            speakers.append(act.speaker)
-        elif number:  # a further quotation of the same speaker: “…,” he said. “…”
-            speakers.append(speakers[-1])
-        else:
-            speakers.append(None)
-    return speakers
+            if _term_cued(text, span, words):
+                result.append(None)
+                continue
+            speaker = act.speaker
+            if span.continued and act.subject is None:
+                speaker = ctx.previous
+        elif span.continued:
+            speaker = ctx.previous
+        elif _is_term(words, at_start):
+            result.append(None)
+            continue
+        elif at_start:
+            speaker = _previous_sentence_speaker(ctx, evidence, span)
+        # A question does not carry its asker over to the answer after it.
+        evidence.add(span.start, None if words.endswith("?") else speaker)
+        result.append((words, speaker))
+    return result
+
+
+def _previous_sentence_speaker(ctx: _Context, evidence: _Evidence, span: _Span) -> str | None:
+    """Rule 4: the one speaker of the sentence before, no one else named since."""
+    index = bisect.bisect_right(ctx.starts, span.start) - 1
+    if index == 0:
+        opens_block = not ctx.masked[: span.start].strip()
+        return ctx.trailing if opens_block else None
+    lo, hi = ctx.starts[index - 1], ctx.starts[index]
+    found = evidence.sole_speaker(lo, hi)
+    if found is None:
+        return None
+    pos, speaker = found
+    return speaker if _nobody_between(ctx.subjects, pos, span.start, speaker) else None
+
+
+def _trailing_speaker(ctx: _Context, quotes: list[tuple[_Span, str | None]]) -> str | None:
+    """Who the block ends with: the one speaker of its last sentence, no one named after."""
+    if not ctx.starts:
+        return None
+    lo = ctx.starts[-1]
+    evidence = _Evidence()
+    for act in ctx.acts.items:
+        evidence.add(act.start, act.speaker)
+    for span, speaker in quotes:
+        question = _quote_text(ctx.text, span).endswith("?")
+        evidence.add(span.start, None if question else speaker)
+    # A question ending the block is no one's lead-in: the answer may be someone else's.
+    if quotes and _quote_text(ctx.text, quotes[-1][0]).endswith("?"):
+        return None
+    found = evidence.sole_speaker(lo, len(ctx.masked) + 1)
+    if found is None:
+        return None
+    pos, speaker = found
+    return speaker if _nobody_between(ctx.subjects, pos, len(ctx.masked), speaker) else None
 
 
 def _pronoun_led(subjects: _Subjects, acts: _Acts) -> bool:
@@ -333,44 +618,68 @@ def _pronoun_led(subjects: _Subjects, acts: _Acts) -> bool:
     return not any(s.person != _PRONOUN for s in subjects.before(first.start, 0))
 
 
+@dataclass(frozen=True)
+class _Carry:
+    """What one paragraph hands to the next."""
+
+    continuing: bool = False  # its last quotation runs on
+    previous: str | None = None  # that quotation's speaker
+    trailing: str | None = None  # the one speaker it ends with
+
+
 def _block_speech(
-    block: Block, index: PeopleIndex, tracker: _Tracker, continuing: bool, previous: str | None
-) -> BlockSpeech:
+    block: Block, index: PeopleIndex, tracker: _Tracker, carry: _Carry, next_opens: bool
+) -> tuple[BlockSpeech, _Carry]:
     text = block.text
-    spans = _spans(text, continuing)
+    spans = _spans(text, carry.continuing, next_opens)
     masked = _masked(text, spans)
     starts = sentence_starts(masked)
     subjects = _Subjects(_subjects(masked, index))
+    tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
-    speakers = _attribute(text, spans, acts, previous)
-    quotes = tuple(
-        Quote(words, speaker, block.id)
-        for span, speaker in zip(spans, speakers, strict=True)
-        if (words := _quote_text(text, span)) and any(c.isalnum() for c in words)
-    )
-    return BlockSpeech(
+    ctx = _Context(text, masked, starts, subjects, acts, carry.previous, carry.trailing)
+    attributed = _attribute(ctx, spans)
+    voices = [
+        (span, found)
+        for span, found in zip(spans, attributed, strict=True)
+        if found is not None and any(c.isalnum() for c in found[0])
+    ]
+    quotes = tuple(Quote(words, speaker, block.id) for _, (words, speaker) in voices)
+    left_open = bool(spans) and spans[-1].runs_on
+    speech = BlockSpeech(
         block=block.id,
         quotes=quotes,
         narrative=masked,
         continues_previous=bool(spans) and spans[0].continued,
         pronoun_led=_pronoun_led(subjects, acts),
-        left_open=bool(spans) and not spans[-1].closed,
+        left_open=left_open,
     )
+    last_speaker = attributed[-1][1] if attributed and attributed[-1] is not None else None
+    trailing = _trailing_speaker(ctx, [(span, found[1]) for span, found in voices])
+    return speech, _Carry(left_open, last_speaker if left_open else None, trailing)
 
 
 def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockSpeech, ...]:
     """Quotations and speech flags of every story block, in document order."""
     index = PeopleIndex(people)
     tracker = _Tracker()
+    blocks = article.story_blocks
+    # Whether the next paragraph (captions skipped) opens with a quotation mark, for each block.
+    next_opens = [False] * len(blocks)
+    upcoming = False
+    for number in range(len(blocks) - 1, -1, -1):
+        next_opens[number] = upcoming
+        if blocks[number].kind == "paragraph":
+            upcoming = opens_with_mark(blocks[number].text)
     results: list[BlockSpeech] = []
-    open_speaker: str | None = None
-    continuing = False
-    for block in article.story_blocks:
-        speech = _block_speech(block, index, tracker, continuing, open_speaker)
+    carry = _Carry()
+    for block, opens in zip(blocks, next_opens, strict=True):
+        if block.kind != "paragraph":  # captions neither continue nor interrupt a quotation
+            speech, _ = _block_speech(block, index, _Tracker(), _Carry(), False)
+            results.append(speech)
+            continue
+        speech, carry = _block_speech(block, index, tracker, carry, opens)
         results.append(speech)
-        if block.kind == "paragraph":  # captions neither continue nor interrupt a quotation
-            continuing = speech.left_open
-            open_speaker = speech.quotes[-1].speaker if speech.quotes else None
     return tuple(results)
 
 
