@@ -129,3 +129,105 @@ def test_a_five_megabyte_block_is_linear() -> None:
     start = time.perf_counter()
     assert len(_events(text)) == 2 * (5_000_000 // len(unit))  # the weekday and date are one
     assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 1975 mission docked in orbit.", [("1975", "1975")]),
+        ("A 2021 decision was overturned.", [("2021", "2021")]),
+        ("It reversed 2019’s ruling.", [("2019", "2019")]),
+        ("The summer of 1969 was hot.", [("1969", "of 1969")]),
+        ("The 2000 people who attended cheered.", []),
+        ("The 1960s were a decade of firsts.", []),
+        ("A 2021 to 2022 change.", []),
+    ],
+)
+def test_a_year_used_as_an_adjective_is_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(text, dt.date(2024, 4, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the paragraph is about 1965: a month without a year is of 1965
+        (
+            "In 1965, Leonov trained. In December he flew.",
+            [("1965", "In 1965"), ("1965-12", "In December")],
+        ),
+        (
+            "Leonov trained in 1965. On Dec. 3 he flew.",
+            [("1965", "in 1965"), ("1965-12-03", "On Dec. 3")],
+        ),
+        # which year is unsure: the old year sits in a clause of the same sentence
+        ("Leonov, who flew in 1965, died on Oct. 11 in Moscow.", [("1965", "in 1965")]),
+        ("He flew the 1975 mission and landed on July 24.", [("1975", "1975")]),
+        # a recent year: the year nearest to publication, as before
+        (
+            "She flew in 2023 and landed on March 23.",
+            [("2023", "in 2023"), ("2024-03-23", "on March 23")],
+        ),
+    ],
+)
+def test_a_yearless_date_takes_the_year_of_its_paragraph(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _events(text, dt.date(2024, 4, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It launched on March 2, 2024. Two days later it docked.",
+            [("2024-03-02", "on March 2, 2024"), ("2024-03-04", "Two days later")],
+        ),
+        (
+            "It launched on March 2, 2024, and docked the next day.",
+            [("2024-03-02", "on March 2, 2024"), ("2024-03-03", "the next day")],
+        ),
+        (
+            "It launched on Dec. 30, 2023. Two months later it landed.",
+            [("2023-12-30", "on Dec. 30, 2023"), ("2024-02", "Two months later")],
+        ),
+        (
+            "It launched in May 2020. A year later it landed.",
+            [("2020-05", "In May 2020"), ("2021", "A year later")],
+        ),
+        # never more precise than the words: a month then "the next day" is no day
+        ("It launched in May 2020. The next day it docked.", [("2020-05", "in May 2020")]),
+        ("Two days later it docked.", []),  # nothing to count from
+    ],
+)
+def test_offsets_count_from_the_event_they_follow(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = _events(text, dt.date(2024, 4, 6))
+    assert [(d, e.lower()) for d, e in found] == [(d, e.lower()) for d, e in expected]
+
+
+def test_offsets_count_from_the_previous_paragraph() -> None:
+    blocks = (
+        Block("b1", "paragraph", "It launched on March 2, 2024.", 1),
+        Block("b2", "paragraph", "Two days later it docked.", 3),
+    )
+    article = Article("t", "T", dt.date(2024, 4, 6), "t.md", blocks)
+    assert [(e.date, e.block) for e in find_events(article)] == [
+        ("2024-03-02", "b1"),
+        ("2024-03-04", "b2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        (dt.date(1, 1, 1), "It rained yesterday and on Sunday, last week and last month."),
+        (dt.date(9999, 12, 31), "It rains tomorrow and next Sunday, next week and next year."),
+        (dt.date(9999, 12, 31), "It flew on Dec. 31, 9999. The next day it landed."),
+    ],
+)
+def test_date_arithmetic_at_the_ends_of_the_calendar_does_not_crash(
+    published: dt.date, text: str
+) -> None:
+    for date, _ in _events(text, published):
+        assert len(date) in (4, 7, 10)

@@ -34,7 +34,7 @@ from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 _TENSE_WINDOW = 200  # chars either side of a weekday searched for future markers
 # Quoted words do not set the narrative's tense ("on Monday, she said: “we will …”").
 _QUOTED = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
-_YEAR = r"(?P<year>1[6-9]\d\d|2[01]\d\d)(?!\d)"
+_YEAR = r"(?P<year>1[6-9]\d\d|2[01]\d\d)(?!\w)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 
 
@@ -47,6 +47,10 @@ class _Rules:
     future: re.Pattern[str]
     month_words: tuple[str, ...]  # every month form holds one of these (case-sensitive)
     weekday_words: tuple[str, ...]
+    offsets: dict[str, tuple[str, int]]  # fixed offset expression → (unit, offset)
+    counted: dict[str, tuple[str, int]]  # "days later" → (unit, sign), after a number
+    numbers: dict[str, int]
+    historic_years: int
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -68,15 +72,68 @@ def _rules() -> _Rules:
             relative[key] = (str(entry.get("unit")), int(entry["offset"]))
     preps = str_list(data.get("prepositions")) or ("in", "on")
     future = str_list(data.get("future_markers")) or ("will",)
+    offsets, counted = _offsets(data.get("offsets"))
+    raw_numbers = data.get("numbers")
+    numbers = {
+        str(k).lower(): int(v)
+        for k, v in (raw_numbers.items() if isinstance(raw_numbers, dict) else ())
+        if isinstance(v, int)
+    }
+    historic = data.get("historic_years")
+    shapes = _Shapes(
+        months=list(months),
+        weekdays=list(weekdays),
+        relative=list(relative),
+        preps=list(preps),
+        determiners=list(str_list(data.get("year_determiners"))),
+        count_nouns=list(str_list(data.get("count_nouns"))),
+        offsets=list(offsets),
+        counted=list(counted),
+        numbers=list(numbers),
+    )
     return _Rules(
         months=months,
         weekdays=weekdays,
         relative=relative,
-        patterns=_patterns(list(months), list(weekdays), list(relative), list(preps)),
+        patterns=_patterns(shapes),
         future=re.compile(rf"(?i)(?<![\w’'])(?:{_alternation(future)})(?![\w’'])"),
         month_words=_shortest_forms(months),
         weekday_words=_shortest_forms(weekdays),
+        offsets=offsets,
+        counted=counted,
+        numbers=numbers,
+        historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
     )
+
+
+def _offsets(raw: object) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
+    fixed: dict[str, tuple[str, int]] = {}
+    counted: dict[str, tuple[str, int]] = {}
+    for entry in raw if isinstance(raw, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        expression = " ".join(str(entry.get("expression", "")).lower().split())
+        unit = str(entry.get("unit"))
+        if expression.startswith("{number} ") and isinstance(entry.get("sign"), int):
+            counted[expression.removeprefix("{number} ")] = (unit, int(entry["sign"]))
+        elif expression and isinstance(entry.get("offset"), int):
+            fixed[expression] = (unit, int(entry["offset"]))
+    return fixed, counted
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """The word lists the patterns are built from."""
+
+    months: list[str]
+    weekdays: list[str]
+    relative: list[str]
+    preps: list[str]
+    determiners: list[str]
+    count_nouns: list[str]
+    offsets: list[str]
+    counted: list[str]
+    numbers: list[str]
 
 
 def _shortest_forms(words: Iterable[str]) -> tuple[str, ...]:
@@ -103,25 +160,38 @@ def _month_lists() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(f.rstrip(".") for f in forms) for forms in lists if forms)
 
 
-def _patterns(
-    months: list[str], weekdays: list[str], relative: list[str], preps: list[str]
-) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # Month and weekday names keep their capital ("May", never "may"); an abbreviation may
     # carry a dot. Prepositions and relative expressions match in any case ("Last month").
-    month = rf"(?P<month>{_month_forms(months)})"
-    weekday = rf"(?P<weekday>{_alternation(weekdays)})(?![\w’'])"
-    prep = rf"(?:(?i:{_alternation(preps)})\s+)?"
+    month = rf"(?P<month>{_month_forms(words.months)})"
+    weekday = rf"(?P<weekday>{_alternation(words.weekdays)})(?![\w’'])"
+    prep = rf"(?:(?i:{_alternation(words.preps)})\s+)?"
     edge = r"(?<![\w’'-])"
     month_day = rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    never = r"(?!x)x"
+    determiners = _alternation(words.determiners) if words.determiners else never
+    counts = _alternation(words.count_nouns) if words.count_nouns else never
+    # "the 1975 mission": a year between a determiner and a word that is not a count noun.
+    adjective = rf"(?i:{determiners})\s+{_YEAR}(?=\s+(?!(?i:{counts})(?![\w’'-]))[^\W\d_])"
+    number = rf"(?:{_alternation(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
+    offsets = [_alternation(words.offsets)] if words.offsets else []
+    if words.counted:
+        offsets.append(rf"{number}\s+(?:{_alternation(words.counted)})")
     shapes = [
         ("weekday_date", rf"{prep}{weekday},?\s+{month_day}"),
         ("month_day", rf"{prep}{month_day}"),
         ("day_month", rf"{prep}{_DAY}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{_YEAR})?"),
-        ("month_year", rf"{prep}{month},?\s+{_YEAR}"),
+        ("month_year", rf"{prep}{month},?\s+(?:(?i:of)\s+)?{_YEAR}"),
         ("weekday", rf"(?:(?i:on|last|this|next)\s+)?{weekday}"),
-        ("relative", rf"(?i:{_alternation(relative)})(?![\w’'])" if relative else r"(?!x)x"),
-        ("month", rf"(?i:{_alternation(preps)})\s+{month}(?!\s*\d)"),
-        ("year", rf"(?i:{_alternation(preps)})\s+{_YEAR}"),
+        ("offset", rf"(?i:{'|'.join(offsets)})(?![\w’'])" if offsets else never),
+        (
+            "relative",
+            rf"(?i:{_alternation(words.relative)})(?![\w’'])" if words.relative else never,
+        ),
+        ("month", rf"(?i:{_alternation(words.preps)})\s+{month}(?!\s*\d)"),
+        ("year", rf"(?i:{_alternation(words.preps)})\s+{_YEAR}"),
+        ("year_adjective", adjective),
+        ("year_possessive", rf"{_YEAR}(?=[’']s\s)"),
     ]
     return tuple((kind, re.compile(edge + body)) for kind, body in shapes)
 
@@ -135,9 +205,12 @@ _NEEDS = {
     "day_month": ("month", "digit"),
     "month_year": ("month", "digit"),
     "weekday": ("weekday",),
+    "offset": (),
     "relative": (),
     "month": ("month",),
     "year": ("digit",),
+    "year_adjective": ("digit",),
+    "year_possessive": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -168,13 +241,60 @@ def _nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             options.append(dt.date(year, month, day))
-        except ValueError:
+        except ValueError:  # no such day, or a year outside 1..9999
             continue
     # Nearest to publication; on a tie the earlier (reporting looks back more than ahead).
     return min(options, key=lambda d: (abs((d - published).days), d)) if options else None
 
 
-def _day_month(match: re.Match[str], published: dt.date | None) -> str | None:
+def _add_days(day: dt.date, days: int) -> dt.date | None:
+    """`day` + `days`, or None outside the calendar (0001-01-01 − 1 day, 9999-12-31 + 1)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+@dataclass
+class _Context:
+    """What a yearless date may lean on: the paragraph's explicit year so far."""
+
+    published: dt.date | None
+    year: int | None = None  # the last year the paragraph wrote out, before this expression
+    year_frames: bool = False  # that year frames what follows ("In 1965, …" or a sentence ago)
+    year_adjective: bool = False  # it was an adjective year ("the 1975 mission")
+    anchor: str | None = None  # the date of the event before this expression
+
+
+def _historic(year: int, published: dt.date | None) -> bool:
+    return published is not None and year <= published.year - _rules().historic_years
+
+
+def _yearless(month: int, day: int | None, ctx: _Context) -> str | None:
+    """A month (and day) without a year: the paragraph's earlier year when the paragraph is about
+    an earlier time, else the year nearest to publication; None when that is uncertain."""
+    if ctx.year is not None and (ctx.published is None or _historic(ctx.year, ctx.published)):
+        if ctx.year_adjective or not ctx.year_frames:
+            return None  # "Leonov, who flew in 1965, died on Oct. 11": which year is unsure
+        if day is None:
+            return f"{ctx.year:04d}-{month:02d}"
+        try:
+            return dt.date(ctx.year, month, day).isoformat()
+        except ValueError:
+            return None
+    if ctx.published is None:
+        return None
+    resolved = _nearest_year(month, day or 1, ctx.published)
+    if resolved is None:
+        return None
+    return resolved.isoformat() if day is not None else resolved.isoformat()[:7]
+
+
+def _day_month(match: re.Match[str], ctx: _Context) -> str | None:
     month = _rules().months[match.group("month").rstrip(".")]
     day = int(match.group("day"))
     if match.group("year"):
@@ -182,95 +302,152 @@ def _day_month(match: re.Match[str], published: dt.date | None) -> str | None:
             return dt.date(int(match.group("year")), month, day).isoformat()
         except ValueError:
             return None
-    if published is None:
-        return None
-    resolved = _nearest_year(month, day, published)
-    return resolved.isoformat() if resolved else None
+    return _yearless(month, day, ctx)
 
 
-def _weekday(weekday: int, future: bool, published: dt.date) -> str:
+def _weekday(weekday: int, future: bool, published: dt.date) -> str | None:
     if future:
-        return (published + dt.timedelta(days=(weekday - published.weekday()) % 7)).isoformat()
-    return (published - dt.timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
+        return _iso(_add_days(published, (weekday - published.weekday()) % 7))
+    return _iso(_add_days(published, -((published.weekday() - weekday) % 7)))
 
 
-def _shift_month(published: dt.date, offset: int) -> str:
-    index = published.year * 12 + published.month - 1 + offset
+def _shift_month(year: int, month: int, offset: int) -> str | None:
+    index = year * 12 + month - 1 + offset
+    if not 1 <= index // 12 <= 9999:
+        return None
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _week(published: dt.date, offset: int) -> str:
-    day = published + dt.timedelta(weeks=offset)
-    monday = day - dt.timedelta(days=day.weekday())
-    sunday = monday + dt.timedelta(days=6)
+def _shift_year(year: int, offset: int) -> str | None:
+    return f"{year + offset:04d}" if 1 <= year + offset <= 9999 else None
+
+
+def _week(published: dt.date, offset: int) -> str | None:
+    day = _add_days(published, 7 * offset)
+    monday = _add_days(day, -day.weekday()) if day is not None else None
+    sunday = _add_days(monday, 6) if monday is not None else None
+    if monday is None or sunday is None:
+        return None
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return f"{monday.year:04d}-{monday.month:02d}"
-    return f"{monday.year:04d}" if monday.year == sunday.year else ""
+    return f"{monday.year:04d}" if monday.year == sunday.year else None
 
 
 def _relative(expression: str, published: dt.date) -> str | None:
     unit, offset = _rules().relative.get(" ".join(expression.lower().split()), ("", 0))
     if unit == "day":
-        return (published + dt.timedelta(days=offset)).isoformat()
+        return _iso(_add_days(published, offset))
     if unit == "week":
-        return _week(published, offset) or None
+        return _week(published, offset)
     if unit == "month":
-        return _shift_month(published, offset)
+        return _shift_month(published.year, published.month, offset)
     if unit == "year":
-        return f"{published.year + offset:04d}"
+        return _shift_year(published.year, offset)
     return None
 
 
-def _resolve(
-    kind: str, match: re.Match[str], context: str, published: dt.date | None
-) -> str | None:
+def _offset(expression: str, anchor: str | None) -> str | None:
+    """ "two months later" from the event before it: never more precise than either."""
+    if anchor is None:
+        return None
+    rules = _rules()
+    words = " ".join(expression.lower().split())
+    unit, offset = rules.offsets.get(words, ("", 0))
+    if not unit:
+        count, _, rest = words.partition(" ")
+        unit, sign = rules.counted.get(rest, ("", 0))
+        number = rules.numbers.get(count) if not count.isdigit() else int(count)
+        if not unit or number is None:
+            return None
+        offset = sign * number
+    parts = [int(p) for p in anchor.split("-")]
+    if unit in ("day", "week"):
+        if len(parts) != 3:
+            return None  # "the next day" after "in December": which day is unknown
+        days = offset * (7 if unit == "week" else 1)
+        return _iso(_add_days(dt.date(*parts), days))
+    if unit == "month":
+        return _shift_month(parts[0], parts[1], offset) if len(parts) >= 2 else None
+    if unit == "year":
+        return _shift_year(parts[0], offset)
+    return None
+
+
+def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str | None:
     rules = _rules()
     if kind in ("weekday_date", "month_day", "day_month"):
-        return _day_month(match, published)
+        return _day_month(match, ctx)
     if kind == "month_year":
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
-    if kind == "year":
+    if kind in ("year", "year_adjective", "year_possessive"):
         return match.group("year")
+    if kind == "month":
+        return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx)
+    if kind == "offset":
+        return _offset(match.group(), ctx.anchor)
+    published = ctx.published
     if published is None:
         return None
     if kind == "weekday":
-        future = bool(rules.future.search(context)) or match.group().lower().startswith("next")
+        future = bool(rules.future.search(tense)) or match.group().lower().startswith("next")
         past = match.group().lower().startswith("last")
         return _weekday(rules.weekdays[match.group("weekday")], future and not past, published)
     if kind == "relative":
         return _relative(match.group(), published)
-    if kind == "month":
-        resolved = _nearest_year(rules.months[match.group("month").rstrip(".")], 1, published)
-        return resolved.isoformat()[:7] if resolved else None
     return None
 
 
-def _block_events(block: Block, published: dt.date | None) -> list[Event]:
+def _expression(kind: str, match: re.Match[str]) -> str:
+    if kind == "year_adjective":  # "the 1975 mission": the year is the expression
+        return match.group("year")
+    return " ".join(match.group().split())
+
+
+def _block_events(block: Block, published: dt.date | None, anchor: str | None) -> list[Event]:
+    """The dated events of one block; `anchor`: the last date of the paragraph before it."""
     text = block.text
     starts = sentence_starts(text)
     events: list[Event] = []
     sentences: dict[int, str] = {}  # each sentence is normalised once, however many dates it has
+    ctx = _Context(published, anchor=anchor)
+    year_sentence = -1  # where the paragraph's last written-out year stands
     for start, end, kind, match in _candidates(text):
         lo, hi = sentence_bounds(text, starts, start)
         if lo not in sentences:
             sentences[lo] = " ".join(text[lo:hi].split())
         sentence = sentences[lo]
+        if ctx.year is not None and year_sentence < lo:
+            ctx.year_frames = True  # a year written in an earlier sentence frames this one
         # Tense is judged near the expression, so a very long sentence costs no more.
         nearby = text[max(lo, start - _TENSE_WINDOW) : min(hi, end + _TENSE_WINDOW)]
-        try:
-            date = _resolve(kind, match, _QUOTED.sub(" ", nearby), published)
-        except OverflowError:  # "tomorrow" of 9999-12-31, "yesterday" of 0001-01-01
-            date = None
-        year = date.split("-")[0] if date else ""
-        if len(year) != 4 or year == "0000":  # "next year" of 9999, "last month" of year 1
-            date = None
+        date = _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date:
-            events.append(Event(date, sentence, block.id, " ".join(match.group().split())))
+            events.append(Event(date, sentence, block.id, _expression(kind, match)))
+            ctx.anchor = date
+        year = _written_year(match)
+        if year is not None:
+            ctx.year = year
+            # "In 1965, …" opens its sentence (a few opening marks aside): it frames what follows.
+            ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
+            ctx.year_adjective = kind == "year_adjective"
+            year_sentence = lo
     return events
+
+
+def _written_year(match: re.Match[str]) -> int | None:
+    year = match.groupdict().get("year")
+    return int(year) if year else None
 
 
 def find_events(article: Article) -> tuple[Event, ...]:
     """Every resolvable date expression of the story blocks, in document order."""
-    return tuple(
-        e for block in article.story_blocks for e in _block_events(block, article.published)
-    )
+    events: list[Event] = []
+    anchor: str | None = None  # offsets may count from the last date of the paragraph before
+    for block in article.story_blocks:
+        found = _block_events(
+            block, article.published, anchor if block.kind == "paragraph" else None
+        )
+        events.extend(found)
+        if block.kind == "paragraph":
+            anchor = found[-1].date if found else None
+    return tuple(events)
