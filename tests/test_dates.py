@@ -231,3 +231,8 @@ def test_date_arithmetic_at_the_ends_of_the_calendar_does_not_crash(
 ) -> None:
     for date, _ in _events(text, published):
         assert len(date) in (4, 7, 10)
+
+
+def test_without_published_date_a_yearless_date_is_left_out_even_after_a_year() -> None:
+    text = "It lifted off Aug. 26, 2023. It undocked Monday, March 11, to go home."
+    assert _events(text, None) == [("2023-08-26", "Aug. 26, 2023")]

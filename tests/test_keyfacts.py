@@ -132,3 +132,56 @@ def test_launch_and_return_dates_come_from_dated_sentences_with_their_cues() -> 
     facts = {f.name: (f.value, f.block) for f in find_dated_facts(events)}
     assert facts == {"launch_date": ("2023-08-26", "b5"), "return_date": ("2024-03-12", "b2")}
     assert find_dated_facts(()) == ()
+
+
+def _earned(body: str, published: str = "2024-04-06") -> dict[str, str]:
+    from generator.analyse import analyse
+
+    text = f"---\ntitle: A test story\npublished: {published}\n---\n{body}"
+    article = read_text(SeedText("test.md", text), "test")
+    return {f.name: f.value for f in analyse(article).key_facts}
+
+
+def test_a_death_is_not_a_return_date() -> None:
+    facts = _earned(
+        "Doe, who returned to Earth aboard Soyuz TMA-3 in 1975, died on March 3, 2024, in Moscow."
+    )
+    assert "return_date" not in facts and "return" not in facts
+
+
+def test_a_historical_flight_gives_no_facts() -> None:
+    facts = _earned(
+        "In 1975, Doe launched on a Soyuz rocket from Baikonur and landed near Arkalyk, "
+        "Kazakhstan, on July 21, 1975, after docking to the Apollo spacecraft."
+    )
+    assert facts == {}
+
+
+def test_a_planned_departure_is_not_a_return_date() -> None:
+    facts = _earned(
+        "The crew will depart the station on April 20 and later return to Earth, NASA said."
+    )
+    assert "return_date" not in facts and "return" not in facts
+
+
+def test_a_leak_gives_no_docking() -> None:
+    facts = _earned("A coolant leak was found on the Soyuz MS-22 docked to the station.")
+    assert "docking" not in facts
+
+
+def test_the_station_needs_a_sentence_about_flying_there() -> None:
+    text = "Leonov never flew to the International Space Station, which was built decades later."
+    assert "station" not in _earned(text)
+    assert "station" not in _earned("The International Space Station is a laboratory.")
+    assert _earned("The crew arrived at the International Space Station.")["station"] == (
+        "International Space Station"
+    )
+
+
+def test_values_are_whole_names() -> None:
+    facts = _earned("The capsule splashed down near Cape Canaveral Space Force Station.")
+    assert "landing_site" not in facts  # "near Cape" would cut the name
+    facts = _earned("It lifted off from Launch Complex 39A on Tuesday.")
+    assert "launch_site" not in facts
+    facts = _earned("The Soyuz landed near Zhezkazgan Tuesday, ending the mission.")
+    assert facts["landing_site"] == "near Zhezkazgan"

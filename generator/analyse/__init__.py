@@ -28,6 +28,6 @@ def analyse(article: Article) -> Facts:
         quotes=quotes,
         events=events,
         themes=assign_themes(article, people, quotes, load_themes(), speeches),
-        key_facts=find_key_facts(article) + find_dated_facts(events),
+        key_facts=find_key_facts(article, events) + find_dated_facts(events, article.published),
         cast=find_cast(article, people),
     )

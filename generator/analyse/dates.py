@@ -277,7 +277,9 @@ def _historic(year: int, published: dt.date | None) -> bool:
 def _yearless(month: int, day: int | None, ctx: _Context) -> str | None:
     """A month (and day) without a year: the paragraph's earlier year when the paragraph is about
     an earlier time, else the year nearest to publication; None when that is uncertain."""
-    if ctx.year is not None and (ctx.published is None or _historic(ctx.year, ctx.published)):
+    if ctx.published is None:
+        return None  # no publication to measure "an earlier time" against: unsure
+    if ctx.year is not None and _historic(ctx.year, ctx.published):
         if ctx.year_adjective or not ctx.year_frames:
             return None  # "Leonov, who flew in 1965, died on Oct. 11": which year is unsure
         if day is None:
@@ -286,8 +288,6 @@ def _yearless(month: int, day: int | None, ctx: _Context) -> str | None:
             return dt.date(ctx.year, month, day).isoformat()
         except ValueError:
             return None
-    if ctx.published is None:
-        return None
     resolved = _nearest_year(month, day or 1, ctx.published)
     if resolved is None:
         return None

@@ -6,16 +6,39 @@ sentence, paragraphs before captions (a caption repeats what the story says, mor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
 from .lexicon import keyfact_lexicon, people_lexicon
-from .sentences import sentences
+from .sentences import load_data, sentences, str_list
 from .text import INITIAL, NAME_TOKEN, phrase_alternation, strip_possessive
 
 _TRAILING = " ,;:—–"
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names (dates.yml): never part of a place or craft name."""
+    data = load_data("dates.yml")
+    months = data.get("months")
+    words = set(str_list(data.get("weekdays")))
+    for forms in months if isinstance(months, list) else []:
+        words.update(str_list(forms)[:1])
+    return frozenset(words)
+
+
+@cache
+def _name_goes_on() -> re.Pattern[str]:
+    """A capitalised word or a number right after a name value: the name goes on ("Cape
+    Canaveral"); a weekday or month there is the date, not the name."""
+    calendar = "|".join(sorted(_calendar_words())) or "(?!x)x"
+    return re.compile(rf"(?:[’']s)?\s(?!(?:{calendar})\b)(?:[A-Z][\w’'-]*|\d[\w-]*)(?![\w’'-])")
+
+
 _CAST_WORDS = re.compile(r"\b(?:play|plays|played|star|stars|starred)\b")
 
 
@@ -30,32 +53,168 @@ def _sentences(blocks: list[Block]) -> Iterator[tuple[Block, str]]:
             yield block, sentence
 
 
-def find_dated_facts(events: tuple[Event, ...]) -> tuple[KeyFact, ...]:
-    """Launch and return dates: the date of the first dated sentence with the fact's cue."""
+@dataclass(frozen=True)
+class _FactRule:
+    name: str
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    whole_name: bool = False
+
+
+@dataclass(frozen=True)
+class _Rules:
+    facts: tuple[_FactRule, ...]
+    not_the_flight: re.Pattern[str] | None
+    dated: tuple[tuple[str, re.Pattern[str]], ...]  # fact name → its cues
+    window: int
+    breaks: re.Pattern[str] | None
+    historic_years: int
+
+
+def _optional(value: object) -> re.Pattern[str] | None:
+    return re.compile(value) if isinstance(value, str) and value else None
+
+
+@cache
+def _rules() -> _Rules:
+    data = load_data("keyfacts.yml")
+    raw_facts = data.get("facts")
+    facts = tuple(
+        _FactRule(
+            str(f["name"]),
+            re.compile(str(f["pattern"])),
+            _optional(f.get("requires")),
+            _optional(f.get("unless")),
+            f.get("whole_name") is True,
+        )
+        for f in (raw_facts if isinstance(raw_facts, list) else [])
+        if isinstance(f, dict) and "name" in f and "pattern" in f
+    )
+    raw_dated = data.get("dated_facts")
+    dated = tuple(
+        (
+            str(name),
+            re.compile(r"(?<!\w)(?:" + phrase_alternation(str_list(cues)) + r")(?!\w)", re.I),
+        )
+        for name, cues in (raw_dated.items() if isinstance(raw_dated, dict) else ())
+        if str_list(cues)
+    )
+    window = data.get("dated_fact_window")
+    historic = load_data("dates.yml").get("historic_years")
+    return _Rules(
+        facts=facts,
+        not_the_flight=_optional(data.get("not_the_flight")),
+        dated=dated,
+        window=window if isinstance(window, int) else 100,
+        breaks=_optional(data.get("dated_fact_breaks")),
+        historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
+    )
+
+
+def _historic(date: str, published: dt.date | None) -> bool:
+    """A date `historic_years` or more before publication: an earlier time, not the flight."""
+    year = int(date[:4]) if date[:4].isdigit() else None
+    return (
+        published is not None
+        and year is not None
+        and (year <= published.year - _rules().historic_years)
+    )
+
+
+def historic_blocks(events: tuple[Event, ...], published: dt.date | None) -> frozenset[str]:
+    """Blocks about an earlier time: every date in them is historic (see _historic)."""
+    recent = {e.block for e in events if not _historic(e.date, published)}
+    return frozenset(e.block for e in events if e.block not in recent)
+
+
+def _date_belongs_to_cue(sentence: str, expression: str, cue: re.Pattern[str]) -> bool:
+    """The date is the cue's: after it, near, same clause; or opening the sentence before it."""
+    rules = _rules()
+    positions = [m.start() for m in re.finditer(re.escape(expression), sentence)]
+    for cue_match in cue.finditer(sentence):
+        for pos in positions:
+            if pos >= cue_match.end():
+                between = sentence[cue_match.end() : pos]
+                near = pos - cue_match.end() <= rules.window
+            elif pos <= 3:  # "On Saturday, the crew landed"
+                between = sentence[pos + len(expression) : cue_match.start()]
+                near = cue_match.start() - pos <= rules.window
+            else:
+                continue
+            if near and not (rules.breaks and rules.breaks.search(between)):
+                return True
+    return False
+
+
+def find_dated_facts(
+    events: tuple[Event, ...], published: dt.date | None = None
+) -> tuple[KeyFact, ...]:
+    """Launch and return dates: the first dated event that is its cue's date (see the data)."""
+    rules = _rules()
     found: dict[str, KeyFact] = {}
-    for name, cues in keyfact_lexicon().dated_facts.items():
-        pattern = re.compile(r"(?<!\w)(?:" + phrase_alternation(cues) + r")(?!\w)", re.I)
+    for name, cue in rules.dated:
         for event in events:
-            if pattern.search(event.text):
+            if _historic(event.date, published):
+                continue
+            if rules.not_the_flight and rules.not_the_flight.search(event.text):
+                continue
+            if cue.search(event.text) and _date_belongs_to_cue(event.text, event.expression, cue):
                 found[name] = KeyFact(name, event.date, event.block)
                 break
     return tuple(found.values())
 
 
-def find_key_facts(article: Article) -> tuple[KeyFact, ...]:
-    """At most one value per fact name, in the order the data file lists the facts."""
+def _cuts_a_name(sentence: str, match: re.Match[str]) -> bool:
+    """The value stops inside a longer name: "near Cape" before "Canaveral"."""
+    return bool(_name_goes_on().match(sentence, match.end("value")))
+
+
+def _whole_value(value: str) -> str:
+    """Without trailing weekdays or months: "Baikonur Tuesday" → "Baikonur"."""
+    words = value.split(" ")
+    while len(words) > 1 and words[-1].rstrip(".,") in _calendar_words():
+        words.pop()
+    return " ".join(words)
+
+
+def find_key_facts(article: Article, events: tuple[Event, ...] = ()) -> tuple[KeyFact, ...]:
+    """At most one value per fact name, in the order the data file lists the facts. `events`
+    (find_events of the article) tell the paragraphs about an earlier time, which give none."""
+    rules = _rules()
     found: dict[str, KeyFact] = {}
-    split = list(_sentences(_blocks_in_reading_order(article)))  # once, for all the facts
-    for fact in keyfact_lexicon().facts:
+    earlier = historic_blocks(events, article.published)
+    split = [  # once, for all the facts
+        (block, sentence)
+        for block, sentence in _sentences(_blocks_in_reading_order(article))
+        if block.id not in earlier
+        and not (rules.not_the_flight and rules.not_the_flight.search(sentence))
+    ]
+    for fact in rules.facts:
         if fact.name in found:
             continue  # a second pattern for the same fact is a fallback
         for block, sentence in split:
-            match = fact.pattern.search(sentence)
-            if match:
-                value = match.group("value").strip(_TRAILING)
+            value = _fact_value(fact, sentence)
+            if value:
                 found[fact.name] = KeyFact(fact.name, value, block.id)
                 break
     return tuple(found.values())
+
+
+def _fact_value(fact: _FactRule, sentence: str) -> str | None:
+    if fact.requires is not None and not fact.requires.search(sentence):
+        return None
+    if fact.unless is not None and fact.unless.search(sentence):
+        return None
+    for match in fact.pattern.finditer(sentence):
+        if fact.whole_name and _cuts_a_name(sentence, match):
+            continue
+        value = match.group("value").strip(_TRAILING)
+        if fact.whole_name:
+            value = _whole_value(value)
+        if value:
+            return value
+    return None
 
 
 @cache
