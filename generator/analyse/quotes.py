@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from ..model import Article, Block, Person, Quote
@@ -53,9 +53,12 @@ _AFTER_WINDOW = (
 )
 _BEFORE_WINDOW = 400  # chars of a sentence searched before an opening mark
 _APPOSITION_MAX = 250  # chars of a comma-enclosed apposition between a speaker and the verb
-_INVERTED_GAP = re.compile(r"\s*,?\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # "said NASA Administrator "
+# Between an inverted verb and its speaker: a few words of role, maybe as an apposition —
+# "said NASA Administrator ", "said JADE scientist ", "said Ingenuity’s project manager, ".
+_INVERTED_GAP = re.compile(r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?(?:[\w.’'&-]+,\s+)?")
+_AND_NAME = re.compile(r",?\s+(?:and|or|&)\s+")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b|[’'](?=\s)")
-_WORD_BEFORE = re.compile(r"([\w’'-]+)\s*$")  # no comma between: "Following it, Smith"
+_WORD_END = re.compile(r"[\w’'-]+$")
 _OBJECT_FORM = re.compile(r"[a-z][a-z-]{2,}(?:ing|ed)")  # "praising", "accused"
 _SENTENCE_END = re.compile(r"[.!?…]$")
 _TOKEN = re.compile(r"[\w’'-]+")
@@ -107,7 +110,8 @@ class _Words:
     gap_words: frozenset[str]
     passive: frozenset[str]
     term_cue: re.Pattern[str] | None
-    introduced: re.Pattern[str]  # a reporting verb right before an opening mark: "said: “"
+    verb_set: frozenset[str]  # the reporting verbs, lower case, one space between words
+    longest_verb: int  # in words
 
 
 def _norm(phrase: str) -> str:
@@ -132,7 +136,8 @@ def _words() -> _Words:
         gap_words=frozenset(w.lower() for w in str_list(data.get("subject_gap_words"))),
         passive=frozenset(w.lower() for w in str_list(data.get("passive_markers"))),
         term_cue=re.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*$") if cues else None,
-        introduced=re.compile(rf"(?<![\w’'-])(?:{verb_body})\s*[:,]?\s*$"),
+        verb_set=frozenset(_norm(v) for v in verbs),
+        longest_verb=max(len(v.split()) for v in verbs),
     )
 
 
@@ -159,7 +164,7 @@ class PeopleIndex:
         surnames: dict[str, set[str]] = {}
         for person in people:
             for form in (person.name, *person.aliases):
-                if form.strip():
+                if len(form.strip()) > 1:  # "U" (of "U.S.") is no one's name
                     self.by_form.setdefault(form.strip(), person.id)
             words = person.name.split()
             if len(words) > 1:
@@ -169,7 +174,9 @@ class PeopleIndex:
                 self.by_form.setdefault(surname, next(iter(ids)))
         forms = sorted(self.by_form, key=len, reverse=True)
         body = "|".join(re.escape(f) for f in forms)
-        self.pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])") if forms else None
+        # Not inside an abbreviation: the "U" or "S. Attorney" of "U.S. Attorney" is no mention.
+        edge = r"(?<![\w’'-])(?<!\w\.)"
+        self.pattern = re.compile(rf"{edge}(?:{body})(?![\w-]|\.\w)") if forms else None
 
     def mentions(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self.pattern is None:
@@ -191,6 +198,13 @@ def opens_with_mark(text: str) -> bool:
     """Whether a paragraph begins with an opening quotation mark (it may continue a quotation)."""
     stripped = text.lstrip()
     return bool(stripped) and stripped[0] in _OPENING
+
+
+def _introduced(text: str, start: int) -> bool:
+    """A reporting verb right before the opening mark at `start`: "said: “", "added, “"."""
+    words = _words()
+    tail = text[max(0, start - 60) : start].rstrip().rstrip(":,").split()[-words.longest_verb :]
+    return any(" ".join(tail[-n:]) in words.verb_set for n in range(1, len(tail) + 1))
 
 
 def _is_nickname(text: str, start: int, end: int) -> bool:
@@ -226,8 +240,7 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
         if closed and _is_nickname(text, start, end):
             continue
         runs_on = not closed and last and next_opens
-        introduced = _words().introduced.search(text, max(0, start - 60), start)
-        if not closed and not runs_on and not introduced:
+        if not closed and not runs_on and not _introduced(text, start):
             continue  # a stray opening mark: it must not swallow the words after it
         first = not spans and not text[:start].strip()
         text_end = end - 1 if closed else len(text[:end].rstrip())
@@ -241,7 +254,11 @@ def _masked(text: str, spans: list[_Span]) -> str:
     pos = 0
     for span in spans:
         parts.append(text[pos : span.text_start])
-        parts.append("x" * (span.text_end - span.text_start))
+        length = span.text_end - span.text_start
+        if length:  # the first letter keeps its case, so "… Antonio. “And" ends a sentence
+            first = text[span.text_start]
+            parts.append("X" if first.isupper() else "0" if first.isdigit() else "x")
+            parts.append("x" * (length - 1))
         pos = span.text_end
     parts.append(text[pos:])
     return "".join(parts)
@@ -285,12 +302,21 @@ def _subjects(masked: str, index: PeopleIndex) -> list[_Subject]:
     return kept
 
 
+def _word_before(masked: str, pos: int) -> str | None:
+    """The word right before `pos`, white space between ("with Smith"), else None (a comma
+    between: "Following it, Smith")."""
+    stripped = masked[max(0, pos - 30) : pos].rstrip()
+    if not stripped:
+        return None
+    word = _WORD_END.search(stripped.rsplit(None, 1)[-1])
+    return word.group() if word else None
+
+
 def _is_object(masked: str, start: int) -> bool:
     """A name right after a preposition ("with Shkaplerov") or an -ing/-ed word ("praising")."""
-    word = _WORD_BEFORE.search(masked, max(0, start - 30), start)
-    if word is None:
+    token = _word_before(masked, start)
+    if token is None:
         return False
-    token = word.group(1)
     return token.lower() in _words().prepositions or bool(_OBJECT_FORM.fullmatch(token))
 
 
@@ -334,8 +360,8 @@ class _Subjects:
 
 
 def _passive(masked: str, verb_start: int) -> bool:
-    word = _WORD_BEFORE.search(masked, max(0, verb_start - 20), verb_start)
-    return word is not None and word.group(1).lower() in _words().passive
+    token = _word_before(masked, verb_start)
+    return token is not None and token.lower() in _words().passive
 
 
 def _verb_subject(
@@ -358,8 +384,15 @@ def _verb_subject(
     after = subjects.first_from(verb.end())
     if after is None or after.start >= sentence[1] or after.possessive:
         return None
-    gap = _INVERTED_GAP.fullmatch(masked, verb.end(), after.start)
-    return after if gap else None
+    # "the lawyer for Smith" is no speaker; "according to Smith" is (the phrase ends in "to").
+    if after.object and phrase not in words.after_only:
+        return None
+    if not _INVERTED_GAP.fullmatch(masked, verb.end(), after.start):
+        return None
+    following = subjects.first_from(after.end)
+    if following is not None and _AND_NAME.fullmatch(masked, after.end, following.start):
+        return None  # "said Smith and Jones": two speakers, not one
+    return after
 
 
 @dataclass(frozen=True)
@@ -491,42 +524,67 @@ def _at_sentence_start(masked: str, starts: list[int], pos: int) -> bool:
 def _is_term(words: str, at_start: bool) -> bool:
     """A title or term, not speech: short, no sentence punctuation, or Title Case."""
     tokens = words.split()
+    if _title_case(tokens) and len(tokens) <= 6:
+        return True
     if _SENTENCE_END.search(words.rstrip("’'\")")):
         return False
-    long_words = [t for t in tokens if len(t) > 3]
-    if long_words and all(t[:1].isupper() for t in long_words):
-        return True
     return not (at_start and len(tokens) >= 3) and len(tokens) < 6
 
 
+def _title_case(tokens: list[str]) -> bool:
+    long_words = [t for t in tokens if len(t) > 3]
+    return bool(long_words) and all(t[:1].isupper() for t in long_words)
+
+
 def _term_cued(text: str, span: _Span, words: str) -> bool:
-    """“Challenge” after "a film called": a title even in a sentence with a reporting verb."""
+    """“Challenge” after "a film called", “Steeple Mountain.” after "nicknamed": a title or a
+    name, even in a sentence with a reporting verb."""
     cue = _words().term_cue
-    if cue is None or _SENTENCE_END.search(words) or len(words.split()) > 5:
+    tokens = words.split()
+    if cue is None or len(tokens) > 6:
+        return False
+    if _SENTENCE_END.search(words) and not _title_case(tokens):
         return False
     return bool(cue.search(text, max(0, span.start - 30), span.start))
 
 
-@dataclass
 class _Evidence:
-    """Who is speaking where in a block: (offset, speaker) of speech acts and voices."""
+    """Who speaks where in a block: the speakers of its reporting verbs (None when unknown) and
+    of its voices so far, by offset, for bisect lookups."""
 
-    items: list[tuple[int, str]] = field(default_factory=list)
+    def __init__(self, acts: _Acts) -> None:
+        self.act_starts = acts.starts
+        self.act_speakers = [a.speaker for a in acts.items]
+        self.quote_starts: list[int] = []
+        self.quote_speakers: list[str | None] = []
 
-    def add(self, pos: int, speaker: str | None) -> None:
-        if speaker is not None:
-            self.items.append((pos, speaker))
+    def add_voice(self, pos: int, speaker: str | None) -> None:
+        self.quote_starts.append(pos)  # voices are added in document order
+        self.quote_speakers.append(speaker)
 
     def sole_speaker(self, lo: int, hi: int) -> tuple[int, str] | None:
-        """The speaker of every act and voice in [lo, hi), if there is exactly one."""
-        inside = [item for item in self.items if lo <= item[0] < hi]
-        if not inside or len({s for _, s in inside}) != 1:
+        """(last offset, speaker) when every act and voice in [lo, hi) has one named speaker."""
+        i, j = bisect.bisect_left(self.act_starts, lo), bisect.bisect_left(self.act_starts, hi)
+        k, m = bisect.bisect_left(self.quote_starts, lo), bisect.bisect_left(self.quote_starts, hi)
+        speakers = {*self.act_speakers[i:j], *self.quote_speakers[k:m]}
+        if len(speakers) != 1:
             return None
-        return max(inside)
+        (speaker,) = speakers
+        if speaker is None:
+            return None
+        last = max(
+            self.act_starts[j - 1] if j > i else -1, self.quote_starts[m - 1] if m > k else -1
+        )
+        return last, speaker
 
 
-def _nobody_between(subjects: _Subjects, start: int, end: int, speaker: str) -> bool:
-    return all(m.person == speaker for m in subjects.between(start, end))
+def _nobody_between(acts: _Acts, start: int, end: int, speaker: str) -> bool:
+    """No one but `speaker` speaks in [start, end): no reporting verb there has another subject
+    ("a statement from Bill Nelson on Richard Truly, who …": Truly does not speak)."""
+    for act in acts.before(end, start):
+        if act.subject is not None and act.speaker != speaker:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -540,12 +598,11 @@ class _Context:
     trailing: str | None  # speaker the previous paragraph ends with, no one after
 
 
-def _attribute(ctx: _Context, spans: list[_Span]) -> list[tuple[str, str | None] | None]:
+def _attribute(
+    ctx: _Context, spans: list[_Span], evidence: _Evidence
+) -> list[tuple[str, str | None] | None]:
     """(words, speaker) of each span that is a voice, None for a term or title."""
     text, masked, starts = ctx.text, ctx.masked, ctx.starts
-    evidence = _Evidence()
-    for speech_act in ctx.acts.items:
-        evidence.add(speech_act.start, speech_act.speaker)
     result: list[tuple[str, str | None] | None] = []
     for number, span in enumerate(spans):
         words = _quote_text(text, span)
@@ -556,10 +613,10 @@ def _attribute(ctx: _Context, spans: list[_Span]) -> list[tuple[str, str | None]
         )
         at_start = _at_sentence_start(masked, starts, span.start)
         speaker: str | None = None
+        if _term_cued(text, span, words):
+            result.append(None)
+            continue
         if act is not None:
-            if _term_cued(text, span, words):
-                result.append(None)
-                continue
             speaker = act.speaker
             if span.continued and act.subject is None:
                 speaker = ctx.previous
@@ -571,7 +628,7 @@ def _attribute(ctx: _Context, spans: list[_Span]) -> list[tuple[str, str | None]
         elif at_start:
             speaker = _previous_sentence_speaker(ctx, evidence, span)
         # A question does not carry its asker over to the answer after it.
-        evidence.add(span.start, None if words.endswith("?") else speaker)
+        evidence.add_voice(span.start, None if words.endswith("?") else speaker)
         result.append((words, speaker))
     return result
 
@@ -587,28 +644,19 @@ def _previous_sentence_speaker(ctx: _Context, evidence: _Evidence, span: _Span) 
     if found is None:
         return None
     pos, speaker = found
-    return speaker if _nobody_between(ctx.subjects, pos, span.start, speaker) else None
+    return speaker if _nobody_between(ctx.acts, pos, span.start, speaker) else None
 
 
-def _trailing_speaker(ctx: _Context, quotes: list[tuple[_Span, str | None]]) -> str | None:
-    """Who the block ends with: the one speaker of its last sentence, no one named after."""
-    if not ctx.starts:
+def _trailing_speaker(ctx: _Context, evidence: _Evidence, last_voice: str | None) -> str | None:
+    """Who the block ends with: the one speaker of its last sentence, no one else speaking after
+    (`last_voice`: the words of its last voice; a question is no one's lead-in to an answer)."""
+    if last_voice is not None and last_voice.endswith("?"):
         return None
-    lo = ctx.starts[-1]
-    evidence = _Evidence()
-    for act in ctx.acts.items:
-        evidence.add(act.start, act.speaker)
-    for span, speaker in quotes:
-        question = _quote_text(ctx.text, span).endswith("?")
-        evidence.add(span.start, None if question else speaker)
-    # A question ending the block is no one's lead-in: the answer may be someone else's.
-    if quotes and _quote_text(ctx.text, quotes[-1][0]).endswith("?"):
-        return None
-    found = evidence.sole_speaker(lo, len(ctx.masked) + 1)
+    found = evidence.sole_speaker(ctx.starts[-1], len(ctx.masked) + 1)
     if found is None:
         return None
     pos, speaker = found
-    return speaker if _nobody_between(ctx.subjects, pos, len(ctx.masked), speaker) else None
+    return speaker if _nobody_between(ctx.acts, pos, len(ctx.masked), speaker) else None
 
 
 def _pronoun_led(subjects: _Subjects, acts: _Acts) -> bool:
@@ -638,7 +686,8 @@ def _block_speech(
     tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
     ctx = _Context(text, masked, starts, subjects, acts, carry.previous, carry.trailing)
-    attributed = _attribute(ctx, spans)
+    evidence = _Evidence(acts)
+    attributed = _attribute(ctx, spans, evidence)
     voices = [
         (span, found)
         for span, found in zip(spans, attributed, strict=True)
@@ -655,7 +704,7 @@ def _block_speech(
         left_open=left_open,
     )
     last_speaker = attributed[-1][1] if attributed and attributed[-1] is not None else None
-    trailing = _trailing_speaker(ctx, [(span, found[1]) for span, found in voices])
+    trailing = _trailing_speaker(ctx, evidence, voices[-1][1][0] if voices else None)
     return speech, _Carry(left_open, last_speaker if left_open else None, trailing)
 
 
