@@ -137,7 +137,8 @@ def test_a_five_megabyte_block_is_linear() -> None:
         ("The 1975 mission docked in orbit.", [("1975", "1975")]),
         ("A 2021 decision was overturned.", [("2021", "2021")]),
         ("It reversed 2019’s ruling.", [("2019", "2019")]),
-        ("The summer of 1969 was hot.", [("1969", "of 1969")]),
+        ("The summer of 1969 was hot.", [("1969", "The summer of 1969")]),
+        ("It opens in summer 2024.", [("2024", "summer 2024")]),
         ("The 2000 people who attended cheered.", []),
         ("The 1960s were a decade of firsts.", []),
         ("A 2021 to 2022 change.", []),
@@ -236,3 +237,58 @@ def test_date_arithmetic_at_the_ends_of_the_calendar_does_not_crash(
 def test_without_published_date_a_yearless_date_is_left_out_even_after_a_year() -> None:
     text = "It lifted off Aug. 26, 2023. It undocked Monday, March 11, to go home."
     assert _events(text, None) == [("2023-08-26", "Aug. 26, 2023")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the nearest January is ahead, but the sentence is in the past
+        (
+            "In January, he was arrested in Mexico.",
+            dt.date(2023, 9, 18),
+            [("2023-01", "In January")],
+        ),
+        ("In January, he will be tried.", dt.date(2023, 9, 18), [("2024-01", "In January")]),
+        # a list of days closed by its year
+        (
+            "He sold drugs on July 31, August 7, and August 21, in 2023, at home.",
+            dt.date(2024, 8, 7),
+            [
+                ("2023-07-31", "on July 31"),
+                ("2023-08-07", "August 7"),
+                ("2023-08-21", "August 21"),
+            ],
+        ),
+        ("It was great last night.", dt.date(2024, 6, 19), [("2024-06-18", "last night")]),
+    ],
+)
+def test_yearless_dates_in_context(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert _events(text, published) == expected
+
+
+def _article_events(published: dt.date | None, *texts: str) -> list[tuple[str, str]]:
+    blocks = tuple(Block(f"b{n}", "paragraph", t, n) for n, t in enumerate(texts, start=1))
+    return [(e.date, e.block) for e in find_events(Article("t", "T", published, "t.md", blocks))]
+
+
+def test_a_day_written_in_full_lends_its_year_to_the_same_day_written_alone() -> None:
+    assert _article_events(None, "Truly died Feb. 27, 2024, at home.", "We lost him Feb. 27.") == [
+        ("2024-02-27", "b1"),
+        ("2024-02-27", "b2"),
+    ]
+
+
+def test_a_weekday_places_a_yearless_day_among_the_years_the_article_writes() -> None:
+    texts = ("On Monday, April 8, the eclipse crosses America.", "The 2024 eclipse is the last.")
+    assert _article_events(None, *texts) == [("2024-04-08", "b1"), ("2024", "b2")]
+    assert _article_events(None, "On Monday, April 8, it came.") == []  # which year: unknown
+
+
+def test_the_day_before_counts_only_alone() -> None:
+    texts = ("The team met on April 16, 2024.", "They sent it the day before, and it worked.")
+    assert _article_events(None, *texts) == [("2024-04-16", "b1"), ("2024-04-15", "b2")]
+    assert _article_events(None, "It met on April 16, 2024, the day before the launch.") == [
+        ("2024-04-16", "b1")
+    ]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Article, Block, Event
@@ -45,6 +45,7 @@ class _Rules:
     relative: dict[str, tuple[str, int]]  # lower-cased expression → (unit, offset)
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), most specific first
     future: re.Pattern[str]
+    past: re.Pattern[str]
     month_words: tuple[str, ...]  # every month form holds one of these (case-sensitive)
     weekday_words: tuple[str, ...]
     offsets: dict[str, tuple[str, int]]  # fixed offset expression → (unit, offset)
@@ -72,7 +73,8 @@ def _rules() -> _Rules:
             relative[key] = (str(entry.get("unit")), int(entry["offset"]))
     preps = str_list(data.get("prepositions")) or ("in", "on")
     future = str_list(data.get("future_markers")) or ("will",)
-    offsets, counted = _offsets(data.get("offsets"))
+    offsets, counted, alone = _offsets(data.get("offsets"))
+    past = str_list(data.get("past_markers"))
     raw_numbers = data.get("numbers")
     numbers = {
         str(k).lower(): int(v)
@@ -87,8 +89,10 @@ def _rules() -> _Rules:
         preps=list(preps),
         determiners=list(str_list(data.get("year_determiners"))),
         count_nouns=list(str_list(data.get("count_nouns"))),
-        offsets=list(offsets),
+        offsets=[o for o in offsets if o not in alone],
+        alone=sorted(alone),
         counted=list(counted),
+        seasons=list(str_list(data.get("seasons"))),
         numbers=list(numbers),
     )
     return _Rules(
@@ -97,6 +101,10 @@ def _rules() -> _Rules:
         relative=relative,
         patterns=_patterns(shapes),
         future=re.compile(rf"(?i)(?<![\w’'])(?:{_alternation(future)})(?![\w’'])"),
+        # the listed words, or a regular verb in the past: lower-case, ending in -ed
+        past=re.compile(
+            rf"(?<![\w’'-])(?:(?i:{_alternation(past) or '(?!x)x'})|[a-z]{{2,}}ed)(?![\w’'-])"
+        ),
         month_words=_shortest_forms(months),
         weekday_words=_shortest_forms(weekdays),
         offsets=offsets,
@@ -106,9 +114,14 @@ def _rules() -> _Rules:
     )
 
 
-def _offsets(raw: object) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
+def _offsets(
+    raw: object,
+) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], set[str]]:
+    """Fixed offsets, counted ones ("days later" after a number), and those that count only
+    when no word follows them."""
     fixed: dict[str, tuple[str, int]] = {}
     counted: dict[str, tuple[str, int]] = {}
+    alone: set[str] = set()
     for entry in raw if isinstance(raw, list) else []:
         if not isinstance(entry, dict):
             continue
@@ -118,7 +131,9 @@ def _offsets(raw: object) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[s
             counted[expression.removeprefix("{number} ")] = (unit, int(entry["sign"]))
         elif expression and isinstance(entry.get("offset"), int):
             fixed[expression] = (unit, int(entry["offset"]))
-    return fixed, counted
+            if entry.get("alone") is True:
+                alone.add(expression)
+    return fixed, counted, alone
 
 
 @dataclass(frozen=True)
@@ -132,7 +147,9 @@ class _Shapes:
     determiners: list[str]
     count_nouns: list[str]
     offsets: list[str]
+    alone: list[str]
     counted: list[str]
+    seasons: list[str]
     numbers: list[str]
 
 
@@ -175,6 +192,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     adjective = rf"(?i:{determiners})\s+{_YEAR}(?=\s+(?!(?i:{counts})(?![\w’'-]))[^\W\d_])"
     number = rf"(?:{_alternation(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
     offsets = [_alternation(words.offsets)] if words.offsets else []
+    if words.alone:  # "the day before," but not "the day before the launch"
+        offsets.append(rf"(?:{_alternation(words.alone)})(?!\s+[\w“\"])")
+    seasons = _alternation(words.seasons) if words.seasons else never
     if words.counted:
         offsets.append(rf"{number}\s+(?:{_alternation(words.counted)})")
     shapes = [
@@ -192,6 +212,10 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year", rf"(?i:{_alternation(words.preps)})\s+{_YEAR}"),
         ("year_adjective", adjective),
         ("year_possessive", rf"{_YEAR}(?=[’']s\s)"),
+        (
+            "season_year",
+            rf"(?:(?i:early|late|mid-|the)\s*)?(?i:{seasons}),?\s+(?:(?i:of)\s+)?{_YEAR}",
+        ),
     ]
     return tuple((kind, re.compile(edge + body)) for kind, body in shapes)
 
@@ -211,6 +235,7 @@ _NEEDS = {
     "year": ("digit",),
     "year_adjective": ("digit",),
     "year_possessive": ("digit",),
+    "season_year": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -261,40 +286,77 @@ def _iso(day: dt.date | None) -> str | None:
 
 @dataclass
 class _Context:
-    """What a yearless date may lean on: the paragraph's explicit year so far."""
+    """What a yearless or relative date may lean on."""
 
     published: dt.date | None
     year: int | None = None  # the last year the paragraph wrote out, before this expression
     year_frames: bool = False  # that year frames what follows ("In 1965, …" or a sentence ago)
     year_adjective: bool = False  # it was an adjective year ("the 1975 mission")
     anchor: str | None = None  # the date of the event before this expression
+    # (month, day) → year of the dates the article wrote out in full so far ("Feb. 27, 2024")
+    full_dates: dict[tuple[int, int], int] = field(default_factory=dict)
+    years: frozenset[int] | None = None  # every year the article writes (without a published date)
+    list_year: int | None = (
+        None  # the year that closes a list of days: "July 31, August 7, in 2023"
+    )
 
 
 def _historic(year: int, published: dt.date | None) -> bool:
     return published is not None and year <= published.year - _rules().historic_years
 
 
-def _yearless(month: int, day: int | None, ctx: _Context) -> str | None:
-    """A month (and day) without a year: the paragraph's earlier year when the paragraph is about
-    an earlier time, else the year nearest to publication; None when that is uncertain."""
+def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> str | None:
+    """A month (and day) without a year: the year a list of days closes with; the year of the
+    same day written out in full earlier; the paragraph's earlier year when the paragraph is
+    about an earlier time; else the year nearest to publication, or the one before or after it
+    when the sentence's tense says so. None when that is uncertain."""
+    if ctx.list_year is not None:
+        return _on(ctx.list_year, month, day)
+    if day is not None and (month, day) in ctx.full_dates:
+        return _on(ctx.full_dates[(month, day)], month, day)
     if ctx.published is None:
         return None  # no publication to measure "an earlier time" against: unsure
     if ctx.year is not None and _historic(ctx.year, ctx.published):
         if ctx.year_adjective or not ctx.year_frames:
             return None  # "Leonov, who flew in 1965, died on Oct. 11": which year is unsure
-        if day is None:
-            return f"{ctx.year:04d}-{month:02d}"
-        try:
-            return dt.date(ctx.year, month, day).isoformat()
-        except ValueError:
-            return None
+        return _on(ctx.year, month, day)
     resolved = _nearest_year(month, day or 1, ctx.published)
     if resolved is None:
         return None
+    resolved = _by_tense(resolved, month, day, ctx.published, tense)
     return resolved.isoformat() if day is not None else resolved.isoformat()[:7]
 
 
-def _day_month(match: re.Match[str], ctx: _Context) -> str | None:
+def _on(year: int, month: int, day: int | None) -> str | None:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _by_tense(
+    nearest: dt.date, month: int, day: int | None, published: dt.date, tense: str
+) -> dt.date:
+    """The nearest date, unless it lies on the wrong side of publication for the sentence's
+    tense: "In January, he was arrested" (published in September) is last January."""
+    rules = _rules()
+    future = bool(rules.future.search(tense))
+    past = bool(rules.past.search(tense))
+    first_of_month = dt.date(published.year, published.month, 1)
+    ahead = nearest > published if day is not None else nearest > first_of_month
+    behind = nearest < published if day is not None else nearest < first_of_month
+    shift = -1 if ahead and past and not future else 1 if behind and future and not past else 0
+    if not shift:
+        return nearest
+    try:
+        return dt.date(nearest.year + shift, month, day or 1)
+    except ValueError:
+        return nearest
+
+
+def _day_month(match: re.Match[str], ctx: _Context, tense: str) -> str | None:
     month = _rules().months[match.group("month").rstrip(".")]
     day = int(match.group("day"))
     if match.group("year"):
@@ -302,7 +364,7 @@ def _day_month(match: re.Match[str], ctx: _Context) -> str | None:
             return dt.date(int(match.group("year")), month, day).isoformat()
         except ValueError:
             return None
-    return _yearless(month, day, ctx)
+    return _yearless(month, day, ctx, tense)
 
 
 def _weekday(weekday: int, future: bool, published: dt.date) -> str | None:
@@ -375,14 +437,16 @@ def _offset(expression: str, anchor: str | None) -> str | None:
 
 def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str | None:
     rules = _rules()
+    if kind == "weekday_date" and not match.group("year") and ctx.published is None:
+        return _weekday_date_alone(match, ctx)
     if kind in ("weekday_date", "month_day", "day_month"):
-        return _day_month(match, ctx)
+        return _day_month(match, ctx, tense)
     if kind == "month_year":
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
-    if kind in ("year", "year_adjective", "year_possessive"):
+    if kind in ("year", "year_adjective", "year_possessive", "season_year"):
         return match.group("year")
     if kind == "month":
-        return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx)
+        return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx, tense)
     if kind == "offset":
         return _offset(match.group(), ctx.anchor)
     published = ctx.published
@@ -397,35 +461,87 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
     return None
 
 
+def _weekday_date_alone(match: re.Match[str], ctx: _Context) -> str | None:
+    """ "Monday, April 8" in an article with no published date: the one year the article
+    writes in which April 8 is a Monday, if there is exactly one."""
+    month = _rules().months[match.group("month").rstrip(".")]
+    day = int(match.group("day"))
+    weekday = _rules().weekdays[match.group("weekday")]
+    fits = []
+    for year in sorted(ctx.years or ()):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    return dt.date(fits[0], month, day).isoformat() if len(fits) == 1 else None
+
+
 def _expression(kind: str, match: re.Match[str]) -> str:
     if kind == "year_adjective":  # "the 1975 mission": the year is the expression
         return match.group("year")
     return " ".join(match.group().split())
 
 
-def _block_events(block: Block, published: dt.date | None, anchor: str | None) -> list[Event]:
-    """The dated events of one block; `anchor`: the last date of the paragraph before it."""
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))?\s*")  # "July 31, August 7, and August 21"
+_YEARLESS_DAYS = frozenset({"weekday_date", "month_day", "day_month"})
+_YEAR_WORDS = re.compile(r"(?<![\w’'-])(1[6-9]\d\d|2[01]\d\d)(?![\w’'-])")
+
+
+def _list_years(text: str, found: list[tuple[int, int, str, re.Match[str]]]) -> list[int | None]:
+    """For each yearless day of a list closed by a year ("on July 31, August 7, and August 21,
+    in 2023"), that year; None elsewhere."""
+    years: list[int | None] = [None] * len(found)
+    closing: int | None = None
+    for i in range(len(found) - 1, -1, -1):
+        start, _, kind, match = found[i]
+        own = _written_year(match)
+        if kind in _YEARLESS_DAYS and own is None:
+            years[i] = closing
+        nxt = found[i - 1] if i else None
+        # what closes the list for the candidate before this one
+        if nxt is not None and _LIST_GAP.fullmatch(text, nxt[1], start):
+            if kind == "year" or (kind in _YEARLESS_DAYS and own is not None):
+                closing = own
+            elif kind not in _YEARLESS_DAYS:
+                closing = None
+        else:
+            closing = None
+    return years
+
+
+def _block_events(block: Block, ctx: _Context) -> list[Event]:
+    """The dated events of one block (`ctx`: the article's context, carried between blocks)."""
     text = block.text
     starts = sentence_starts(text)
     events: list[Event] = []
     sentences: dict[int, str] = {}  # each sentence is normalised once, however many dates it has
-    ctx = _Context(published, anchor=anchor)
+    ctx.year, ctx.year_frames, ctx.year_adjective = None, False, False
     year_sentence = -1  # where the paragraph's last written-out year stands
-    for start, end, kind, match in _candidates(text):
+    found = _candidates(text)
+    list_years = _list_years(text, found)
+    closes_list = {i + 1 for i, y in enumerate(list_years) if y is not None}
+    for number, (start, end, kind, match) in enumerate(found):
         lo, hi = sentence_bounds(text, starts, start)
         if lo not in sentences:
             sentences[lo] = " ".join(text[lo:hi].split())
         sentence = sentences[lo]
         if ctx.year is not None and year_sentence < lo:
             ctx.year_frames = True  # a year written in an earlier sentence frames this one
+        ctx.list_year = list_years[number]
         # Tense is judged near the expression, so a very long sentence costs no more.
         nearby = text[max(lo, start - _TENSE_WINDOW) : min(hi, end + _TENSE_WINDOW)]
         date = _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
-        if date:
+        if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
             events.append(Event(date, sentence, block.id, _expression(kind, match)))
             ctx.anchor = date
         year = _written_year(match)
+        if kind == "weekday_date" and year is None and date and ctx.published is None:
+            year = int(date[:4])  # "Monday, April 8", placed by its weekday: as good as written
         if year is not None:
+            if kind in _YEARLESS_DAYS:
+                day = int(match.group("day"))
+                ctx.full_dates[(_rules().months[match.group("month").rstrip(".")], day)] = year
             ctx.year = year
             # "In 1965, …" opens its sentence (a few opening marks aside): it frames what follows.
             ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
@@ -442,12 +558,19 @@ def _written_year(match: re.Match[str]) -> int | None:
 def find_events(article: Article) -> tuple[Event, ...]:
     """Every resolvable date expression of the story blocks, in document order."""
     events: list[Event] = []
-    anchor: str | None = None  # offsets may count from the last date of the paragraph before
-    for block in article.story_blocks:
-        found = _block_events(
-            block, article.published, anchor if block.kind == "paragraph" else None
-        )
-        events.extend(found)
+    story = article.story_blocks
+    years = None
+    if article.published is None:  # "Monday, April 8" needs the years the article writes
+        years = frozenset(int(y) for b in story for y in _YEAR_WORDS.findall(b.text))
+    # Offsets count from the last date of the paragraphs so far; captions neither give nor
+    # take one. Full dates ("Feb. 27, 2024") lend their year to the same day written alone.
+    paragraphs = _Context(article.published, years=years)
+    for block in story:
         if block.kind == "paragraph":
-            anchor = found[-1].date if found else None
+            events.extend(_block_events(block, paragraphs))
+        else:
+            caption = _Context(
+                article.published, years=years, full_dates=dict(paragraphs.full_dates)
+            )
+            events.extend(_block_events(block, caption))
     return tuple(events)
