@@ -30,6 +30,7 @@ from functools import cache
 
 from ..model import Article, Block, Event
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
+from .text import phrase_trie
 
 _TENSE_WINDOW = 200  # chars either side of a weekday searched for future markers
 # Quoted words do not set the narrative's tense ("on Monday, she said: “we will …”").
@@ -190,13 +191,14 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     counts = _alternation(words.count_nouns) if words.count_nouns else never
     # "the 1975 mission": a year between a determiner and a word that is not a count noun.
     adjective = rf"(?i:{determiners})\s+{_YEAR}(?=\s+(?!(?i:{counts})(?![\w’'-]))[^\W\d_])"
-    number = rf"(?:{_alternation(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
-    offsets = [_alternation(words.offsets)] if words.offsets else []
+    number = rf"(?:{phrase_trie(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
+    # Factored alternations (phrase_trie): the same strings, fewer tries at each position.
+    offsets = [phrase_trie(words.offsets)] if words.offsets else []
     if words.alone:  # "the day before," but not "the day before the launch"
-        offsets.append(rf"(?:{_alternation(words.alone)})(?!\s+[\w“\"])")
+        offsets.append(rf"(?:{phrase_trie(words.alone)})(?!\s+[\w“\"])")
     seasons = _alternation(words.seasons) if words.seasons else never
     if words.counted:
-        offsets.append(rf"{number}\s+(?:{_alternation(words.counted)})")
+        offsets.append(rf"{number}\s+(?:{phrase_trie(words.counted)})")
     shapes = [
         ("weekday_date", rf"{prep}{weekday},?\s+{month_day}"),
         ("month_day", rf"{prep}{month_day}"),
