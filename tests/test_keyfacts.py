@@ -185,3 +185,19 @@ def test_values_are_whole_names() -> None:
     assert "launch_site" not in facts
     facts = _earned("The Soyuz landed near Zhezkazgan Tuesday, ending the mission.")
     assert facts["landing_site"] == "near Zhezkazgan"
+
+
+def test_a_landing_on_the_moon_is_no_return_date() -> None:
+    facts = _earned("The lander successfully landed on the Moon at 6:23 p.m. on Feb. 22.")
+    assert "return_date" not in facts
+
+
+def test_what_someone_hopes_is_no_fact() -> None:
+    text = "“During Artemis III, the astronauts will be our science operators,” said Ann Lee."
+    assert "mission" not in _earned(text)
+
+
+def test_a_date_opening_the_sentence_is_its_launch_date() -> None:
+    text = "At 1:05 a.m. EST on Thursday, Feb. 15, 2024, the lander, named Odysseus, lifted off."
+    facts = _earned(text, "2024-02-15")
+    assert facts["launch_date"] == "2024-02-15" and facts["spacecraft_name"] == "Odysseus"

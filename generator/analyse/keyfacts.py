@@ -14,10 +14,11 @@ from functools import cache
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
 from .lexicon import keyfact_lexicon, people_lexicon
-from .sentences import load_data, sentences, str_list
+from .sentences import load_data, sentence_spans, sentences, str_list
 from .text import INITIAL, NAME_TOKEN, phrase_alternation, strip_possessive
 
 _TRAILING = " ,;:—–"
+_OPENING_WORDS = 40  # a date this near a sentence's start may stand before its cue
 
 
 @cache
@@ -53,6 +54,30 @@ def _sentences(blocks: list[Block]) -> Iterator[tuple[Block, str]]:
             yield block, sentence
 
 
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+
+
+def _without_voices(text: str) -> str:
+    """The text with what people say blanked out (same offsets): a key fact is the article's
+    statement, not a speaker's hope ("During Artemis III, the astronauts will …"). A short or
+    Title Case quotation (a film called “Challenge”) stays."""
+
+    def blank(match: re.Match[str]) -> str:
+        words = match.group()[1:-1].split()
+        long_words = [w for w in words if len(w) > 3]
+        title = bool(long_words) and all(w[:1].isupper() for w in long_words)
+        return match.group() if len(words) < 4 or title else " " * len(match.group())
+
+    return _QUOTATION.sub(blank, text) if "“" in text or '"' in text else text
+
+
+def _narrative_sentences(blocks: list[Block]) -> Iterator[tuple[Block, str]]:
+    for block in blocks:
+        narrative = _without_voices(block.text)
+        for start, end in sentence_spans(block.text):
+            yield block, narrative[start:end]
+
+
 @dataclass(frozen=True)
 class _FactRule:
     name: str
@@ -67,6 +92,7 @@ class _Rules:
     facts: tuple[_FactRule, ...]
     not_the_flight: re.Pattern[str] | None
     dated: tuple[tuple[str, re.Pattern[str]], ...]  # fact name → its cues
+    dated_unless: dict[str, re.Pattern[str]]
     window: int
     breaks: re.Pattern[str] | None
     historic_years: int
@@ -100,12 +126,18 @@ def _rules() -> _Rules:
         for name, cues in (raw_dated.items() if isinstance(raw_dated, dict) else ())
         if str_list(cues)
     )
+    raw_unless = data.get("dated_fact_unless")
+    dated_unless = {
+        str(name): re.compile(str(pattern))
+        for name, pattern in (raw_unless.items() if isinstance(raw_unless, dict) else ())
+    }
     window = data.get("dated_fact_window")
     historic = load_data("dates.yml").get("historic_years")
     return _Rules(
         facts=facts,
         not_the_flight=_optional(data.get("not_the_flight")),
         dated=dated,
+        dated_unless=dated_unless,
         window=window if isinstance(window, int) else 100,
         breaks=_optional(data.get("dated_fact_breaks")),
         historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
@@ -137,7 +169,10 @@ def _date_belongs_to_cue(sentence: str, expression: str, cue: re.Pattern[str]) -
             if pos >= cue_match.end():
                 between = sentence[cue_match.end() : pos]
                 near = pos - cue_match.end() <= rules.window
-            elif pos <= 3:  # "On Saturday, the crew landed"
+            elif pos <= _OPENING_WORDS and not (
+                rules.breaks and rules.breaks.search(sentence, 0, pos)
+            ):
+                # "On Saturday, the crew landed", "At 1:05 a.m. EST on Thursday, Feb. 15, …"
                 between = sentence[pos + len(expression) : cue_match.start()]
                 near = cue_match.start() - pos <= rules.window
             else:
@@ -154,7 +189,10 @@ def find_dated_facts(
     rules = _rules()
     found: dict[str, KeyFact] = {}
     for name, cue in rules.dated:
+        unless = rules.dated_unless.get(name)
         for event in events:
+            if unless is not None and unless.search(event.text):
+                continue
             if _historic(event.date, published):
                 continue
             if rules.not_the_flight and rules.not_the_flight.search(event.text):
@@ -186,7 +224,7 @@ def find_key_facts(article: Article, events: tuple[Event, ...] = ()) -> tuple[Ke
     earlier = historic_blocks(events, article.published)
     split = [  # once, for all the facts
         (block, sentence)
-        for block, sentence in _sentences(_blocks_in_reading_order(article))
+        for block, sentence in _narrative_sentences(_blocks_in_reading_order(article))
         if block.id not in earlier
         and not (rules.not_the_flight and rules.not_the_flight.search(sentence))
     ]
