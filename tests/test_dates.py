@@ -292,3 +292,8 @@ def test_the_day_before_counts_only_alone() -> None:
     assert _article_events(None, "It met on April 16, 2024, the day before the launch.") == [
         ("2024-04-16", "b1")
     ]
+
+
+def test_an_offset_after_a_date_that_could_not_be_placed_is_left_out() -> None:
+    texts = ("It ended in January 1976.", "On May 24, they trained. Two months later, they flew.")
+    assert _article_events(None, *texts) == [("1976-01", "b1")]

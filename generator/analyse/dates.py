@@ -53,6 +53,7 @@ class _Rules:
     counted: dict[str, tuple[str, int]]  # "days later" → (unit, sign), after a number
     numbers: dict[str, int]
     historic_years: int
+    season_words: re.Pattern[str]  # any season word, in any case (a cheap pre-test)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -112,6 +113,11 @@ def _rules() -> _Rules:
         counted=counted,
         numbers=numbers,
         historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
+        season_words=re.compile(
+            f"(?i:{_alternation(str_list(data.get('seasons')))})"
+            if str_list(data.get("seasons"))
+            else r"(?!x)x"
+        ),
     )
 
 
@@ -187,10 +193,14 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     edge = r"(?<![\w’'-])"
     month_day = rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?"
     never = r"(?!x)x"
-    determiners = _alternation(words.determiners) if words.determiners else never
     counts = _alternation(words.count_nouns) if words.count_nouns else never
     # "the 1975 mission": a year between a determiner and a word that is not a count noun.
-    adjective = rf"(?i:{determiners})\s+{_YEAR}(?=\s+(?!(?i:{counts})(?![\w’'-]))[^\W\d_])"
+    # The year comes first and the determiner is looked for behind it (one fixed-width
+    # look-behind per determiner), so the search only stops at digits.
+    behind = "|".join(rf"(?<=(?<![\w’'-])(?i:{re.escape(d)})\s\d{{4}})" for d in words.determiners)
+    adjective = (
+        rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts})(?![\w’'-]))[^\W\d_])" if behind else never
+    )
     number = rf"(?:{phrase_trie(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
     # Factored alternations (phrase_trie): the same strings, fewer tries at each position.
     offsets = [phrase_trie(words.offsets)] if words.offsets else []
@@ -237,7 +247,7 @@ _NEEDS = {
     "year": ("digit",),
     "year_adjective": ("digit",),
     "year_possessive": ("digit",),
-    "season_year": ("digit",),
+    "season_year": ("digit", "season"),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -249,6 +259,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         "month": any(w in text for w in rules.month_words),
         "weekday": any(w in text for w in rules.weekday_words),
         "digit": _DIGIT.search(text) is not None,
+        "season": rules.season_words.search(text) is not None,
     }
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for rank, (kind, pattern) in enumerate(rules.patterns):
@@ -480,8 +491,6 @@ def _weekday_date_alone(match: re.Match[str], ctx: _Context) -> str | None:
 
 
 def _expression(kind: str, match: re.Match[str]) -> str:
-    if kind == "year_adjective":  # "the 1975 mission": the year is the expression
-        return match.group("year")
     return " ".join(match.group().split())
 
 
@@ -536,6 +545,9 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         date = _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
             events.append(Event(date, sentence, block.id, _expression(kind, match)))
+        if kind != "year" or number not in closes_list:
+            # An offset counts from the date expression before it; when that one could not be
+            # placed ("On May 24" with no year to give it), neither can the offset.
             ctx.anchor = date
         year = _written_year(match)
         if kind == "weekday_date" and year is None and date and ctx.published is None:
