@@ -1,17 +1,24 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+, git, make):
 #   make serve   build the pages and serve the site on http://127.0.0.1:8000
 #   make test    lint, type-check, check docs/ is current, and run every test
+# The same site with Zensical: make site-zensical, make serve-zensical (README, "Zensical").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+# The Zensical release the site is tested with (requirements.lock pins the same; README says
+# what blocks a newer one). The set-up fails if pip resolved anything else.
+ZENSICAL_VERSION := 0.0.73
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test lint site check audit bench clean
+.PHONY: serve serve-zensical test lint site site-zensical check audit bench clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@$(BIN)/python -c 'import importlib.metadata as m, sys; v = m.version("zensical"); \
+	sys.exit(v != "$(ZENSICAL_VERSION)" and f"set-up failed: zensical {v} is installed, the site needs $(ZENSICAL_VERSION) (README: Zensical)")'
 	touch $@
 
 # The browser-side checkers (Lighthouse, the Nu HTML checker) come from npm, pinned in
@@ -23,7 +30,15 @@ node_modules/.installed: package.json package-lock.json
 
 serve: $(VENV)/.installed
 	$(BIN)/python -m generator build
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve -a $(ADDR)
+
+# Zensical runs no hooks: the generator's watcher rebuilds docs/ from seeds/ beside it, and
+# `zensical serve` follows docs/ (and hand-written pages, overrides, mkdocs.yml) itself.
+serve-zensical: $(VENV)/.installed
+	$(BIN)/python -m generator build
+	@$(BIN)/python -m generator watch & watcher=$$!; \
+		trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/zensical serve -a $(ADDR)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -39,6 +54,10 @@ test: $(VENV)/.installed node_modules/.installed lint check
 site: $(VENV)/.installed
 	$(BIN)/python -m generator build
 	$(BIN)/mkdocs build
+
+site-zensical: $(VENV)/.installed
+	$(BIN)/python -m generator build
+	$(BIN)/zensical build --clean --strict
 
 audit: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/audit.py

@@ -402,6 +402,12 @@ def measure_live(project: BenchProject, edits: int) -> LiveResult:
     the server is left to settle (including the rebuild the hook's own writes trigger)."""
     result = LiveResult(project.size, edits)
     reset_docs(project)
+    # mkdocs.yml INHERITs the generator's nav file: docs/ must have been generated once.
+    _run(
+        [sys.executable, "-m", "benchmarks.gen_child", str(project.root)],
+        cwd=project.root.parent,
+        timeout=_timeout(project.size),
+    )
     port = _free_port()
     log_path = project.root / "serve.log"
     args = [str(BIN / "mkdocs"), "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"]

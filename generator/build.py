@@ -19,6 +19,7 @@ from .corrections import (
 )
 from .errors import GeneratorError
 from .model import Article, Facts
+from .nav import nav_output
 from .pool import analyse_all
 from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
 from .render import render_page
@@ -187,7 +188,8 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
     all_facts = [u.facts for u in understand_all(project, workers)]
     pages = compose_site(all_facts, load_theme_sets(), load_site_config(project))
-    return tuple(Output(page.path, render_page(page).encode("utf-8")) for page in pages)
+    rendered = tuple(Output(page.path, render_page(page).encode("utf-8")) for page in pages)
+    return (*rendered, nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
 
 
 def build(project: Project, *, check: bool = False, force: bool = False) -> BuildResult:

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build | extract | new`. Errors are one line, never a
+"""Command line: `python -m generator build | watch | extract | new`; errors are one line, never a
 traceback."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .build import build, seed_warnings, understand
@@ -19,6 +19,7 @@ from .newsite import new_site
 from .read import read_seed
 from .serialize import facts_to_json
 from .site import Project
+from .watch import watch
 
 DESCRIPTION = """\
 Turn the news articles in seeds/ into the Markdown pages of a themed MkDocs site in docs/.
@@ -45,6 +46,14 @@ Exit codes: 0 done (or up to date with --check), 1 docs/ is stale (--check) or a
 is in the way, 2 bad input (the message names the file and line), 3 a bug in the generator
 (please report it with the seed that caused it; GENERATOR_DEBUG=1 shows the traceback).
 docs/ is left as it was unless the exit code is 0.
+"""
+
+WATCH_HELP = """\
+Build docs/ from seeds/ as `build` does, then again whenever a seed or a corrections file in
+seeds/ changes, until Ctrl-C. For `zensical serve`, which runs no MkDocs hook: run both side by
+side (`make serve-zensical` does) and the served site follows seed edits. Each build prints the
+same line as `build`; an error is one line, and the next save tries again. A page edited by
+hand is never overwritten: the build stops and says so, as `build` does.
 """
 
 EXTRACT_HELP = """\
@@ -92,6 +101,19 @@ def _parser() -> argparse.ArgumentParser:
         help="overwrite generated pages even if they were edited by hand (your edits are lost)",
     )
     b.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the project folder holding seeds/, docs/ and mkdocs.yml (default: current folder)",
+    )
+    w = verbs.add_parser(
+        "watch",
+        help="build docs/ now and after every change to seeds/ (beside `zensical serve`)",
+        description=WATCH_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    w.add_argument(
         "--project",
         type=Path,
         default=Path("."),
@@ -202,6 +224,25 @@ def _signals_like_ctrl_c() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def _run_watch(args: argparse.Namespace) -> int:
+    project = Project(args.project.resolve())
+    build_args = argparse.Namespace(project=args.project, check=False, force=False)
+    with contextlib.suppress(AttributeError, ValueError):  # each build's line shows at once
+        sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+
+    def once() -> int:
+        code = _guarded(_run_build, build_args)  # errors: one line, and keep watching
+        if code >= 128:  # Ctrl-C, SIGTERM or SIGHUP during the build: stop watching
+            raise KeyboardInterrupt
+        return code
+
+    try:
+        return watch(project, once)
+    except KeyboardInterrupt:
+        print("stopped watching", file=sys.stderr)
+        return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     with _signals_like_ctrl_c():
@@ -209,12 +250,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
+    verbs = {"build": _run_build, "watch": _run_watch, "extract": _run_extract, "new": _run_new}
+    return _guarded(verbs[args.verb], args)
+
+
+def _guarded(verb: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a verb; every failure becomes one line on stderr and an exit code."""
     try:
-        if args.verb == "build":
-            return _run_build(args)
-        if args.verb == "new":
-            return _run_new(args)
-        return _run_extract(args)
+        return verb(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

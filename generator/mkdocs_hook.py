@@ -1,8 +1,10 @@
 """MkDocs hook: regenerate docs/ from seeds/ before every build, so `mkdocs serve` follows edits.
 
 A thin adapter over generator.build. It writes only files whose bytes change (so the rebuild it
-triggers finds nothing to do and stops), never overwrites a page edited by hand (it warns), and
-drops nav entries for theme pages the articles give no material for.
+triggers finds nothing to do and stops) and never overwrites a page edited by hand (it warns).
+The site's structure does not depend on it: the generator writes the nav too
+(docs/.generator-nav.yml, which mkdocs.yml INHERITs). MkDocs read that file before this hook
+ran, so when this build changed it the hook hands MkDocs the nav just written.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.build import generate, seed_warnings
 from generator.errors import GeneratorError
+from generator.nav import NAV_FILE, parse_nav, read_nav
 from generator.site import Project
 from generator.write import read_manifest, update
 
@@ -31,9 +34,11 @@ log = logging.getLogger("mkdocs.hooks.generator")
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     project = Project(Path(config.config_file_path).resolve().parent)
     docs_dir = Path(config.docs_dir)
+    loaded_nav = read_nav(docs_dir)  # what INHERIT gave MkDocs, before this build
     try:
-        result, _applied = update(
-            docs_dir, generate(project), shown=project.shown(docs_dir), around_conflicts=True
+        outputs = generate(project)
+        result, applied = update(
+            docs_dir, outputs, shown=project.shown(docs_dir), around_conflicts=True
         )
     except GeneratorError as exc:
         raise PluginError(f"generator: {exc}") from None
@@ -44,13 +49,19 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         log.warning("generator: %s", conflict.explain(docs))
     if result.writes or result.deletes:
         log.info("generator: wrote %d, removed %d file(s)", len(result.writes), len(result.deletes))
-    config.nav = _existing_only(config.nav, Path(config.docs_dir))
+    # The nav came from the generator's file (not from a `nav:` someone put in mkdocs.yml):
+    # use the one this build wrote, which MkDocs could not have read yet.
+    if applied and config.nav == loaded_nav:
+        config.nav = next(parse_nav(o.content) for o in outputs if o.path == NAV_FILE)
     return config
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:
-    """Watch seeds/ (mkdocs.yml's `watch:`) and the hand-written parts of docs/, not the pages
-    the hook itself writes: each of those writes would trigger a second, useless rebuild."""
+    """Watch seeds/ and the hand-written parts of docs/, not the files the hook itself writes:
+    each of those writes would trigger a second, useless rebuild. (mkdocs.yml's `watch:` lists
+    the nav file for `zensical serve`; here on_config reads the nav fresh, so it is dropped.)"""
+    config.watch[:] = [w for w in config.watch if Path(w).name != NAV_FILE]
+    server.watch(str(Project(Path(config.config_file_path).resolve().parent).seeds))
     docs = Path(config.docs_dir)
     try:
         generated = {path.split("/", 1)[0] for path in read_manifest(docs)}
@@ -61,18 +72,3 @@ def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:
         if entry.name not in generated and not entry.name.startswith("."):
             server.watch(str(entry))
     return server
-
-
-def _existing_only(nav: Any, docs: Path) -> Any:
-    """The configured nav without entries whose page the generator did not produce."""
-    if not isinstance(nav, list):
-        return nav
-    kept = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
-        if isinstance(value, str) and value.endswith(".md") and not (docs / value).exists():
-            continue
-        if isinstance(value, list):
-            item = {next(iter(item)): _existing_only(value, docs)}
-        kept.append(item)
-    return kept

@@ -41,8 +41,19 @@ def make_project(root: Path, seeds: dict[str, bytes | str] | None = None) -> Pat
     return root
 
 
+def ensure_generated(project: Path) -> None:
+    """A project that was never generated has no docs/.generator-nav.yml for mkdocs.yml's
+    INHERIT, and no engine starts without it: generate once, as `make site` does."""
+    if not (project / "docs" / ".generator-nav.yml").is_file():
+        from generator.build import build
+        from generator.site import Project
+
+        build(Project(project))
+
+
 def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None) -> Path:
-    """`mkdocs build` of a temporary project into project/site (the hook generates docs/)."""
+    """`mkdocs build` of a temporary project into project/site (the hook regenerates docs/)."""
+    ensure_generated(project)
     site = project / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site), *extra],

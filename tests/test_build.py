@@ -79,7 +79,7 @@ def test_extract_prints_schema_one_json() -> None:
 
 
 def test_every_verb_has_help_for_newcomers() -> None:
-    for args in ([], ["build"], ["extract"], ["new"]):
+    for args in ([], ["build"], ["watch"], ["extract"], ["new"]):
         result = run_cli(*args, "--help")
         assert result.returncode == 0
         assert "seeds/" in result.stdout
@@ -118,7 +118,8 @@ def test_golden_pages(project_factory: Callable[..., Path]) -> None:
             (GOLDEN / path).write_text(text, encoding="utf-8")
     expected = {
         p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-        for p in GOLDEN.rglob("*.md")
+        for p in GOLDEN.rglob("*")
+        if p.is_file()  # the pages and the nav (.generator-nav.yml)
     }
     assert sorted(outputs) == sorted(expected)
     diffs: list[str] = []

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from support import SEED
+from support import SEED, ensure_generated
 
 
 def free_port() -> int:
@@ -38,6 +38,7 @@ def wait_for(predicate_url: str, marker: str, seconds: float) -> bool:
 
 
 def test_serve_follows_seed_edits_and_settles(seed_project: Path, tmp_path: Path) -> None:
+    ensure_generated(seed_project)
     port = free_port()
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:

@@ -1,11 +1,10 @@
-"""Zensical builds the generated seed site from the project's own mkdocs.yml.
+"""Zensical builds the generated site from the project's own mkdocs.yml and overrides/.
 
-Zensical runs no MkDocs hooks, so the generator runs first (as `make site` does); Zensical
-then reads the same mkdocs.yml and docs/. Every generated page must come out as HTML with
-its title. Known incompatibility (found by this test): overrides/main.html calls the Python
-string method `page.url.startswith(...)`, which Zensical's template engine (MiniJinja, no
-Python-method compatibility) refuses; the first test reports that as an expected failure
-until the template is fixed, the second checks everything else without `custom_dir`.
+Zensical runs no MkDocs hooks, so the generator runs first (as `make site-zensical` does);
+Zensical then reads the same mkdocs.yml (its nav INHERITed from the generator's
+docs/.generator-nav.yml) and docs/. Every generated page must come out as HTML with its title,
+the overrides must render Zensical's own markup where it differs from Material's (search,
+generator meta, footer credit), and a theme page without material has no nav entry.
 """
 
 from __future__ import annotations
@@ -25,7 +24,10 @@ if str(REPO) not in sys.path:
 
 from benchmarks.project import copy_static_docs, without_custom_dir  # noqa: E402
 from generator.build import build  # noqa: E402
+from generator.nav import missing_pages, read_nav  # noqa: E402
 from generator.site import Project  # noqa: E402
+
+CORPUS = REPO / "tests" / "fixtures" / "articles"
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 REQUIRED = (
@@ -41,14 +43,20 @@ REQUIRED = (
 pytestmark = pytest.mark.skipif(not ZENSICAL.exists(), reason="zensical is not installed")
 
 
-def seed_project(root: Path) -> Project:
-    """The real mkdocs.yml, overrides/, hand-written docs/ files and seeds/, then generated."""
+def seed_project(root: Path, seeds: dict[str, Path] | None = None) -> Project:
+    """The real mkdocs.yml, overrides/, hand-written docs/ files and seeds/ (or the given
+    seeds), then generated."""
     root.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     if (REPO / "overrides").is_dir():
         shutil.copytree(REPO / "overrides", root / "overrides")
     copy_static_docs(REPO / "docs", root / "docs")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    if seeds is None:
+        shutil.copytree(REPO / "seeds", root / "seeds")
+    else:
+        (root / "seeds").mkdir()
+        for name, source in seeds.items():
+            shutil.copy2(source, root / "seeds" / name)
     project = Project(root)
     result = build(project)
     assert result.applied, [c.path for c in result.plan.conflicts]
@@ -57,7 +65,7 @@ def seed_project(root: Path) -> Project:
 
 def zensical_build(root: Path, config: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(ZENSICAL), "build", "--clean", "-f", str(config)],
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", str(config)],
         cwd=root,
         capture_output=True,
         text=True,
@@ -115,3 +123,33 @@ def test_zensical_handles_the_rest_of_mkdocs_yml_without_custom_dir(tmp_path: Pa
     done = zensical_build(project.root, config)
     assert done.returncode == 0, done.stderr[-2000:]
     assert_pages_built(project, project.root / "site")
+
+
+def test_overrides_render_zensicals_own_markup(tmp_path: Path) -> None:
+    project = seed_project(tmp_path / "site-project")
+    done = zensical_build(project.root, project.mkdocs_yml)
+    assert done.returncode == 0, done.stderr[-2000:]
+    home = (project.root / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="zensical-0.0.73">' in home
+    assert "Built with Zensical." in home and "Built with MkDocs" not in home
+    # Zensical's search button (its script opens the dialog), not Material's inert input.
+    assert 'class="md-search__button"' in home and "md-search__input" not in home
+    # The classic variant: Material's look (the modern one has a white header).
+    assert "assets/stylesheets/classic/main." in home
+
+
+def test_a_theme_page_without_material_has_no_nav_entry(tmp_path: Path) -> None:
+    """A NASA release about a spacewalk gives the film page nothing: no page, no nav entry."""
+    root = tmp_path / "nasa-project"
+    project = seed_project(root, seeds={"nasa_article_329.txt": CORPUS / "nasa_article_329.txt"})
+    assert not (project.docs / "film.md").exists()
+    done = zensical_build(project.root, project.mkdocs_yml)
+    assert done.returncode == 0, done.stderr[-2000:]
+    site = project.root / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="film/"' not in home and 'href="./film/"' not in home
+    nav = read_nav(project.docs)
+    assert missing_pages(nav, project.docs) == []
+    for entry in nav:
+        (page,) = entry.values()
+        assert html_path(site, page).is_file(), page

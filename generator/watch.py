@@ -1,0 +1,82 @@
+"""`python -m generator watch`: rebuild docs/ whenever seeds/ changes.
+
+For engines that run no MkDocs hook (Zensical): run it beside `zensical serve`, which follows
+docs/ itself (`make serve-zensical` does both). It watches seeds/ only: the seeds and their
+corrections files. The build writes only docs/, so a build never triggers a build (no loop),
+and it writes only files whose bytes change, so the server rebuilds only pages that did.
+
+Edits arrive in bursts (an editor's save is often several events: a temporary file, a rename,
+a metadata change), so a build starts once seeds/ has been quiet for a moment (`debounce`);
+edits made during a build are collected and built right after it. Errors are the build's own
+one-line messages; the watcher keeps going and the next save tries again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .errors import GeneratorError
+from .read import SEED_SUFFIXES
+from .site import Project
+
+DEBOUNCE_S = 0.05  # quiet time before a build: one save, one build
+
+
+def is_input(path: str) -> bool:
+    """Does a change to this seeds/ path matter to the build? (The file may be gone already.)"""
+    name = Path(path).name
+    if name.startswith(".") or name.endswith("~"):
+        return False  # editors' swap, backup and temporary files
+    return name.endswith(SEED_SUFFIXES) or name.endswith(".corrections.yml")
+
+
+class _Changes(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.pending = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write") or event.is_directory:
+            return  # reading a seed (the build does) changes nothing
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(is_input(str(p)) for p in paths if p):
+            self.pending.set()
+
+
+def watch(
+    project: Project,
+    rebuild: Callable[[], int],
+    *,
+    stop: threading.Event | None = None,
+    debounce: float = DEBOUNCE_S,
+    announce: Callable[[str], None] = print,
+) -> int:
+    """Build once, then again after every change to seeds/, until `stop` is set (or Ctrl-C).
+    `rebuild` runs one build and reports it (the command line's `build`); → 0."""
+    if not project.seeds.is_dir():
+        raise GeneratorError(project.shown(project.seeds), "is not a folder of seed articles")
+    stop = stop or threading.Event()
+    changes = _Changes()
+    observer = Observer()
+    observer.schedule(changes, str(project.seeds), recursive=False)
+    observer.start()
+    try:
+        rebuild()
+        announce(f"watching {project.shown(project.seeds)}/ for changes (Ctrl-C to stop)")
+        while not stop.is_set():
+            if not changes.pending.wait(timeout=0.2):
+                continue
+            # Let the burst of events of one save settle, then build once.
+            while changes.pending.is_set() and not stop.is_set():
+                changes.pending.clear()
+                stop.wait(debounce)
+            if not stop.is_set():
+                rebuild()
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+    return 0

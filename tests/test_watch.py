@@ -1,0 +1,130 @@
+"""`python -m generator watch`: one build per save, none of its own making, errors in one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support import REPO, SEED
+
+from generator.site import Project
+from generator.watch import is_input, watch
+
+
+def test_only_seeds_and_corrections_files_count() -> None:
+    assert is_input("seeds/first-film-in-orbit.md")
+    assert is_input("seeds/nasa.txt")
+    assert is_input("seeds/first-film-in-orbit.corrections.yml")
+    assert not is_input("seeds/.first-film-in-orbit.md.swp")
+    assert not is_input("seeds/first-film-in-orbit.md~")
+    assert not is_input("seeds/4913")
+    assert not is_input("seeds/notes.yml")
+
+
+class Builds:
+    """A stand-in for the command line's build: counts calls and can be told to fail."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.changed = threading.Event()
+
+    def __call__(self) -> int:
+        self.count += 1
+        self.changed.set()
+        return 0
+
+    def wait_for(self, count: int, seconds: float = 10) -> bool:
+        deadline = time.monotonic() + seconds
+        while self.count < count and time.monotonic() < deadline:
+            self.changed.wait(0.05)
+            self.changed.clear()
+        return self.count >= count
+
+
+@pytest.fixture
+def watching(seed_project: Path) -> Iterator[tuple[Path, Builds]]:
+    builds = Builds()
+    stop = threading.Event()
+    # A long quiet time, so that a loaded machine cannot split one burst of writes in two.
+    thread = threading.Thread(
+        target=watch,
+        args=(Project(seed_project), builds),
+        kwargs={"stop": stop, "debounce": 0.5, "announce": lambda _: None},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        assert builds.wait_for(1), "no first build"
+        time.sleep(0.3)  # the observer is scheduled before the first build; let it settle
+        yield seed_project, builds
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_a_burst_of_writes_is_one_build_and_other_files_none(
+    watching: tuple[Path, Builds],
+) -> None:
+    project, builds = watching
+    seed = project / "seeds" / SEED.name
+    text = seed.read_text(encoding="utf-8")
+    for n in range(3):  # an editor's save: several events in a few milliseconds
+        seed.write_text(text + "\n" * n, encoding="utf-8")
+    (project / "seeds" / f"{SEED.name}.corrections.yml").write_text("people: []\n")
+    assert builds.wait_for(2)
+    time.sleep(1.5)
+    assert builds.count == 2, "one burst of saves must be one build"
+    (project / "seeds" / ".notes.swp").write_text("x")
+    (project / "docs" / "index.md").write_text("written by the build, not watched")
+    time.sleep(1.5)
+    assert builds.count == 2, "neither an editor's swap file nor docs/ may trigger a build"
+
+
+def run_watch(project: Path, seconds: float, edit: str) -> subprocess.CompletedProcess[str]:
+    """The real command for a few seconds, with one bad edit of the seed in between."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "watch", "--project", str(project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(seconds)
+        (project / "seeds" / SEED.name).write_text(edit, encoding="utf-8")
+        time.sleep(seconds)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=10)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def test_the_command_reports_each_build_and_keeps_going_after_bad_input(
+    seed_project: Path,
+) -> None:
+    done = run_watch(seed_project, 2.5, "---\ntitle: [unclosed\n---\nText.\n")
+    assert done.stdout.splitlines()[:2] == [
+        "wrote 8 file(s), removed 0 file(s) in docs/",
+        "watching seeds/ for changes (Ctrl-C to stop)",
+    ], done.stdout + done.stderr
+    errors = done.stderr.strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith(f"error: seeds/{SEED.name}"), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_watch_without_seeds_is_a_one_line_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "watch", "--project", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "seeds" in done.stderr, done.stderr
