@@ -19,6 +19,7 @@ import mimetypes
 import os
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -36,16 +37,46 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 CONTENT_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
 
 
-def build_site(project: Path, dest: Path) -> Path:
-    """`mkdocs build --strict` of the project in `project` into dest (the project's MkDocs hook
-    regenerates its docs/ from seeds/ first); returns dest."""
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_site(project: Path, dest: Path, engine: str = "mkdocs") -> Path:
+    """A strict build of the project in `project` into dest; returns dest.
+
+    mkdocs: `mkdocs build --strict` (the project's MkDocs hook regenerates its docs/ from
+    seeds/ first). zensical: `python -m generator build`, then `zensical build --strict` (it
+    runs no hooks) in a copy of the project beside dest, so neither docs/ nor the project's
+    site/ and .cache/ are touched."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    bin_dir = Path(sys.executable).parent
+    if engine == "mkdocs":
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+            cwd=project,
+            env=env,
+            check=True,
+        )
+        return dest
+    if engine != "zensical":
+        raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    work = dest.with_name(dest.name + "-zensical-project")
+    work.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "overrides", "seeds"):
+        src = project / name
+        if src.is_dir():
+            shutil.copytree(src, work / name)
+        elif src.is_file():
+            shutil.copy2(src, work / name)
+    generate = [sys.executable, "-m", "generator", "build", "--project", str(work)]
+    subprocess.run(generate, cwd=work, env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-        cwd=project,
+        [str(bin_dir / "zensical"), "build", "--clean", "--strict"],
+        cwd=work,
         env=env,
         check=True,
+        stdout=subprocess.DEVNULL,
     )
+    shutil.move(work / "site", dest)
     return dest
 
 
