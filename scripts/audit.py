@@ -1,6 +1,7 @@
 """Lighthouse audit of every page of the built site, served on 127.0.0.1 (mobile, the default).
 
     .venv/bin/python scripts/audit.py                 # build, serve, audit every page
+    .venv/bin/python scripts/audit.py --engine zensical   # the same, built with Zensical
     .venv/bin/python scripts/audit.py --site site/    # audit an already-built site
     .venv/bin/python scripts/audit.py --pages "" crew/ --json scores.json
 
@@ -27,7 +28,13 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from scripts.serve_site import build_site, serve_site, site_pages, site_prefix  # noqa: E402
+from scripts.serve_site import (  # noqa: E402
+    ENGINES,
+    build_site,
+    serve_site,
+    site_pages,
+    site_prefix,
+)
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -122,6 +129,12 @@ def table(results: list[PageScores]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Lighthouse audit of the built microsite.")
     parser.add_argument("--site", type=Path, help="an already-built site (default: build one)")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="build with MkDocs + Material (default) or Zensical (in a temporary copy)",
+    )
     parser.add_argument("--pages", nargs="*", help='pages relative to the site root ("" = home)')
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument(
@@ -147,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
-        site = args.site.resolve() if args.site else build_site(REPO, Path(tmp) / "site")
+        site = (
+            args.site.resolve()
+            if args.site
+            else build_site(REPO, Path(tmp) / "site", engine=args.engine)
+        )
         pages = args.pages if args.pages is not None else site_pages(site)
         results = []
         with serve_site(site, site_prefix(REPO / "mkdocs.yml")) as served:
