@@ -57,7 +57,7 @@ site: $(VENV)/.installed
 
 site-zensical: $(VENV)/.installed
 	$(BIN)/python -m generator build
-	$(BIN)/zensical build --clean --strict
+	$(BIN)/zensical build --strict  # no --clean: it would delete all of .cache/, the generator's too
 
 audit: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/audit.py

@@ -70,7 +70,7 @@ def build_site(project: Path, dest: Path, engine: str = "mkdocs") -> Path:
     generate = [sys.executable, "-m", "generator", "build", "--project", str(work)]
     subprocess.run(generate, cwd=work, env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(
-        [str(bin_dir / "zensical"), "build", "--clean", "--strict"],
+        [str(bin_dir / "zensical"), "build", "--strict"],
         cwd=work,
         env=env,
         check=True,
