@@ -87,34 +87,40 @@ def test_a_burst_of_writes_is_one_build_and_other_files_none(
     assert builds.count == 2, "neither an editor's swap file nor docs/ may trigger a build"
 
 
-def run_watch(project: Path, seconds: float, edit: str) -> subprocess.CompletedProcess[str]:
-    """The real command for a few seconds, with one bad edit of the seed in between."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "watch", "--project", str(project)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        time.sleep(seconds)
-        (project / "seeds" / SEED.name).write_text(edit, encoding="utf-8")
-        time.sleep(seconds)
-    finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=10)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+def wait_for_text(path: Path, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in path.read_text(encoding="utf-8"):
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def test_the_command_reports_each_build_and_keeps_going_after_bad_input(
-    seed_project: Path,
+    seed_project: Path, tmp_path: Path
 ) -> None:
-    done = run_watch(seed_project, 2.5, "---\ntitle: [unclosed\n---\nText.\n")
-    first, second = done.stdout.splitlines()[:2]
-    assert re.fullmatch(r"wrote \d+ file\(s\), removed 0 file\(s\) in docs/", first), done.stdout
-    assert second == "watching seeds/ for changes (Ctrl-C to stop)", done.stdout + done.stderr
-    errors = done.stderr.strip().splitlines()
-    assert len(errors) == 1 and errors[0].startswith(f"error: seeds/{SEED.name}"), done.stderr
-    assert "Traceback" not in done.stderr
+    out, err = tmp_path / "watch.out", tmp_path / "watch.err"
+    with open(out, "w") as stdout, open(err, "w") as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "watch", "--project", str(seed_project)],
+            stdout=stdout,
+            stderr=stderr,
+        )
+    try:
+        assert wait_for_text(out, "watching seeds/"), out.read_text() + err.read_text()
+        (seed_project / "seeds" / SEED.name).write_text("---\ntitle: [unclosed\n---\nText.\n")
+        assert wait_for_text(err, "error: "), out.read_text() + err.read_text()
+        time.sleep(0.5)
+        assert proc.poll() is None, "the watcher must keep going after bad input"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    first, second = out.read_text().splitlines()[:2]
+    assert re.fullmatch(r"wrote \d+ file\(s\), removed 0 file\(s\) in docs/", first), first
+    assert second == "watching seeds/ for changes (Ctrl-C to stop)"
+    errors = err.read_text().strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith(f"error: seeds/{SEED.name}"), errors
+    assert "Traceback" not in err.read_text()
 
 
 def test_watch_without_seeds_is_a_one_line_error(tmp_path: Path) -> None:
