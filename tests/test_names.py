@@ -323,3 +323,19 @@ def test_who_calls_himself_gives_an_alias() -> None:
 def test_as_the_next_role_right_after_a_name() -> None:
     text = "President Richard M. Nixon selects Warren E. Burger as the next Chief Justice."
     assert _people(text)["warren-e-burger"][1] == ("chief justice",)
+
+
+def test_firms_named_after_people_are_not_people() -> None:
+    text = (
+        "Analyst Dan Ives of Wedbush Securities called it smart. The Securities and Exchange "
+        "Commission declined. Goldman Sachs and Morgan Stanley advised. Co-author Jim Park agreed."
+    )
+    found = _people(text)
+    assert list(found) == ["dan-ives", "jim-park"]
+    assert found["jim-park"][1] == ("co-author",)
+
+
+def test_an_abbreviated_office_gives_its_role() -> None:
+    assert _people("Sen. Susan Collins, R-Maine, voted against.") == {
+        "susan-collins": ("Susan Collins", ("senator",))
+    }
