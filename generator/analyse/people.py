@@ -869,11 +869,14 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     )
 
 
-def _by_first_name(token: str, people: list[_Person]) -> _Person | None:
-    """The one person whose given name (or a middle name: "Attorney General Gertz" for
-    Alejandro Gertz Manero) is `token`, if exactly one."""
-    owners = [p for p in people if len(p.core) >= 2 and token in p.core[:-1]]
-    return owners[0] if len(owners) == 1 else None
+def _by_first_name(people: list[_Person]) -> dict[str, _Person | None]:
+    """Given (or middle) name → the one person of two or more words who has it, None when
+    several do ("Richard" for Richard Truly; "Gertz" for Alejandro Gertz Manero)."""
+    owners: dict[str, _Person | None] = {}
+    for person in people:
+        for token in set(person.core[:-1]):
+            owners[token] = person if token not in owners else None
+    return owners
 
 
 def _build_people(
@@ -898,11 +901,12 @@ def _build_people(
             short.append(rest)
         elif not (common and len(rest.core) > 1 and _attach(rest, by_surname)):
             _cluster_full([mention], people, by_surname)
+    by_given = _by_first_name(people)
     for mention in sorted(short, key=lambda m: m.order):
         token = mention.core[0]
         owner = _resolve_short(mention, by_surname.get(token, []))
         if owner is None and not mention.lower:  # "Richard" for Richard Truly
-            owner = _by_first_name(token, people)
+            owner = by_given.get(token)
         if owner is not None:
             owner.mentions.append(mention)
         elif (mention.honorific or mention.roles or _alone_with_i(mention, lex)) and not (
@@ -911,19 +915,20 @@ def _build_people(
             owner = _Person(mention.tokens, mention.core, [mention])  # "Mr Smith", known by no more
             people.append(owner)
             by_surname[token] = [owner]
+    owner_of = {id(m): p for p in people for m in p.mentions}
     for mention in akas:
-        for person in people:
-            if mention.alias_of in person.mentions:
-                person.mentions.append(mention)
-                break
+        person = owner_of.get(id(mention.alias_of))
+        if person is not None:
+            person.mentions.append(mention)
     evident = [p for p in people if _evident(p, lex)]
     # A bare name in one list with a person who has evidence: "along with Zambada Garcia and
     # Damaso Lopez Nunez".
     groups = {m.group for p in evident for m in p.mentions if m.group >= 0}
+    kept = {id(p) for p in evident}
     people = [
         p
         for p in people
-        if p in evident
+        if id(p) in kept
         or (
             len(p.core) >= 2
             and not any(m.lower for m in p.mentions)
