@@ -91,9 +91,29 @@ _ROLE_RECALL_GAPS: dict[str, str] = {
 }
 
 
+# Hold-out articles (i12holdout; tests/fixtures/corpus/SOURCES-holdout.md): annotated before any
+# generator run on them to check how the rules generalise. scripts/score_extraction.py scores
+# them with every other article, but the bars above do not gate them yet (they would fail on
+# landing, by design). Remove a name here once the rules meet the bars with it included.
+_HOLDOUT = frozenset(
+    {
+        "dvids-armed-forces-basketball-finals",
+        "nasa-218-roscosmos-spacewalk-coverage",
+        "nasa-317-medical-expertise",
+        "wh-america-competes-act-house-passage",
+        "wh-pact-act-senate-vote",
+        "wh-astrazeneca-v-becerra-ruling",
+    }
+)
+
+
+def test_the_holdout_articles_are_corpus_articles() -> None:
+    assert not _HOLDOUT - set(corpus()), sorted(_HOLDOUT - set(corpus()))
+
+
 @cache
 def _kind_reports() -> dict[str, Report]:
-    reports = {n: r for n, r in report_all().items() if n in corpus()}
+    reports = {n: r for n, r in report_all().items() if n in corpus() and n not in _HOLDOUT}
     return {k: total(members.values()) for k, members in by_kind(reports).items()}
 
 
