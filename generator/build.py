@@ -18,6 +18,7 @@ from .corrections import (
     parse_corrections,
 )
 from .errors import GeneratorError
+from .feed import FEED_PATH, atom_feed
 from .model import Article, Facts
 from .nav import nav_output
 from .pool import analyse_all
@@ -187,9 +188,12 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
     all_facts = [u.facts for u in understand_all(project, workers)]
-    pages = compose_site(all_facts, load_theme_sets(), load_site_config(project))
-    rendered = tuple(Output(page.path, render_page(page).encode("utf-8")) for page in pages)
-    return (*rendered, nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
+    site = load_site_config(project)
+    pages = compose_site(all_facts, load_theme_sets(), site)
+    outputs = [Output(page.path, render_page(page).encode("utf-8")) for page in pages]
+    outputs.append(nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
+    outputs.append(Output(FEED_PATH, atom_feed([f.article for f in all_facts], site)))
+    return tuple(outputs)
 
 
 def build(project: Project, *, check: bool = False, force: bool = False) -> BuildResult:

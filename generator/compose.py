@@ -166,6 +166,9 @@ class ArticleEntry:
     published: str
     lede: str
     path: str
+    source: str | None = None  # the original's address (front matter), never fetched
+    outlet: str | None = None
+    byline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -563,6 +566,9 @@ def compose_site(
             human_date(f.article.published),
             _lede(f),
             f"articles/{f.article.slug}.md",
+            f.article.source,
+            f.article.outlet,
+            f.article.byline,
         )
         for f in newest_first
     )

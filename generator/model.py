@@ -26,6 +26,16 @@ class Block:
 
 
 @dataclass(frozen=True)
+class PhotoRef:
+    """A photo the editor tied to a caption block in front matter (`photos:`)."""
+
+    file: str  # as written, relative to the seed's folder: "soyuz-launch.jpg"
+    caption: str  # the id of the caption block it illustrates: "b3"
+    line: int  # the front matter line that names it, for messages
+    alt: str | None = None  # the editor's alt text; otherwise the caption's text
+
+
+@dataclass(frozen=True)
 class Article:
     """One seed file, read but not yet understood."""
 
@@ -35,6 +45,10 @@ class Article:
     path: str  # the seed's path as given to the reader, for messages
     blocks: tuple[Block, ...]
     description: str | None = None  # front matter `description`, if the editor wrote one
+    source: str | None = None  # front matter `source`: the original's http(s) URL, never fetched
+    outlet: str | None = None  # front matter `outlet`: where it was first published
+    byline: str | None = None  # front matter `byline`: who wrote it, as the outlet credits them
+    photos: tuple[PhotoRef, ...] = ()  # front matter `photos`, each tied to a caption block
 
     def block(self, block_id: str) -> Block:
         # Ids are "b<position>", so the lookup is direct (no scan: 1,000s of blocks per page).

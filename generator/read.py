@@ -35,6 +35,7 @@ from .safe_yaml import (
     refuse_duplicate_keys,
     yaml_error,
 )
+from .provenance import provenance
 
 SEED_SUFFIXES = (".md", ".markdown", ".txt")  # in any case: X.MD is a seed too
 # Slugs whose article page would take the name of a page the generator writes itself.
@@ -317,6 +318,7 @@ def read_text(seed: SeedText, slug: str) -> Article:
     parts = _raw_blocks(body, body_line)
     title = meta.text(seed.path, "title") or ""
     description = meta.text(seed.path, "description")
+    origin = provenance(seed.path, meta)
 
     blocks: list[Block] = []
     lead_caption: tuple[str, str, int] | None = None
@@ -369,6 +371,9 @@ def read_text(seed: SeedText, slug: str) -> Article:
         path=seed.path,
         blocks=tuple(blocks),
         description=description,
+        source=origin.source,
+        outlet=origin.outlet,
+        byline=origin.byline,
     )
 
 

@@ -50,6 +50,12 @@ def relative_url(from_page: str, target: str) -> str:
     return result or "./"
 
 
+@cache
+def asset_url(from_page: str, target: str) -> str:
+    """The href that leads from a generated page to a file of the site ("feed.xml", an image)."""
+    return posixpath.relpath(target, page_url(from_page) or ".")
+
+
 def one_line(text: str) -> str:
     """Collapse a block's line breaks and runs of white space: HTML shows them as one space."""
     return " ".join(text.split())
@@ -221,6 +227,9 @@ def render_page(page: Page) -> str:
     def url(target: str) -> str:
         return relative_url(page.path, target)
 
+    def asset(target: str) -> str:
+        return asset_url(page.path, target)
+
     def text(value: str, slug: str | None = None, link: bool = True) -> Markup:
         mentions = page.context["mentions"].get(slug, ()) if slug else ()
         # Every name leads to the person's card on the People page (not from that page itself).
@@ -233,6 +242,7 @@ def render_page(page: Page) -> str:
     body = template.render(
         page=page,
         url=url,
+        asset=asset,
         text=text,
         timeline_svg=timeline,
         people_page=PEOPLE_PAGE,

@@ -26,6 +26,10 @@ def facts_to_json(facts: Facts) -> dict[str, Any]:
         "slug": article.slug,
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
+        "source": article.source,
+        "outlet": article.outlet,
+        "byline": article.byline,
+        "photos": [{"file": p.file, "caption": p.caption, "alt": p.alt} for p in article.photos],
         "blocks": [_block(b) for b in article.blocks],
         "people": [
             {

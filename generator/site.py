@@ -32,6 +32,7 @@ _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 class SiteConfig:
     name: str
     description: str
+    url: str = ""  # site_url, always ending in "/" ("" when unset): for the feed and share cards
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,10 @@ def load_site_config(project: Project) -> SiteConfig:
         raise GeneratorError(project.shown(path), "must be a YAML mapping")
     name = str(raw.get("site_name") or "News microsite")
     description = " ".join(str(raw.get("site_description") or "").split())
-    return SiteConfig(name=name, description=description)
+    url = str(raw.get("site_url") or "").strip()
+    if url and not url.endswith("/"):
+        url += "/"
+    return SiteConfig(name=name, description=description, url=url)
 
 
 @cache

@@ -1,0 +1,91 @@
+"""The story's articles as an Atom feed (RFC 4287): docs/feed.xml, an owned output.
+
+Newest first, one entry per article that has a `published` date (Atom needs a date for every
+entry, and the generator never makes one up: an undated article is left out of the feed). Each
+entry links to the article's source page on this site and, when the editor gave one, to the
+original (`rel="via"`). Links are absolute from mkdocs.yml's `site_url`; without it they are
+site-relative. The bytes depend only on the articles and the site settings, never on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from .model import Article
+from .site import SiteConfig
+
+FEED_PATH = "feed.xml"
+FEED_TYPE = "application/atom+xml"
+
+
+def feed_articles(articles: Sequence[Article]) -> list[Article]:
+    """The articles the feed lists, newest first (then by slug, for a stable order)."""
+    dated = [a for a in articles if a.published is not None]
+    return sorted(dated, key=lambda a: (a.published or dt.date.min, a.slug), reverse=True)
+
+
+def summary(article: Article) -> str:
+    """The editor's description, else the article's first paragraph."""
+    if article.description:
+        return " ".join(article.description.split())
+    for block in article.blocks:
+        if block.kind == "paragraph":
+            return " ".join(block.text.split())
+    return article.title
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _text(tag: str, value: str, indent: str = "  ") -> str:
+    return f"{indent}<{tag}>{escape(' '.join(value.split()))}</{tag}>"
+
+
+def atom_feed(articles: Sequence[Article], site: SiteConfig) -> bytes:
+    """The Atom document, UTF-8."""
+    base = site.url
+    entries = feed_articles(articles)
+    # A feed needs an `updated` date: the newest article's, or the epoch for a feed with none.
+    updated = entries[0].published if entries and entries[0].published else dt.date(1970, 1, 1)
+    feed_id = base + FEED_PATH if base else "urn:news-microsite:feed"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+        _text("title", site.name),
+    ]
+    if site.description:
+        lines.append(_text("subtitle", site.description))
+    lines += [
+        f"  <id>{escape(feed_id)}</id>",
+        f"  <updated>{_timestamp(updated)}</updated>",
+        f'  <link rel="self" type="{FEED_TYPE}" href={quoteattr(base + FEED_PATH)}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base or "./")}/>',
+        "  <author>",
+        _text("name", site.name, "    "),
+        "  </author>",
+        "  <generator>news-microsite generator</generator>",
+    ]
+    for article in entries:
+        page = f"{base}articles/{article.slug}/"
+        entry_id = page if base else f"urn:news-microsite:article:{article.slug}"
+        assert article.published is not None
+        lines += [
+            "  <entry>",
+            _text("title", article.title, "    "),
+            f"    <id>{escape(entry_id)}</id>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+        ]
+        if article.source:
+            lines.append(f'    <link rel="via" type="text/html" href={quoteattr(article.source)}/>')
+        lines += [
+            f"    <published>{_timestamp(article.published)}</published>",
+            f"    <updated>{_timestamp(article.published)}</updated>",
+        ]
+        if article.byline:
+            lines += ["    <author>", _text("name", article.byline, "      "), "    </author>"]
+        lines += [_text("summary", summary(article), "    "), "  </entry>"]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
