@@ -10,9 +10,7 @@ from playwright.sync_api import Page, expect
 from scripts.serve_site import ServedSite
 
 
-def test_feed_link_in_the_head_and_on_the_articles_page_works(
-    page: Page, site: ServedSite
-) -> None:
+def test_feed_link_in_the_head_and_on_the_articles_page_works(page: Page, site: ServedSite) -> None:
     page.goto(site.page("articles/"))
     discovery = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
     expect(discovery).to_have_count(1)
