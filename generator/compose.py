@@ -22,7 +22,9 @@ from .analyse.themesets import (
     load_core,
     load_theme_sets,
 )
-from .model import Block, Event, Facts, Person
+from .citations import anchor, sentence_of
+from .citations import spans_of as sentence_spans_of
+from .model import Block, Event, Facts, KeyFact, Person
 from .site import SiteConfig
 
 MONTHS = (
@@ -48,13 +50,17 @@ class SourceRef:
     slug: str
     block: str
     article_title: str
+    sentence: int | None = None  # 1-based sentence of the block that states it, when known
 
     @property
     def path(self) -> str:
-        return f"articles/{self.slug}.md#{self.block}"
+        target = anchor(self.block, self.sentence) if self.sentence else self.block
+        return f"articles/{self.slug}.md#{target}"
 
     @property
     def label(self) -> str:
+        if self.sentence:
+            return f"{block_label(self.block)}, sentence {self.sentence}"
         return block_label(self.block)
 
 
@@ -225,6 +231,18 @@ def _ref(facts: Facts, block_id: str) -> SourceRef:
     return SourceRef(facts.article.slug, block_id, facts.article.title)
 
 
+def _cite(facts: Facts, block_id: str, text: str, near: Sequence[str] = ()) -> SourceRef:
+    """A reference to the sentence of the block that holds `text` (see citations.py); to the
+    whole block when it is not found there."""
+    try:
+        block = facts.article.block(block_id)
+    except KeyError:
+        return _ref(facts, block_id)
+    # A one-sentence block is its sentence: the paragraph anchor says it all.
+    sentence = sentence_of(block, text, near) if len(sentence_spans_of(block)) > 1 else None
+    return SourceRef(facts.article.slug, block_id, facts.article.title, sentence)
+
+
 def _groups(all_facts: Sequence[Facts], theme_id: str) -> tuple[ArticleGroup, ...]:
     groups = []
     for facts in _by_date(all_facts):
@@ -326,7 +344,7 @@ def _quote_views(facts: Facts) -> list[QuoteView]:
                 speaker_id=speaker.id if speaker else None,
                 speaker_name=speaker.name if speaker else "Unattributed",
                 speaker_role=_role_text(speaker, org_names) if speaker else "",
-                source=_ref(facts, quote.block),
+                source=_cite(facts, quote.block, quote.text),
                 article_slug=facts.article.slug,
             )
         )
@@ -355,7 +373,10 @@ def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
 
 
 def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
-    return TimelineEntry(event.date, human_date(event.date), event.text, _ref(facts, event.block))
+    source = _cite(facts, event.block, event.text, (event.expression,))
+    if source.sentence is None and event.expression:
+        source = _cite(facts, event.block, event.expression)
+    return TimelineEntry(event.date, human_date(event.date), event.text, source)
 
 
 def compose_fact_rows(
@@ -370,11 +391,20 @@ def compose_fact_rows(
             for fact in facts.key_facts:
                 if fact.name == name:
                     value = human_date(fact.value) if name.endswith("_date") else fact.value
-                    _add(values, value, _ref(facts, fact.block))
+                    _add(values, value, _cite(facts, fact.block, _fact_words(facts, fact)))
         for value, refs in values.items():
             label = labels.get(name, name.replace("_", " ").capitalize())
             rows.append(FactRow(label, value, tuple(refs), name))
     return tuple(rows)
+
+
+def _fact_words(facts: Facts, fact: KeyFact) -> str:
+    """Words that locate a key fact in its block: its value, or for a date the words of the
+    dated event in the same block that gives that date."""
+    for event in facts.events:
+        if event.block == fact.block and event.date == fact.value and event.expression:
+            return event.expression
+    return fact.value
 
 
 def compose_cast(all_facts: Sequence[Facts]) -> tuple[CastRow, ...]:
@@ -388,7 +418,12 @@ def compose_cast(all_facts: Sequence[Facts]) -> tuple[CastRow, ...]:
                     actor.id if actor else None,
                     actor.name if actor else "Not named in the article",
                     member.character,
-                    _ref(facts, member.block),
+                    _cite(
+                        facts,
+                        member.block,
+                        member.character,
+                        (actor.name, *actor.aliases) if actor else (),
+                    ),
                 )
             )
     return tuple(rows)

@@ -11,14 +11,17 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from .citations import anchor, flatten
+from .citations import spans as sentence_spans
 from .compose import Mention, Page
+from .model import Block
 from .site import load_data
 from .timeline import timeline_svg
 
@@ -54,6 +57,21 @@ def relative_url(from_page: str, target: str) -> str:
 def asset_url(from_page: str, target: str) -> str:
     """The href that leads from a generated page to a file of the site ("feed.xml", an image)."""
     return posixpath.relpath(target, page_url(from_page) or ".")
+
+
+def cited_text(block: Block, annotate_text: Callable[[str], Markup]) -> Markup:
+    """The block's text, one line, each sentence wrapped in a span carrying its anchor."""
+    flat = flatten(block.text)
+    out: list[str] = []
+    pos = 0
+    for number, (start, end) in enumerate(sentence_spans(flat), start=1):
+        out.append(html.escape(flat[pos:start]))
+        out.append(f'<span class="sentence" id="{anchor(block.id, number)}">')
+        out.append(annotate_text(flat[start:end]))
+        out.append("</span>")
+        pos = end
+    out.append(html.escape(flat[pos:]))
+    return Markup("".join(out))
 
 
 def one_line(text: str) -> str:
@@ -236,6 +254,10 @@ def render_page(page: Page) -> str:
         linked = link and page.context["has_people"] and page.path != PEOPLE_PAGE
         return annotate(value, mentions, url(PEOPLE_PAGE) if linked else None)
 
+    def sentences(block: Block, slug: str) -> Markup:
+        """A source block's text with each sentence in <span id="b7-s2"> (citations.py)."""
+        return cited_text(block, lambda value: text(value, slug))
+
     def timeline(entries: Sequence[Any]) -> Markup:
         return timeline_svg(entries, url)
 
@@ -244,6 +266,7 @@ def render_page(page: Page) -> str:
         url=url,
         asset=asset,
         text=text,
+        sentences=sentences,
         timeline_svg=timeline,
         people_page=PEOPLE_PAGE,
         max_sources=MAX_SOURCES,
