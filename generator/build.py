@@ -4,7 +4,7 @@ seeds/ → read → analyse (+ corrections) → compose → render → plan/appl
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .analyse.themesets import load_theme_sets
@@ -21,6 +21,7 @@ from .errors import GeneratorError
 from .feed import FEED_PATH, atom_feed
 from .model import Article, Facts
 from .nav import nav_output
+from .photos import render_photos
 from .pool import analyse_all
 from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
 from .render import render_page
@@ -190,8 +191,14 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     all_facts = [u.facts for u in understand_all(project, workers)]
     site = load_site_config(project)
     pages = compose_site(all_facts, load_theme_sets(), site)
+    photo_outputs, photos = render_photos(
+        project.seeds, [f.article for f in all_facts], project.shown
+    )
+    if photos:  # every page may show a caption: the photo goes with it
+        pages = tuple(replace(p, context={**p.context, "photos": photos}) for p in pages)
     outputs = [Output(page.path, render_page(page).encode("utf-8")) for page in pages]
     outputs.append(nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
+    outputs += [Output(path, data) for path, data in photo_outputs]
     outputs.append(Output(FEED_PATH, atom_feed([f.article for f in all_facts], site)))
     return tuple(outputs)
 

@@ -35,6 +35,7 @@ from .safe_yaml import (
     refuse_duplicate_keys,
     yaml_error,
 )
+from .photos import photo_refs
 from .provenance import provenance
 
 SEED_SUFFIXES = (".md", ".markdown", ".txt")  # in any case: X.MD is a seed too
@@ -374,6 +375,7 @@ def read_text(seed: SeedText, slug: str) -> Article:
         source=origin.source,
         outlet=origin.outlet,
         byline=origin.byline,
+        photos=photo_refs(seed.path, meta.values, meta.lines.get("photos"), blocks),
     )
 
 

@@ -271,7 +271,7 @@ def render_page(page: Page) -> str:
         people_page=PEOPLE_PAGE,
         max_sources=MAX_SOURCES,
         max_groups=MAX_MENTION_GROUPS,
-        **page.context,
+        **{"photos": {}, **page.context},
     )
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"
     return front_matter(page) + "\n" + body

@@ -65,3 +65,72 @@ def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None) 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def make_photo(path: Path, size: tuple[int, int] = (1600, 1000), fmt: str = "JPEG") -> Path:
+    """A small, real-looking photo made with Pillow (a dusk sky, a launch tower, a plume, film
+    grain), so tests never need a committed binary. Deterministic for a given size."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    width, height = size
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    horizon = int(height * 0.72)
+    for y in range(height):  # sky from deep blue to orange at the horizon, then dark ground
+        t = min(y / horizon, 1.0)
+        colour = (
+            (int(20 + 215 * t), int(40 + 110 * t), int(110 - 40 * t))
+            if y < horizon
+            else (35, 38, 30)
+        )
+        draw.line([(0, y), (width, y)], fill=colour)
+    cx = width // 2
+    draw.rectangle(
+        [cx - width // 60, int(height * 0.25), cx + width // 60, horizon], fill=(230, 230, 225)
+    )
+    draw.polygon(
+        [
+            (cx - width // 60, int(height * 0.25)),
+            (cx, int(height * 0.18)),
+            (cx + width // 60, int(height * 0.25)),
+        ],
+        fill=(200, 60, 40),
+    )
+    draw.rectangle(
+        [cx + width // 25, int(height * 0.2), cx + width // 18, horizon], fill=(60, 60, 70)
+    )
+    draw.ellipse(
+        [cx - width // 8, horizon - height // 12, cx + width // 8, horizon + height // 20],
+        fill=(250, 240, 215),
+    )
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    rng = random.Random(width * 7919 + height)
+    grain = Image.frombytes("L", size, bytes(rng.randrange(96, 160) for _ in range(width * height)))
+    image = Image.blend(image, Image.merge("RGB", (grain, grain, grain)), 0.08)
+    image.save(path, fmt, quality=88)
+    return path
+
+
+NEWSROOM_FRONT_MATTER = """\
+source: https://news.example/2021/10/05/first-film-in-orbit
+outlet: Example Wire
+byline: A. Reporter
+photos:
+  - file: soyuz-launch.jpg
+    caption: b10
+  - file: film-crew.png
+    caption: Russia Movie in Space
+"""
+
+
+def add_newsroom_extras(project: Path) -> Path:
+    """Give the seed article of a copied project what a newsroom adds: the original's address,
+    outlet and byline, and two photos (made here with Pillow) for two of its captions."""
+    seed = project / "seeds" / SEED.name
+    make_photo(project / "seeds" / "soyuz-launch.jpg", (1600, 1000))
+    make_photo(project / "seeds" / "film-crew.png", (1200, 900), "PNG")
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("---\n", "---\n" + NEWSROOM_FRONT_MATTER, 1), encoding="utf-8")
+    return project

@@ -41,6 +41,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from support import add_newsroom_extras  # noqa: E402
+
 from scripts import serve_site as serve_site_module  # noqa: E402
 from scripts.serve_site import ServedSite, serve_site, site_prefix  # noqa: E402
 
@@ -117,6 +119,9 @@ def build_site(dest: Path, engine: str = "mkdocs") -> Path:
             shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         elif src.is_file():
             shutil.copy2(src, work / name)
+    # The site under test has photos, and the original's source, outlet and byline, so the
+    # quality checks hold for what a newsroom publishes, not only for the bare seed.
+    add_newsroom_extras(work)
     return serve_site_module.build_site(work, dest / "site", engine=engine)
 
 

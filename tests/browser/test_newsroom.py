@@ -53,3 +53,40 @@ def test_a_sentence_citation_opens_the_source_page_on_that_sentence_highlighted(
         assert background == "rgba(0, 0, 0, 0)"
     page.goto(f"{site.page('articles/first-film-in-orbit/')}#{paragraph}")
     assert page.evaluate("document.querySelector(':target').id") == paragraph
+
+
+def test_a_captioned_photo_loads_responsively_with_its_alt_text_and_credit(
+    page: Page, site: ServedSite
+) -> None:
+    page.goto(site.page("articles/first-film-in-orbit/"))
+    figure = page.locator('figure[id="b10"]')
+    image = figure.locator("picture img")
+    assert image.get_attribute("loading") == "lazy"  # below the first screen
+    assert image.get_attribute("width") and image.get_attribute("height")
+    caption = figure.locator(".sentence").first.inner_text()
+    assert image.get_attribute("alt") == caption
+    figure.scroll_into_view_if_needed()
+    expect(image).to_be_visible()
+    page.wait_for_function(
+        "e => e.complete && e.naturalWidth > 0", arg=image.element_handle(), timeout=5000
+    )
+    current = str(image.evaluate("e => e.currentSrc"))
+    assert current.endswith(".webp"), current  # Chromium takes the WebP source
+    box = image.bounding_box()
+    assert box is not None and box["width"] > 200
+    ratio = int(str(image.get_attribute("width"))) / int(str(image.get_attribute("height")))
+    assert abs(box["width"] / box["height"] - ratio) < 0.02  # not stretched
+    expect(figure.locator(".caption__credit")).to_be_visible()
+    # A caption the editor gave no photo stays a caption.
+    expect(page.locator('figure[id="b17"] picture')).to_have_count(0)
+
+
+def test_the_original_source_is_marked_as_leaving_the_site(page: Page, site: ServedSite) -> None:
+    for path in ("articles/first-film-in-orbit/", "articles/"):
+        page.goto(site.page(path))
+        link = page.locator("a.origin__link").first
+        expect(link).to_be_visible()
+        assert link.get_attribute("rel") == "noopener external"
+        assert str(link.get_attribute("href")).startswith("https://news.example/")
+        expect(link).to_contain_text("(external site)")
+        expect(page.locator(".origin__byline").first).to_have_text("By A. Reporter")
