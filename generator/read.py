@@ -27,6 +27,8 @@ from frontmatter.default_handlers import YAMLHandler
 from .errors import GeneratorError, cut
 from .errors import escape_controls as escape
 from .model import Article, Block
+from .photos import photo_refs
+from .provenance import provenance
 from .safe_yaml import (
     check_strings,
     check_structure,
@@ -35,8 +37,6 @@ from .safe_yaml import (
     refuse_duplicate_keys,
     yaml_error,
 )
-from .photos import photo_refs
-from .provenance import provenance
 
 SEED_SUFFIXES = (".md", ".markdown", ".txt")  # in any case: X.MD is a seed too
 # Slugs whose article page would take the name of a page the generator writes itself.
