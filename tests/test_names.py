@@ -339,3 +339,24 @@ def test_an_abbreviated_office_gives_its_role() -> None:
     assert _people("Sen. Susan Collins, R-Maine, voted against.") == {
         "susan-collins": ("Susan Collins", ("senator",))
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Jim Crow laws ended.",
+        "She has Lou Gehrig’s disease.",
+        "The Martin Luther King Jr. Day parade began.",
+        "Sally Ride Science was founded.",
+        "Hurricane Helene hit Florida.",
+        "Researchers at Johns Hopkins agreed.",
+    ],
+)
+def test_things_named_after_people_are_not_people(text: str) -> None:
+    assert _people(text) == {}
+
+
+def test_a_possessive_before_a_relation_is_not_part_of_the_role() -> None:
+    assert _people("His widow, Sarah Brown, said he died peacefully.") == {
+        "sarah-brown": ("Sarah Brown", ("widow",))
+    }

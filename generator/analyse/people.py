@@ -331,7 +331,7 @@ def _kin() -> re.Pattern[str]:
 @cache
 def _attributive() -> re.Pattern[str]:
     heads = phrase_alternation(people_lexicon().attributive_heads)
-    return re.compile(rf"\s+(?:{heads})(?![\w\-])")
+    return re.compile(rf"(?:[’']s)?\s+(?:{heads})(?![\w\-])")  # also "Lou Gehrig’s disease"
 
 
 @cache
@@ -516,6 +516,8 @@ def _clean_run(
     if not core or _name_words(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
         return None
     if _is_nickname(rest[0]) or not core[0][:1].isupper():
+        return None
+    if any(_is_suffix(t, ctx) for t in rest[:-1]):  # "Martin Luther King Jr. Day"
         return None
     if core[-1].lower() in ctx.lex.roles:  # "Crown Prince-Prime Minister", "Ambassador"
         return None
