@@ -276,3 +276,22 @@ def test_stray_marks_do_not_swallow_text(
     texts: tuple[str, ...], expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert _said(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hatch opened, with Smith exclaiming, “We are home.”", "bob-smith"),
+        ("Smith reported, “We are down among them,” referring to the hills.", "bob-smith"),
+        ("Said Smith of his return, “The sooner the better.”", "bob-smith"),
+        ("Jones docked and Smith exclaimed, “We are hugging each other.”", "bob-smith"),
+        ("With Smith summing it up best, “It is out of this world.”", "bob-smith"),
+    ],
+)
+def test_more_attribution_forms(text: str, expected: str) -> None:
+    assert [speaker for _, _, speaker in _said(text)] == [expected]
+
+
+def test_and_after_a_quotation_starts_the_next_speaker() -> None:
+    text = "Smith commented, “It went some place,” and Jones added, “When it leaves, it leaves.”"
+    assert [speaker for _, _, speaker in _said(text)] == ["bob-smith", "ann-jones"]

@@ -56,7 +56,8 @@ _APPOSITION_MAX = 250  # chars of a comma-enclosed apposition between a speaker 
 # Between an inverted verb and its speaker: a few words of role, maybe as an apposition —
 # "said NASA Administrator ", "said JADE scientist ", "said Ingenuity’s project manager, ".
 _INVERTED_GAP = re.compile(r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?(?:[\w.’'&-]+,\s+)?")
-_AND_NAME = re.compile(r",?\s+(?:and|or|&)\s+")
+_CLAUSE_AFTER = re.compile(r",?\s*(?:and|but|while|as|then)\s")
+_AND_NAME = re.compile(r",?\s+(?:and|or|&)\s+")  # "Smith and Jones", "Smith, and Jones"
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b|[’'](?=\s)")
 _WORD_END = re.compile(r"[\w’'-]+$")
 _OBJECT_FORM = re.compile(r"[a-z][a-z-]{2,}(?:ing|ed)")  # "praising", "accused"
@@ -126,8 +127,13 @@ def _words() -> _Words:
     not_speech = str_list(data.get("not_speech"))
     cues = str_list(data.get("term_cues"))
     verb_body = _alternation(verbs)
+    inverted = [v for v in str_list(data.get("inverted_verbs")) if " " not in v]
     return _Words(
-        verbs=re.compile(rf"(?<![\w’'-])(?:{verb_body})(?![\w’'-])"),
+        # lower case only ("the United States" is no "states"), but an inverted verb may open
+        # a sentence: "Said Shepard of his return, “…”"
+        verbs=re.compile(
+            rf"(?<![\w’'-])(?:{verb_body}|{_alternation(_capitalised(inverted))})(?![\w’'-])"
+        ),
         inverted=frozenset(_norm(v) for v in str_list(data.get("inverted_verbs"))),
         after_only=frozenset(_norm(v) for v in str_list(data.get("after_only_verbs"))),
         not_speech=_word_pattern(not_speech, case=False) if not_speech else None,
@@ -139,6 +145,10 @@ def _words() -> _Words:
         verb_set=frozenset(_norm(v) for v in verbs),
         longest_verb=max(len(v.split()) for v in verbs),
     )
+
+
+def _capitalised(words: list[str]) -> list[str]:
+    return [w[:1].upper() + w[1:] for w in words] or ["(?!x)x"]
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -295,7 +305,7 @@ def _subjects(masked: str, index: PeopleIndex) -> list[_Subject]:
                     start,
                     end,
                     person,
-                    object=_is_object(masked, start),
+                    object=_is_object(masked, start, kept[-1].end if kept else -1),
                     possessive=bool(_POSSESSIVE_AFTER.match(masked, end)),
                 )
             )
@@ -312,11 +322,16 @@ def _word_before(masked: str, pos: int) -> str | None:
     return word.group() if word else None
 
 
-def _is_object(masked: str, start: int) -> bool:
-    """A name right after a preposition ("with Shkaplerov") or an -ing/-ed word ("praising")."""
+def _is_object(masked: str, start: int, previous_end: int) -> bool:
+    """A name right after a preposition ("with Shkaplerov") or an -ing/-ed word ("praising"),
+    or the second of two names joined by "and" ("Peresild and Shipenko said": no one speaker;
+    `previous_end`: where the mention before it ends). After "and" with no name before it, the
+    name starts a new clause: "Young docked and Stafford exclaimed"."""
     token = _word_before(masked, start)
     if token is None:
         return False
+    if token.lower() == "and":
+        return previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, start) is not None
     return token.lower() in _words().prepositions or bool(_OBJECT_FORM.fullmatch(token))
 
 
@@ -359,6 +374,15 @@ class _Subjects:
             index += 1
 
 
+def _with_participle(masked: str, subject: _Subject, verb: re.Match[str]) -> bool:
+    """ "with Stafford exclaiming, “…”": the name after "with" is the -ing verb's subject."""
+    return (
+        verb.group().split()[0].endswith("ing")
+        and masked[subject.end : verb.start()].isspace()
+        and (_word_before(masked, subject.start) or "").lower() == "with"
+    )
+
+
 def _passive(masked: str, verb_start: int) -> bool:
     token = _word_before(masked, verb_start)
     return token is not None and token.lower() in _words().passive
@@ -375,7 +399,9 @@ def _verb_subject(
             return None
         floor = max(sentence[0], verb.start() - _BEFORE_WINDOW)
         for subject in subjects.before(verb.start(), floor):
-            if subject.object or subject.possessive:
+            if subject.possessive:
+                continue
+            if subject.object and not _with_participle(masked, subject, verb):
                 continue
             if _transparent(masked[subject.end : verb.start()]):
                 return subject
@@ -437,7 +463,7 @@ def _speech_acts(
         subject = _verb_subject(masked, verb, subjects, sentence)
         weigh(verb.start(), subject.start if subject is not None else -1)
         speaker: str | None = None
-        if subject is None and verb.group().endswith("ing"):  # "adding": the clause's subject
+        if subject is None and verb.group().split()[0].endswith("ing"):  # "adding": clause subject
             earlier = acts[-1] if acts and acts[-1].sentence == sentence else None
             if earlier is not None and earlier.subject is not None:
                 subject, speaker = earlier.subject, earlier.speaker
@@ -495,6 +521,8 @@ def _speech_after(text: str, span: _Span, acts: _Acts, limit: int) -> _Speech | 
         return None
     if act.subject is not None and act.subject.start < span.end:
         return None  # its subject stands before the quotation: not an attribution of it
+    if _CLAUSE_AFTER.match(text, span.end):
+        return None  # "“…,” and Young added, “…”": Young's words are the next quotation
     return act
 
 
