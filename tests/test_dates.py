@@ -297,3 +297,36 @@ def test_the_day_before_counts_only_alone() -> None:
 def test_an_offset_after_a_date_that_could_not_be_placed_is_left_out() -> None:
     texts = ("It ended in January 1976.", "On May 24, they trained. Two months later, they flew.")
     assert _article_events(None, *texts) == [("1976-01", "b1")]
+
+
+def test_without_published_date_the_year_the_article_is_about() -> None:
+    texts = (
+        "The march to the Moon took a leap in May 1969. Their July Moon landing neared.",
+        "On May 6, the crew trained. Exactly two months later, they flew.",
+        "Stacking ran on May 1-2. The crash of December 1968 was past. In early June, it ended.",
+        "The first stage arrived on May 3, 1969, and the second the following day.",
+    )
+    assert _article_events(None, *texts) == [
+        ("1969-05", "b1"),
+        ("1969-07", "b1"),
+        ("1969-05-06", "b2"),
+        ("1969-07-06", "b2"),
+        ("1969-05", "b3"),
+        ("1968-12", "b3"),
+        ("1969-06", "b3"),
+        ("1969-05-03", "b4"),
+        ("1969-05-04", "b4"),
+    ]
+
+
+def test_a_year_qualifying_a_noun_sets_no_time_for_what_follows() -> None:
+    texts = ("In 1969, it flew in May 1969 after the December 1968 crash. On May 7 it landed.",)
+    assert _article_events(None, *texts)[-1] == ("1969-05-07", "b1")
+    texts = ("She launched in 1965. He spoke of the 1975 mission. On July 24 it ended.",)
+    assert _article_events(dt.date(2024, 4, 6), *texts)[-1] == ("1975", "b1")  # July: unsure
+
+
+def test_a_hedged_date_is_left_out() -> None:
+    text = "Apollo 12 would fly later, most likely in November, or tentatively for September."
+    assert _events(text, dt.date(2024, 4, 6)) == []
+    assert _events("The song of the year for 1969.", None) == [("1969", "for 1969")]

@@ -201,3 +201,10 @@ def test_a_date_opening_the_sentence_is_its_launch_date() -> None:
     text = "At 1:05 a.m. EST on Thursday, Feb. 15, 2024, the lander, named Odysseus, lifted off."
     facts = _earned(text, "2024-02-15")
     assert facts["launch_date"] == "2024-02-15" and facts["spacecraft_name"] == "Odysseus"
+
+
+def test_an_article_that_tells_history_gets_no_key_facts() -> None:
+    from generator.analyse import analyse
+
+    text = "---\ntitle: 55 Years Ago: Apollo 10\n---\nThe crew lifted off on a Saturn V rocket."
+    assert analyse(read_text(SeedText("test.md", text), "test")).key_facts == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Article, Facts
 from .dates import find_events
 from .entities import find_organizations, find_places
-from .keyfacts import find_cast, find_dated_facts, find_key_facts
+from .keyfacts import find_all_key_facts, find_cast
 from .people import find_people
 from .quotes import analyse_speech
 from .themes import assign_themes, load_themes
@@ -28,6 +28,6 @@ def analyse(article: Article) -> Facts:
         quotes=quotes,
         events=events,
         themes=assign_themes(article, people, quotes, load_themes(), speeches),
-        key_facts=find_key_facts(article, events) + find_dated_facts(events, article.published),
+        key_facts=find_all_key_facts(article, events),
         cast=find_cast(article, people),
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +33,7 @@ from ..model import Article, Block, Event
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 from .text import phrase_trie
 
+_HEDGE_WINDOW = 40  # chars before a date expression searched for a hedge ("most likely")
 _TENSE_WINDOW = 200  # chars either side of a weekday searched for future markers
 # Quoted words do not set the narrative's tense ("on Monday, she said: “we will …”").
 _QUOTED = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
@@ -54,6 +56,8 @@ class _Rules:
     numbers: dict[str, int]
     historic_years: int
     season_words: re.Pattern[str]  # any season word, in any case (a cheap pre-test)
+    hedges: re.Pattern[str]  # words before a date that make it uncertain
+    determiners: frozenset[str]
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -91,6 +95,7 @@ def _rules() -> _Rules:
         preps=list(preps),
         determiners=list(str_list(data.get("year_determiners"))),
         count_nouns=list(str_list(data.get("count_nouns"))),
+        range_words=list(str_list(data.get("range_words"))),
         offsets=[o for o in offsets if o not in alone],
         alone=sorted(alone),
         counted=list(counted),
@@ -113,6 +118,12 @@ def _rules() -> _Rules:
         counted=counted,
         numbers=numbers,
         historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
+        hedges=re.compile(
+            rf"(?i)(?<![\w’'-])(?:{_alternation(str_list(data.get('hedges')))})(?![\w’'-])"
+            if str_list(data.get("hedges"))
+            else r"(?!x)x"
+        ),
+        determiners=frozenset(d.lower() for d in str_list(data.get("year_determiners"))),
         season_words=re.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -153,6 +164,7 @@ class _Shapes:
     preps: list[str]
     determiners: list[str]
     count_nouns: list[str]
+    range_words: list[str]
     offsets: list[str]
     alone: list[str]
     counted: list[str]
@@ -191,15 +203,20 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     weekday = rf"(?P<weekday>{_alternation(words.weekdays)})(?![\w’'])"
     prep = rf"(?:(?i:{_alternation(words.preps)})\s+)?"
     edge = r"(?<![\w’'-])"
-    month_day = rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    # "May 1-2": a range of days gives the month only (group `to`)
+    to = r"(?:\s*[-–]\s*(?P<to>[0-3]?\d)(?![\d:]))?"
+    month_day = rf"{month}\s+{_DAY}{to}(?:,?\s+{_YEAR})?"
     never = r"(?!x)x"
     counts = _alternation(words.count_nouns) if words.count_nouns else never
+    ranges = "".join("|" + re.escape(w) for w in words.range_words)
     # "the 1975 mission": a year between a determiner and a word that is not a count noun.
     # The year comes first and the determiner is looked for behind it (one fixed-width
     # look-behind per determiner), so the search only stops at digits.
     behind = "|".join(rf"(?<=(?<![\w’'-])(?i:{re.escape(d)})\s\d{{4}})" for d in words.determiners)
     adjective = (
-        rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts})(?![\w’'-]))[^\W\d_])" if behind else never
+        rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_])"
+        if behind
+        else never
     )
     number = rf"(?:{phrase_trie(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
     # Factored alternations (phrase_trie): the same strings, fewer tries at each position.
@@ -208,7 +225,8 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         offsets.append(rf"(?:{phrase_trie(words.alone)})(?!\s+[\w“\"])")
     seasons = _alternation(words.seasons) if words.seasons else never
     if words.counted:
-        offsets.append(rf"{number}\s+(?:{phrase_trie(words.counted)})")
+        exact = r"(?:(?i:exactly|precisely)\s+)?"
+        offsets.append(rf"{exact}{number}\s+(?:{phrase_trie(words.counted)})")
     shapes = [
         ("weekday_date", rf"{prep}{weekday},?\s+{month_day}"),
         ("month_day", rf"{prep}{month_day}"),
@@ -221,7 +239,12 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?i:{_alternation(words.relative)})(?![\w’'])" if words.relative else never,
         ),
         ("month", rf"(?i:{_alternation(words.preps)})\s+{month}(?!\s*\d)"),
-        ("year", rf"(?i:{_alternation(words.preps)})\s+{_YEAR}"),
+        # "their July Moon landing": a month between a possessive and the noun it qualifies
+        ("month_adjective", rf"(?i:their|its|his|her|our)\s+{month}(?=\s+[A-Za-z])"),
+        (
+            "year",
+            rf"(?i:{_alternation(words.preps)})\s+{_YEAR}(?!\s+(?i:{counts})(?![\w’'-]))",
+        ),
         ("year_adjective", adjective),
         ("year_possessive", rf"{_YEAR}(?=[’']s\s)"),
         (
@@ -244,6 +267,7 @@ _NEEDS = {
     "offset": (),
     "relative": (),
     "month": ("month",),
+    "month_adjective": ("month",),
     "year": ("digit",),
     "year_adjective": ("digit",),
     "year_possessive": ("digit",),
@@ -304,14 +328,18 @@ class _Context:
     published: dt.date | None
     year: int | None = None  # the last year the paragraph wrote out, before this expression
     year_frames: bool = False  # that year frames what follows ("In 1965, …" or a sentence ago)
-    year_adjective: bool = False  # it was an adjective year ("the 1975 mission")
+    # the last year written as a qualifier ("the 1975 mission", "the crash of December 1968"):
+    # it sets no time for what follows, but with a published date it makes a yearless date unsure
+    attributive_year: int | None = None
     anchor: str | None = None  # the date of the event before this expression
     # (month, day) → year of the dates the article wrote out in full so far ("Feb. 27, 2024")
     full_dates: dict[tuple[int, int], int] = field(default_factory=dict)
-    years: frozenset[int] | None = None  # every year the article writes (without a published date)
-    list_year: int | None = (
-        None  # the year that closes a list of days: "July 31, August 7, in 2023"
-    )
+    years: frozenset[int] | None = None  # every year the article writes (no published date)
+    list_year: int | None = None  # the year closing a list of days: "July 31, August 7, in 2023"
+    # Without a published date: the year the article writes most, if it dominates (at least
+    # twice, and twice as often as any other), for the days and months it leaves without one
+    # ("in May 1969 … May 6")
+    reference_year: int | None = None
 
 
 def _historic(year: int, published: dt.date | None) -> bool:
@@ -327,12 +355,17 @@ def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> st
         return _on(ctx.list_year, month, day)
     if day is not None and (month, day) in ctx.full_dates:
         return _on(ctx.full_dates[(month, day)], month, day)
-    if ctx.published is None:
-        return None  # no publication to measure "an earlier time" against: unsure
+    if ctx.published is None:  # no publication to measure "an earlier time" against
+        # (nor a paragraph's own year: "launched Sept. 15, 2023 … on March 23" may be 2024)
+        if ctx.reference_year is not None:
+            return _on(ctx.reference_year, month, day)  # the year the article is about
+        return None
     if ctx.year is not None and _historic(ctx.year, ctx.published):
-        if ctx.year_adjective or not ctx.year_frames:
+        if not ctx.year_frames:
             return None  # "Leonov, who flew in 1965, died on Oct. 11": which year is unsure
         return _on(ctx.year, month, day)
+    if ctx.attributive_year is not None and _historic(ctx.attributive_year, ctx.published):
+        return None  # "He flew the 1975 mission and landed on July 24": unsure
     resolved = _nearest_year(month, day or 1, ctx.published)
     if resolved is None:
         return None
@@ -371,12 +404,11 @@ def _by_tense(
 
 def _day_month(match: re.Match[str], ctx: _Context, tense: str) -> str | None:
     month = _rules().months[match.group("month").rstrip(".")]
-    day = int(match.group("day"))
+    day: int | None = int(match.group("day"))
+    if match.groupdict().get("to"):
+        day = None  # "May 1-2", "Between May 19-22": the month is all the words give
     if match.group("year"):
-        try:
-            return dt.date(int(match.group("year")), month, day).isoformat()
-        except ValueError:
-            return None
+        return _on(int(match.group("year")), month, day)
     return _yearless(month, day, ctx, tense)
 
 
@@ -427,6 +459,8 @@ def _offset(expression: str, anchor: str | None) -> str | None:
         return None
     rules = _rules()
     words = " ".join(expression.lower().split())
+    exact = words.startswith(("exactly ", "precisely "))  # "Exactly two months later": the day
+    words = words.split(" ", 1)[1] if exact else words
     unit, offset = rules.offsets.get(words, ("", 0))
     if not unit:
         count, _, rest = words.partition(" ")
@@ -441,6 +475,10 @@ def _offset(expression: str, anchor: str | None) -> str | None:
             return None  # "the next day" after "in December": which day is unknown
         days = offset * (7 if unit == "week" else 1)
         return _iso(_add_days(dt.date(*parts), days))
+    if unit in ("month", "year") and exact and len(parts) == 3:
+        months = offset * (12 if unit == "year" else 1)
+        shifted = _shift_month(parts[0], parts[1], months)
+        return _on(int(shifted[:4]), int(shifted[5:7]), parts[2]) if shifted else None
     if unit == "month":
         return _shift_month(parts[0], parts[1], offset) if len(parts) >= 2 else None
     if unit == "year":
@@ -458,7 +496,7 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
     if kind in ("year", "year_adjective", "year_possessive", "season_year"):
         return match.group("year")
-    if kind == "month":
+    if kind in ("month", "month_adjective"):
         return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx, tense)
     if kind == "offset":
         return _offset(match.group(), ctx.anchor)
@@ -527,7 +565,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
     starts = sentence_starts(text)
     events: list[Event] = []
     sentences: dict[int, str] = {}  # each sentence is normalised once, however many dates it has
-    ctx.year, ctx.year_frames, ctx.year_adjective = None, False, False
+    ctx.year, ctx.year_frames, ctx.attributive_year = None, False, None
     year_sentence = -1  # where the paragraph's last written-out year stands
     found = _candidates(text)
     list_years = _list_years(text, found)
@@ -542,7 +580,9 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         ctx.list_year = list_years[number]
         # Tense is judged near the expression, so a very long sentence costs no more.
         nearby = text[max(lo, start - _TENSE_WINDOW) : min(hi, end + _TENSE_WINDOW)]
-        date = _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
+        hedged = _rules().hedges.search(text, max(lo, start - _HEDGE_WINDOW), start)
+        # "most likely in November", "tentatively planned for September": uncertain, left out
+        date = None if hedged else _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
             events.append(Event(date, sentence, block.id, _expression(kind, match)))
         if kind != "year" or number not in closes_list:
@@ -556,12 +596,31 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
             if kind in _YEARLESS_DAYS:
                 day = int(match.group("day"))
                 ctx.full_dates[(_rules().months[match.group("month").rstrip(".")], day)] = year
-            ctx.year = year
-            # "In 1965, …" opens its sentence (a few opening marks aside): it frames what follows.
-            ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
-            ctx.year_adjective = kind == "year_adjective"
-            year_sentence = lo
+            if kind in _ATTRIBUTIVE or _qualifies(text, start, match):
+                # "the December 1968 crash", "the 1975 mission", "the Song of the Year for
+                # 1969": a year that qualifies a noun sets no time for what follows
+                ctx.attributive_year = year
+                if year != ctx.year:  # two years in play: neither frames what follows
+                    ctx.year, ctx.year_frames = None, False
+            else:
+                ctx.year = year
+                # "In 1965, …" opens its sentence (opening marks aside): it frames what follows
+                ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
+                year_sentence = lo
     return events
+
+
+_ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive"})
+
+
+def _qualifies(text: str, start: int, match: re.Match[str]) -> bool:
+    """A date written after a determiner ("the December 1968 crash") or introduced by "of" or
+    "for" ("the crash of December 1968"): it qualifies a noun, it is no time adverbial."""
+    first = match.group().split(maxsplit=1)[0].lower()
+    if first in ("of", "for"):
+        return True
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() in _rules().determiners
 
 
 def _written_year(match: re.Match[str]) -> int | None:
@@ -569,22 +628,37 @@ def _written_year(match: re.Match[str]) -> int | None:
     return int(year) if year else None
 
 
+def _reference_year(written: Counter[int]) -> int | None:
+    """The year an undated article writes most, if it dominates: at least twice, and at least
+    twice as often as any other year."""
+    ranked = written.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def find_events(article: Article) -> tuple[Event, ...]:
     """Every resolvable date expression of the story blocks, in document order."""
     events: list[Event] = []
     story = article.story_blocks
     years = None
+    reference = None
     if article.published is None:  # "Monday, April 8" needs the years the article writes
-        years = frozenset(int(y) for b in story for y in _YEAR_WORDS.findall(b.text))
+        written = Counter(int(y) for b in story for y in _YEAR_WORDS.findall(b.text))
+        years = frozenset(written)
+        reference = _reference_year(written)
     # Offsets count from the last date of the paragraphs so far; captions neither give nor
     # take one. Full dates ("Feb. 27, 2024") lend their year to the same day written alone.
-    paragraphs = _Context(article.published, years=years)
+    paragraphs = _Context(article.published, years=years, reference_year=reference)
     for block in story:
         if block.kind == "paragraph":
             events.extend(_block_events(block, paragraphs))
         else:
             caption = _Context(
-                article.published, years=years, full_dates=dict(paragraphs.full_dates)
+                article.published,
+                years=years,
+                full_dates=dict(paragraphs.full_dates),
+                reference_year=reference,
             )
             events.extend(_block_events(block, caption))
     return tuple(events)

@@ -91,6 +91,7 @@ class _FactRule:
 class _Rules:
     facts: tuple[_FactRule, ...]
     not_the_flight: re.Pattern[str] | None
+    history_titles: re.Pattern[str] | None
     dated: tuple[tuple[str, re.Pattern[str]], ...]  # fact name → its cues
     dated_unless: dict[str, re.Pattern[str]]
     window: int
@@ -136,6 +137,7 @@ def _rules() -> _Rules:
     return _Rules(
         facts=facts,
         not_the_flight=_optional(data.get("not_the_flight")),
+        history_titles=_optional(data.get("history_titles")),
         dated=dated,
         dated_unless=dated_unless,
         window=window if isinstance(window, int) else 100,
@@ -214,6 +216,20 @@ def _whole_value(value: str) -> str:
     while len(words) > 1 and words[-1].rstrip(".,") in _calendar_words():
         words.pop()
     return " ".join(words)
+
+
+def tells_history(article: Article) -> bool:
+    """A headline that looks back ("55 Years Ago: …"): the article reports no flight of its
+    own, so none of its facts is a fact of "the flight" (keyfacts.yml `history_titles`)."""
+    pattern = _rules().history_titles
+    return pattern is not None and pattern.search(article.title) is not None
+
+
+def find_all_key_facts(article: Article, events: tuple[Event, ...]) -> tuple[KeyFact, ...]:
+    """Key facts and launch and return dates, none for an article that tells history."""
+    if tells_history(article):
+        return ()
+    return find_key_facts(article, events) + find_dated_facts(events, article.published)
 
 
 def find_key_facts(article: Article, events: tuple[Event, ...] = ()) -> tuple[KeyFact, ...]:
