@@ -206,5 +206,5 @@ def test_a_date_opening_the_sentence_is_its_launch_date() -> None:
 def test_an_article_that_tells_history_gets_no_key_facts() -> None:
     from generator.analyse import analyse
 
-    text = "---\ntitle: \"55 Years Ago: Apollo 10\"\n---\nThe crew lifted off on a Saturn V rocket."
+    text = '---\ntitle: "55 Years Ago: Apollo 10"\n---\nThe crew lifted off on a Saturn V rocket.'
     assert analyse(read_text(SeedText("test.md", text), "test")).key_facts == ()
