@@ -350,3 +350,35 @@ def test_every_page_has_its_structure(
     assert checked >= 6, checked
     for name in ("card", "factbox", "timeline", "timeline__point", "source-block"):
         assert seen.get(name), f"no page shows a {name}"
+
+
+def test_search_on_a_site_for_another_story_finds_the_person(
+    new_context: ContextFactory, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A site made with `generator new` for a court story: a surname search answers with the
+    person's card on People, as on the seed site."""
+    from test_framing import COURT_STORY
+
+    from generator.cli import main
+
+    work = tmp_path_factory.mktemp("court")
+    article = work / "court.md"
+    article.write_text(COURT_STORY, encoding="utf-8")
+    root = work / "site-project"
+    assert main(["new", str(root), "--from", str(article), "--like", str(REPO)]) == 0
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(root / "site")],
+        cwd=root,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    page = new_context().new_page()
+    with serve_site(root / "site", "/") as served:
+        page.goto(served.page(""))
+        page.wait_for_function("window.component$ !== undefined")
+        for surname, card in (("Hale", "robert-hale"), ("Alvarez", "maria-alvarez")):
+            results = search(page, "mkdocs", surname)
+            assert results[0].split("#")[0] == served.page("people/"), (surname, results)
+            assert served.page(f"people/#{card}") in results[:3], (surname, results)
+            page.keyboard.press("Escape")
+    page.close()
