@@ -10,6 +10,7 @@ ran, so when this build changed it the hook hands MkDocs the nav just written.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ except ImportError:  # `mkdocs` run from a bare checkout: import the package bes
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator.build import generate, seed_warnings
 from generator.errors import GeneratorError
@@ -57,16 +59,61 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:
-    """Watch seeds/ and the hand-written parts of docs/, not the files the hook itself writes:
-    each of those writes would trigger a second, useless rebuild. (mkdocs.yml's `watch:` lists
-    the nav file for `zensical serve`; here on_config reads the nav fresh, so it is dropped.)"""
+    """Watch seeds/ and every hand-written file of docs/, including pages and folders created
+    while the server runs, but not the files the hook writes itself (nor its dot-file
+    bookkeeping): each of those writes would trigger a second, useless rebuild. One recursive
+    watch on docs/ with a filter that reads the manifest when a change arrives. (mkdocs.yml's
+    `watch:` lists the nav file for `zensical serve`; here on_config reads the nav fresh, so it
+    is dropped.)"""
     config.watch[:] = [w for w in config.watch if Path(w).name != NAV_FILE]
     server.watch(str(Project(Path(config.config_file_path).resolve().parent).seeds))
     docs = Path(config.docs_dir)
     try:
-        generated = {path.split("/", 1)[0] for path in read_manifest(docs)}
+        read_manifest(docs)
     except GeneratorError:
         return server  # keep MkDocs' default of watching all of docs/
+    condition = getattr(server, "_rebuild_cond", None)
+    observer = getattr(server, "observer", None)
+    if condition is None or observer is None or not hasattr(server, "_want_rebuild"):
+        return _watch_entries(server, config, docs)  # another MkDocs: the entries there now
+    server.unwatch(config.docs_dir)
+    observer.schedule(_HandWrittenChanges(server, docs), str(docs), recursive=True)
+    return server
+
+
+class _HandWrittenChanges(FileSystemEventHandler):
+    """Asks `mkdocs serve` for a rebuild when a file of docs/ that the generator does not own
+    changes (MkDocs' own watch callback does the same, for every file)."""
+
+    def __init__(self, server: Any, docs: Path) -> None:
+        self.server = server
+        self.docs = docs
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+        if not any(self._hand_written(os.fsdecode(p)) for p in paths if p):
+            return
+        with self.server._rebuild_cond:
+            self.server._want_rebuild = True
+            self.server._rebuild_cond.notify_all()
+
+    def _hand_written(self, path: str) -> bool:
+        try:
+            rel = Path(path).relative_to(self.docs).as_posix()
+        except ValueError:
+            return False
+        if any(part.startswith(".") for part in rel.split("/")):
+            return False  # the generator's bookkeeping, editors' swap files
+        try:
+            return rel not in read_manifest(self.docs)  # read now: this build's pages too
+        except GeneratorError:
+            return True
+
+
+def _watch_entries(server: Any, config: MkDocsConfig, docs: Path) -> Any:
+    generated = {path.split("/", 1)[0] for path in read_manifest(docs)}
     server.unwatch(config.docs_dir)
     for entry in sorted(docs.iterdir()):
         if entry.name not in generated and not entry.name.startswith("."):

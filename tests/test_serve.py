@@ -69,6 +69,25 @@ def test_serve_follows_seed_edits_and_settles(seed_project: Path, tmp_path: Path
         css = seed_project / "docs" / "assets" / "site.css"
         css.write_text(css.read_text(encoding="utf-8") + "\n/* MARKER-CSS-42 */\n")
         assert wait_for(f"http://127.0.0.1:{port}/assets/site.css", "MARKER-CSS-42", 30)
+        # Pages and folders created while the server runs are watched too (issue 11).
+        (seed_project / "docs" / "about.md").write_text("# About\n\nMARKER-ABOUT-5\n")
+        assert wait_for(f"http://127.0.0.1:{port}/about/", "MARKER-ABOUT-5", 30)
+        notes = seed_project / "docs" / "notes"
+        notes.mkdir()
+        (notes / "first.md").write_text("# Notes\n\nMARKER-NOTES-6\n")
+        assert wait_for(f"http://127.0.0.1:{port}/notes/first/", "MARKER-NOTES-6", 30)
+        (notes / "first.md").write_text("# Notes\n\nMARKER-NOTES-7\n")
+        assert wait_for(f"http://127.0.0.1:{port}/notes/first/", "MARKER-NOTES-7", 30)
+        # …and still one rebuild per seed edit: the hook's own pages and bookkeeping are not.
+        time.sleep(3)
+        settled = log_path.read_text().count("Building documentation")
+        seed.write_text(
+            seed.read_text(encoding="utf-8").replace("MARKER-7731", "MARKER-7732"),
+            encoding="utf-8",
+        )
+        assert wait_for(page, "MARKER-7732", 30), log_path.read_text()
+        time.sleep(3)
+        assert log_path.read_text().count("Building documentation") == settled + 1
     finally:
         server.terminate()
         server.wait(timeout=10)
