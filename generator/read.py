@@ -60,6 +60,11 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
 MAX_SEED_BYTES = 1_000_000
 # Front matter is a few short fields.
 MAX_FRONT_MATTER_CHARS = 64_000
+# Work per sentence and per block must stay bounded whatever the text: no news article has a
+# 20,000-character sentence (that is a text without sentence ends) or 5,000 paragraphs.
+MAX_SENTENCE_CHARS = 20_000
+MAX_BLOCKS = 5_000
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s")
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -286,6 +291,30 @@ def _raw_blocks(body: str, first_line: int) -> list[tuple[str, int]]:
     return parts
 
 
+def _check_shape(path: str, parts: list[tuple[str, int]]) -> None:
+    """Refuse what no article is (a sentence that never ends, thousands of paragraphs), so that
+    every later stage does bounded work per sentence and per block."""
+    if len(parts) > MAX_BLOCKS:
+        raise GeneratorError(
+            path,
+            f"has {len(parts):,} paragraphs; a news article has at most {MAX_BLOCKS:,} "
+            "(is it the right file?)",
+        )
+    for text, line in parts:
+        if len(text) <= MAX_SENTENCE_CHARS:
+            continue
+        start = 0
+        for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+            if end - start > MAX_SENTENCE_CHARS:
+                raise GeneratorError(
+                    path,
+                    f"has a sentence of over {MAX_SENTENCE_CHARS:,} characters (no '.', '!' or '?' "
+                    "followed by a space); no article has one: is the text complete?",
+                    line + text.count("\n", 0, start),
+                )
+            start = end
+
+
 def _caption(text: str) -> tuple[str, str, str] | None:
     """(label, caption, credit) for a two-line photo caption block, else None."""
     lines = text.split("\n")
@@ -317,6 +346,7 @@ def read_text(seed: SeedText, slug: str) -> Article:
     meta, body, body_line = split_front_matter(seed)
     published = _published(seed.path, meta)
     parts = _raw_blocks(body, body_line)
+    _check_shape(seed.path, parts)
     title = meta.text(seed.path, "title") or ""
     description = meta.text(seed.path, "description")
     origin = provenance(seed.path, meta)

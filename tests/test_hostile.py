@@ -105,6 +105,17 @@ REFUSED: dict[str, tuple[str, str, str]] = {
         seed("title: " + "x" * 70_000 + "\n"),
         "seeds/fat.md:1: front matter is 70 KB",
     ),
+    # Bounded work per sentence and per block (every stage linear in the article's length).
+    "a sentence that never ends": (
+        "endless.md",
+        seed("title: x\n", "Intro. " + "and then " * 3000 + "\n"),
+        "seeds/endless.md:4: has a sentence of over 20,000 characters",
+    ),
+    "5,001 paragraphs": (
+        "many.md",
+        seed("title: x\n", "Para.\n\n" * 5001),
+        "seeds/many.md: has 5,001 paragraphs",
+    ),
     # Reserved slugs name the seed.
     "seed named index.md": ("index.md", TEXT, "seeds/index.md: would be published as the list"),
     "slug: index": ("other.md", seed("slug: Index\n"), "seeds/other.md:2: would be published"),

@@ -23,7 +23,9 @@ from .sentences import sentences, str_list
 
 THEME_SET_FOLDER = "themes"
 # Quotations: what a speaker says is not evidence of what the article reports.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A quotation ends at its closing mark; it never spans another opening one (so a text full of
+# unclosed “ costs one pass, not one per mark).
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 @dataclass(frozen=True)
