@@ -61,9 +61,9 @@ MAX_SEED_BYTES = 1_000_000
 # Front matter is a few short fields.
 MAX_FRONT_MATTER_CHARS = 64_000
 # Work per sentence and per block must stay bounded whatever the text: no news article has a
-# 20,000-character sentence (that is a text without sentence ends) or 5,000 paragraphs.
+# 20,000-character sentence (that is a text without sentence ends) or 20,000 paragraphs.
 MAX_SENTENCE_CHARS = 20_000
-MAX_BLOCKS = 5_000
+MAX_BLOCKS = 20_000
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s")
 
 

@@ -111,10 +111,10 @@ REFUSED: dict[str, tuple[str, str, str]] = {
         seed("title: x\n", "Intro. " + "and then " * 3000 + "\n"),
         "seeds/endless.md:4: has a sentence of over 20,000 characters",
     ),
-    "5,001 paragraphs": (
+    "20,001 paragraphs": (
         "many.md",
-        seed("title: x\n", "Para.\n\n" * 5001),
-        "seeds/many.md: has 5,001 paragraphs",
+        seed("title: x\n", "Para.\n\n" * 20_001),
+        "seeds/many.md: has 20,001 paragraphs",
     ),
     # Reserved slugs name the seed.
     "seed named index.md": ("index.md", TEXT, "seeds/index.md: would be published as the list"),
