@@ -38,6 +38,9 @@ HARNESS = textwrap.dedent(
     """
     import os, signal, sys
     project, k, signame = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    # A shell that starts jobs in the background hands them SIGINT ignored (CI may): restore
+    # Python's own handler so the child reacts to SIGINT as a terminal's Ctrl-C would.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     calls = 0
     def wrap(real):
         def changed(*args, **kwargs):
