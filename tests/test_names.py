@@ -337,7 +337,7 @@ def test_firms_named_after_people_are_not_people() -> None:
 
 def test_an_abbreviated_office_gives_its_role() -> None:
     assert _people("Sen. Susan Collins, R-Maine, voted against.") == {
-        "susan-collins": ("Susan Collins", ("senator",))
+        "susan-collins": ("Susan Collins", ("sen.",))
     }
 
 
@@ -360,3 +360,19 @@ def test_a_possessive_before_a_relation_is_not_part_of_the_role() -> None:
     assert _people("His widow, Sarah Brown, said he died peacefully.") == {
         "sarah-brown": ("Sarah Brown", ("widow",))
     }
+
+
+def test_bylines_and_lone_sentence_openers_are_not_people() -> None:
+    text = (
+        "Story by Alexander Gago\n\n"
+        "Therefore, once an astronaut crew returns, there is a period of rest. House "
+        "Republicans voted no. It was tested at the Neutral Buoyancy Lab."
+    )
+    assert _people(text) == {}
+
+
+def test_an_abbreviated_rank_is_a_role_as_written() -> None:
+    text = "Marine Corps 1st Lt. William Rogers shot. “Good,” said Tech. Sgt. Marcus Hollins."
+    found = _people(text)
+    assert found["william-rogers"][1] == ("1st lt.",)
+    assert found["marcus-hollins"][1] == ("tech. sgt.",)

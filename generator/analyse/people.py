@@ -56,6 +56,9 @@ _LOCATED = re.compile(
     r"(?:^|\s)(?:at|in|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$"
 )
 _OF_WORD = re.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
+_BYLINE = re.compile(r"(?i)(?:(?:story|photos?|video|text|words|reporting|written)\s+)?by\s+")
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{1,4}\.")
+_ORDINAL_BEFORE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+$")
 _WITH_I = re.compile(r"\s+and\s+I\b")
 _AKA = re.compile(
     r",?\s*(?:aka|a\.k\.a\.|(?:also|now|formerly|better)\s+known\s+as|known\s+as|née|born|"
@@ -99,6 +102,7 @@ class _Mention:
     run_start: int = 0  # where its capitalised run begins ("Agency Chair Jane Roe")
     plural_role: bool = False  # its run ends in a plural role: "NASA Astronauts Amy Cole"
     run_roles: int = 0  # how many of `roles` came from the capitalised run itself
+    titled: bool = False  # a role stands before the name (run or prefix), not only after it
     alias_of: _Mention | None = None  # "Joaquin Guzman Loera, aka El Chapo": El Chapo → him
     group: int = -1  # mentions in one list ("X, Y and Z") share a group number
     located: bool = False  # right after "at", "in", "near" …: likely a place
@@ -531,9 +535,14 @@ def _clean_run(
         honorific = prefix[-1]
         prefix = prefix[:-1]
     roles, orgs, plural = _prefix_roles(prefix, ctx)
-    office = ctx.lex.honorific_roles.get(honorific.rstrip(".")) if honorific else None
-    if office and office not in roles:
-        roles.append(office)  # "Sen. Susan Collins": senator
+    if honorific and honorific.rstrip(".") in ctx.lex.honorific_roles:
+        # "Sen. Susan Collins": "sen.", as written; "Tech. Sgt." keeps its qualifier.
+        written = [honorific]
+        while prefix and _ABBREVIATED.fullmatch(prefix[-1]) and not _is_title(prefix[-1], ctx):
+            written.insert(0, prefix.pop())
+        office = " ".join(written).lower()
+        if office not in roles:
+            roles.append(office)
     first = start - 1 if honorific else start
     begin = words[first][0]
     end = words[-1][0] + len(tokens[-1])
@@ -567,8 +576,12 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 run_start=match.start(),
                 plural_role=plural,
                 run_roles=len(roles),
+                titled=bool(roles),
             )
         )
+        ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
+        if ordinal and honorific and roles and roles[-1].endswith(honorific.lower()):
+            roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
     return found
 
 
@@ -629,6 +642,7 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
             continue
         for role in roles:
             _add_role(mention, role)
+        mention.titled = True
         _add_org(mention, match.group("org"), ctx)
 
 
@@ -746,6 +760,10 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
             continue
         if block.strip() == sentence[mention.run_start : mention.end]:
             continue
+        name = sentence[mention.run_start : mention.end]
+        whole = block.strip()
+        if whole.endswith(name) and _BYLINE.fullmatch(whole[: -len(name)]):
+            continue  # "Story by Alexander Gago"
         kept.append(mention)
     return kept
 
@@ -911,7 +929,7 @@ def _build_people(
             owner = by_given.get(token)
         if owner is not None:
             owner.mentions.append(mention)
-        elif (mention.honorific or mention.roles or _alone_with_i(mention, lex)) and not (
+        elif (mention.honorific or mention.titled or _alone_with_i(mention, lex)) and not (
             mention.lower
         ):
             owner = _Person(mention.tokens, mention.core, [mention])  # "Mr Smith", known by no more
