@@ -330,3 +330,15 @@ def test_a_hedged_date_is_left_out() -> None:
     text = "Apollo 12 would fly later, most likely in November, or tentatively for September."
     assert _events(text, dt.date(2024, 4, 6)) == []
     assert _events("The song of the year for 1969.", None) == [("1969", "for 1969")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach said: “We play tonight and we win.”",
+        "Jobs grew over the last year.",
+        "The PACT Act of 2022 passed.",
+    ],
+)
+def test_expressions_that_name_no_date_of_the_story(text: str) -> None:
+    assert _events(text, dt.date(2023, 11, 9)) == []

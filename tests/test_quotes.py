@@ -295,3 +295,8 @@ def test_more_attribution_forms(text: str, expected: str) -> None:
 def test_and_after_a_quotation_starts_the_next_speaker() -> None:
     text = "Smith commented, “It went some place,” and Jones added, “When it leaves, it leaves.”"
     assert [speaker for _, _, speaker in _said(text)] == ["bob-smith", "ann-jones"]
+
+
+def test_a_rank_after_the_role_keeps_the_speaker() -> None:
+    text = "“We won,” said head coach, Tech. Sgt. Bob Smith, a technician."
+    assert [speaker for _, _, speaker in _said(text)] == ["bob-smith"]

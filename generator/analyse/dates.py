@@ -22,6 +22,7 @@ month name.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -57,6 +58,7 @@ class _Rules:
     historic_years: int
     season_words: re.Pattern[str]  # any season word, in any case (a cheap pre-test)
     hedges: re.Pattern[str]  # words before a date that make it uncertain
+    speaker_relative: frozenset[str]  # relative words a quotation's speaker owns ("tonight")
     determiners: frozenset[str]
 
 
@@ -124,6 +126,9 @@ def _rules() -> _Rules:
             else r"(?!x)x"
         ),
         determiners=frozenset(d.lower() for d in str_list(data.get("year_determiners"))),
+        speaker_relative=frozenset(
+            " ".join(w.lower().split()) for w in str_list(data.get("speaker_relative"))
+        ),
         season_words=re.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -568,6 +573,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
     ctx.year, ctx.year_frames, ctx.attributive_year = None, False, None
     year_sentence = -1  # where the paragraph's last written-out year stands
     found = _candidates(text)
+    quoted = _quoted_spans(text) if found else []
     list_years = _list_years(text, found)
     closes_list = {i + 1 for i, y in enumerate(list_years) if y is not None}
     for number, (start, end, kind, match) in enumerate(found):
@@ -580,7 +586,8 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         ctx.list_year = list_years[number]
         # Tense is judged near the expression, so a very long sentence costs no more.
         nearby = text[max(lo, start - _TENSE_WINDOW) : min(hi, end + _TENSE_WINDOW)]
-        hedged = _rules().hedges.search(text, max(lo, start - _HEDGE_WINDOW), start)
+        hedged = bool(_rules().hedges.search(text, max(lo, start - _HEDGE_WINDOW), start))
+        hedged = hedged or _not_a_date(text, start, kind, match, quoted)
         # "most likely in November", "tentatively planned for September": uncertain, left out
         date = None if hedged else _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
@@ -608,6 +615,35 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
                 ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
                 year_sentence = lo
     return events
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies inside one of the sorted, disjoint `spans`."""
+    index = bisect.bisect_right(spans, (pos, pos)) - 1
+    return index >= 0 and spans[index][0] < pos < spans[index][1]
+
+
+def _not_a_date(
+    text: str, start: int, kind: str, match: re.Match[str], quoted: list[tuple[int, int]]
+) -> bool:
+    """Expressions that name no date of the story: "tonight" inside a quotation (the
+    speaker's night, not the article's); "over the last year" (a period); "the PACT Act of
+    2022" (a title)."""
+    if kind == "relative" and _inside(quoted, start):
+        # "tonight" in a coach's words is the night he spoke of, not the article's; "today" in
+        # a statement released that day is the day (dates.yml `speaker_relative`)
+        words = " ".join(match.group().lower().split())
+        if words in _rules().speaker_relative:
+            return True
+    before = text[max(0, start - 12) : start].split()
+    last = before[-1] if before else ""
+    if kind == "relative" and last.lower() in ("the", "past"):
+        return True
+    return kind == "year" and match.group().lower().startswith("of") and last[:1].isupper()
 
 
 _ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive"})

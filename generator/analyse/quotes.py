@@ -55,7 +55,10 @@ _BEFORE_WINDOW = 400  # chars of a sentence searched before an opening mark
 _APPOSITION_MAX = 250  # chars of a comma-enclosed apposition between a speaker and the verb
 # Between an inverted verb and its speaker: a few words of role, maybe as an apposition —
 # "said NASA Administrator ", "said JADE scientist ", "said Ingenuity’s project manager, ".
-_INVERTED_GAP = re.compile(r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?(?:[\w.’'&-]+,\s+)?")
+_INVERTED_GAP = re.compile(
+    r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?"
+    r"(?:[\w.’'&-]+,\s+(?!(?:and|or|but|while)\s)(?:[\w.’'&-]+\s+){0,3})?"
+)  # "said head coach, Tech. Sgt. "
 _CLAUSE_AFTER = re.compile(r",?\s*(?:and|but|while|as|then)\s")
 _AND_NAME = re.compile(r",?\s+(?:and|or|&)\s+")  # "Smith and Jones", "Smith, and Jones"
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b|[’'](?=\s)")
