@@ -19,12 +19,14 @@ from .corrections import (
 )
 from .errors import GeneratorError
 from .feed import FEED_PATH, atom_feed
+from .media_cache import MediaCache
 from .model import Article, Facts
 from .nav import nav_output
 from .photos import render_photos
 from .pool import analyse_all
 from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
 from .render import render_page
+from .share import share
 from .site import Project, load_site_config
 from .write import Output, Plan, update
 
@@ -196,7 +198,12 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     )
     if photos:  # every page may show a caption: the photo goes with it
         pages = tuple(replace(p, context={**p.context, "photos": photos}) for p in pages)
-    outputs = [Output(page.path, render_page(page).encode("utf-8")) for page in pages]
+    cards, extras = share(pages, site, MediaCache(project.root))
+    outputs = [
+        Output(page.path, render_page(page, extras.get(page.path)).encode("utf-8"))
+        for page in pages
+    ]
+    outputs += [Output(path, data) for path, data in cards]
     outputs.append(nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
     outputs += [Output(path, data) for path, data in photo_outputs]
     outputs.append(Output(FEED_PATH, atom_feed([f.article for f in all_facts], site)))

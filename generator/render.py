@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -227,7 +227,9 @@ def front_matter_text(value: str) -> str:
     return html.escape(one_line(value)).translate(_MARKDOWN_PUNCTUATION)
 
 
-def front_matter(page: Page) -> str:
+def front_matter(page: Page, extra: Mapping[str, str] | None = None) -> str:
+    """`extra`: more keys, values already made safe for the head (share.py: card, card_alt,
+    jsonld)."""
     lines = [
         "---",
         f"title: {yaml_string(front_matter_text(page.title))}",
@@ -235,10 +237,11 @@ def front_matter(page: Page) -> str:
     ]
     if page.search_boost is not None:
         lines += ["search:", f"  boost: {page.search_boost}"]
+    lines += [f"{key}: {yaml_string(value)}" for key, value in (extra or {}).items()]
     return "\n".join([*lines, "---", ""])
 
 
-def render_page(page: Page) -> str:
+def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
     """One page model → the full text of its Markdown file."""
     template = _environment().get_template(page.template)
 
@@ -274,4 +277,4 @@ def render_page(page: Page) -> str:
         **{"photos": {}, **page.context},
     )
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"
-    return front_matter(page) + "\n" + body
+    return front_matter(page, extra) + "\n" + body

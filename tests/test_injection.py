@@ -36,6 +36,7 @@ class Page:
 
     tags: set[str] = field(default_factory=set)
     scripts: set[str] = field(default_factory=set)  # "src:<url>" or the inline code
+    structured: list[str] = field(default_factory=list)  # JSON-LD (data, not code)
     handlers: list[str] = field(default_factory=list)  # attributes named on…
     urls: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
@@ -65,13 +66,16 @@ class _Parser(HTMLParser):
             if "src" in values:
                 self.page.scripts.add("src:" + values["src"].lstrip("./"))
             self._script = []
+            self._json_ld = values.get("type") == "application/ld+json"
         if tag not in ("meta", "link", "br", "img", "input", "hr", "source", "path"):
             self._open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             code = "".join(self._script).strip()
-            if code:
+            if getattr(self, "_json_ld", False):
+                self.page.structured.append(code)
+            elif code:
                 # The inline config names the page's depth; the rest must match Material's own.
                 self.page.scripts.add(re.sub(r'"base": "[./]*"', '"base": ""', code))
             self._script = None
@@ -167,6 +171,8 @@ def test_no_script_but_materials_own(benign: dict[str, Page], hostile: dict[str,
     assert any(s.startswith("src:") and "assets/javascripts/" in s for s in allowed)
     for name, page in hostile.items():
         assert page.scripts <= allowed, (name, page.scripts - allowed)
+        for data in page.structured:  # JSON-LD: data that parses, with no markup in it
+            assert isinstance(json.loads(data), dict) and "<" not in data, (name, data)
         for script in page.scripts:
             if script.startswith("src:"):
                 assert script.startswith("src:assets/javascripts/"), (name, script)

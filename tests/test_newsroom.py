@@ -34,7 +34,7 @@ def seed(front: str, body: str = "The first paragraph of the story.\n") -> str:
 
 def build_docs(project: Path) -> dict[str, str]:
     outputs = generate(Project(project))
-    return {o.path: o.content.decode("utf-8") for o in outputs}
+    return {o.path: o.content.decode("utf-8") for o in outputs if o.path.endswith((".md", ".xml"))}
 
 
 # ---- source, outlet, byline -------------------------------------------------------------

@@ -115,7 +115,7 @@ def test_photo_copies_are_owned_responsive_and_shown_with_the_caption(photo_proj
     # Taking the photo out of the front matter removes its copies.
     (photo_project / "seeds" / SEED.name).write_text(TEXT, encoding="utf-8")
     assert build(Project(photo_project)).applied
-    assert not [p for p in (photo_project / "docs" / "images").rglob("*") if p.is_file()]
+    assert not [p for p in (photo_project / "docs" / folder).parent.rglob("*") if p.is_file()]
 
 
 def test_photo_copies_carry_no_metadata_and_are_the_same_bytes_every_time(

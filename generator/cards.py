@@ -1,0 +1,124 @@
+"""Share cards: one 1200×630 PNG per page, for `og:image`, drawn at build time with Pillow.
+
+The font is the one Pillow ships (ImageFont.load_default), so nothing is fetched and every
+machine draws the same pixels. A card is two colours (the theme's indigo and white, with the
+anti-aliased shades between them) stored as a palette PNG: small, fast to encode, and with no
+metadata or time stamp, so the same page always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache, lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+Font = ImageFont.FreeTypeFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+BACKGROUND = (0x28, 0x35, 0x93)  # the theme colour (mkdocs.yml primary: indigo 800)
+FOREGROUND = (0xFF, 0xFF, 0xFF)
+CARD_DIR = "images/cards"
+TITLE_SIZES = (72, 60, 50)  # the largest that fits in MAX_TITLE_LINES lines
+MAX_TITLE_LINES = 4
+
+
+def card_path(page_path: str) -> str:
+    """docs path of a page's card: "articles/x.md" → "images/cards/articles/x.png"."""
+    stem = page_path[: -len(".md")] if page_path.endswith(".md") else page_path
+    return f"{CARD_DIR}/{stem}.png"
+
+
+@cache
+def _font(size: int) -> Font:
+    font = ImageFont.load_default(size=size)  # Pillow's bundled font (needs FreeType)
+    assert isinstance(font, Font)
+    return font
+
+
+@cache
+def _palette() -> list[int]:
+    """Index i = the background blended i/255 of the way to the foreground."""
+    values: list[int] = []
+    for i in range(256):
+        values += [
+            round(b + (f - b) * i / 255) for b, f in zip(BACKGROUND, FOREGROUND, strict=True)
+        ]
+    return values
+
+
+def _wrap(text: str, font: Font, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while font.getlength(word) > width:  # a word longer than a line: cut it
+            cut = len(word)
+            while cut > 1 and font.getlength(word[:cut]) > width:
+                cut -= 1
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        trial = f"{current} {word}".strip()
+        if font.getlength(trial) <= width:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _fit_title(title: str, width: int) -> tuple[Font, list[str]]:
+    for size in TITLE_SIZES:
+        font = _font(size)
+        lines = _wrap(title, font, width)
+        if len(lines) <= MAX_TITLE_LINES:
+            return font, lines
+    lines = lines[:MAX_TITLE_LINES]
+    last = lines[-1]
+    while last and font.getlength(last + " …") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    lines[-1] = last + " …"
+    return font, lines
+
+
+@lru_cache(maxsize=4096)
+def render_card(site_name: str, title: str, kicker: str) -> bytes:
+    """The PNG bytes of one card: site name on top, the page title, a kicker line below."""
+    title = " ".join(title.split()) or site_name
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(image)
+    text_width = WIDTH - 2 * MARGIN
+    draw.text(
+        (MARGIN, MARGIN), _one_line(site_name, _font(40), text_width), font=_font(40), fill=215
+    )
+    draw.rectangle((MARGIN, MARGIN + 66, MARGIN + 120, MARGIN + 72), fill=255)
+    font, lines = _fit_title(title, text_width)
+    size = font.size
+    y = MARGIN + 110
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill=255)
+        y += round(size * 1.22)
+    if kicker:
+        small = _font(34)
+        draw.text(
+            (MARGIN, HEIGHT - MARGIN - 34),
+            _one_line(kicker, small, text_width),
+            font=small,
+            fill=200,
+        )
+    image.putpalette(_palette())  # L → P: the grey levels become shades of the theme colour
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=False, compress_level=1)
+    return out.getvalue()
+
+
+def _one_line(text: str, font: Font, width: int) -> str:
+    lines = _wrap(" ".join(text.split()), font, width)
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return lines[0] + " …"

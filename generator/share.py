@@ -1,0 +1,68 @@
+"""What a page gives to link previews and search engines: its share card (cards.py) and its
+structured data (structured.py), as generator outputs plus the front matter keys that
+overrides/main.html turns into `og:image` and a JSON-LD script.
+
+Front matter keys: `card` (the card's docs path), `card_alt` (its text, HTML-escaped like
+`title`), `jsonld` (JSON safe to print raw inside <script>).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .cards import card_path, render_card
+from .compose import Page, human_date
+from .media_cache import MediaCache
+from .render import front_matter_text
+from .site import SiteConfig
+from .structured import news_article, people, to_script_text
+
+PEOPLE_COUNT = "people"
+
+
+def _card_text(page: Page, site: SiteConfig) -> tuple[str, str]:
+    """(title, kicker) drawn on a page's card."""
+    article = page.context.get("article")
+    if article is not None:
+        parts = ["Source article"]
+        if article.published:
+            parts.append(human_date(article.published))
+        if article.outlet:
+            parts.append(article.outlet)
+        return page.title, " · ".join(parts)
+    if page.path == "index.md":
+        return site.description or page.description or page.title, "Overview"
+    return page.title, page.nav_title or ""
+
+
+def card_bytes(page: Page, site: SiteConfig, media: MediaCache) -> bytes:
+    title, kicker = _card_text(page, site)
+    key = media.key("card", site.name.encode(), title.encode(), kicker.encode())
+    found = media.get(key)
+    if found is None:
+        found = render_card(site.name, title, kicker)
+        media.put(key, found)
+    return found
+
+
+def share(
+    pages: Sequence[Page], site: SiteConfig, media: MediaCache
+) -> tuple[list[tuple[str, bytes]], dict[str, dict[str, str]]]:
+    """Every page's card (docs path, PNG bytes) and front matter extras by page path."""
+    outputs: list[tuple[str, bytes]] = []
+    extras: dict[str, dict[str, str]] = {}
+    for page in pages:
+        card = card_path(page.path)
+        outputs.append((card, card_bytes(page, site, media)))
+        title, kicker = _card_text(page, site)
+        alt = f"{site.name}: {title}" + (f" ({kicker})" if kicker else "")
+        meta = {"card": card, "card_alt": front_matter_text(alt)}
+        article = page.context.get("article")
+        if article is not None:
+            data = news_article(article, page.path, site, card, page.description)
+            meta["jsonld"] = to_script_text(data)
+        spec = page.context.get("spec")
+        if spec is not None and getattr(spec, "count", None) == PEOPLE_COUNT:
+            meta["jsonld"] = to_script_text(people(page.context.get("items", ()), page.path, site))
+        extras[page.path] = meta
+    return outputs, extras
