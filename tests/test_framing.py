@@ -245,6 +245,17 @@ def test_the_theme_set_applies_to_flight_reports_only(tmp_path: Path) -> None:
     assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "p.md", plan))))
 
 
+def test_a_possessive_still_names_the_station(tmp_path: Path) -> None:
+    """ "the International Space Station’s Harmony module" is evidence like the bare name
+    (the hold-out spacewalk release was missed for want of it)."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    arrival = (
+        "---\ntitle: Crew arrives\npublished: 2024-05-04\n---\n\n"
+        "A new crew docked at the International Space Station’s Harmony module on Saturday.\n"
+    )
+    assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "a.md", arrival))))
+
+
 def _about_flight(name: str) -> bool | None:
     path = FIXTURES / "expected" / name / "keyfacts.yml"
     if not path.is_file():

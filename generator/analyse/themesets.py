@@ -140,7 +140,8 @@ class Core:
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
-    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
+    # A possessive still names the thing: "the International Space Station’s crew".
+    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?:(?=[’']s(?!\w))|(?![\w’'-]))")
 
 
 def _too_old(evidence: Evidence, facts: Facts, block: str, sentence: str) -> bool:
