@@ -153,3 +153,15 @@ def test_a_theme_page_without_material_has_no_nav_entry(tmp_path: Path) -> None:
     for entry in nav:
         (page,) = entry.values()
         assert html_path(site, page).is_file(), page
+
+
+def test_zensical_builds_a_many_article_site(tmp_path: Path) -> None:
+    """The seed and every NASA release of the test corpus: one site, every page built."""
+    seeds = {"first-film-in-orbit.md": REPO / "seeds" / "first-film-in-orbit.md"}
+    seeds |= {path.name: path for path in sorted(CORPUS.glob("*.txt"))}
+    project = seed_project(tmp_path / "many", seeds=seeds)
+    done = zensical_build(project.root, project.mkdocs_yml)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert_pages_built(project, project.root / "site")
+    articles = sorted((project.docs / "articles").glob("*.md"))
+    assert len(articles) == len(seeds) + 1  # each article's page and the articles index
