@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 
 serve: $(VENV)/.installed
 	$(BIN)/python -m generator build
-	$(BIN)/mkdocs serve -a $(ADDR)
+	$(BIN)/mkdocs serve --dirty -a $(ADDR)
 
 # Zensical runs no hooks: the generator's watcher rebuilds docs/ from seeds/ beside it, and
 # `zensical serve` follows docs/ (and hand-written pages, overrides, mkdocs.yml) itself.

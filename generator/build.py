@@ -20,6 +20,7 @@ from .corrections import (
 from .errors import GeneratorError
 from .feed import FEED_PATH, atom_feed
 from .media_cache import MediaCache
+from .memo import render_pages
 from .model import Article, Facts
 from .nav import nav_output
 from .photos import render_photos
@@ -190,7 +191,8 @@ def understand_all(project: Project, workers: int | None = None) -> list[Underst
 def generate(project: Project, *, workers: int | None = None) -> tuple[Output, ...]:
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
-    all_facts = [u.facts for u in understand_all(project, workers)]
+    understood = understand_all(project, workers)
+    all_facts = [u.facts for u in understood]
     site = load_site_config(project)
     pages = compose_site(all_facts, load_theme_sets(), site)
     photo_outputs, photos = render_photos(
@@ -199,10 +201,14 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     if photos:  # every page may show a caption: the photo goes with it
         pages = tuple(replace(p, context={**p.context, "photos": photos}) for p in pages)
     cards, extras = share(pages, site, MediaCache(project.root))
-    outputs = [
-        Output(page.path, render_page(page, extras.get(page.path)).encode("utf-8"))
-        for page in pages
-    ]
+    # Share-card head data is a function of the page itself, so the page-model fingerprint the
+    # memo keys on covers it too.
+    contents = render_pages(
+        pages,
+        [(u.facts, u.digest) for u in understood],
+        lambda p: render_page(p, extras.get(p.path)).encode("utf-8"),
+    )
+    outputs = [Output(page.path, content) for page, content in zip(pages, contents, strict=True)]
     outputs += [Output(path, data) for path, data in cards]
     outputs.append(nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
     outputs += [Output(path, data) for path, data in photo_outputs]
