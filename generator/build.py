@@ -23,6 +23,7 @@ from .media_cache import MediaCache
 from .memo import render_pages
 from .model import Article, Facts
 from .nav import nav_output
+from .paging import split_pages
 from .photos import render_photos
 from .pool import analyse_all
 from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
@@ -196,7 +197,7 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
         _environment().bytecode_cache = TemplateCodeCache(project.root)
     all_facts = [u.facts for u in understood]
     site = load_site_config(project)
-    pages = compose_site(all_facts, load_theme_sets(), site)
+    pages = split_pages(compose_site(all_facts, load_theme_sets(), site))
     photo_outputs, photos = render_photos(
         project.seeds, [f.article for f in all_facts], project.shown
     )

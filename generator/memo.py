@@ -8,9 +8,9 @@ bytes and name, corrections and the generator's version, see build.Understood). 
 kind the walk does not know makes the page unmemoisable (rendered every time), never wrongly
 reused. Shared values (one article's mentions, the site settings) are walked once per build.
 
-Only pages that exist once per article are memoised (their models are small and most of them
-do not change when one seed is edited); the pages that gather every article are rendered on
-every build.
+Only pages that exist once per article, or once per part of a long list, are memoised (their
+models are small and most of them do not change when one seed is edited); the pages that
+gather every article are rendered on every build.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from .cache import generator_version
 from .compose import Page
 from .model import Article, Facts
 
-# Templates of the pages made once per article (see compose.py).
-PER_ARTICLE_TEMPLATES = frozenset({"article.md.j2"})
+# Templates of the pages made once per article or once per part of a long list (their models
+# are small, and one seed edit changes few of them); see compose.py and paging.py.
+PER_ARTICLE_TEMPLATES = frozenset({"article.md.j2", "part.md.j2"})
 _LIMIT = 20_000
 _rendered: dict[bytes, bytes] = {}
 
