@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .analyse.themesets import load_theme_sets
-from .cache import AnalysisCache, TemplateCodeCache, entry_key
+from .cache import AnalysisCache, entry_key
 from .cache import enabled as cache_enabled
 from .compose import compose_site
 from .corrections import (
@@ -27,7 +27,7 @@ from .paging import split_pages
 from .photos import render_photos
 from .pool import analyse_all
 from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan_seed_folder
-from .render import _environment, render_page
+from .render import render_page
 from .share import share
 from .site import Project, load_site_config
 from .write import Output, Plan, update
@@ -193,8 +193,6 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
     understood = understand_all(project, workers)
-    if cache_enabled():
-        _environment().bytecode_cache = TemplateCodeCache(project.root)
     all_facts = [u.facts for u in understood]
     site = load_site_config(project)
     pages = split_pages(compose_site(all_facts, load_theme_sets(), site))

@@ -29,7 +29,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import marshal
 import os
 import sys
 import types
@@ -38,10 +37,6 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from jinja2 import BytecodeCache
-from jinja2 import __version__ as jinja_version
-from jinja2.bccache import Bucket
 
 from .model import Facts
 
@@ -304,46 +299,3 @@ def _decode_entry(raw: bytes, key: str) -> Facts:
     if header.get("sha256") != hashlib.sha256(payload).hexdigest():
         raise DamagedEntry("checksum mismatch")
     return facts_from_payload(payload)
-
-
-# ---------------------------------------------------------------------------------------------
-# Compiled templates: Jinja compiles its 8 templates in every new process (a large part of a
-# small site's build); their code is kept in .cache/generator/templates/, one file per template
-# source (the name says which source, by its checksum), as Python's marshal format preceded by
-# a header naming the Python and Jinja versions. A file that does not load is compiled again.
-
-
-class TemplateCodeCache(BytecodeCache):
-    def __init__(self, root: Path) -> None:
-        self.folder = root / CACHE_DIR / "templates"
-        self.header = f"generator-template {FORMAT} {sys.version} jinja2 {jinja_version}\n".encode()
-
-    def _file(self, bucket: Bucket) -> Path:
-        return self.folder / f"{bucket.key}-{bucket.checksum}.code"
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            data = self._file(bucket).read_bytes()
-        except OSError:
-            return
-        if not data.startswith(self.header):
-            return
-        try:
-            code = marshal.loads(data[len(self.header) :])
-        except (EOFError, ValueError, TypeError):
-            return
-        if isinstance(code, types.CodeType):
-            bucket.code = code
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is None:
-            return
-        target = self._file(bucket)
-        temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(self.header + marshal.dumps(bucket.code))
-            os.replace(temp, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)

@@ -83,9 +83,16 @@ class Served:
 
 
 def four_articles(root: Path) -> Path:
+    """A four-article project, generated once (as `make serve` does before `mkdocs serve`:
+    mkdocs.yml INHERITs the nav file the generator writes)."""
+    from generator.build import build
+    from generator.site import Project
+
     seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
     seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
-    return make_project(root, seeds)
+    project = make_project(root, seeds)
+    assert build(Project(project)).applied
+    return project
 
 
 def edit(seed: Path, old: bytes, new: bytes) -> None:
