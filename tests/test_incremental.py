@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
@@ -172,9 +173,9 @@ def test_an_unchanged_article_page_is_not_rendered_again(
     rendered: list[str] = []
     real = render_page
 
-    def counting(page: Page) -> str:
+    def counting(page: Page, extras: Any = None) -> str:
         rendered.append(page.path)
-        return real(page)
+        return real(page, extras)
 
     first = {o.path: o.content for o in build.generate(Project(project))}
     monkeypatch.setattr("generator.build.render_page", counting)
