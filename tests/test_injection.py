@@ -252,8 +252,11 @@ def test_article_titles_read_literally_in_headings_on_theme_pages(
     assert seen
 
 
-def test_search_index_holds_text_not_markup(hostile_project: Path) -> None:
-    """Material's search shows titles and text as HTML: they must be as inert as the pages."""
+def test_search_index_holds_text_not_markup(
+    hostile_project: Path, hostile: dict[str, Page]
+) -> None:
+    """Material's search shows titles and text as HTML: they must be as inert as the pages.
+    (`hostile` builds the site: the index exists whichever test runs first.)"""
     index = json.loads((hostile_project / "site" / "search" / "search_index.json").read_text())
     for doc in index["docs"]:
         for key in ("title", "text"):
