@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -134,3 +136,22 @@ def add_newsroom_extras(project: Path) -> Path:
     text = seed.read_text(encoding="utf-8")
     seed.write_text(text.replace("---\n", "---\n" + NEWSROOM_FRONT_MATTER, 1), encoding="utf-8")
     return project
+
+
+def fetch(url: str) -> str:
+    """A served page's text, or "" while the server is not answering (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, marker: str, seconds: float = 30, step: float = 0.2) -> bool:
+    """Poll `url` until its text holds `marker`; False when `seconds` pass first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if marker in fetch(url):
+            return True
+        time.sleep(step)
+    return False

@@ -7,34 +7,16 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from support import SEED, ensure_generated
+from support import SEED, ensure_generated, fetch, wait_for
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-def wait_for(predicate_url: str, marker: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if marker in fetch(predicate_url):
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_serve_follows_seed_edits_and_settles(seed_project: Path, tmp_path: Path) -> None:

@@ -4,12 +4,10 @@ corrections files and hand-written pages live, never overwrites a hand edit, and
 from __future__ import annotations
 
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from support import REPO, SEED, ensure_generated
+from support import REPO, SEED, ensure_generated, fetch, wait_for
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -21,23 +19,6 @@ pytestmark = [
     pytest.mark.skipif(not ZENSICAL.exists(), reason="zensical is not installed"),
     pytest.mark.slow,
 ]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, marker: str, seconds: float = 30) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if marker in fetch(url):
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_serve_zensical_follows_every_kind_of_edit(seed_project: Path) -> None:
