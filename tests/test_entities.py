@@ -81,3 +81,56 @@ def test_boilerplate_is_not_read() -> None:
     article = article_from("Nasa said so.\n\n-end-\n\nJohnson Space Center, Houston")
     assert [o.id for o in find_organizations(article)] == ["nasa"]
     assert find_places(article) == ()
+
+
+# --- generic government, court and agency names (i12rules) ----------------------------------
+
+
+def _orgs(body: str) -> list[str]:
+    return [o.name for o in find_organizations(article_from(body))]
+
+
+def test_an_office_named_with_of_or_for_is_one_organization() -> None:
+    assert _orgs("He worked at the Department of Energy, where he led.") == ["Department of Energy"]
+    assert _orgs(
+        "before the U.S. District Court for the Northern District of Illinois and pleaded"
+    ) == ["U.S. District Court for the Northern District of Illinois"]
+    assert _orgs("the Department of Justice and the Navy") == ["Department of Justice", "Navy"]
+
+
+def test_a_possessive_splits_two_organizations_unless_it_names_the_holder() -> None:
+    assert _orgs("the Justice Department’s Criminal Division said") == [
+        "Department of Justice",
+        "Criminal Division",
+    ]
+    assert _orgs("the U.S. Attorney’s Office and the Deschutes County Sheriff’s Office") == [
+        "U.S. Attorney’s Office",
+        "Deschutes County Sheriff’s Office",
+    ]
+
+
+def test_and_joins_words_of_a_name_but_not_a_title_and_a_name() -> None:
+    assert _orgs("the Narcotic and Dangerous Drug Section handled it") == [
+        "Narcotic and Dangerous Drug Section"
+    ]
+    assert _orgs("said County Sheriff and National Sheriffs’ Association President Kim Roe") == [
+        "National Sheriffs’ Association"
+    ]
+
+
+def test_a_bracketed_abbreviation_is_another_name_also_alone() -> None:
+    article = article_from(
+        "The Narcotic and Dangerous Drug Section (NDDS) led.\n\nTrial Attorney Kim Roe of NDDS."
+    )
+    (org,) = find_organizations(article)
+    assert (org.name, org.aliases, org.blocks) == (
+        "Narcotic and Dangerous Drug Section",
+        ("NDDS",),
+        ("b1", "b2"),
+    )
+
+
+def test_rooms_and_opening_words_are_not_organizations() -> None:
+    assert _orgs("She spoke in the Oval Office.") == []
+    assert _orgs("Former Justice Department staff met.") == ["Department of Justice"]
+    assert _orgs("The Department said so.") == []

@@ -231,3 +231,42 @@ def test_output_is_deterministic() -> None:
     article = read_seed(ARTICLES["first-film-in-orbit"])
     organizations = find_organizations(article)
     assert find_people(article, organizations) == find_people(article, organizations)
+
+
+# --- organizations joined to people (i12rules) -----------------------------------------------
+
+
+def _orgs_of(body: str) -> dict[str, tuple[str, ...]]:
+    article = article_from(body)
+    names = {o.id: o.name for o in find_organizations(article)}
+    people = find_people(article, find_organizations(article))
+    return {p.name: tuple(names[o] for o in p.organizations) for p in people}
+
+
+def test_an_organization_and_the_one_its_possessive_names() -> None:
+    orgs = _orgs_of("Deputy Chief Nicole Argentieri of the Justice Department’s Criminal Division.")
+    assert orgs["Nicole Argentieri"] == ("Department of Justice", "Criminal Division")
+
+
+def test_an_organization_in_a_comma_piece_after_the_role() -> None:
+    orgs = _orgs_of(
+        "said David Reames, Special Agent in Charge, DEA Seattle Field Division. Joel Kearns, "
+        "deputy associate administrator, Science Mission Directorate at NASA Headquarters, spoke."
+    )
+    assert orgs["David Reames"] == ("Drug Enforcement Administration",)
+    assert orgs["Joel Kearns"] == ("NASA",)
+
+
+def test_an_organization_fronted_before_the_name_and_before_a_list_of_roles() -> None:
+    orgs = _orgs_of(
+        "At NASA Headquarters, Dave Lavery is the program executive. We lost former NASA "
+        "administrator, associate administrator, and astronaut Richard Truly."
+    )
+    assert orgs == {"Dave Lavery": ("NASA",), "Richard Truly": ("NASA",)}
+
+
+def test_an_organization_alone_is_no_evidence_of_a_person() -> None:
+    people = people_of(
+        article_from("The U.S. Navy’s Underwater Demolition team and NASA’s Chamber Bravo met.")
+    )
+    assert people == {}

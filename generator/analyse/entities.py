@@ -11,7 +11,7 @@ from functools import cache
 from ..model import Article, Organization, Place
 from ..read import slugify
 from .lexicon import KnownName, entity_lexicon, people_lexicon
-from .text import NAME_TOKEN, phrase_alternation
+from .text import DOTTED, NAME_TOKEN, phrase_alternation
 
 
 @dataclass
@@ -41,8 +41,16 @@ def _organization_pattern() -> tuple[re.Pattern[str], dict[str, KnownName]]:
     return _known_pattern(entity_lexicon().organizations)
 
 
-# A run of capitalised words, scanned once (a regex ending in a suffix word would rescan runs).
-_CAPITALISED_RUN = re.compile(rf"(?<![\w\-]){NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
+# A run of capitalised words (and dotted abbreviations such as "U.S.") that may be joined by
+# "of", "for", "on" or "and" ("Department of Energy", "U.S. District Court for the Northern
+# District of Illinois", "Narcotic and Dangerous Drug Section"), scanned once: a regex ending in
+# a suffix word would rescan runs. A plural possessive keeps its mark ("National Sheriffs’
+# Association").
+_ORG_TOKEN = rf"(?:{DOTTED}|{NAME_TOKEN}(?:[’'](?=\s))?)"
+_ORG_JOIN = r"(?:(?:of|for|on)(?:\s+the)?|and|&)"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w\-.]){_ORG_TOKEN}(?:\s+(?:{_ORG_JOIN}\s+)?{_ORG_TOKEN})*")
+_JOIN_WORDS = frozenset({"of", "for", "on", "the", "and", "&"})
+_ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Z&\-]{1,7})\)")
 
 
 @cache
@@ -54,23 +62,111 @@ def _normal(form: str) -> str:
     return " ".join(form.split())
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive mark: "Department’s" → "Department"."""
+    return re.sub(r"(?:[’']s|[’'])$", "", word)
+
+
+def _possessive(word: str) -> bool:
+    return _bare(word) != word
+
+
+def _may_open(word: str) -> bool:
+    """Whether an organization's name may begin with `word`: not "The", "Former"."""
+    low = word.lower()
+    return not (
+        low in people_lexicon().closed_class or word in entity_lexicon().organization_non_openers
+    )
+
+
 def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
-    """Unknown organizations: capitalised words closed by a word such as "Agency"."""
+    """Unknown organizations: capitalised words closed by a word such as "Agency" ("Israel
+    Space Agency", "Deschutes County Sheriff’s Office"), or such a word followed by "of", "for"
+    or "on" and a name ("Department of Energy", "Office of International Affairs").
+
+    A possessive splits two names ("Justice Department’s Criminal Division"), except one just
+    before the closing word that is not an organization itself ("U.S. Attorney’s Office").
+    "and" joins words before the closing word unless a role stands before it ("Canyon County
+    Sheriff and National Sheriffs’ Association": the association only).
+    """
     suffixes = entity_lexicon().organization_suffixes
-    closed = people_lexicon().closed_class
+    lex = people_lexicon()
+    known = _known_forms()
     spans: list[tuple[int, int, str, str]] = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\S+", run.group())]
-        first = 0
-        for index, (offset, word) in enumerate(words):
-            if index == first and word.lower() in closed:  # "The Israel Space Agency"
-                first = index + 1
-            elif word in suffixes:
-                if index > first:
-                    name = " ".join(w for _, w in words[first : index + 1])
-                    spans.append((words[first][0], offset + len(word), slugify(name), name))
-                first = index + 1
+        taken = 0  # words before this index belong to an organization already found
+        for head, (_, word) in enumerate(words):
+            bare = _bare(word)
+            if bare not in suffixes or head < taken:
+                continue
+            first = head
+            while first > taken:
+                prev = words[first - 1][1]
+                if prev.lower() in ("of", "for", "on", "the", "&"):
+                    break
+                if prev == "and":
+                    left = words[first - 2][1] if first >= 2 else ""
+                    if (
+                        first - 2 < taken
+                        or not left[:1].isupper()
+                        or _bare(left).lower() in lex.roles
+                    ):
+                        break
+                    first -= 2
+                    continue
+                if _possessive(prev) and (
+                    first != head or _bare(prev) in suffixes or _bare(prev) in known
+                ):
+                    break
+                first -= 1
+            while first < head and not _may_open(words[first][1]):
+                first += 1
+            last = head
+            if not _possessive(word):
+                last = _extension(words, head, suffixes, known)
+            if last == head and first == head:
+                continue  # "the Department": no name
+            name_words = [w for _, w in words[first : last + 1]]
+            name_words[-1] = _bare(name_words[-1])
+            name = " ".join(name_words)
+            end = words[last][0] + len(name_words[-1])
+            taken = last + 1
+            if name not in entity_lexicon().organization_exclusions:
+                spans.append((words[first][0], end, slugify(name), name))
     return spans
+
+
+def _extension(
+    words: list[tuple[int, str]], head: int, suffixes: frozenset[str], known: frozenset[str]
+) -> int:
+    """Index of the last word of a name after a closing word ("Court for the Northern District
+    of Illinois", "Department of Health and Human Services"); `head` when none follows. It
+    stops before a known organization ("Division of NASA") and after a possessive."""
+    last, i = head, head + 1
+    while i < len(words) and words[i][1] in ("of", "for", "on", "and"):
+        joiner, j = words[i][1], i + 1
+        if j < len(words) and words[j][1] == "the":
+            if joiner == "and":
+                break  # "the Department of Energy and the FBI": two names
+            j += 1
+        k = j
+        while k < len(words) and words[k][1] not in _JOIN_WORDS:
+            bare = _bare(words[k][1])
+            if bare in known or (joiner == "and" and bare in suffixes):
+                return last
+            k += 1
+            if _possessive(words[k - 1][1]):
+                return k - 1
+        if k == j:
+            break
+        last, i = k - 1, k
+    return last
+
+
+@cache
+def _known_forms() -> frozenset[str]:
+    return frozenset(form for entry in entity_lexicon().organizations for form in entry.forms)
 
 
 def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -88,13 +184,25 @@ def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def find_organizations(article: Article) -> tuple[Organization, ...]:
-    """Organizations named in the story, in order of first mention."""
+    """Organizations named in the story, in order of first mention. An abbreviation written in
+    brackets after an unknown organization's name is another name of it ("Narcotic and
+    Dangerous Drug Section (NDDS)"), also where it stands alone ("Trial Attorney X of NDDS")."""
     names = {entry.id: entry.name for entry in entity_lexicon().organizations}
+    known = _known_forms()
     found: dict[str, _Found] = {}
+    abbreviations: dict[str, str] = {}  # abbreviation → organization id
     for block in article.story_blocks:
-        for _, _, org_id, form in organization_spans(block.text):
+        for _, end, org_id, form in organization_spans(block.text):
             entry = found.setdefault(org_id, _Found(org_id, names.get(org_id, form)))
             entry.add(form, block.id)
+            bracket = _ABBREVIATION_AFTER.match(block.text, end)
+            if org_id not in names and bracket and bracket.group("abbr") not in known:
+                abbreviations.setdefault(bracket.group("abbr"), org_id)
+    if abbreviations:
+        pattern = re.compile(r"(?<![\w\-])(?:" + phrase_alternation(abbreviations) + r")(?![\w\-])")
+        for block in article.story_blocks:
+            for match in pattern.finditer(block.text):
+                found[abbreviations[match.group()]].add(match.group(), block.id)
     return tuple(
         Organization(f.id, f.name, tuple(x for x in f.forms if x != f.name), tuple(f.blocks))
         for f in found.values()

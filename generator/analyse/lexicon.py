@@ -73,6 +73,8 @@ class EntityLexicon:
     organizations: tuple[KnownName, ...]
     organization_suffixes: frozenset[str]
     places: tuple[KnownName, ...]
+    organization_exclusions: frozenset[str] = frozenset()
+    organization_non_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,8 @@ def entity_lexicon() -> EntityLexicon:
         organizations=_known(raw["organizations"]),
         organization_suffixes=frozenset(_strings(raw["organization_suffixes"])),
         places=_known(raw["places"]),
+        organization_exclusions=frozenset(_strings(raw.get("organization_exclusions"))),
+        organization_non_openers=frozenset(_strings(raw.get("organization_non_openers"))),
     )
 
 

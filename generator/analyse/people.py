@@ -77,6 +77,11 @@ _THING_BEFORE = re.compile(
     r"brand|label|studio|hotel|restaurant|horse|dog|hurricane|storm|typhoon|cyclone)"
     r"\s*(?:\([A-Z]{1,6}\))?\s*$"
 )
+_POSSESSIVE_GAP = re.compile(r"[’']s\s+")
+# After an apposition's role, a comma and a piece naming where: ", DEA Seattle Field Division",
+# ", Space Technology Mission Directorate at NASA Headquarters".
+_WHERE_PIECE = re.compile(r",\s+(?P<piece>[A-Z][^,;:.()“”\"]{0,80})")
+_FRONTED = re.compile(r"^\W*(?:At|From)\s+(?:the\s+)?")
 _LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
@@ -110,13 +115,16 @@ class _Mention:
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
     thing: bool = False  # right after "group", "ship", "module" …: likely a thing's name
     shared_role: str | None = None  # a plural role after the last name of a list
+    given: bool = False  # its first word is a known given name
 
     @property
     def cued(self) -> bool:
+        # An organization alone is evidence only beside a given name: "NASA's Bill Nelson",
+        # not "the Navy's Underwater Demolition Team" or "the laboratory's Chamber B".
         return bool(
             self.honorific
             or self.roles
-            or self.orgs
+            or (self.orgs and self.given)
             or self.age is not None
             or self.spoke
             or self.apposed
@@ -577,6 +585,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 plural_role=plural,
                 run_roles=len(roles),
                 titled=bool(roles),
+                given=core[0] in ctx.lex.given_names,
             )
         )
         ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
@@ -636,25 +645,53 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
-    roles[:0] = _chained_roles(prefix[: match.start("mods")], ctx)
+    chained, head = _chained_roles(prefix[: match.start("mods")], ctx)
+    roles[:0] = chained
+    chain_org = _org_ending(head, ctx) if chained and not match.group("org") else None
     for mention in group if plural else [first]:
         if comma and len(mention.core) == 1 and mention.core[0] not in ctx.lex.given_names:
             continue
         for role in roles:
             _add_role(mention, role)
         mention.titled = True
-        _add_org(mention, match.group("org"), ctx)
+        _add_org(mention, match.group("org") or chain_org, ctx)
 
 
-def _chained_roles(head: str, ctx: _Context) -> list[str]:
+def _chained_roles(head: str, ctx: _Context) -> tuple[list[str], str]:
     """Roles listed before another one: "administrator, associate administrator, and " before
-    "astronaut Richard Truly". A cheap test first: `head` must end in a role word and a comma
-    or "and" (the pattern is anchored at the end, so a search would try every place)."""
+    "astronaut Richard Truly", and the text before them. A cheap test first: `head` must end
+    in a role word and a comma or "and" (the pattern is anchored at the end, so a search would
+    try every place)."""
     roles: list[str] = []
     while _may_chain(head, ctx) and (chained := ctx.role_chain.search(head)):
         roles.insert(0, _role_text(chained, ctx.lex))
         head = head[: chained.start("mods")]
-    return roles
+    return roles, head
+
+
+def _org_ending(text: str, ctx: _Context) -> str | None:
+    """The organization `text` ends with ("former NASA " before "administrator, and …")."""
+    tail = text[-80:]
+    for match in ctx.any_org.finditer(tail):
+        if not re.fullmatch(r"(?:[’']s)?\s*", tail[match.end() :]):
+            continue
+        return match.group("org")
+    return None
+
+
+def _add_orgs_from(
+    mention: _Mention, text: str, match: re.Match[str] | None, ctx: _Context
+) -> None:
+    """The organization `match` found in `text`, and one its possessive names right after it:
+    "the Justice Department’s Criminal Division" gives both."""
+    if match is None:
+        return
+    _add_org(mention, match.group("org"), ctx)
+    sub = _POSSESSIVE_GAP.match(text, match.end())
+    if sub:
+        inner = ctx.any_org.match(text, sub.end())
+        if inner:
+            _add_org(mention, inner.group("org"), ctx)
 
 
 def _may_chain(head: str, ctx: _Context) -> bool:
@@ -680,7 +717,7 @@ def _of_apposition(sentence: str, mention: _Mention, ctx: _Context) -> None:
     match = ctx.of_apposition.search(prefix)
     if match is None:
         return
-    roles = [*_chained_roles(prefix[: match.start("mods")], ctx), _role_text(match, ctx.lex)]
+    roles = [*_chained_roles(prefix[: match.start("mods")], ctx)[0], _role_text(match, ctx.lex)]
     for role in roles:
         _add_role(mention, role)
     org = ctx.any_org.search(match.group("rest"))
@@ -730,17 +767,51 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 _add_role(mention, _role_text(more, ctx.lex))
             rest = apposition.group("rest") or ""
             org = ctx.any_org.search(rest)
-            _add_org(mention, org.group("org") if org else None, ctx)
+            _add_orgs_from(mention, rest, org, ctx)
+            if org is None and pattern is ctx.apposition:
+                _where_pieces(after, apposition.end(), mention, ctx)
             break
     of_org = ctx.of_org.match(after)
     if of_org:
-        _add_org(mention, of_org.group("org"), ctx)
+        _add_orgs_from(mention, after, of_org, ctx)
+    _fronted_org(sentence, mention, ctx)
     mention.spoke = _spoken_before(before, ctx.lex) or bool(ctx.speech_after.match(after))
     mention.apposed = bool(_APPOSED.match(after))
     mention.located = bool(_LOCATED.search(before))
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
+
+
+def _where_pieces(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
+    """ "Reames, Special Agent in Charge, DEA Seattle Field Division": up to two comma pieces
+    after an apposition's role; the first that opens with an organization, or names one after
+    "at", gives it."""
+    for _ in range(2):
+        piece = _WHERE_PIECE.match(after, end)
+        if piece is None:
+            return
+        text = piece.group("piece")
+        opening = ctx.any_org.match(text, len(text) - len(text.lstrip()))
+        if opening is None:
+            at = re.search(r"\sat\s+(?:the\s+)?", text)
+            opening = ctx.any_org.match(text, at.end()) if at else None
+        if opening is not None:
+            _add_orgs_from(mention, text, opening, ctx)
+            return
+        end = piece.end()
+
+
+def _fronted_org(sentence: str, mention: _Mention, ctx: _Context) -> None:
+    """ "At NASA Headquarters, Dave Lavery is …": an organization fronted before the first name
+    of the sentence."""
+    head = sentence[: mention.run_start]
+    fronted = _FRONTED.match(head)
+    if fronted is None:
+        return
+    org = ctx.any_org.match(head, fronted.end())
+    if org and re.fullmatch(r"(?:[’']s)?[^,;:]{0,40},\s*", head[org.end() :]):
+        _add_org(mention, org.group("org"), ctx)
 
 
 def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Mention]:
