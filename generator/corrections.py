@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 from .analyse.themes import load_themes
-from .analyse.themesets import load_theme_sets
+from .analyse.themesets import load_theme_sets, with_theme_set_facts
 from .errors import GeneratorError, cut
 from .model import Correction, Facts, Person, Quote
 from .read import name_id, read_file_bounded
@@ -263,7 +263,7 @@ def apply_corrections(
         c if c.person is None or c.person in known else dataclasses.replace(c, person=None)
         for c in facts.cast
     )
-    return dataclasses.replace(
+    corrected = dataclasses.replace(
         facts,
         people=tuple(state.people),
         quotes=tuple(state.quotes),
@@ -272,6 +272,9 @@ def apply_corrections(
         corrections=facts.corrections + tuple(state.log),
         theme_sets={**facts.theme_sets, **state.theme_sets},
     )
+    if state.theme_sets:  # the editor's word on a theme set: its key facts follow it
+        return with_theme_set_facts(corrected, load_theme_sets())
+    return corrected
 
 
 class _Fail:

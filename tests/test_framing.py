@@ -3,6 +3,7 @@ articles that report a flight, and `generator new` for a site about another stor
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -16,10 +17,15 @@ import yaml
 from support import ARTICLES, REPO, SEED, mkdocs_build
 
 from generator.analyse import analyse
-from generator.analyse.themesets import load_core, load_theme_sets, theme_set_from_data
+from generator.analyse.themes import assign_themes
+from generator.analyse.themesets import (
+    load_core,
+    load_theme_sets,
+    theme_set_from_data,
+    with_theme_set_facts,
+)
 from generator.cli import main
 from generator.compose import compose_site
-from generator.model import Facts, Quote
 from generator.read import read_seed
 from generator.render import render_page
 from generator.site import SiteConfig
@@ -87,9 +93,11 @@ def spaceflight_vocabulary() -> set[str]:
         words |= {h.lower() for h in page.headings.values() if h}
     words |= {label.lower() for label in spaceflight.key_fact_labels.values()}
     words.add(spaceflight.part_label.lower())
-    parts = yaml.safe_load((REPO / "generator" / "data" / "people.yml").read_text("utf-8"))
-    words |= {p["label"].split("{")[0].strip().lower() for p in parts.get("parts") or ()}
-    words.add(str(parts.get("not_aboard", "")).lower())
+    data = yaml.safe_load(
+        (REPO / "generator" / "data" / "themes" / "spaceflight.yml").read_text("utf-8")
+    )
+    words |= {p["label"].split("{")[0].strip().lower() for p in data.get("parts") or ()}
+    words.add(str(data.get("not_aboard", "")).lower())
     # What the core shows on any site ("Timeline", "Voices") is no frame, wherever it appears.
     neutral = {p.title.lower() for p in load_core().pages} | {"from the articles"}
     return {w for w in words if w and w not in neutral}
@@ -407,50 +415,38 @@ def test_a_site_of_a_flight_and_a_court_story_frames_each_as_it_is(
     assert "15 April 2024" in (docs / "timeline.md").read_text("utf-8")
 
 
-COURTS_SET = """
-id: courts
-applies_when:
-  lede_blocks: 3
-  min_sentences: 2
-  events: [sentenced, convicted, pleaded guilty, acquitted]
-  crafts: [prison, court, judge, jury]
-themes:
-  - id: trial
-    title: The case
-    cues: [sentenced, pleaded guilty, trial, hearing]
-    min: 2
-    unit: [passage, passages]
-    page:
-      voices: {heading: What the court heard}
-      passages: {heading: From the articles}
-    descriptions:
-      - needs: [voices]
-        text: The case, and what was said in court.
-      - needs: []
-        text: The case, from the articles.
-"""
+# The README's worked example of a second theme set ("Adding a theme set"): the same bytes.
+COURTS_SET = FIXTURES / "theme_sets" / "courts.yml"
+
+
+def test_the_readmes_theme_set_example_is_the_tested_file() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    assert f"```yaml\n{COURTS_SET.read_text('utf-8')}```" in readme
 
 
 def test_another_theme_set_is_data_only(tmp_path: Path) -> None:
-    """A maintainer's second theme set (README, "The pages a site gets"): a YAML file, no code,
-    no template — its page is made and rendered by the generic theme template."""
-    courts = theme_set_from_data("themes/courts.yml", yaml.safe_load(COURTS_SET))
+    """A maintainer's second theme set (README, "Adding a theme set"): one YAML file, no code,
+    no template. It decides where it applies, finds its own key facts there, and its page is
+    made and rendered by the generic theme template."""
+    courts = theme_set_from_data("themes/courts.yml", yaml.safe_load(COURTS_SET.read_text()))
     article = read_seed(_write(tmp_path / "court.md", COURT_STORY))
     base = analyse(article)
-    facts = Facts(
-        article,
-        people=base.people,
-        quotes=(*base.quotes, Quote("No one is above the law", None, "b4")),
-        events=base.events,
-        themes={"trial": ("b1", "b3", "b4")},
-    )
-    assert courts.applies_to(facts)
+    themes = assign_themes(article, base.people, base.quotes, courts.themes)
     sets = (*load_theme_sets(), courts)
+    facts = with_theme_set_facts(dataclasses.replace(base, themes=themes), sets)
+    assert courts.applies_to(facts)
+    assert [(f.name, f.value) for f in facts.key_facts] == [("sentence", "six years in prison")]
     pages = {p.path: p for p in compose_site([facts], sets, SiteConfig("S", ""))}
     assert "mission.md" not in pages and "trial.md" in pages
     trial = pages["trial.md"]
     assert (trial.title, trial.nav_title) == ("The case", "The case")
-    assert trial.description == "The case, and what was said in court."
+    assert trial.description == "The case, its sentence, and what was said in court."
     text = render_page(trial)
+    assert "## The sentence" in text and "six years in prison" in text
     assert "## What the court heard" in text and "## From the articles" in text
+    assert "six years in prison" in render_page(pages["index.md"])  # "At a glance"
     assert list(pages).index("trial.md") < list(pages).index("people.md")
+    # The spaceflight set finds nothing in a court story; the courts set nothing in the seed.
+    seed = analyse(read_seed(SEED))
+    assert not courts.applies_to(seed)
+    assert "sentence" not in {f.name for f in with_theme_set_facts(seed, sets).key_facts}

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.analyse.dates import find_events
 from generator.analyse.entities import find_organizations
-from generator.analyse.keyfacts import find_cast, find_key_facts
+from generator.analyse.keyfacts import (
+    KeyFactRules,
+    find_all_key_facts,
+    find_cast,
+    find_dated_facts,
+    find_key_facts,
+)
 from generator.analyse.people import find_people
+from generator.analyse.themesets import load_theme_sets
 from generator.model import Article, CastMember, KeyFact
 from generator.read import SeedText, read_seed, read_text
 
@@ -15,20 +23,26 @@ SEED = ROOT / "seeds" / "first-film-in-orbit.md"
 CORPUS = ROOT / "tests" / "fixtures" / "articles"
 
 
+def spaceflight_rules() -> KeyFactRules:
+    """The spaceflight theme set's key-fact rules (generator/data/themes/spaceflight.yml)."""
+    return next(s for s in load_theme_sets() if s.id == "spaceflight").key_facts
+
+
 def article_from(body: str) -> Article:
     return read_text(SeedText("test.md", f"---\ntitle: A test story\n---\n{body}"), "test")
 
 
 def facts_of(article: Article) -> dict[str, tuple[str, str]]:
-    return {f.name: (f.value, f.block) for f in find_key_facts(article)}
+    return {f.name: (f.value, f.block) for f in find_key_facts(article, (), spaceflight_rules())}
 
 
 def cast_of(article: Article) -> tuple[CastMember, ...]:
-    return find_cast(article, find_people(article, find_organizations(article)))
+    people = find_people(article, find_organizations(article))
+    return find_cast(article, people, spaceflight_rules())
 
 
 def test_seed_key_facts() -> None:
-    assert find_key_facts(read_seed(SEED)) == (
+    assert find_key_facts(read_seed(SEED), (), spaceflight_rules()) == (
         KeyFact("spacecraft", "Soyuz MS-19", "b3"),
         KeyFact("launch_site", "Baikonur, Kazakhstan", "b3"),
         KeyFact("time_to_station", "about three and a half hours", "b3"),
@@ -53,7 +67,7 @@ def test_seed_key_facts() -> None:
 def test_every_value_is_the_articles_own_words() -> None:
     for path in [SEED, *sorted(CORPUS.glob("*.txt"))]:
         article = read_seed(path)
-        for fact in find_key_facts(article):
+        for fact in find_key_facts(article, (), spaceflight_rules()):
             assert fact.value in article.block(fact.block).text, (path.name, fact)
             assert article.block(fact.block).kind != "boilerplate"
 
@@ -92,7 +106,8 @@ def test_paragraphs_are_preferred_to_captions() -> None:
 
 
 def test_nothing_is_invented() -> None:
-    assert find_key_facts(article_from("The weather was fine and nobody flew anywhere.")) == ()
+    article = article_from("The weather was fine and nobody flew anywhere.")
+    assert find_key_facts(article, (), spaceflight_rules()) == ()
 
 
 def test_seed_cast() -> None:
@@ -120,7 +135,6 @@ def test_an_unknown_actor_is_kept_without_a_person() -> None:
 
 
 def test_launch_and_return_dates_come_from_dated_sentences_with_their_cues() -> None:
-    from generator.analyse.keyfacts import find_dated_facts
     from generator.model import Event
 
     events = (
@@ -129,17 +143,17 @@ def test_launch_and_return_dates_come_from_dated_sentences_with_their_cues() -> 
         Event("2024-03-12", "The crew splashed down on Tuesday.", "b2"),
         Event("2024-03-13", "They landed again on Wednesday.", "b3"),
     )
-    facts = {f.name: (f.value, f.block) for f in find_dated_facts(events)}
+    facts = {f.name: (f.value, f.block) for f in find_dated_facts(events, spaceflight_rules())}
     assert facts == {"launch_date": ("2023-08-26", "b5"), "return_date": ("2024-03-12", "b2")}
-    assert find_dated_facts(()) == ()
+    assert find_dated_facts((), spaceflight_rules()) == ()
 
 
 def _earned(body: str, published: str = "2024-04-06") -> dict[str, str]:
-    from generator.analyse import analyse
-
+    """What the spaceflight rules find in a story (whether or not the set applies to it)."""
     text = f"---\ntitle: A test story\npublished: {published}\n---\n{body}"
     article = read_text(SeedText("test.md", text), "test")
-    return {f.name: f.value for f in analyse(article).key_facts}
+    found = find_all_key_facts(article, find_events(article), spaceflight_rules())
+    return {f.name: f.value for f in found}
 
 
 def test_a_death_is_not_a_return_date() -> None:
@@ -208,3 +222,37 @@ def test_an_article_that_tells_history_gets_no_key_facts() -> None:
 
     text = '---\ntitle: "55 Years Ago: Apollo 10"\n---\nThe crew lifted off on a Saturn V rocket.'
     assert analyse(read_text(SeedText("test.md", text), "test")).key_facts == ()
+
+
+MEDICAL_FEATURE = ROOT / "tests" / "fixtures" / "corpus" / "nasa-317-medical-expertise.md"
+
+
+def test_key_facts_belong_to_the_theme_set_that_applies() -> None:
+    """A medical feature that names the station reports no flight: the spaceflight set does
+    not apply, so its rules are not even asked (nothing found, nothing shown)."""
+    from generator.analyse import analyse
+
+    article = read_seed(MEDICAL_FEATURE)
+    rules_alone = find_all_key_facts(article, find_events(article), spaceflight_rules())
+    assert [f.name for f in rules_alone] == ["station"]  # what the rules would say
+    facts = analyse(article)
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    assert not spaceflight.applies_to(facts)
+    assert facts.key_facts == () and facts.cast == ()
+    seed = analyse(read_seed(SEED))  # a flight: the set's facts and cast
+    assert {f.name for f in seed.key_facts} >= {"spacecraft", "station", "film_title"}
+    assert seed.cast
+
+
+def test_the_editors_word_on_a_theme_set_decides_its_key_facts() -> None:
+    from generator.analyse import analyse
+    from generator.corrections import apply_corrections, parse_corrections
+
+    def corrected(path: Path, applies: str) -> tuple[KeyFact, ...]:
+        text = f"theme_sets:\n  - set: spaceflight\n    applies: {applies}\n"
+        facts = apply_corrections(analyse(read_seed(path)), parse_corrections(text, "c.yml"), "c")
+        return facts.key_facts
+
+    assert [f.name for f in corrected(MEDICAL_FEATURE, "true")] == ["station"]
+    assert corrected(SEED, "false") == ()
+    assert corrected(SEED, "true") == analyse(read_seed(SEED)).key_facts

@@ -37,6 +37,7 @@ about_flight: true
 facts:
   spacecraft: Cygnus
   rocket: [Falcon 9, SpaceX Falcon 9]
+  launch_site: [Cape Canaveral Space Force Station, Space Launch Complex 40]
 """,
 }
 
@@ -140,21 +141,40 @@ def test_key_facts_allowed_forms_and_invented_ones(annotated: str) -> None:
     facts = _facts(
         key_facts=(
             KeyFact("spacecraft", "Cygnus", "b1"),
-            KeyFact("rocket", "SpaceX  Falcon 9.", "b1"),  # another allowed form
-            KeyFact("rocket", "SpaceX Falcon", "b1"),  # cut off: invented
+            KeyFact("launch_site", "Space Launch  Complex 40.", "b1"),  # another allowed form
+            KeyFact("mission", "Cape", "b1"),  # cut off: invented
             KeyFact("return_date", "2024-03-04", "b1"),  # not stated: invented
-        )
+        ),
+        theme_sets={"spaceflight": True},  # an editor's word: the theme set applies
+        themes={"mission": ("b1",)},  # so Mission (and its fact box) is built
     )
     assert report(annotated, facts).bad_key_facts == (
-        "rocket: SpaceX Falcon",
+        "mission: Cape",
         "return_date: 2024-03-04",
     )
+
+
+def test_only_the_key_facts_the_pages_show_count(annotated: str) -> None:
+    """facts+ counts what the built pages show: a fact no fact box lists ("rocket"), or one of
+    a page that is not built (Mission without passages: no return date), is not on the site;
+    nor is any fact of an article the theme set does not apply to."""
+    key_facts = (
+        KeyFact("rocket", "SpaceX Falcon", "b1"),  # in no fact box
+        KeyFact("return_date", "2024-03-04", "b1"),  # Mission only, not built here
+        KeyFact("launch_date", "2024-03-01", "b1"),  # on the overview's "At a glance"
+    )
+    applied = _facts(key_facts=key_facts, theme_sets={"spaceflight": True})
+    assert scoring.shown_key_facts(applied) == (key_facts[2],)
+    assert report(annotated, applied).bad_key_facts == ("launch_date: 2024-03-01",)
+    assert scoring.shown_key_facts(_facts(key_facts=key_facts)) == ()  # the set does not apply
 
 
 def test_no_flight_means_every_fact_is_invented(annotated: str) -> None:
     keyfacts = scoring.EXPECTED / annotated / "keyfacts.yml"
     keyfacts.write_text("about_flight: false\nfacts: {}\n", encoding="utf-8")
-    facts = _facts(key_facts=(KeyFact("spacecraft", "Cygnus", "b1"),))
+    facts = _facts(
+        key_facts=(KeyFact("spacecraft", "Cygnus", "b1"),), theme_sets={"spaceflight": True}
+    )
     assert report(annotated, facts).bad_key_facts == ("spacecraft: Cygnus",)
 
 

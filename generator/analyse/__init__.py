@@ -5,22 +5,23 @@ from __future__ import annotations
 from ..model import Article, Facts
 from .dates import find_events
 from .entities import find_organizations, find_places
-from .keyfacts import find_all_key_facts, find_cast
 from .people import find_people
 from .quotes import analyse_speech
 from .themes import assign_themes, load_themes
+from .themesets import load_theme_sets, with_theme_set_facts
 
 __all__ = ["analyse"]
 
 
 def analyse(article: Article) -> Facts:
-    """Understand one article by the rules alone (corrections are applied afterwards)."""
+    """Understand one article by the rules alone (corrections are applied afterwards). Key
+    facts and the cast are the theme sets': found only where a set applies."""
     organizations = find_organizations(article)
     people = find_people(article, organizations)
     speeches = analyse_speech(article, people)  # for the quotations and the themes
     quotes = tuple(q for speech in speeches for q in speech.quotes)  # = find_quotes(…)
     events = find_events(article)
-    return Facts(
+    facts = Facts(
         article=article,
         people=people,
         organizations=organizations,
@@ -28,6 +29,5 @@ def analyse(article: Article) -> Facts:
         quotes=quotes,
         events=events,
         themes=assign_themes(article, people, quotes, load_themes(), speeches),
-        key_facts=find_all_key_facts(article, events),
-        cast=find_cast(article, people),
     )
+    return with_theme_set_facts(facts, load_theme_sets())

@@ -1,19 +1,22 @@
 """Key facts for fact boxes (spacecraft, launch site, film title…) and the film's cast.
 
-The patterns live in generator/data/keyfacts.yml; this module only applies them, sentence by
-sentence, paragraphs before captions (a caption repeats what the story says, more loosely).
+The patterns belong to a theme set (`key_facts:` in generator/data/themes/<id>.yml, parsed by
+key_fact_rules); this module only applies them, sentence by sentence, paragraphs before
+captions (a caption repeats what the story says, more loosely). Which articles get a theme
+set's key facts at all is the theme set's decision (themesets.with_theme_set_facts).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
-from .lexicon import keyfact_lexicon, people_lexicon
+from .lexicon import people_lexicon
 from .sentences import load_data, sentence_spans, sentences, str_list
 from .text import INITIAL, NAME_TOKEN, phrase_alternation, strip_possessive
 
@@ -88,24 +91,28 @@ class _FactRule:
 
 
 @dataclass(frozen=True)
-class _Rules:
-    facts: tuple[_FactRule, ...]
-    not_the_flight: re.Pattern[str] | None
-    history_titles: re.Pattern[str] | None
-    dated: tuple[tuple[str, re.Pattern[str]], ...]  # fact name → its cues
-    dated_unless: dict[str, re.Pattern[str]]
-    window: int
-    breaks: re.Pattern[str] | None
-    historic_years: int
+class KeyFactRules:
+    """A theme set's key-fact rules (its `key_facts:` mapping), compiled."""
+
+    facts: tuple[_FactRule, ...] = ()
+    not_the_flight: re.Pattern[str] | None = None
+    history_titles: re.Pattern[str] | None = None
+    dated: tuple[tuple[str, re.Pattern[str]], ...] = ()  # fact name → its cues
+    dated_unless: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    window: int = 100
+    breaks: re.Pattern[str] | None = None
+    cast: tuple[str, ...] = ()  # regex sources with a {name} placeholder
+
+    def unless_for(self, name: str) -> re.Pattern[str] | None:
+        return next((p for n, p in self.dated_unless if n == name), None)
 
 
 def _optional(value: object) -> re.Pattern[str] | None:
     return re.compile(value) if isinstance(value, str) and value else None
 
 
-@cache
-def _rules() -> _Rules:
-    data = load_data("keyfacts.yml")
+def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
+    """The rules of one theme set's `key_facts:` mapping (see generator/data/themes/)."""
     raw_facts = data.get("facts")
     facts = tuple(
         _FactRule(
@@ -128,13 +135,12 @@ def _rules() -> _Rules:
         if str_list(cues)
     )
     raw_unless = data.get("dated_fact_unless")
-    dated_unless = {
-        str(name): re.compile(str(pattern))
+    dated_unless = tuple(
+        (str(name), re.compile(str(pattern)))
         for name, pattern in (raw_unless.items() if isinstance(raw_unless, dict) else ())
-    }
+    )
     window = data.get("dated_fact_window")
-    historic = load_data("dates.yml").get("historic_years")
-    return _Rules(
+    return KeyFactRules(
         facts=facts,
         not_the_flight=_optional(data.get("not_the_flight")),
         history_titles=_optional(data.get("history_titles")),
@@ -142,17 +148,21 @@ def _rules() -> _Rules:
         dated_unless=dated_unless,
         window=window if isinstance(window, int) else 100,
         breaks=_optional(data.get("dated_fact_breaks")),
-        historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
+        cast=str_list(data.get("cast")),
     )
+
+
+@cache
+def _historic_years() -> int:
+    historic = load_data("dates.yml").get("historic_years")
+    return historic if isinstance(historic, int) and historic > 0 else 2
 
 
 def _historic(date: str, published: dt.date | None) -> bool:
     """A date `historic_years` or more before publication: an earlier time, not the flight."""
     year = int(date[:4]) if date[:4].isdigit() else None
     return (
-        published is not None
-        and year is not None
-        and (year <= published.year - _rules().historic_years)
+        published is not None and year is not None and (year <= published.year - _historic_years())
     )
 
 
@@ -162,9 +172,10 @@ def historic_blocks(events: tuple[Event, ...], published: dt.date | None) -> fro
     return frozenset(e.block for e in events if e.block not in recent)
 
 
-def _date_belongs_to_cue(sentence: str, expression: str, cue: re.Pattern[str]) -> bool:
+def _date_belongs_to_cue(
+    sentence: str, expression: str, cue: re.Pattern[str], rules: KeyFactRules
+) -> bool:
     """The date is the cue's: after it, near, same clause; or opening the sentence before it."""
-    rules = _rules()
     positions = [m.start() for m in re.finditer(re.escape(expression), sentence)]
     for cue_match in cue.finditer(sentence):
         for pos in positions:
@@ -185,13 +196,12 @@ def _date_belongs_to_cue(sentence: str, expression: str, cue: re.Pattern[str]) -
 
 
 def find_dated_facts(
-    events: tuple[Event, ...], published: dt.date | None = None
+    events: tuple[Event, ...], rules: KeyFactRules, published: dt.date | None = None
 ) -> tuple[KeyFact, ...]:
     """Launch and return dates: the first dated event that is its cue's date (see the data)."""
-    rules = _rules()
     found: dict[str, KeyFact] = {}
     for name, cue in rules.dated:
-        unless = rules.dated_unless.get(name)
+        unless = rules.unless_for(name)
         for event in events:
             if unless is not None and unless.search(event.text):
                 continue
@@ -199,7 +209,9 @@ def find_dated_facts(
                 continue
             if rules.not_the_flight and rules.not_the_flight.search(event.text):
                 continue
-            if cue.search(event.text) and _date_belongs_to_cue(event.text, event.expression, cue):
+            if cue.search(event.text) and _date_belongs_to_cue(
+                event.text, event.expression, cue, rules
+            ):
                 found[name] = KeyFact(name, event.date, event.block)
                 break
     return tuple(found.values())
@@ -218,24 +230,29 @@ def _whole_value(value: str) -> str:
     return " ".join(words)
 
 
-def tells_history(article: Article) -> bool:
+def tells_history(article: Article, rules: KeyFactRules) -> bool:
     """A headline that looks back ("55 Years Ago: …"): the article reports no flight of its
-    own, so none of its facts is a fact of "the flight" (keyfacts.yml `history_titles`)."""
-    pattern = _rules().history_titles
+    own, so none of its facts is a fact of "the flight" (`history_titles`)."""
+    pattern = rules.history_titles
     return pattern is not None and pattern.search(article.title) is not None
 
 
-def find_all_key_facts(article: Article, events: tuple[Event, ...]) -> tuple[KeyFact, ...]:
+def find_all_key_facts(
+    article: Article, events: tuple[Event, ...], rules: KeyFactRules
+) -> tuple[KeyFact, ...]:
     """Key facts and launch and return dates, none for an article that tells history."""
-    if tells_history(article):
+    if tells_history(article, rules):
         return ()
-    return find_key_facts(article, events) + find_dated_facts(events, article.published)
+    return find_key_facts(article, events, rules) + find_dated_facts(
+        events, rules, article.published
+    )
 
 
-def find_key_facts(article: Article, events: tuple[Event, ...] = ()) -> tuple[KeyFact, ...]:
+def find_key_facts(
+    article: Article, events: tuple[Event, ...], rules: KeyFactRules
+) -> tuple[KeyFact, ...]:
     """At most one value per fact name, in the order the data file lists the facts. `events`
     (find_events of the article) tell the paragraphs about an earlier time, which give none."""
-    rules = _rules()
     found: dict[str, KeyFact] = {}
     earlier = historic_blocks(events, article.published)
     split = [  # once, for all the facts
@@ -272,10 +289,10 @@ def _fact_value(fact: _FactRule, sentence: str) -> str | None:
 
 
 @cache
-def _cast_patterns() -> tuple[re.Pattern[str], ...]:
+def _cast_patterns(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     honorific = "(?:" + phrase_alternation(people_lexicon().honorifics) + r")\.?\s+"
     name = rf"(?:{honorific})?(?:{INITIAL}|{NAME_TOKEN})(?:\s+(?:{INITIAL}|{NAME_TOKEN}))*"
-    return tuple(re.compile(p.replace("{name}", name)) for p in keyfact_lexicon().cast)
+    return tuple(re.compile(p.replace("{name}", name)) for p in sources)
 
 
 def _person_for(written: str, people: tuple[Person, ...]) -> str | None:
@@ -289,14 +306,18 @@ def _person_for(written: str, people: tuple[Person, ...]) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def find_cast(article: Article, people: tuple[Person, ...]) -> tuple[CastMember, ...]:
+def find_cast(
+    article: Article, people: tuple[Person, ...], rules: KeyFactRules
+) -> tuple[CastMember, ...]:
     """Who plays whom, where the article names the character ("a surgeon played by X")."""
+    if not rules.cast:
+        return ()
     cast: list[CastMember] = []
     seen: set[tuple[str | None, str]] = set()
     for block, sentence in _sentences(list(article.story_blocks)):
         if not _CAST_WORDS.search(sentence):
             continue  # cheap test first: most sentences say nothing about a cast
-        for pattern in _cast_patterns():
+        for pattern in _cast_patterns(rules.cast):
             for match in pattern.finditer(sentence):
                 person = _person_for(match.group("actor"), people)
                 character = match.group("character").strip(_TRAILING)

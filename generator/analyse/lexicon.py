@@ -1,7 +1,9 @@
 """Word lists and patterns, loaded once from the YAML files in generator/data/.
 
 The rules live in the analyse modules; everything an editor may want to extend (role nouns,
-honorifics, known organizations, places, key-fact patterns) lives in the data files.
+honorifics, known organizations, places) lives in the data files. What belongs to one kind of
+story (role words of flights, parts in a mission, key-fact patterns) lives in its theme set,
+generator/data/themes/*.yml.
 """
 
 from __future__ import annotations
@@ -77,19 +79,6 @@ class EntityLexicon:
     organization_non_openers: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class FactPattern:
-    name: str
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class KeyFactLexicon:
-    facts: tuple[FactPattern, ...]
-    cast: tuple[str, ...]  # regex sources with a {name} placeholder
-    dated_facts: dict[str, tuple[str, ...]]  # fact name → cue phrases
-
-
 def _strings(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
@@ -127,7 +116,10 @@ def people_lexicon() -> PeopleLexicon:
     lower_honorifics = {h.lower() for h in honorifics}
     excluded = _lower_set(raw.get("title_exclusions"))
     titles = _nameparser_words("TITLES") - excluded
+    sets = _theme_set_data()
+    # The role words of every theme set join the vocabulary ("astronaut" in any story).
     entries = [dict(e) for e in raw["roles"]]
+    entries += [dict(e) for _, data in sets for e in data.get("role_words") or ()]
     listed = {str(e["word"]).lower() for e in entries}
     # Every nameparser title that names a person's office or trade is a role too: "judge",
     # "commissioner", "coach". Not roles: modifiers, honorifics, nameparser's salutations
@@ -151,6 +143,7 @@ def people_lexicon() -> PeopleLexicon:
         plurals.add(plural)
         if entry.get("flies"):
             flying.add(word)
+    # Parts in the story, from the theme sets in file order (generator/data/themes/*.yml).
     parts = tuple(
         PartCue(
             str(p["label"]),
@@ -158,8 +151,10 @@ def people_lexicon() -> PeopleLexicon:
             _strings(p["cues"]),
             str(p.get("fallback") or p["label"]),
         )
-        for p in raw["parts"]
+        for _, data in sets
+        for p in data.get("parts") or ()
     )
+    with_parts = [data for _, data in sets if data.get("parts")]
     return PeopleLexicon(
         roles=roles,
         plural_roles=frozenset(plurals),
@@ -170,8 +165,8 @@ def people_lexicon() -> PeopleLexicon:
         nationalities=_lower_set(raw["nationalities"]),
         closed_class=_lower_set(raw["closed_class"]),
         parts=parts,
-        not_aboard=str(raw["not_aboard"]),
-        crafts=_strings(raw.get("crafts") or ()),
+        not_aboard=str(with_parts[0].get("not_aboard") or "") if with_parts else "",
+        crafts=tuple(c for data in with_parts for c in _strings(data.get("part_crafts"))),
         titles=frozenset(titles | modifiers | set(roles) | lower_honorifics),
         role_modifiers=modifiers,
         suffixes=_suffixes(raw),
@@ -187,6 +182,14 @@ def people_lexicon() -> PeopleLexicon:
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
     )
+
+
+def _theme_set_data() -> tuple[tuple[str, dict[str, Any]], ...]:
+    """(file name, parsed YAML) of every theme set file, in file-name order."""
+    from .themesets import theme_set_files  # themesets imports this module's users
+
+    loaded = ((name, data_file(name)) for name in theme_set_files())
+    return tuple((name, data) for name, data in loaded if isinstance(data, dict))
 
 
 def _particles(raw: Any) -> tuple[str, ...]:
@@ -259,11 +262,3 @@ def entity_lexicon() -> EntityLexicon:
         organization_exclusions=frozenset(_strings(raw.get("organization_exclusions"))),
         organization_non_openers=frozenset(_strings(raw.get("organization_non_openers"))),
     )
-
-
-@cache
-def keyfact_lexicon() -> KeyFactLexicon:
-    raw = data_file("keyfacts.yml")
-    facts = tuple(FactPattern(str(f["name"]), re.compile(str(f["pattern"]))) for f in raw["facts"])
-    dated = {str(k): _strings(v) for k, v in (raw.get("dated_facts") or {}).items()}
-    return KeyFactLexicon(facts=facts, cast=_strings(raw["cast"]), dated_facts=dated)

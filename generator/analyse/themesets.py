@@ -3,22 +3,26 @@
 The core says which pages any site gets (people, timeline, voices, sources) and how they are
 named. A theme set adds themed pages for one kind of story (spaceflight: mission, crew, film,
 context) and applies only to the articles its evidence rule accepts, so an article that is not
-about a flight never gets a fact box, a crew or a "rival project". Everything here is data read
-once; the decisions are pure functions of an article's Facts.
+about a flight never gets a fact box, a crew or a "rival project". A theme set also owns its
+key facts (with_theme_set_facts: found only in the articles it applies to), its role words and
+its parts in the story (read by lexicon.people_lexicon). Everything here is data read once; the
+decisions are pure functions of an article's Facts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from ..errors import GeneratorError
-from ..model import Facts, Theme
+from ..model import CastMember, Facts, KeyFact, Theme
 from ..site import load_data
+from .keyfacts import KeyFactRules, find_all_key_facts, find_cast, key_fact_rules
 from .sentences import sentences, str_list
 
 THEME_SET_FOLDER = "themes"
@@ -94,6 +98,7 @@ class ThemeSet:
     index_facts: tuple[str, ...] = ()
     hidden_parts: tuple[str, ...] = ()
     part_label: str = ""
+    key_facts: KeyFactRules = field(default_factory=KeyFactRules)
 
     @property
     def themes(self) -> tuple[Theme, ...]:
@@ -107,6 +112,22 @@ class ThemeSet:
         file, `theme_sets:`) when given, else the evidence rule."""
         decided = facts.theme_sets.get(self.id)
         return _applies(self.evidence, facts) if decided is None else decided
+
+
+def with_theme_set_facts(facts: Facts, theme_sets: Sequence[ThemeSet]) -> Facts:
+    """The article's key facts and cast, found by the rules of the theme sets that apply to it
+    (and only those: a medical feature that names the station has no "Destination"). A fact
+    name already given by an earlier set is not taken from a later one."""
+    key_facts: dict[str, KeyFact] = {}
+    cast: list[CastMember] = []
+    for theme_set in theme_sets:
+        if not theme_set.applies_to(facts):
+            continue
+        rules = theme_set.key_facts
+        for fact in find_all_key_facts(facts.article, facts.events, rules):
+            key_facts.setdefault(fact.name, fact)
+        cast += [c for c in find_cast(facts.article, facts.people, rules) if c not in cast]
+    return replace(facts, key_facts=tuple(key_facts.values()), cast=tuple(cast))
 
 
 @dataclass(frozen=True)
@@ -269,6 +290,7 @@ def theme_set_from_data(name: str, raw: Any) -> ThemeSet:
         str_list(when.get("not_if_sentence")),
     )
     labels = raw.get("key_fact_labels") or {}
+    key_facts = raw.get("key_facts")
     return ThemeSet(
         id=str(raw.get("id") or name.rsplit("/", 1)[-1].removesuffix(".yml")),
         evidence=evidence,
@@ -277,6 +299,7 @@ def theme_set_from_data(name: str, raw: Any) -> ThemeSet:
         index_facts=str_list(raw.get("index_facts")),
         hidden_parts=str_list(raw.get("hidden_parts")),
         part_label=str(raw.get("part_label") or ""),
+        key_facts=key_fact_rules(key_facts if isinstance(key_facts, dict) else {}),
     )
 
 
