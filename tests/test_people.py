@@ -270,3 +270,49 @@ def test_an_organization_alone_is_no_evidence_of_a_person() -> None:
         article_from("The U.S. Navy’s Underwater Demolition team and NASA’s Chamber Bravo met.")
     )
     assert people == {}
+
+
+# --- evidence a little away from the name (i12rules) -----------------------------------------
+
+
+def _roles_of(body: str) -> dict[str, tuple[str, ...]]:
+    return {p.name: p.roles for p in people_of(article_from(body)).values()}
+
+
+def test_an_age_after_a_death_in_the_who_clause() -> None:
+    people = people_of(
+        article_from(
+            "A statement from Administrator Bill Nelson on Richard Truly, who passed away Feb. "
+            "27, 2024, at his home in Genesee, at the age of 86. Jane Roe, who joined the Navy "
+            "at the age of 20, spoke."
+        )
+    )
+    ages = {p.name: p.age for p in people.values()}
+    assert ages == {"Bill Nelson": None, "Richard Truly": 86, "Jane Roe": None}
+
+
+def test_the_ranks_of_a_career_and_a_list_of_titles() -> None:
+    roles = _roles_of(
+        "Richard Truly rose from the role of ensign to vice admiral. Bill Richardson wore many "
+        "weighty titles in his life – Congressman, Governor, Ambassador, Secretary."
+    )
+    assert roles["Richard Truly"] == ("ensign", "vice admiral")
+    assert roles["Bill Richardson"] == ("congressman", "governor", "ambassador", "secretary")
+
+
+def test_a_list_that_is_not_only_titles_gives_none() -> None:
+    roles = _roles_of("Bill Richardson held many posts – Congressman, and a friend to all.")
+    assert roles == {"Bill Richardson": ()}
+
+
+def test_a_role_told_of_he_when_one_person_is_named_before() -> None:
+    roles = _roles_of(
+        "Bill Richardson and I met when he was a staffer on the Senate Foreign Relations "
+        "Committee. Jane Roe met Ann Lee when she was a senator."
+    )
+    assert roles == {"Bill Richardson": ("staffer",), "Jane Roe": (), "Ann Lee": ()}
+
+
+def test_a_noun_before_the_role_is_kept() -> None:
+    roles = _roles_of("said Jane Roe, a NASA medical officer. Flight Surgeon Ann Lee agreed.")
+    assert roles == {"Jane Roe": ("medical officer",), "Ann Lee": ("flight surgeon",)}

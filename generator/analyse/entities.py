@@ -176,9 +176,19 @@ def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
         (m.start(), m.end(), by_form[_normal(m.group())].id, _normal(m.group()))
         for m in known.finditer(text)
     ]
-    known_spans = list(spans)
     for span in _generic_organizations(text):
-        if not any(s < span[1] and span[0] < e for s, e, _, _ in known_spans):
+        overlapping = [k for k in spans if k[0] < span[1] and span[0] < k[1]]
+        # A longer name holding a known one is another organization ("Senate Foreign
+        # Relations Committee"), but one opening with a known abbreviation names a branch of
+        # it ("DEA Seattle Field Division": the DEA); one only overlapping a name is none.
+        if all(
+            span[0] <= k[0]
+            and k[1] <= span[1]
+            and k[1] - k[0] < span[1] - span[0]
+            and not (k[0] == span[0] and k[3].isupper())
+            for k in overlapping
+        ):
+            spans = [k for k in spans if k not in overlapping]
             spans.append(span)
     return sorted(spans)
 

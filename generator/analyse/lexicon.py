@@ -52,6 +52,7 @@ class PeopleLexicon:
     place_names: frozenset[str] = frozenset()  # places of two or more words: "San Diego"
     honorific_roles: dict[str, str] = field(default_factory=dict)  # "Sen" → "senator"
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
+    death_words: tuple[str, ...] = ()  # "died", "passed away": "… at the age of 86" is an age
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
@@ -179,6 +180,7 @@ def people_lexicon() -> PeopleLexicon:
         attributive_heads=_strings(raw.get("attributive_heads")),
         vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
         kin_words=_strings(raw.get("kin_words")),
+        death_words=_strings(raw.get("death_words")),
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
     )

@@ -814,6 +814,110 @@ def _fronted_org(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_org(mention, org.group("org"), ctx)
 
 
+_AGE_LATER = re.compile(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(\d{1,3})\b")
+# "Richard rose from the role of ensign to vice admiral"
+_FROM_TO = re.compile(
+    r"^\s+(?:(?:has|had|was|were)\s+)?(?:rose|risen|climbed|advanced|progressed|moved\s+up|"
+    r"was\s+promoted|promoted)(?:\s+through\s+the\s+ranks)?\s+from\s+(?P<a>[^,;.]{1,60}?)\s+to\s+"
+    r"(?P<b>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$)|\s+(?:in|by|before|after|during|and|at|on)\b)"
+)
+# "Bill Richardson wore many weighty titles in his life – Congressman, Governor, Ambassador"
+_TITLES = re.compile(
+    r"^\s+(?:(?:has|had)\s+)?(?:wore|worn|held|carried|bore|borne)\s+(?:many|several|numerous|"
+    r"various|a\s+number\s+of|a\s+string\s+of)\s+(?:[a-z\-]+\s+)?(?:titles|roles|posts|"
+    r"positions|offices|jobs|hats)\b[^–—:.;]{0,40}?\s*[–—:]\s*(?P<list>[^.;:–—]{1,200})"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ROLE_WORDS = re.compile(
+    r"^(?:the\s+|an?\s+)?(?:(?:role|rank|post|position|office|job|title)\s+of\s+)?(?:an?\s+)?"
+)
+# "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader"
+_PRONOUN_ROLE = re.compile(
+    r"(?<![\w’'])(?:(?:he|she)\s+(?:was|is|had\s+been|has\s+been|became|becomes|served\s+as|"
+    r"serves\s+as)|(?:his|her)\s+(?:role|post|job|time)\s+as)\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}?)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
+)
+
+
+def _role_phrase(text: str, ctx: _Context) -> str | None:
+    """The role `text` is, whole, with its modifiers ("vice admiral", "medical officer"):
+    lower case, singular; None when it is not only a role."""
+    words = _ROLE_WORDS.sub("", " ".join(text.split()).lower()).rstrip(" ,")
+    parts = words.split(" ")
+    for cut in range(len(parts)):
+        head = " ".join(parts[cut:])
+        if head in ctx.lex.roles and all(w in ctx.lex.role_modifiers for w in parts[:cut]):
+            return " ".join([*parts[:cut], ctx.lex.roles[head]])
+    return None
+
+
+def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> None:
+    """Evidence a little away from a name: an age after a death ("…, who passed away …, at the
+    age of 86"), the ranks of a career ("rose from ensign to vice admiral"), a list of titles
+    ("wore many titles – Congressman, Governor"), and a role told of "he" or "she" when one
+    person is named before it in the sentence, or the pronoun stands in that person's "who"
+    clause ("when he was a staffer on …", "who was convicted for his role as the leader")."""
+    if not found:
+        return
+    for mention in found:
+        after = sentence[mention.end :]
+        career = _FROM_TO.match(after)
+        if career:
+            ranks = [_role_phrase(career.group(g), ctx) for g in ("a", "b")]
+            if all(ranks):
+                for rank in ranks:
+                    _add_role(mention, str(rank))
+        titles = _TITLES.match(after)
+        if titles:
+            listed = []
+            for piece in _LIST_SPLIT.split(titles.group("list").strip()):
+                role = _role_phrase(piece, ctx)
+                if role is None:
+                    break
+                listed.append(role)
+            if len(listed) >= 2:
+                for role in listed:
+                    _add_role(mention, role)
+    deaths = _death_words(ctx.lex.death_words)
+    for age in _AGE_LATER.finditer(sentence):
+        holder = _antecedent(sentence, found, age.start())
+        if holder and holder.age is None and deaths.search(sentence, holder.end, age.start()):
+            holder.age = int(age.group(1))
+    for said in _PRONOUN_ROLE.finditer(sentence):
+        role = _role_phrase(said.group("role"), ctx)
+        holder = _antecedent(sentence, found, said.start()) if role else None
+        if holder is None or role is None:
+            continue
+        _add_role(holder, role)
+        rest = re.match(r"\s+(?:on|of|at|for|with)\s+(?:the\s+)?", sentence[said.end() :])
+        if rest:
+            org = ctx.any_org.match(sentence, said.end() + rest.end())
+            _add_orgs_from(holder, sentence, org, ctx)
+
+
+def _antecedent(sentence: str, found: list[_Mention], at: int) -> _Mention | None:
+    """Whom words at `at` are about: the one person named before them in the sentence, or the
+    nearest name before them when they stand in its "who" clause with no name between."""
+    before = [m for m in found if m.end <= at and not m.located]  # "at his home in Genesee"
+    if not before:
+        return None
+    nearest = before[-1]
+    named = {(m.alias_of or m).core[-1] for m in before}
+    if len(named) == 1:
+        return nearest
+    if nearest.apposed and not re.search(r"[;:]", sentence[nearest.end : at]):
+        return nearest
+    return None
+
+
+@cache
+def _death_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?i)(?<![\w’'])(?:" + phrase_alternation(words) + r")(?![\w’'])")
+
+
 def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Mention]:
     """Not people of the story: picture credits ("NASA/Kim Shiflett", "Image processing: A/B")
     and a block that is nothing but a name (a contact or byline line)."""
@@ -877,6 +981,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[0].orgs if o not in other.orgs)
             for mention in found:
                 _own_evidence(sentence, mention, ctx)
+            _sentence_evidence(sentence, found, ctx)
             for group in groups:
                 shared = group[-1].shared_role
                 if shared:  # "Kate Rubins and Andre Douglas are serving as the crewmembers"
