@@ -179,10 +179,11 @@ class ArticleEntry:
 
 @dataclass(frozen=True)
 class Mention:
-    """How a person is named in one article, for linking names to their crew card."""
+    """How a person is named in one article, for linking names to their card."""
 
     alias: str
     person_id: str
+    page: str = ""  # the page that holds the card when People is in parts (paging.py)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,12 @@ LIST_BUDGET is cut, in its reading order, into parts of at most PART_BUDGET:
 - **timeline, voices, a themed page's sections, the list of sources**: the page keeps the
   first part (so it reads as before, only shorter) and links to the others, which show the
   same list drawn the same way (`timeline/events-2.md`, `articles/index/2.md`);
-- **cards**: never split (every page links to `people/#id`); when they are over budget each
-  card shows its first MAX_CARD_QUOTES quotations and says how many more Voices has;
+- **cards** (People, and a themed page's cards such as Crew): over budget, each card shows its
+  first MAX_CARD_QUOTES quotations and says how many more Voices has; still over, the cards
+  leave the page for parts in surname order, cut into near-equal alphabetical ranges
+  (`people/cards-3.md`: "Hall – Kim"), and the page lists the ranges and the initials. Every
+  link to a person then leads to the part that holds the card (`Mention.page`, read by
+  render.py), and each People part carries the JSON-LD of its own cards;
 - **the overview** lists the newest OVERVIEW_ARTICLES articles and links to all of them.
 
 Small sites are untouched (no list reaches the budget: the seed site is byte-identical).
@@ -22,12 +26,27 @@ theme (theme page → part → the source paragraph) and keeps its source link.
 from __future__ import annotations
 
 import dataclasses
+import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .compose import ArticleEntry, ArticleGroup, Card, Page, Passage, QuoteView, TimelineEntry
+from anyascii import anyascii
+
+from .analyse.lexicon import people_lexicon
+from .compose import (
+    ArticleEntry,
+    ArticleGroup,
+    Card,
+    Mention,
+    Page,
+    Passage,
+    QuoteView,
+    TimelineEntry,
+)
 from .read import slugify
+from .render import MAX_MENTION_GROUPS
 
 # Estimated bytes of Markdown. MkDocs' HTML of a page is about its Markdown (raw HTML blocks
 # pass through) plus ~30 KiB of theme and its table of contents. A themed page has at most
@@ -93,6 +112,7 @@ _KIND_OF_ITEM: dict[type, str] = {
     ArticleEntry: "articles",
 }
 _FILE = {"groups": "passages", "timeline": "events", "voices": "voices", "articles": ""}
+PEOPLE_FOLDER = "people/"  # the People page's parts: render.py links names into them
 _WHAT = {
     "groups": "from the articles",
     "passages": "passages",
@@ -149,6 +169,8 @@ def _slugs(kind: str, chunk: Sequence[Any]) -> set[str]:
         return {e.source.slug for e in chunk}
     if kind == "voices":
         return {q.article_slug for q in chunk}
+    if kind == "cards":  # a card names no one but its person (its quotes are not linked)
+        return set()
     return {a.slug for a in chunk}
 
 
@@ -200,7 +222,13 @@ def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -
 
 
 def _part_page(
-    page: Page, kind: str, chunk: tuple[Any, ...], n: int, links: tuple[PartLink, ...], what: str
+    page: Page,
+    kind: str,
+    chunk: tuple[Any, ...],
+    n: int,
+    links: tuple[PartLink, ...],
+    what: str,
+    extra: dict[str, Any] | None = None,
 ) -> Page:
     wanted = _slugs(kind, chunk)
     context = {
@@ -215,10 +243,15 @@ def _part_page(
         ),
         "part": links[n],
         "parts": {},
+        **(extra or {}),
     }
-    title = f"{page.title}: {what}, part {n + 1} of {len(links)}"
     span = links[n].label.partition(": ")[2]
-    description = f"{page.title}, {what}{f', {span}' if span else ''} ({links[n].detail})."
+    if kind == "cards":  # "People: Hall – Kim, part 3 of 9"
+        title = f"{page.title}: {span}, part {n + 1} of {len(links)}"
+        description = f"{page.title}, {span} ({links[n].detail}), by surname."
+    else:
+        title = f"{page.title}: {what}, part {n + 1} of {len(links)}"
+        description = f"{page.title}, {what}{f', {span}' if span else ''} ({links[n].detail})."
     return Page(
         path=links[n].path,
         title=title,
@@ -229,13 +262,200 @@ def _part_page(
     )
 
 
+# ---- cards: alphabetical parts ------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """A name as it sorts: ASCII (anyascii), case-folded, letters, digits and spaces only."""
+    plain = anyascii(unicodedata.normalize("NFC", text)).casefold()
+    return " ".join("".join(c for c in word if c.isalnum()) for word in plain.split()).strip()
+
+
+def surname(name: str) -> str:
+    """The word a name sorts by: its last word, less suffixes ("Jr.", "III") and quoted
+    nicknames ("Edwin E. “Buzz” Aldrin" → Aldrin); a one-word name is its own surname."""
+    suffixes = {s.casefold().rstrip(".") for s in people_lexicon().suffixes}
+    words = [w.strip(",") for w in name.split() if w[:1] not in "“”\"‘’'(“«"]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1].casefold().rstrip(".") in suffixes:
+        words.pop()
+    return words[-1] if words else " ".join(name.split())
+
+
+def _card_order(card: Card) -> tuple[str, str, str]:
+    return (_fold(surname(card.name)), _fold(card.name), card.id)
+
+
+def _initial(card: Card) -> str:
+    first = _fold(surname(card.name))[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+# What structured.to_script_text writes as a \u escape, and YAML's front matter escapes again.
+_LD_ESCAPED = frozenset("<>&[](){}*_`!#+-.|~:'")
+
+
+def _ld_text(text: str) -> int:
+    return len(text) + 6 * sum(c in _LD_ESCAPED for c in text) + 4
+
+
+def _card_size(card: Card) -> int:
+    """Bytes of a card as _macros.card draws it on a part page (a little over, not under)."""
+    size = 130 + len(card.id) + _text_cost(card.name)
+    size += sum(25 + _text_cost(v.value) for v in (*card.roles, *card.parts))
+    size += sum(25 + 2 * _text_cost(o.value) for o in card.organizations)  # an <abbr> each
+    size += sum(
+        30 + (130 + len(a.sources[0].article_title) if len(card.ages) > 1 else 0) for a in card.ages
+    )
+    groups = card.mention_groups
+    if len(groups) == 1:
+        size += 40 + sum(40 + len(r.slug) + len(r.block) for r in groups[0][1])
+    else:
+        size += 60 + sum(
+            60 + len(first.slug) + _text_cost(first.article_title) + 6 * len(refs)
+            for first, refs in groups[:MAX_MENTION_GROUPS]
+        )
+    size += sum(150 + len(q.source.slug) + _text_cost(q.text) for q in card.quotes)
+    return size + 60  # "And N more quotations on Voices."
+
+
+def _ld_size(card: Card, url: str) -> int:
+    """Bytes of the card's Person in the JSON-LD of the page's front matter (structured.py;
+    the head script carries the same with fewer escapes)."""
+    link = _ld_text(f"{url}people/cards-00/#{card.id}")
+    size = 60 + _ld_text(card.name) + 2 * (16 + link)
+    size += sum(4 + _ld_text(r.value) for r in card.roles) + (20 if card.roles else 0)
+    size += sum(60 + _ld_text(o.value) for o in card.organizations)
+    return size
+
+
+def _cost_of_cards(page: Page, with_ld: bool) -> Callable[[Card], int]:
+    site = page.context.get("site")
+    url = getattr(site, "url", "") or ""
+    if with_ld:
+        return lambda c: _card_size(c) + _ld_size(c, url)
+    return _card_size
+
+
+def _balanced(items: Sequence[Any], cost: Callable[[Any], int]) -> list[tuple[Any, ...]]:
+    """Consecutive runs of `items` of near-equal cost, as few as PART_BUDGET allows (a single
+    item over it alone): item i goes to the run its middle falls in."""
+    costs = [cost(i) for i in items]
+    total = sum(costs)
+    count = max(1, math.ceil(total / PART_BUDGET))
+    while True:
+        runs: list[list[Any]] = [[] for _ in range(count)]
+        used = 0
+        for item, size in zip(items, costs, strict=True):
+            runs[min(count - 1, (2 * used + size) * count // (2 * total))].append(item)
+            used += size
+        chunks = [tuple(r) for r in runs if r]
+        if count >= len(items) or all(
+            len(c) == 1 or sum(cost(i) for i in c) <= PART_BUDGET for c in chunks
+        ):
+            return chunks
+        count += 1
+
+
+def _split_cards(
+    page: Page, cards: Sequence[Card], name: str, searchable: bool, with_ld: bool
+) -> _Split:
+    """Cards in surname order, in parts of near-equal size (`<page>/<name>-N.md`)."""
+    ordered = sorted(cards, key=_card_order)
+    chunks = _balanced(ordered, _cost_of_cards(page, with_ld))
+    paths = _paths(page, name, len(chunks), first_inline=False)
+    links = tuple(
+        PartLink(
+            path,
+            f"Part {n + 1}: {_span(surname(chunk[0].name), surname(chunk[-1].name))}",
+            _plural(len(chunk), "person") if len(chunk) == 1 else f"{len(chunk)} people",
+        )
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+    )
+    pages = [
+        _part_page(page, "cards", chunk, n, links, "", {"cards_searchable": searchable})
+        for n, chunk in enumerate(chunks)
+    ]
+    return _Split((), links, pages)
+
+
+def _initials(split: _Split) -> tuple[tuple[str, str], ...]:
+    """(initial, docs path#id of the first card with that initial), in order."""
+    seen: dict[str, str] = {}
+    for part in split.pages:
+        for card in part.context["items"]:
+            seen.setdefault(_initial(card), f"{part.path}#{card.id}")
+    return tuple(seen.items())
+
+
+def _trimmed(cards: tuple[Card, ...], voices: str) -> tuple[tuple[Card, ...], Any]:
+    """Cards showing their first MAX_CARD_QUOTES quotations, and how many more each has."""
+    more = {c.id: len(c.quotes) - MAX_CARD_QUOTES for c in cards}
+    short = tuple(dataclasses.replace(c, quotes=c.quotes[:MAX_CARD_QUOTES]) for c in cards)
+    return short, ({k: v for k, v in more.items() if v > 0}, voices)
+
+
+def _is_people(page: Page) -> bool:
+    return getattr(page.context.get("spec"), "count", None) == "people"
+
+
+def _people_split(page: Page, voices: str) -> tuple[Page, _Split] | None:
+    """The People page's cards over PART_BUDGET (the page holds nothing else): the page with
+    the parts instead of the cards, and the parts."""
+    cards = page.context.get("items", ())
+    cost = _cost_of_cards(page, with_ld=True)
+    if not cards or sum(map(cost, cards)) <= PART_BUDGET:
+        return None
+    context = dict(page.context)
+    if sum(_card_cost(c) for c in cards) > LIST_BUDGET:
+        cards, context["card_more"] = _trimmed(cards, voices)
+    if sum(map(cost, cards)) <= PART_BUDGET:
+        return None
+    trimmed = dataclasses.replace(page, context={**context, "items": cards})
+    cut = _split_cards(trimmed, cards, "cards", searchable=True, with_ld=True)
+    context["items"] = ()
+    context["parts"] = {"cards": cut.links}
+    context["card_initials"] = _initials(cut)
+    return dataclasses.replace(page, context=context), cut
+
+
+def _placed(pages: Sequence[Page], people: _Split) -> list[Page]:
+    """`pages` whose names link to the part that holds each person's card."""
+    home = {c.id: part.path for part in people.pages for c in part.context["items"]}
+    if not all(path.startswith(PEOPLE_FOLDER) for path in home.values()):
+        raise AssertionError("people parts live under people/")  # render.py relies on it
+    new: dict[int, dict[str, tuple[Mention, ...]]] = {}
+    out = []
+    for page in pages:
+        mentions = page.context.get("mentions")
+        if not isinstance(mentions, dict):
+            out.append(page)
+            continue
+        if id(mentions) not in new:
+            new[id(mentions)] = {
+                slug: tuple(dataclasses.replace(m, page=home.get(m.person_id, "")) for m in ms)
+                for slug, ms in mentions.items()
+            }
+        out.append(
+            dataclasses.replace(page, context={**page.context, "mentions": new[id(mentions)]})
+        )
+    return out
+
+
 def split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
     """`pages` with every over-budget list cut into parts (part pages follow their page);
     pages within budget come back as they were."""
     sources = next((p.path for p in pages if p.template == "articles_index.md.j2"), "")
     voices = next((p.path for p in pages if p.template == "voices.md.j2"), "")
+    people = next((p for p in pages if _is_people(p)), None)
+    people_cut = _people_split(people, voices) if people is not None else None
+    if people_cut is not None:
+        pages = _placed(pages, people_cut[1])
     out: list[Page] = []
     for page in pages:
+        if people_cut is not None and _is_people(page):
+            out += [people_cut[0], *people_cut[1].pages]
+            continue
         context = dict(page.context)
         extra: list[Page] = []
         parts: dict[str, tuple[PartLink, ...]] = {}
@@ -291,11 +511,16 @@ def split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
                 and isinstance(cards[0], Card)
                 and sum(_card_cost(c) for c in cards) > LIST_BUDGET
             ):
-                context[key] = tuple(
-                    dataclasses.replace(c, quotes=c.quotes[:MAX_CARD_QUOTES]) for c in cards
-                )
-                more = {c.id: len(c.quotes) - MAX_CARD_QUOTES for c in cards}
-                context["card_more"] = ({k: v for k, v in more.items() if v > 0}, voices)
+                context[key], context["card_more"] = _trimmed(cards, voices)
+                if key == "cards" and sum(map(_card_size, context[key])) > LIST_BUDGET:
+                    # A themed page's cards (Crew): to parts of their own, out of search
+                    # (People answers for them).
+                    trimmed = dataclasses.replace(page, context=dict(context))
+                    cut = _split_cards(trimmed, context[key], "cards", False, False)
+                    context[key] = ()
+                    parts["cards"] = cut.links
+                    context["card_initials"] = _initials(cut)
+                    extra += cut.pages
         if parts:
             context["parts"] = parts
         if context == page.context:

@@ -89,11 +89,24 @@ def _glossary() -> tuple[dict[str, str], re.Pattern[str] | None]:
     return terms, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+@cache
+def _within_people(page: str) -> str:
+    """The URL of a page under the People page's folder, relative to the People page."""
+    if not page or page == PEOPLE_PAGE:
+        return ""
+    base, url = page_url(PEOPLE_PAGE), page_url(page)
+    if not url.startswith(base):
+        raise ValueError(f"{page} is not under {base}")
+    return url[len(base) :]
+
+
 @cache  # one article's mentions are the same tuple for every text of every page
 def _mention_index(
     mentions: tuple[Mention, ...],
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    by_alias = {m.alias: m.person_id for m in mentions}
+    # alias → the rest of the href after the People page's URL: "#id", or "cards-3/#id" when
+    # the card is on a part of People (paging.py keeps those parts under people/).
+    by_alias = {m.alias: f"{_within_people(m.page)}#{m.person_id}" for m in mentions}
     if not by_alias:
         return None, by_alias
     alternatives = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
@@ -116,7 +129,7 @@ def _annotate(text: str, mentions: tuple[Mention, ...], link_prefix: str | None)
     pattern, by_alias = _mention_index(mentions)
     if pattern is not None and link_prefix is not None:
         for match in pattern.finditer(flat):
-            href = f"{link_prefix}#{by_alias[match.group(0)]}"
+            href = link_prefix + by_alias[match.group(0)]
             spans.append(
                 (
                     match.start(),
@@ -264,6 +277,20 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
     def timeline(entries: Sequence[Any]) -> Markup:
         return timeline_svg(entries, url)
 
+    homes: dict[str, str] | None = None
+
+    def person_url(person_id: str) -> str:
+        """The link to a person's card: on People, or on the part of People that holds it."""
+        nonlocal homes
+        if homes is None:
+            homes = {
+                m.person_id: m.page
+                for found in page.context.get("mentions", {}).values()
+                for m in found
+                if m.page
+            }
+        return url(f"{homes.get(person_id) or PEOPLE_PAGE}#{person_id}")
+
     body = template.render(
         page=page,
         url=url,
@@ -272,6 +299,7 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
         sentences=sentences,
         timeline_svg=timeline,
         people_page=PEOPLE_PAGE,
+        person_url=person_url,
         max_sources=MAX_SOURCES,
         max_groups=MAX_MENTION_GROUPS,
         **{"photos": {}, **page.context},

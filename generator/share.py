@@ -62,7 +62,13 @@ def share(
             data = news_article(article, page.path, site, card, page.description)
             meta["jsonld"] = to_script_text(data)
         spec = page.context.get("spec")
-        if spec is not None and getattr(spec, "count", None) == PEOPLE_COUNT:
+        # The People page, or one of its parts (paging.py): the Persons of the cards it holds
+        # (none on a People page whose cards are all in parts).
+        if (
+            spec is not None
+            and getattr(spec, "count", None) == PEOPLE_COUNT
+            and page.context.get("items")
+        ):
             meta["jsonld"] = to_script_text(people(page.context.get("items", ()), page.path, site))
         extras[page.path] = meta
     return outputs, extras

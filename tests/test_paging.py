@@ -3,16 +3,20 @@ every passage stays two clicks from its theme and every link of the built site r
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
+import sys
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 import pytest
-from support import CORPUS, SEED, make_project, mkdocs_build
+import yaml
+from support import CORPUS, REPO, SEED, make_project, mkdocs_build
 
-from generator import cache, memo, paging
+from generator import cache, memo, paging, render
 from generator.build import build, generate
 from generator.compose import compose_site
 from generator.site import Project
@@ -144,6 +148,11 @@ def test_every_link_of_a_paged_site_resolves(tmp_path: Path, tiny_budget: None) 
         parser.feed(html.read_text(encoding="utf-8"))
         pages[html.resolve()] = parser
     assert any("passages-" in str(p) for p in pages), "the build has parts"
+    # People's cards are in parts too: every name on the site links into them.
+    assert any("people/cards-" in p.as_posix() for p in pages)
+    assert any("crew/cards-" in p.as_posix() for p in pages)
+    people_index = (site / "people" / "index.html").read_text(encoding="utf-8")
+    assert "card__name" not in people_index and 'href="cards-1/"' in people_index
     broken = []
     for html, parser in pages.items():
         for href in parser.hrefs:
@@ -172,3 +181,130 @@ def test_pages_stay_small_as_the_site_grows(project_factory: Callable[..., Path]
     biggest = max(sizes.values())
     assert biggest <= paging.PART_BUDGET * 2, max(sizes, key=sizes.__getitem__)
     assert sum(sizes.values()) > 20 * biggest  # the site itself is far bigger than any page
+
+
+# ---- people: cards in alphabetical parts ----------------------------------------------------
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+from scripts.many_people import people_seeds  # noqa: E402
+
+_HREF = re.compile(r'href="([^"]*)"')
+_ID = re.compile(r'id="([^"]+)"')
+
+
+def _url_of(path: str) -> str:
+    return render.page_url(path)
+
+
+def _resolve(out: Outputs, page: str, href: str) -> tuple[str | None, str]:
+    """The generated page (docs path) a relative href of `page` leads to, and its fragment."""
+    target, fragment = urldefrag(unquote(href))
+    if not target:
+        return page, fragment
+    url = posixpath.normpath(posixpath.join(_url_of(page), target)) + "/"
+    url = "" if url in ("./", "/") else url
+    for candidate in (url[:-1] + ".md", url + "index.md") if url else ("index.md",):
+        if candidate in out:
+            return candidate, fragment
+    return None, fragment
+
+
+def _cards_of(text: str) -> list[str]:
+    return re.findall(r'<h3 class="card__name" id="([^"]+)"', text)
+
+
+def _front_matter(text: str) -> dict[str, str]:
+    data = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+    assert isinstance(data, dict)
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def test_many_people_move_to_alphabetical_parts(project_factory: Callable[..., Path]) -> None:
+    """Real budgets, 90 articles naming 450 different people: People lists parts by surname,
+    every card is on exactly one part, every link to a person leads to that part."""
+    project = project_factory(people_seeds(90))
+    out = outputs(project)
+    cache.forget_memory()
+    from generator.analyse.themesets import load_theme_sets
+    from generator.build import understand_all
+    from generator.site import load_site_config
+
+    composed = compose_site(
+        [u.facts for u in understand_all(Project(project))],
+        load_theme_sets(),
+        load_site_config(Project(project)),
+    )
+    people = {c.id: c for p in composed if p.path == "people.md" for c in p.context["items"]}
+    assert len(people) >= 440
+    parts = sorted((p for p in out if p.startswith("people/cards-")), key=lambda p: int(p[13:-3]))
+    assert len(parts) >= 3
+    assert _cards_of(out["people.md"]) == []
+    # Every card once, in surname order across the parts.
+    placed = [(part, card) for part in parts for card in _cards_of(out[part])]
+    assert sorted(c for _, c in placed) == sorted(people)
+    order = [paging._card_order(people[c]) for _, c in placed]
+    assert order == sorted(order)
+    home = {card: part for part, card in placed}
+    # One click from People to every part, and each initial to the first card that has it.
+    linked = {_resolve(out, "people.md", h) for h in _HREF.findall(out["people.md"])}
+    assert {(p, "") for p in parts} <= linked
+    initials = re.search(r'<p class="parts__initials">.*</p>', out["people.md"])
+    assert initials is not None
+    for href in _HREF.findall(initials.group(0)):
+        target, fragment = _resolve(out, "people.md", href)
+        assert target is not None and home[fragment] == target
+    # The pages stay small: People's within the budget of a part, no page far over it (the
+    # budgets are estimates of the Markdown, ~30 KiB of theme away from 300 KiB of HTML).
+    sizes = {path: len(text.encode()) for path, text in out.items()}
+    assert max(sizes[p] for p in ["people.md", *parts]) <= paging.PART_BUDGET
+    assert max(sizes.values()) <= paging.PART_BUDGET * 5 // 4, max(sizes, key=sizes.__getitem__)
+    # Every link to a person, from every page, leads to the part that holds the card.
+    to_people = 0
+    for path, text in out.items():
+        ids = set(_ID.findall(text))
+        for href in _HREF.findall(text):
+            if re.match(r"^[a-z]+:", href) or href.endswith((".png", ".xml", ".css", ".js")):
+                continue
+            target, fragment = _resolve(out, path, href)
+            assert target is not None, f"{path}: {href}"
+            if fragment in people and target != path:
+                # Crew's index leads to its own parts; every other link to People's.
+                in_crew = path.startswith("crew") and target.startswith("crew/cards-")
+                to_people += not in_crew
+                assert target == home[fragment] or in_crew, f"{path}: {href}"
+            if fragment:
+                assert fragment in (ids if target == path else _ID.findall(out[target])), href
+    assert to_people > 2 * len(people)  # names on the source pages, Voices, Crew, the overview
+    # Each part's JSON-LD names its own cards, at its own address; the index has none.
+    assert "jsonld" not in _front_matter(out["people.md"])
+    for part in parts:
+        graph = json.loads(_front_matter(out[part])["jsonld"])["@graph"]
+        url = "https://example.invalid/" + _url_of(part)
+        assert [g["@id"] for g in graph] == [url + "#" + c for c in _cards_of(out[part])]
+        assert all(g["url"] == g["@id"] and g["name"] for g in graph)
+    # Crew: its cards in parts of their own (searched on People), its page listing them.
+    crew_parts = [p for p in out if p.startswith("crew/cards-")]
+    assert crew_parts and _cards_of(out["crew.md"]) == []
+    for part in crew_parts:
+        assert '<div class="cards" data-search-exclude>' in out[part]
+        assert all(home[c] for c in _cards_of(out[part]))
+
+
+def test_surnames_sort_names_the_way_a_reader_looks_them_up() -> None:
+    assert paging.surname("Yulia Peresild") == "Peresild"
+    assert paging.surname("Edwin E. “Buzz” Aldrin") == "Aldrin"
+    assert paging.surname("Martin Luther King Jr.") == "King"
+    assert paging.surname("Sting") == "Sting"
+    assert paging._fold("Åsa Ström") == "asa strom"
+    assert paging._fold("Дмитрий Песков") == "dmitriy peskov"
+
+
+def test_balanced_parts_are_near_equal_and_within_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "PART_BUDGET", 1_000)
+    sizes = [90 + (i * 37) % 60 for i in range(100)]  # 90–149 each, about 12,000 in all
+    chunks = paging._balanced(list(range(100)), lambda i: sizes[i])
+    totals = [sum(sizes[i] for i in c) for c in chunks]
+    assert [i for c in chunks for i in c] == list(range(100))
+    assert max(totals) <= 1_000 and len(chunks) <= 14
+    assert max(totals) - min(totals) <= 2 * max(sizes)
