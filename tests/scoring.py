@@ -7,7 +7,8 @@ tests/test_scoring_bar.py hold to), plus every development-corpus article
 tests/fixtures/corpus/<name>.md, whose front matter gives its `kind`. Annotations live in
 tests/fixtures/expected/<name>/: people.yml (people, roles, ages, organizations, non_people),
 quotes.yml, dates.yml, keyfacts.yml (about_flight, facts) and themes.yml. A missing file means
-"not annotated": those measures are not scored for the article (shown as "-").
+"not annotated": those measures are not scored for the article (shown as "-"). A corpus
+article with `holdout: 2` in its front matter belongs to hold-out batch 2 (holdout_batch).
 """
 
 from __future__ import annotations
@@ -164,6 +165,31 @@ def corpus() -> dict[str, tuple[Path, str]]:
         if not p.name.lower().startswith(("sources", "readme")) and is_seed_file(p)
     ]
     return {path.stem: (path, _kind_of(path)) for path in paths}
+
+
+@cache
+def holdout_batch(name: str) -> int | None:
+    """The hold-out batch of a corpus article (front matter `holdout: N`), else None.
+
+    Batch 2 (tests/fixtures/corpus/SOURCES-holdout2.md) was annotated before any run on it and
+    is kept out of rule tuning: it is scored and printed apart, and no bar gates it.
+    """
+    found = corpus().get(name)
+    if found is None:
+        return None
+    path = found[0]
+    meta, _, _ = split_front_matter(decode_seed(str(path), path.read_bytes()))
+    value = meta.get("holdout")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ScoringError(f"{path.relative_to(REPO)}: `holdout:` must be a batch number")
+    return value
+
+
+def holdout_articles(batch: int) -> frozenset[str]:
+    """The corpus articles of one hold-out batch (front matter `holdout: batch`)."""
+    return frozenset(name for name in corpus() if holdout_batch(name) == batch)
 
 
 def articles() -> dict[str, tuple[Path, dt.date | None, str]]:
