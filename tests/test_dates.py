@@ -11,7 +11,7 @@ from support import SEED
 
 from generator.analyse.dates import find_events
 from generator.model import Article, Block
-from generator.read import read_seed
+from generator.read import SeedText, read_seed, read_text
 
 TUESDAY = dt.date(2021, 10, 5)
 
@@ -340,3 +340,55 @@ def test_a_hedged_date_is_left_out() -> None:
 )
 def test_expressions_that_name_no_date_of_the_story(text: str) -> None:
     assert _events(text, dt.date(2023, 11, 9)) == []
+
+
+# --- i12rules: possessives, numeric date lines, "the week before", a period's start ----------
+
+
+def _found(body: str, published: str | None = "2023-11-09") -> list[tuple[str, str]]:
+    front = f"published: {published}\n" if published else ""
+    article = read_text(SeedText("t.md", f"---\ntitle: T\n{front}---\n{body}"), "t")
+    return [(e.date, e.expression) for e in find_events(article)]
+
+
+def test_a_possessive_relative_word_is_a_date_only_before_an_event() -> None:
+    assert _found("Today’s bipartisan vote passed. In today’s world, all is well.") == [
+        ("2023-11-09", "Today’s")
+    ]
+
+
+def test_a_numeric_date_is_placed_only_when_unambiguous() -> None:
+    assert _found("11.09.2023\n\nThe team won.") == [("2023-11-09", "11.09.2023")]
+    assert _found("11.09.2023\n\nThe team won.", "2023-11-10") == []  # day or month first?
+    assert _found("11.09.2023\n\nThe team won.", None) == []
+    assert _found("On 25.09.2023 and 3.3.2023, not 1.2.2023.4.", None) == [
+        ("2023-09-25", "25.09.2023"),
+        ("2023-03-03", "3.3.2023"),
+    ]
+
+
+def test_the_week_before_gives_the_month_of_those_days() -> None:
+    assert _found("On May 24, they met. The week before, they had decided.", "1969-06-01") == [
+        ("1969-05-24", "On May 24"),
+        ("1969-05", "The week before"),
+    ]
+    assert _found("On May 3, they met. The week before, they had decided.", "1969-06-01") == [
+        ("1969-05-03", "On May 3"),
+        ("1969", "The week before"),  # April 26 – May 2: two months, one year
+    ]
+
+
+def test_an_undated_period_start_is_placed_by_the_periods_that_end_it() -> None:
+    text = (
+        "The period begins Monday, April 1, and includes a 30-day phase-in period, a two-year "
+        "base period, a two-year option, a one-year option, and a six-month option, with the "
+        "potential to extend services through Nov. 30, 2029."
+    )
+    assert _found(text, None) == [
+        ("2024-04-01", "Monday, April 1"),
+        ("2029-11-30", "through Nov. 30, 2029"),
+    ]
+    # April 1 was a Monday in 2019 and 2024 both: without the periods, nothing places it
+    assert _found("The period begins Monday, April 1, through Nov. 30, 2029.", None) == [
+        ("2029-11-30", "through Nov. 30, 2029")
+    ]

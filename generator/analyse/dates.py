@@ -59,6 +59,7 @@ class _Rules:
     season_words: re.Pattern[str]  # any season word, in any case (a cheap pre-test)
     hedges: re.Pattern[str]  # words before a date that make it uncertain
     speaker_relative: frozenset[str]  # relative words a quotation's speaker owns ("tonight")
+    possessive_events: frozenset[str]  # nouns after "today’s" that make it a date ("vote")
     determiners: frozenset[str]
 
 
@@ -129,6 +130,7 @@ def _rules() -> _Rules:
         speaker_relative=frozenset(
             " ".join(w.lower().split()) for w in str_list(data.get("speaker_relative"))
         ),
+        possessive_events=frozenset(w.lower() for w in str_list(data.get("possessive_events"))),
         season_words=re.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -241,7 +243,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("offset", rf"(?i:{'|'.join(offsets)})(?![\w’'])" if offsets else never),
         (
             "relative",
-            rf"(?i:{_alternation(words.relative)})(?![\w’'])" if words.relative else never,
+            rf"(?i:{_alternation(words.relative)})(?P<poss>[’']s(?=\s))?(?![\w’'])"
+            if words.relative
+            else never,
         ),
         ("month", rf"(?i:{_alternation(words.preps)})\s+{month}(?!\s*\d)"),
         # "their July Moon landing": a month between a possessive and the noun it qualifies
@@ -251,6 +255,12 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?i:{_alternation(words.preps)})\s+{_YEAR}(?!\s+(?i:{counts})(?![\w’'-]))",
         ),
         ("year_adjective", adjective),
+        # "11.09.2023", "9/11/2023": day and month in an order the text alone does not tell
+        (
+            "numeric",
+            rf"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?![.,/]?\d)",
+        ),
+        ("iso", rf"(?<![\d.,/-]){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("year_possessive", rf"{_YEAR}(?=[’']s\s)"),
         (
             "season_year",
@@ -275,6 +285,8 @@ _NEEDS = {
     "month_adjective": ("month",),
     "year": ("digit",),
     "year_adjective": ("digit",),
+    "numeric": ("digit",),
+    "iso": ("digit",),
     "year_possessive": ("digit",),
     "season_year": ("digit", "season"),
 }
@@ -475,6 +487,16 @@ def _offset(expression: str, anchor: str | None) -> str | None:
             return None
         offset = sign * number
     parts = [int(p) for p in anchor.split("-")]
+    if unit == "week-span":  # "the week before": some day of those seven, so their month
+        if len(parts) != 3:
+            return None
+        first = _add_days(dt.date(*parts), 7 * offset if offset < 0 else 1)
+        last = _add_days(first, 6) if first is not None else None
+        if first is None or last is None:
+            return None
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{first.year:04d}" if first.year == last.year else None
     if unit in ("day", "week"):
         if len(parts) != 3:
             return None  # "the next day" after "in December": which day is unknown
@@ -501,6 +523,10 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
     if kind in ("year", "year_adjective", "year_possessive", "season_year"):
         return match.group("year")
+    if kind == "iso":
+        return _on(int(match.group("year")), int(match.group("m")), int(match.group("d")))
+    if kind == "numeric":
+        return _numeric(match, ctx.published)
     if kind in ("month", "month_adjective"):
         return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx, tense)
     if kind == "offset":
@@ -513,7 +539,21 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         past = match.group().lower().startswith("last")
         return _weekday(rules.weekdays[match.group("weekday")], future and not past, published)
     if kind == "relative":
-        return _relative(match.group(), published)
+        words, poss = match.group(), match.group("poss")
+        return _relative(words[: -len(poss)] if poss else words, published)
+    return None
+
+
+def _numeric(match: re.Match[str], published: dt.date | None) -> str | None:
+    """ "11.09.2023": day first or month first? Only what makes it certain places it: a number
+    above 12 (it is the day), the same number twice, or a published date equal to one reading
+    and not the other (a date line). Otherwise it is left out."""
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    readings = {r for r in (_on(year, b, a), _on(year, a, b)) if r and min(a, b) >= 1}
+    if a > 12 or b > 12 or a == b:
+        return readings.pop() if len(readings) == 1 else None
+    if published is not None and published.isoformat() in readings:
+        return published.isoformat()
     return None
 
 
@@ -530,7 +570,68 @@ def _weekday_date_alone(match: re.Match[str], ctx: _Context) -> str | None:
                 fits.append(year)
         except ValueError:
             continue
-    return dt.date(fits[0], month, day).isoformat() if len(fits) == 1 else None
+    if len(fits) == 1:
+        return dt.date(fits[0], month, day).isoformat()
+    return _period_start(match, month, day, weekday)
+
+
+_STARTS = re.compile(r"(?i)\b(?:begins?|began|starts?|commences?|effective)\s+(?:on\s+)?$")
+_PERIOD_PART = re.compile(
+    r"(?i)(?<![\w-])(?P<n>\d{1,3}|[a-z]+)[-\s](?P<unit>day|week|month|year)s?(?![\w-])"
+)
+_PERIOD_END = re.compile(
+    r"(?i)\b(?:through|until|to|ending)\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+    r"(?P<day>[0-3]?\d),\s+(?P<year>1[6-9]\d\d|2[01]\d\d)\b"
+)
+_PERIOD_SLACK = 62  # days: "through Nov. 30, 2029" after periods adding up to Oct. 31, 2029
+
+
+def _period_start(match: re.Match[str], month: int, day: int, weekday: int) -> str | None:
+    """ "The performance period begins Monday, April 1, and includes a 30-day phase-in period,
+    a two-year base period, … and a six-month option, … through Nov. 30, 2029": in an undated
+    notice, the one year in which that day is that weekday and the periods the sentence lists
+    end, added up, within two months of the end it writes. Otherwise None."""
+    text = match.string
+    if not _STARTS.search(text, max(0, match.start() - 30), match.start()):
+        return None
+    rules = _rules()
+    tail = text[match.end() : match.end() + 400]
+    end = _PERIOD_END.search(tail)
+    if end is None or end.group("month") not in rules.months:
+        return None
+    try:
+        last = dt.date(
+            int(end.group("year")), rules.months[end.group("month")], int(end.group("day"))
+        )
+    except ValueError:
+        return None
+    days = months = 0
+    for part in _PERIOD_PART.finditer(tail, 0, end.start()):
+        word = part.group("n").lower()
+        count = int(word) if word.isdigit() else rules.numbers.get(word)
+        if count is None:
+            continue
+        unit = part.group("unit").lower()
+        days += count * {"day": 1, "week": 7}.get(unit, 0)
+        months += count * {"month": 1, "year": 12}.get(unit, 0)
+    if not days and not months:
+        return None
+    fits = []
+    for year in range(last.year - 40, last.year + 1):
+        try:
+            start = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if start.weekday() != weekday:
+            continue
+        shifted = _shift_month(year, month, months)
+        if shifted is None:
+            continue
+        moved = _on(int(shifted[:4]), int(shifted[5:7]), min(day, 28))
+        ends = _add_days(dt.date.fromisoformat(moved), days) if moved else None
+        if ends is not None and abs((last - ends).days) <= _PERIOD_SLACK:
+            fits.append(start)
+    return fits[0].isoformat() if len(fits) == 1 else None
 
 
 def _expression(kind: str, match: re.Match[str]) -> str:
@@ -638,6 +739,12 @@ def _not_a_date(
         # a statement released that day is the day (dates.yml `speaker_relative`)
         words = " ".join(match.group().lower().split())
         if words in _rules().speaker_relative:
+            return True
+    if kind == "relative" and match.group("poss"):
+        # "today’s vote" is the day; "in today’s world" is no date: only an event noun within
+        # a few words after the possessive makes it one (dates.yml `possessive_events`)
+        following = text[match.end() : match.end() + 60].lower().split()[:4]
+        if not any(w.strip(",.;:") in _rules().possessive_events for w in following):
             return True
     before = text[max(0, start - 12) : start].split()
     last = before[-1] if before else ""
