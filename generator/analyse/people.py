@@ -214,17 +214,30 @@ def _prefix_start(org_forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
-def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    lex = people_lexicon()
-    roles = "(?i:" + phrase_alternation(lex.roles) + ")"
+def _roles() -> str:
+    return "(?i:" + phrase_alternation(people_lexicon().roles) + ")"
+
+
+@cache
+def _org_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The patterns that name the article's organizations (known ones and those it found):
+    built per set of organization forms, so their (costly) role alternation is compiled again
+    only when an article finds new organizations; the others are in _role_patterns."""
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
-    prefix = re.compile(_prefix_source(orgs, roles, _modifier_words()))
+    prefix = re.compile(_prefix_source(orgs, _roles(), _modifier_words()))
+    of_org = re.compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
+    any_org = re.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
+    return prefix, of_org, any_org
+
+
+@cache
+def _role_patterns() -> tuple[re.Pattern[str], ...]:
+    """The role patterns that do not depend on the article: compiled once per process."""
+    roles = _roles()
     apposition = re.compile(
         rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
-    of_org = re.compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
-    any_org = re.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
     as_role = re.compile(
@@ -258,10 +271,7 @@ def _role_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})\s+(?:of|at|for)\s+(?P<rest>[^,;:—–()]{{1,60}}),\s*$"
     )
     return (
-        prefix,
         apposition,
-        of_org,
-        any_org,
         as_role,
         as_the,
         copula,
@@ -295,19 +305,16 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         for form in (org.name, *org.aliases):
             org_ids[form] = org.id
     org_forms = tuple(sorted(org_ids))
-    patterns = _role_patterns(org_forms)
+    prefix, of_org, any_org = _org_patterns(org_forms)
     (
-        prefix,
         apposition,
-        of_org,
-        any_org,
         as_role,
         as_the,
         copula,
         role_chain,
         and_role,
         of_apposition,
-    ) = patterns
+    ) = _role_patterns()
     return _Context(
         people_lexicon(),
         lowercase_words(article),
