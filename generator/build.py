@@ -204,13 +204,16 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     cards, extras = share(pages, site, MediaCache(project.root))
     # Share-card head data is a function of the page itself, so the page-model fingerprint the
     # memo keys on covers it too.
-    contents = render_pages(
-        pages,
-        [(u.facts, u.digest) for u in understood],
-        lambda p: render_page(p, extras.get(p.path)).encode("utf-8"),
-    )
+    try:  # the cards are encoded in a thread meanwhile (cards.CardBatch)
+        contents = render_pages(
+            pages,
+            [(u.facts, u.digest) for u in understood],
+            lambda p: render_page(p, extras.get(p.path)).encode("utf-8"),
+        )
+    finally:
+        card_outputs = cards.outputs()
     outputs = [Output(page.path, content) for page, content in zip(pages, contents, strict=True)]
-    outputs += [Output(path, data) for path, data in cards]
+    outputs += [Output(path, data) for path, data in card_outputs]
     outputs.append(nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
     outputs += [Output(path, data) for path, data in photo_outputs]
     outputs.append(Output(FEED_PATH, atom_feed([f.article for f in all_facts], site)))

@@ -9,6 +9,7 @@ metadata or time stamp, so the same page always gives the same bytes.
 from __future__ import annotations
 
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -89,7 +90,13 @@ def _fit_title(title: str, width: int) -> tuple[Font, list[str]]:
 @lru_cache(maxsize=4096)
 def render_card(site_name: str, title: str, kicker: str) -> bytes:
     """The PNG bytes of one card: site name on top, the page title, a kicker line below."""
-    title = " ".join(title.split()) or site_name
+    return encode_card(draw_card(site_name, title, kicker))
+
+
+@lru_cache(maxsize=8)
+def _heading(site_name: str) -> Image.Image:
+    """A card's first strokes, the same on every card of a site: the site name and the rule
+    under it (each card starts from a copy: the same drawing operations in the same order)."""
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)
     text_width = WIDTH - 2 * MARGIN
@@ -97,6 +104,15 @@ def render_card(site_name: str, title: str, kicker: str) -> bytes:
         (MARGIN, MARGIN), _one_line(site_name, _font(40), text_width), font=_font(40), fill=215
     )
     draw.rectangle((MARGIN, MARGIN + 66, MARGIN + 120, MARGIN + 72), fill=255)
+    return image
+
+
+def draw_card(site_name: str, title: str, kicker: str) -> Image.Image:
+    """The card as a grey-level image (encode_card turns it into the PNG)."""
+    title = " ".join(title.split()) or site_name
+    image = _heading(site_name).copy()
+    draw = ImageDraw.Draw(image)
+    text_width = WIDTH - 2 * MARGIN
     font, lines = _fit_title(title, text_width)
     size = font.size
     y = MARGIN + 110
@@ -111,10 +127,45 @@ def render_card(site_name: str, title: str, kicker: str) -> bytes:
             font=small,
             fill=200,
         )
+    return image
+
+
+def encode_card(image: Image.Image) -> bytes:
+    """PNG bytes of a drawn card, which becomes a palette image (Pillow releases the GIL while
+    zlib works)."""
     image.putpalette(_palette())  # L → P: the grey levels become shades of the theme colour
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False, compress_level=1)
     return out.getvalue()
+
+
+class CardBatch:
+    """The cards of one build, in order: each drawn in the calling thread (so the fonts are
+    used by one thread only) and PNG-encoded in one background thread, which overlaps with
+    what the build does next (rendering the pages) because zlib runs without the GIL. The
+    bytes are those render_card gives. Call results() once, also when the build fails (it
+    stops the thread)."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._items: list[bytes | Future[bytes]] = []
+
+    def add(self, site_name: str, title: str, kicker: str) -> None:
+        image = draw_card(site_name, title, kicker)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cards")
+        self._items.append(self._pool.submit(encode_card, image))
+
+    def add_bytes(self, data: bytes) -> None:
+        self._items.append(data)
+
+    def results(self) -> list[bytes]:
+        try:
+            return [i if isinstance(i, bytes) else i.result() for i in self._items]
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
 
 
 def _one_line(text: str, font: Font, width: int) -> str:

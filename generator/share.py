@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .cards import card_path, render_card
+from .cards import CardBatch, card_path, render_card
 from .compose import Page, human_date
 from .media_cache import MediaCache
 from .render import front_matter_text
@@ -45,30 +45,65 @@ def card_bytes(page: Page, site: SiteConfig, media: MediaCache) -> bytes:
     return found
 
 
+class Cards:
+    """Every page's card (docs path, PNG bytes), encoded while the build goes on: outputs()
+    waits for them (and stores the new ones in the media cache). Call it once, also when the
+    build fails."""
+
+    def __init__(
+        self, paths: list[str], batch: CardBatch, new: list[tuple[int, str]], media: MediaCache
+    ) -> None:
+        self._paths = paths
+        self._batch = batch
+        self._new = new  # (index, media cache key) of the cards drawn by this build
+        self._media = media
+
+    def outputs(self) -> list[tuple[str, bytes]]:
+        data = self._batch.results()
+        for index, key in self._new:
+            self._media.put(key, data[index])
+        return list(zip(self._paths, data, strict=True))
+
+
 def share(
     pages: Sequence[Page], site: SiteConfig, media: MediaCache
-) -> tuple[list[tuple[str, bytes]], dict[str, dict[str, str]]]:
-    """Every page's card (docs path, PNG bytes) and front matter extras by page path."""
-    outputs: list[tuple[str, bytes]] = []
+) -> tuple[Cards, dict[str, dict[str, str]]]:
+    """Every page's card and front matter extras by page path."""
+    paths: list[str] = []
+    new: list[tuple[int, str]] = []
+    batch = CardBatch()
     extras: dict[str, dict[str, str]] = {}
-    for page in pages:
-        card = card_path(page.path)
-        outputs.append((card, card_bytes(page, site, media)))
-        title, kicker = _card_text(page, site)
-        alt = f"{site.name}: {title}" + (f" ({kicker})" if kicker else "")
-        meta = {"card": card, "card_alt": front_matter_text(alt)}
-        article = page.context.get("article")
-        if article is not None:
-            data = news_article(article, page.path, site, card, page.description)
-            meta["jsonld"] = to_script_text(data)
-        spec = page.context.get("spec")
-        # The People page, or one of its parts (paging.py): the Persons of the cards it holds
-        # (none on a People page whose cards are all in parts).
-        if (
-            spec is not None
-            and getattr(spec, "count", None) == PEOPLE_COUNT
-            and page.context.get("items")
-        ):
-            meta["jsonld"] = to_script_text(people(page.context.get("items", ()), page.path, site))
-        extras[page.path] = meta
-    return outputs, extras
+    try:
+        for page in pages:
+            card = card_path(page.path)
+            title, kicker = _card_text(page, site)
+            key = media.key("card", site.name.encode(), title.encode(), kicker.encode())
+            found = media.get(key)
+            if found is None:
+                new.append((len(paths), key))
+                batch.add(site.name, title, kicker)
+            else:
+                batch.add_bytes(found)
+            paths.append(card)
+            alt = f"{site.name}: {title}" + (f" ({kicker})" if kicker else "")
+            meta = {"card": card, "card_alt": front_matter_text(alt)}
+            article = page.context.get("article")
+            if article is not None:
+                data = news_article(article, page.path, site, card, page.description)
+                meta["jsonld"] = to_script_text(data)
+            spec = page.context.get("spec")
+            # The People page, or one of its parts (paging.py): the Persons of the cards it
+            # holds (none on a People page whose cards are all in parts).
+            if (
+                spec is not None
+                and getattr(spec, "count", None) == PEOPLE_COUNT
+                and page.context.get("items")
+            ):
+                meta["jsonld"] = to_script_text(
+                    people(page.context.get("items", ()), page.path, site)
+                )
+            extras[page.path] = meta
+    except BaseException:
+        batch.results()
+        raise
+    return Cards(paths, batch, new, media), extras

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import struct
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -147,3 +148,18 @@ def test_structured_data_cannot_be_closed_by_article_text(
     assert "<script>alert(1)" not in head
     (data,) = _json_ld(site, "articles/bad/index.html")
     assert data["headline"] == "Bad </script><script>alert(1)</script> & co"
+
+
+def test_cards_encoded_in_the_background_are_render_cards_bytes_and_the_thread_stops() -> None:
+    site, kicker = "First Film in Orbit", "Source article · 5 October 2021"
+    titles = ["Russian actress and director blast off", "Crew", " ".join(["Long"] * 80)]
+    before = threading.active_count()
+    batch = cards.CardBatch()
+    batch.add_bytes(b"cached")
+    for title in titles:
+        batch.add(site, title, kicker)
+    assert threading.active_count() == before + 1  # encoding runs beside the caller
+    expected = [b"cached", *(cards.render_card(site, t, kicker) for t in titles)]
+    assert batch.results() == expected
+    # Stopped: a later build may still fork its analysis workers (pool.start_method).
+    assert threading.active_count() == before
