@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import code_cache
 from .analyse.themesets import load_theme_sets
 from .cache import AnalysisCache, entry_key
 from .cache import enabled as cache_enabled
@@ -192,6 +193,7 @@ def understand_all(project: Project, workers: int | None = None) -> list[Underst
 def generate(project: Project, *, workers: int | None = None) -> tuple[Output, ...]:
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
+    code_cache.use(project.root)  # compiled patterns and templates (saved by build())
     understood = understand_all(project, workers)
     all_facts = [u.facts for u in understood]
     site = load_site_config(project)
@@ -226,4 +228,5 @@ def build(project: Project, *, check: bool = False, force: bool = False) -> Buil
     outputs = generate(project)
     shown = project.shown(project.docs)
     result, applied = update(project.docs, outputs, shown=shown, force=force, check=check)
+    code_cache.save()  # after docs/ is written: no file-system change of its own before it
     return BuildResult(result, applied=applied)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import code_cache
 from .errors import GeneratorError
 from .model import Facts
 
@@ -49,15 +50,20 @@ def analyse_one(task: Task) -> Outcome:
         return exc
 
 
-def _in_worker(task: Task) -> Facts | _Failure:
+def _in_worker(task: Task) -> tuple[Facts | _Failure, dict[bytes, bytes]]:
+    """The outcome, and the patterns this worker compiled for it (its first tasks only), so the
+    parent keeps them in the code cache (code_cache.py)."""
     outcome = analyse_one(task)
+    fresh = code_cache.store("patterns").take_fresh()
     if isinstance(outcome, GeneratorError):
-        return (outcome.path, outcome.message, outcome.line)
-    return outcome
+        return (outcome.path, outcome.message, outcome.line), fresh
+    return outcome, fresh
 
 
-def _outcome(result: Facts | _Failure) -> Outcome:
-    return GeneratorError(*result) if isinstance(result, tuple) else result
+def _outcome(result: tuple[Facts | _Failure, dict[bytes, bytes]]) -> Outcome:
+    outcome, fresh = result
+    code_cache.store("patterns").merge(fresh)
+    return GeneratorError(*outcome) if isinstance(outcome, tuple) else outcome
 
 
 def start_method() -> str:

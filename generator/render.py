@@ -9,6 +9,7 @@ Front matter values are HTML-escaped too, because MkDocs' theme templates print 
 from __future__ import annotations
 
 import html
+import marshal
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -18,6 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import code_cache
 from .citations import anchor, flatten
 from .citations import spans as sentence_spans
 from .compose import Mention, Page
@@ -178,10 +180,31 @@ def heading_text(text: str) -> Markup:
     return Markup(re.sub(r"([\\`*_{}\[\]()>#+\-.!])", r"\\\1", escaped))
 
 
+class _TemplateCode(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept between processes in the code cache (code_cache.py),
+    by template and source checksum."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        key = f"{bucket.key}\0{bucket.checksum}"
+        raw = code_cache.store("templates").get(key)
+        if raw is None:
+            return
+        try:
+            bucket.code = marshal.loads(raw)
+        except (EOFError, ValueError, TypeError):  # damaged: compiled again
+            code_cache.store("templates").forget(key)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            key = f"{bucket.key}\0{bucket.checksum}"
+            code_cache.store("templates").put(key, marshal.dumps(bucket.code))
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
+        bytecode_cache=_TemplateCode(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Article, Block, Event
+from . import patterns
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 from .text import phrase_trie
 
@@ -267,7 +268,7 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?i:early|late|mid-|the)\s*)?(?i:{seasons}),?\s+(?:(?i:of)\s+)?{_YEAR}",
         ),
     ]
-    return tuple((kind, re.compile(edge + body)) for kind, body in shapes)
+    return tuple((kind, patterns.compile(edge + body)) for kind, body in shapes)
 
 
 # What each kind of expression needs in the text: a month name (as written, capital and

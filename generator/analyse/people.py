@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from ..model import Article, Organization, Person
 from ..read import name_id
+from . import patterns
 from .lexicon import PartCue, PeopleLexicon, entity_lexicon, people_lexicon
 from .sentences import sentence_spans
 from .text import (
@@ -203,14 +204,15 @@ def _role_text(match: re.Match[str], lex: PeopleLexicon) -> str:
 
 
 @cache
-def _prefix_start(org_forms: tuple[str, ...]) -> re.Pattern[str]:
+def _prefix_start(org_forms: tuple[str, ...], keep: bool = False) -> re.Pattern[str]:
     """The prefix pattern with its role alternation factored (phrase_trie): it matches the same
     strings, so it starts matching at the same places, but a failed attempt at one place (the
     search tries every place of the text) costs a few tests instead of one per role form."""
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
     lex = people_lexicon()
     roles = "(?i:" + phrase_trie(lex.roles) + ")"
-    return re.compile(_prefix_source(orgs, roles, "(?i:" + phrase_trie(lex.role_modifiers) + ")"))
+    source = _prefix_source(orgs, roles, "(?i:" + phrase_trie(lex.role_modifiers) + ")")
+    return patterns.compile(source) if keep else re.compile(source)
 
 
 @cache
@@ -219,14 +221,17 @@ def _roles() -> str:
 
 
 @cache
-def _org_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _org_patterns(org_forms: tuple[str, ...], keep: bool = False) -> tuple[re.Pattern[str], ...]:
     """The patterns that name the article's organizations (known ones and those it found):
     built per set of organization forms, so their (costly) role alternation is compiled again
-    only when an article finds new organizations; the others are in _role_patterns."""
+    only when an article finds new organizations; the others are in _role_patterns. `keep`:
+    the set is the data's own (the same in every process): keep the compiled code
+    (patterns.py)."""
+    compile = patterns.compile if keep else re.compile
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
-    prefix = re.compile(_prefix_source(orgs, _roles(), _modifier_words()))
-    of_org = re.compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
-    any_org = re.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
+    prefix = compile(_prefix_source(orgs, _roles(), _modifier_words()))
+    of_org = compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
+    any_org = compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
     return prefix, of_org, any_org
 
 
@@ -234,13 +239,13 @@ def _org_patterns(org_forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 def _role_patterns() -> tuple[re.Pattern[str], ...]:
     """The role patterns that do not depend on the article: compiled once per process."""
     roles = _roles()
-    apposition = re.compile(
+    apposition = patterns.compile(
         rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
-    as_role = re.compile(
+    as_role = patterns.compile(
         rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|"
         rf"now|been|be|once|formerly|previously)\s+){{0,3}}(?:{verbs})(?:\s+[a-z]+){{0,3}}?\s+as\s+"
         rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:next\s+|new\s+)?(?:[\w’'\-]+[’']s\s+)?"
@@ -248,26 +253,26 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "President Nixon selects Warren E. Burger as the next Chief Justice"
-    as_the = re.compile(
+    as_the = patterns.compile(
         rf"^\s+as\s+(?:(?:an?|the|its|their)\s+)?(?:next\s+|new\s+)?{_modifiers()}(?P<role>{roles})\b"
         rf"(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "Dave Lavery is the program executive for …"
-    copula = re.compile(
+    copula = patterns.compile(
         rf"^\s+(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|remains)\s+"
         rf"(?:an?|the|its|their)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # the role before another role and a comma: "associate administrator, and astronaut …"
-    role_chain = re.compile(
+    role_chain = patterns.compile(
         rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
     )
-    and_role = re.compile(
+    and_role = patterns.compile(
         rf"\s*,?\s+and\s+(?:(?:[a-z]+\s+){{0,2}}?as\s+)?(?:(?:an?|the)\s+)?{_modifiers()}"
         rf"(?P<role>{roles})\b(?!\s+[A-Z])"
     )
     # "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness …"
-    of_apposition = re.compile(
+    of_apposition = patterns.compile(
         rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})\s+(?:of|at|for)\s+(?P<rest>[^,;:—–()]{{1,60}}),\s*$"
     )
     return (
@@ -294,18 +299,20 @@ def _role_ends() -> tuple[tuple[int, re.Pattern[str]], ...]:
         last = role.split(" ")[-1]
         by_length.setdefault(len(last), set()).add(last)
     return tuple(
-        (size, re.compile("(?i:" + "|".join(re.escape(w) for w in sorted(words)) + ")"))
+        (size, patterns.compile("(?i:" + "|".join(re.escape(w) for w in sorted(words)) + ")"))
         for size, words in sorted(by_length.items())
     )
 
 
 def _context(article: Article, organizations: tuple[Organization, ...]) -> _Context:
     org_ids = {form: e.id for e in entity_lexicon().organizations for form in e.forms}
+    known = len(org_ids)
     for org in organizations:
         for form in (org.name, *org.aliases):
             org_ids[form] = org.id
     org_forms = tuple(sorted(org_ids))
-    prefix, of_org, any_org = _org_patterns(org_forms)
+    keep = len(org_ids) == known  # no organization of the article's own
+    prefix, of_org, any_org = _org_patterns(org_forms, keep)
     (
         apposition,
         as_role,
@@ -320,7 +327,7 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         lowercase_words(article),
         org_ids,
         prefix,
-        _prefix_start(org_forms),
+        _prefix_start(org_forms, keep),
         _role_ends(),
         apposition,
         of_org,

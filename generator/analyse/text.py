@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Article
+from . import patterns
 from .lexicon import people_lexicon
 
 # Every upper-case letter up to U+1FFF (Latin, Greek, Cyrillic…), for names such as "Élodie".
@@ -104,7 +105,9 @@ def name_run() -> re.Pattern[str]:
     initial = rf"{UPPER}\.(?=\s+[“\"‘]?{UPPER})"  # also before a nickname: Edwin E. “Buzz” Aldrin
     first = rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{NAME_TOKEN})"
     word = rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{suffix}|{NAME_TOKEN}|{NICKNAME}|{particle})"
-    return re.compile(rf"(?<![\w’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?")
+    return patterns.compile(
+        rf"(?<![\w’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?"
+    )
 
 
 def lowercase_words(article: Article) -> frozenset[str]:

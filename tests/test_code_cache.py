@@ -1,0 +1,108 @@
+"""The code cache (compiled patterns and templates kept between processes) changes no output:
+a pattern from the cache equals re.compile of its source, a build that takes everything from
+the cache writes the same docs/, and a damaged or foreign cache file is ignored."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from support import REPO
+
+from generator import code_cache
+from generator.analyse import patterns
+from generator.analyse.lexicon import people_lexicon
+from generator.analyse.text import phrase_alternation
+
+SOURCES = [
+    r"(?i)(?P<a>x|y(?:z|)\s+)(?<![\w-])(?=q)(?:\1|b)*?$",
+    "(?i:" + phrase_alternation(people_lexicon().roles) + r")\b(?!\s+[A-Z])",
+    r"(?P<year>1[6-9]\d\d|2[01]\d\d)(?![\w’'-])",
+]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path) -> Iterator[Path]:
+    (tmp_path / "project").mkdir()
+    code_cache.use(None)
+    yield tmp_path / "project"
+    code_cache.use(None)
+
+
+def _reload(root: Path) -> None:
+    code_cache.use(None)
+    code_cache.use(root)
+
+
+def test_a_cached_pattern_equals_re_compile_of_its_source(fresh_cache: Path) -> None:
+    code_cache.use(fresh_cache)
+    first = [patterns.compile(s) for s in SOURCES]
+    code_cache.save()
+    files = list((fresh_cache / ".cache" / "generator" / "code").glob("patterns-*.bin"))
+    assert len(files) == 1
+    _reload(fresh_cache)
+    store = code_cache.store("patterns")
+    assert all(store.get(f"0\0{s}") is not None for s in SOURCES)  # from the file this time
+    again = [patterns.compile(s) for s in SOURCES]
+    for source, one, two in zip(SOURCES, first, again, strict=True):
+        plain = re.compile(source)
+        assert one == plain and two == plain  # same source, flags and program
+        text = "Deputy administrator, xyz  yb 1969 the astronaut Jane and q"
+        assert [m.span() for m in two.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_damaged_or_foreign_file_is_ignored(fresh_cache: Path) -> None:
+    code_cache.use(fresh_cache)
+    for source in SOURCES:
+        patterns.compile(source)
+    code_cache.save()
+    (path,) = (fresh_cache / ".cache" / "generator" / "code").glob("patterns-*.bin")
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0xFF
+    path.write_bytes(bytes(data))
+    _reload(fresh_cache)
+    assert code_cache.store("patterns").get(f"0\0{SOURCES[1]}") is None
+    assert patterns.compile(SOURCES[1]) == re.compile(SOURCES[1])
+    path.write_bytes(b"something else entirely")
+    _reload(fresh_cache)
+    assert patterns.compile(SOURCES[0]) == re.compile(SOURCES[0])
+
+
+def test_nothing_is_written_with_the_cache_off(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENERATOR_CACHE", "off")
+    code_cache.use(fresh_cache)
+    patterns.compile(SOURCES[2])
+    code_cache.save()
+    assert not (fresh_cache / ".cache").exists()
+
+
+def _build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GENERATOR_WORKERS": "1"}
+    command = [sys.executable, "-m", "generator", "build", "--project", str(project), *args]
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+
+
+def test_a_build_from_the_code_cache_writes_the_same_docs(
+    seed_project: Path, tree_bytes: Callable[[Path], dict[str, bytes]]
+) -> None:
+    first = _build(seed_project)
+    assert first.returncode == 0, first.stderr
+    code = seed_project / ".cache" / "generator" / "code"
+    assert {p.name.split("-")[0] for p in code.glob("*.bin")} == {"patterns", "templates"}
+    docs = tree_bytes(seed_project / "docs")
+    # Analysis and cards again, with the compiled patterns and templates from the cache.
+    shutil.rmtree(seed_project / ".cache" / "generator" / "analysis")
+    shutil.rmtree(seed_project / ".cache" / "generator" / "media")
+    stamp = {p: p.stat().st_mtime_ns for p in code.glob("*.bin")}
+    again = _build(seed_project, "--check")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert tree_bytes(seed_project / "docs") == docs
+    assert {p: p.stat().st_mtime_ns for p in code.glob("*.bin")} == stamp  # nothing new
