@@ -513,8 +513,22 @@ def _themed_page(
             for section, (_, found) in zip(spec.sections, context["sections"], strict=True)
             if found
         }
-    description = describe(spec.descriptions, features, spec.theme.description)
+    # Worded for the articles the page is made from ("the dates the article gives").
+    articles = len(facts_of_set)
+    description = describe(spec.descriptions, features, spec.theme.description, articles)
+    context["spec"] = spec.for_articles(articles)
     return _ThemedPage(spec, count, description, context)
+
+
+def _card_features(cards: Sequence[Card]) -> set[str]:
+    """What the people cards hold, for the People page's summary (core.yml `needs`)."""
+    held = {
+        "roles": any(c.roles for c in cards),
+        "ages": any(c.ages for c in cards),
+        "organisations": any(c.organizations for c in cards),
+        "quotes": any(c.quotes for c in cards),
+    }
+    return {name for name, present in held.items() if present}
 
 
 def _plural(count: int, unit: tuple[str, str]) -> str:
@@ -573,6 +587,11 @@ def compose_site(
         for spec in core.pages
         if len(core_material.get(spec.count, ())) >= max(spec.min, 1)
     ]
+    core_features = {"people": _card_features(cards)}
+    core_descriptions = {
+        spec.id: spec.describe(core_features.get(spec.count, set()), len(articles))
+        for spec, _ in core_pages
+    }
 
     links = tuple(
         ThemeLink(
@@ -588,7 +607,7 @@ def compose_site(
         ThemeLink(
             spec.id,
             spec.title,
-            spec.description,
+            core_descriptions[spec.id],
             spec.path,
             len(items),
             _plural(len(items), spec.unit),
@@ -657,24 +676,24 @@ def compose_site(
             Page(
                 spec.path,
                 spec.title,
-                spec.description,
+                core_descriptions[spec.id],
                 f"{spec.id}.md.j2",
-                {**common, "items": items, "description": spec.description, "spec": spec},
+                {**common, "items": items, "description": core_descriptions[spec.id], "spec": spec},
                 # Readers search for people: their cards should answer first.
                 search_boost=2 if spec.count == "people" else None,
                 nav_title=spec.title,
             )
         )
-    count = len(entries)
+    sources_description, intro = core.sources_text(len(entries))
+    if themed and core.sources_intro_themed:
+        intro = f"{intro} {core.sources_intro_themed}".strip()
     pages.append(
         Page(
             "articles/index.md",
             core.sources_title,
-            core.sources_description.format(
-                count=count, articles="article" if count == 1 else "articles"
-            ),
+            sources_description,
             "articles_index.md.j2",
-            {**common, "articles": entries},
+            {**common, "articles": entries, "intro": intro},
             # Source pages hold every sentence; the themed pages should answer a search first.
             search_boost=0.2,
             nav_title=core.sources_nav_title,

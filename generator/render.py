@@ -83,7 +83,15 @@ def one_line(text: str) -> str:
 
 @cache
 def _glossary() -> tuple[dict[str, str], re.Pattern[str] | None]:
-    raw = load_data("glossary.yml") or {}
+    """Tooltips: glossary.yml and every theme set's `glossary` (its kind of story's terms)."""
+    from .analyse.themesets import theme_set_files
+
+    raw = dict(load_data("glossary.yml") or {})
+    for name in theme_set_files():
+        data = load_data(name)
+        extra = data.get("glossary") if isinstance(data, dict) else None
+        for term, text in (extra if isinstance(extra, dict) else {}).items():
+            raw.setdefault(term, text)
     terms = {str(k): str(v) for k, v in raw.items()}
     if not terms:
         return terms, None

@@ -32,7 +32,15 @@ def _card_text(page: Page, site: SiteConfig) -> tuple[str, str]:
         return page.title, " · ".join(parts)
     if page.path == "index.md":
         return site.description or page.description or page.title, "Overview"
-    return page.title, page.nav_title or ""
+    # A page of the overview's grid says what it holds ("15 people"), not its title again.
+    link = next((t for t in page.context.get("themes", ()) if t.path == page.path), None)
+    if link is not None:
+        return page.title, f"{link.count} {link.unit}"
+    if page.path == "articles/index.md":
+        # Every article's slug keys "mentions" (the list itself may be cut into parts).
+        count = len(page.context.get("mentions", ()))
+        return page.title, f"{count} source article{'' if count == 1 else 's'}"
+    return page.title, "" if page.nav_title == page.title else page.nav_title or ""
 
 
 def card_bytes(page: Page, site: SiteConfig, media: MediaCache) -> bytes:

@@ -1,4 +1,5 @@
-"""The mission timeline as an inline SVG, drawn at build time (no JavaScript, no CDN).
+"""A timeline (Mission's, the core Timeline page's) as an inline SVG, drawn at build time (no
+JavaScript, no CDN).
 
 A vertical axis with one point per dated event: it reads the same on a phone and a wide screen,
 and every colour comes from CSS (currentColor and custom properties), so it follows the palette.
@@ -43,7 +44,7 @@ def timeline_svg(entries: Sequence[TimelineEntry], url: Callable[[str], str]) ->
         '<figure class="timeline" data-search-exclude>'
         f'<svg class="timeline__svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" role="group" '
-        'aria-label="Timeline of the dated events in the articles">',
+        'aria-label="Timeline of the dated events, oldest first">',
         f'<line class="timeline__axis" x1="{AXIS_X}" y1="8" x2="{AXIS_X}" y2="{height - 8}"/>',
     ]
     for index, entry in enumerate(entries):

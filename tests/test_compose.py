@@ -203,7 +203,9 @@ def test_page_descriptions_promise_only_what_is_there() -> None:
     facts = Facts(a, themes={"context": ("b3", "b4")})
     context = site(facts)["context.md"]
     assert "rival project" not in context.description
-    assert context.description == "The background to the flight, from the articles."
+    assert context.description == "The background to the flight, from the article."
+    two = site(facts, Facts(article("a2", None, *FLIGHT), themes={}))["context.md"]
+    assert two.description == "The background to the flight, from the articles."
     rival = article("b", None, *FLIGHT, "The critics spoke.", "Tom Cruise called.")
     quote = Quote("Fine.", "x", "b3")
     people = (Person("x", "Al Bo", blocks=("b3",)),)

@@ -25,7 +25,7 @@ from generator.analyse.themesets import (
     with_theme_set_facts,
 )
 from generator.cli import main
-from generator.compose import compose_site
+from generator.compose import Page, compose_site
 from generator.read import read_seed
 from generator.render import render_page
 from generator.site import SiteConfig
@@ -144,8 +144,11 @@ def _has(phrase: str, text: str) -> bool:
 def _own_words(article_text: str) -> str:
     """The article's text and the tooltips of the abbreviations it uses (generator/data/
     glossary.yml): "NASA" is explained as "National Aeronautics and Space Administration"."""
-    glossary = yaml.safe_load((REPO / "generator" / "data" / "glossary.yml").read_text("utf-8"))
-    used = [str(v) for k, v in (glossary or {}).items() if _has(str(k), article_text)]
+    data = REPO / "generator" / "data"
+    glossary = yaml.safe_load((data / "glossary.yml").read_text("utf-8")) or {}
+    for theme_set in sorted((data / "themes").glob("*.yml")):
+        glossary |= yaml.safe_load(theme_set.read_text("utf-8")).get("glossary") or {}
+    used = [str(v) for k, v in glossary.items() if _has(str(k), article_text)]
     return " ".join([article_text, *used])
 
 
@@ -238,6 +241,10 @@ def test_a_real_non_space_article_builds_a_site_without_spaceflight_words(
     site = mkdocs_build(new_project(tmp_path, path.name, path.read_bytes()), "--strict")
     assert foreign_words(site, path.read_text(encoding="utf-8")) == {}
     assert not (site / "mission").exists() and not (site / "crew").exists()
+    # A site of one article speaks of one ("Everyone the article names").
+    for page in sorted(site.rglob("*.html")):
+        words = page_text(page)
+        assert not _PLURAL_WORDING.search(words) or _PLURAL_WORDING.search(path.read_text()), page
 
 
 def test_the_theme_set_applies_to_flight_reports_only(tmp_path: Path) -> None:
@@ -484,3 +491,135 @@ def test_another_theme_set_is_data_only(tmp_path: Path) -> None:
     seed = analyse(read_seed(SEED))
     assert not courts.applies_to(seed)
     assert "sentence" not in {f.name for f in with_theme_set_facts(seed, sets).key_facts}
+
+
+# --- wording that follows the number of articles and what is on the page ---------------------
+
+_PLURAL_WORDING = re.compile(
+    r"\bthe articles (?:name|give|tell)\b|\bin the articles\b|from the articles\b", re.I
+)
+_SINGULAR_WORDING = re.compile(
+    r"\bthe article (?:names|gives|tells)\b|\bin the article\b|from the article\b", re.I
+)
+
+
+def _site_wording(pages: tuple[Page, ...]) -> dict[str, str]:
+    """Page → the words the generator itself writes on it: title, description, the rendered
+    page with the articles' own text left out (source pages, passages, quotations, ledes)."""
+    wording = {}
+    for page in pages:
+        if page.path.startswith("articles/") and page.path != "articles/index.md":
+            continue  # a source page is the article's own text
+        text = render_page(page)
+        text = re.sub(
+            r'<(p|div|blockquote|li) class="(passage|voice|index__lede|article-list__lede'
+            r'|card__quote|timeline)[^"]*".*',
+            "",
+            text,
+        )
+        wording[page.path] = " ".join([page.title, page.description, text])
+    return wording
+
+
+def _compose(*paths: Path) -> tuple[Page, ...]:
+    return compose_site([analyse(read_seed(p)) for p in paths], None, SiteConfig("S", ""))
+
+
+def test_a_one_article_site_speaks_of_one_article(tmp_path: Path) -> None:
+    """The core's and the theme set's texts are worded for one article ("Everyone the article
+    names", "The source article of this site."), on a court story and on the seed."""
+    court = _write(tmp_path / "court.md", COURT_STORY)
+    for path in (court, SEED):
+        pages = _compose(path)
+        for name, words in _site_wording(pages).items():
+            assert not _PLURAL_WORDING.search(words), (path.name, name)
+        sources = next(p for p in pages if p.path == "articles/index.md")
+        assert sources.description == "The source article of this site."
+        assert "newest first" not in render_page(sources)
+    court_pages = {p.path: p for p in _compose(court)}
+    # No themed page on a court story: the sources list does not promise one.
+    assert "themed pages" not in render_page(court_pages["articles/index.md"])
+
+
+def test_a_mixed_site_speaks_of_its_articles() -> None:
+    """Seed, NASA releases and non-space corpus articles: the core speaks of the articles;
+    a themed page of the one flight article of a set speaks of one."""
+    others = [p for p in non_space_articles()][:4]
+    many = _compose(*ARTICLES.values(), *others)  # the seed and three NASA releases
+    for name, words in _site_wording(many).items():
+        assert not _SINGULAR_WORDING.search(words), name
+    sources = next(p for p in many if p.path == "articles/index.md")
+    assert (
+        sources.description
+        == f"The {len(ARTICLES) + len(others)} source articles of this site, newest first."
+    )
+    seed_and_court = {p.path: p for p in _compose(SEED, *others[:1])}
+    assert "the article gives" in seed_and_court["mission.md"].description  # one flight
+    assert "the articles name" in seed_and_court["people.md"].description  # two articles
+
+
+def test_the_people_page_promises_only_what_its_cards_hold(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Fair opens\npublished: 2024-05-01\n---\n\n"
+        "Jane Roe and John Doe opened the fair.\n\nRoe thanked Doe.\n"
+    )
+    pages = {p.path: p for p in _compose(_write(tmp_path / "fair.md", text))}
+    people = pages["people.md"].description
+    assert people == "Everyone the article names, with the paragraphs that name them."
+    court = {p.path: p for p in _compose(_write(tmp_path / "court.md", COURT_STORY))}
+    cards = court["people.md"].context["items"]
+    description = court["people.md"].description
+    held = {
+        "roles": any(c.roles for c in cards),
+        "ages": any(c.ages for c in cards),
+        "organisations": any(c.organizations for c in cards),
+        "words": any(c.quotes for c in cards),
+    }
+    assert all(held[word] for word in held if word in description), description  # no promise
+    assert (
+        description == "Everyone the article names, with the roles, ages and words it gives them."
+    )
+
+
+def test_share_cards_say_what_a_page_holds_not_its_title_twice(tmp_path: Path) -> None:
+    from generator.share import _card_text
+
+    for page in _compose(_write(tmp_path / "court.md", COURT_STORY)):
+        title, kicker = _card_text(page, SiteConfig("S", ""))
+        assert kicker != title, page.path
+    pages = {p.path: p for p in _compose(_write(tmp_path / "court.md", COURT_STORY))}
+    assert _card_text(pages["people.md"], SiteConfig("S", ""))[1].endswith(" people")
+    assert _card_text(pages["articles/index.md"], SiteConfig("S", ""))[1] == "1 source article"
+
+
+LAUNCH_PREVIEW = """\
+---
+title: NASA Sets Coverage for Crew-12 Launch to Space Station
+published: 2024-08-20
+---
+
+NASA’s SpaceX Crew-12 mission will launch four crew members to the International Space Station
+no earlier than 1:17 p.m. EDT on Saturday, Sept. 28, from Space Launch Complex 40 at Cape
+Canaveral Space Force Station in Florida.
+
+The Dragon spacecraft is scheduled to dock to the station about 28 hours later. After a stay of
+about five months, the crew is expected to return to Earth in February 2025.
+
+Launch coverage will begin at 9:30 a.m. on NASA+, said Jane Roe, a spokeswoman for the agency.
+"""
+
+
+def test_a_launch_preview_gets_the_core_and_no_fact_of_a_flight_not_flown(tmp_path: Path) -> None:
+    """Decision (README, "The pages a site gets"): a planned flight stays core-only. The
+    spaceflight set's texts and rules speak of a flight that happened ("Launch date", "Return
+    date", "who flew"); a plan ("will launch", "is scheduled to", "is expected to return") is
+    left to the timeline, in the article's own words."""
+    path = _write(tmp_path / "preview.md", LAUNCH_PREVIEW)
+    facts = analyse(read_seed(path))
+    assert facts.key_facts == () and facts.cast == ()
+    pages = {p.path: p for p in _compose(path)}
+    assert not {"mission.md", "crew.md", "film.md", "context.md"} & set(pages)
+    text = " ".join(render_page(p) for p in pages.values() if not p.path.startswith("articles/"))
+    for label in ("Launch date", "Return date", "Launch site", "Docking", "At a glance"):
+        assert label not in text, label
+    assert "timeline.md" in pages  # the plan's dates, each in its own sentence

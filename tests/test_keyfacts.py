@@ -256,3 +256,19 @@ def test_the_editors_word_on_a_theme_set_decides_its_key_facts() -> None:
     assert [f.name for f in corrected(MEDICAL_FEATURE, "true")] == ["station"]
     assert corrected(SEED, "false") == ()
     assert corrected(SEED, "true") == analyse(read_seed(SEED)).key_facts
+
+
+def test_a_planned_date_is_shown_as_planned_never_as_done() -> None:
+    """The seed's "…, will take the film crew back to Earth on October 17" is the planned
+    return, not the return date; a later sentence that gives the date as done wins."""
+    plan = "Ivan Orlov, who will star in the film, will take the crew back to Earth on October 17."
+    found = _earned(plan, "2021-10-05")
+    assert found["planned_return_date"] == "2021-10-17" and "return_date" not in found
+    done = plan + "\n\nThe crew landed on October 17."
+    assert _earned(done, "2021-10-18")["return_date"] == "2021-10-17"
+    assert "planned_return_date" not in _earned(done, "2021-10-18")
+    # A plan in another clause of the sentence leaves the date done (nasa_article_329).
+    launched = "O’Hara launched Sept. 15, 2023, with two cosmonauts, who both will remain aboard."
+    found = _earned(launched, "2024-04-06")
+    assert found["launch_date"] == "2023-09-15" and "planned_launch_date" not in found
+    assert "planned_launch_date" in _earned("The crew is scheduled to launch on March 3.")

@@ -102,9 +102,15 @@ class KeyFactRules:
     window: int = 100
     breaks: re.Pattern[str] | None = None
     cast: tuple[str, ...] = ()  # regex sources with a {name} placeholder
+    plans: re.Pattern[str] | None = None  # a dated fact's clause telling a plan
+    planned: tuple[tuple[str, str], ...] = ()  # dated fact → the name of its planned form
 
     def unless_for(self, name: str) -> re.Pattern[str] | None:
         return next((p for n, p in self.dated_unless if n == name), None)
+
+    def planned_name(self, name: str) -> str:
+        """The fact a planned date is shown as ("" : a planned date is no fact at all)."""
+        return next((p for n, p in self.planned if n == name), "")
 
 
 def _optional(value: object) -> re.Pattern[str] | None:
@@ -140,6 +146,8 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
         for name, pattern in (raw_unless.items() if isinstance(raw_unless, dict) else ())
     )
     window = data.get("dated_fact_window")
+    planned = data.get("planned_facts")
+    planned = planned if isinstance(planned, dict) else {}
     return KeyFactRules(
         facts=facts,
         not_the_flight=_optional(data.get("not_the_flight")),
@@ -149,6 +157,8 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
         window=window if isinstance(window, int) else 100,
         breaks=_optional(data.get("dated_fact_breaks")),
         cast=str_list(data.get("cast")),
+        plans=_optional(data.get("dated_fact_plans")),
+        planned=tuple((str(k), str(v)) for k, v in planned.items()),
     )
 
 
@@ -172,36 +182,61 @@ def historic_blocks(events: tuple[Event, ...], published: dt.date | None) -> fro
     return frozenset(e.block for e in events if e.block not in recent)
 
 
-def _date_belongs_to_cue(
+def _date_of_cue(
     sentence: str, expression: str, cue: re.Pattern[str], rules: KeyFactRules
-) -> bool:
-    """The date is the cue's: after it, near, same clause; or opening the sentence before it."""
+) -> tuple[int, int] | None:
+    """The span of the cue and its date when the date is the cue's: after it, near, same
+    clause; or opening the sentence before it. None when the date is not the cue's."""
     positions = [m.start() for m in re.finditer(re.escape(expression), sentence)]
     for cue_match in cue.finditer(sentence):
         for pos in positions:
             if pos >= cue_match.end():
                 between = sentence[cue_match.end() : pos]
                 near = pos - cue_match.end() <= rules.window
+                span = (cue_match.start(), pos + len(expression))
             elif pos <= _OPENING_WORDS and not (
                 rules.breaks and rules.breaks.search(sentence, 0, pos)
             ):
                 # "On Saturday, the crew landed", "At 1:05 a.m. EST on Thursday, Feb. 15, …"
                 between = sentence[pos + len(expression) : cue_match.start()]
                 near = cue_match.start() - pos <= rules.window
+                span = (pos, cue_match.end())
             else:
                 continue
             if near and not (rules.breaks and rules.breaks.search(between)):
-                return True
-    return False
+                return span
+    return None
+
+
+def _date_belongs_to_cue(
+    sentence: str, expression: str, cue: re.Pattern[str], rules: KeyFactRules
+) -> bool:
+    return _date_of_cue(sentence, expression, cue, rules) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+
+
+def _tells_a_plan(sentence: str, span: tuple[int, int], rules: KeyFactRules) -> bool:
+    """Whether the clause of the cue and its date tells a plan ("…, will take the film crew
+    back to Earth on October 17"): from the clause's start to the end of the date."""
+    if rules.plans is None:
+        return False
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span[0])]
+    return rules.plans.search(sentence, breaks[-1] if breaks else 0, span[1]) is not None
 
 
 def find_dated_facts(
     events: tuple[Event, ...], rules: KeyFactRules, published: dt.date | None = None
 ) -> tuple[KeyFact, ...]:
-    """Launch and return dates: the first dated event that is its cue's date (see the data)."""
+    """Launch and return dates: the first dated event that is its cue's date (see the data).
+    A date whose clause tells a plan is the planned date (`planned_facts`), taken only when
+    no event gives the date as done."""
     found: dict[str, KeyFact] = {}
     for name, cue in rules.dated:
         unless = rules.unless_for(name)
+        planned_name = rules.planned_name(name)
+        planned: KeyFact | None = None
         for event in events:
             if unless is not None and unless.search(event.text):
                 continue
@@ -209,11 +244,22 @@ def find_dated_facts(
                 continue
             if rules.not_the_flight and rules.not_the_flight.search(event.text):
                 continue
-            if cue.search(event.text) and _date_belongs_to_cue(
-                event.text, event.expression, cue, rules
-            ):
-                found[name] = KeyFact(name, event.date, event.block)
-                break
+            span = (
+                _date_of_cue(event.text, event.expression, cue, rules)
+                if cue.search(event.text)
+                else None
+            )
+            if span is None:
+                continue
+            if _tells_a_plan(event.text, span, rules):
+                if planned is None and planned_name:
+                    planned = KeyFact(planned_name, event.date, event.block)
+                continue
+            found[name] = KeyFact(name, event.date, event.block)
+            break
+        else:
+            if planned is not None:
+                found[planned.name] = planned
     return tuple(found.values())
 
 

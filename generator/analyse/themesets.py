@@ -34,17 +34,25 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 @dataclass(frozen=True)
 class Described:
-    """One candidate summary of a page: used when everything in `needs` is on the page."""
+    """One candidate summary of a page: used when everything in `needs` is on the page. `text`
+    speaks of several articles; `text_one`, when given, of one ("the article names")."""
 
     needs: frozenset[str]
     text: str
+    text_one: str = ""
+
+    def text_for(self, articles: int) -> str:
+        return self.text_one if articles == 1 and self.text_one else self.text
 
 
-def describe(candidates: tuple[Described, ...], features: set[str], fallback: str = "") -> str:
-    """The first summary whose needs the page meets (so it never promises what is absent)."""
+def describe(
+    candidates: tuple[Described, ...], features: set[str], fallback: str = "", articles: int = 2
+) -> str:
+    """The first summary whose needs the page meets (so it never promises what is absent),
+    worded for the number of articles the page is made from."""
     for candidate in candidates:
         if candidate.needs <= features:
-            return candidate.text
+            return candidate.text_for(articles)
     return fallback
 
 
@@ -67,10 +75,17 @@ class ThemePage:
     facts: tuple[str, ...] = ()  # key facts of the page's fact box, in order
     sections: tuple[Section, ...] = ()
     search_boost: float | None = None
+    headings_one: dict[str, str] = field(default_factory=dict)  # `heading_one`: one article
 
     @property
     def id(self) -> str:
         return self.theme.id
+
+    def for_articles(self, articles: int) -> ThemePage:
+        """The page as worded for a site (or set) of this many articles ("From the article")."""
+        if articles != 1 or not self.headings_one:
+            return self
+        return replace(self, headings={**self.headings, **self.headings_one})
 
     def shows(self, part: str) -> bool:
         return part in self.headings
@@ -134,15 +149,19 @@ def with_theme_set_facts(facts: Facts, theme_sets: Sequence[ThemeSet]) -> Facts:
 class CorePage:
     id: str
     title: str
-    description: str
+    description: str  # the last (most modest) summary, about several articles
     count: str  # what the page shows and the threshold counts: people, events or quotes
     unit: tuple[str, str]
     min: int
     heading: str = ""
+    descriptions: tuple[Described, ...] = ()  # chosen by what is on the page (`needs`)
 
     @property
     def path(self) -> str:
         return f"{self.id}.md"
+
+    def describe(self, features: set[str], articles: int) -> str:
+        return describe(self.descriptions, features, self.description, articles)
 
 
 @dataclass(frozen=True)
@@ -152,6 +171,19 @@ class Core:
     sources_nav_title: str
     sources_title: str
     sources_description: str  # with {count} and {articles}
+    sources_description_one: str = ""  # the same, for a site of one article
+    sources_intro: Described = Described(frozenset(), "")  # the list's introduction
+    sources_intro_themed: str = ""  # added when the site has a themed page
+
+    def sources_text(self, articles: int) -> tuple[str, str]:
+        """(description, introduction) of the list of sources, for this many articles."""
+        template = (
+            self.sources_description_one
+            if articles == 1 and self.sources_description_one
+            else self.sources_description
+        )
+        noun = "article" if articles == 1 else "articles"
+        return template.format(count=articles, articles=noun), self.sources_intro.text_for(articles)
 
 
 # --- evidence ------------------------------------------------------------------------------
@@ -226,13 +258,16 @@ def _pair(value: Any, default: str) -> tuple[str, str]:
     return default, default + "s"
 
 
-def _descriptions(raw: Any) -> tuple[Described, ...]:
+def _descriptions(raw: Any, one: Any = None) -> tuple[Described, ...]:
+    """`descriptions:` (a list of needs/text/text_one) or a plain `description:` text (with
+    `description_one`)."""
     if isinstance(raw, str):
-        return (Described(frozenset(), raw),)
+        return (Described(frozenset(), raw, str(one or "")),)
     result = []
     for entry in raw or ():
         if isinstance(entry, dict):
-            result.append(Described(frozenset(str_list(entry.get("needs"))), str(entry["text"])))
+            needs = frozenset(str_list(entry.get("needs")))
+            result.append(Described(needs, str(entry["text"]), str(entry.get("text_one") or "")))
     return tuple(result)
 
 
@@ -249,6 +284,11 @@ def _theme_page(raw: dict[str, Any]) -> ThemePage:
         str(part): str(spec.get("heading", "")) if isinstance(spec, dict) else ""
         for part, spec in page.items()
         if part != "sections"
+    }
+    headings_one = {
+        str(part): str(spec["heading_one"])
+        for part, spec in page.items()
+        if isinstance(spec, dict) and spec.get("heading_one")
     }
     facts_spec = page.get("facts")
     facts_spec = facts_spec if isinstance(facts_spec, dict) else {}
@@ -269,6 +309,7 @@ def _theme_page(raw: dict[str, Any]) -> ThemePage:
         facts=str_list(facts_spec.get("show")),
         sections=sections,
         search_boost=boost if isinstance(boost, int | float) else None,
+        headings_one=headings_one,
     )
 
 
@@ -332,26 +373,36 @@ def load_core() -> Core:
     raw = load_data("core.yml")
     if not isinstance(raw, dict):
         raise _where("core.yml", "must be a mapping")
-    pages = tuple(
-        CorePage(
-            id=str(p["id"]),
-            title=str(p["title"]),
-            description=str(p["description"]),
-            count=str(p.get("count", p["id"])),
-            unit=_pair(p.get("unit"), str(p["id"])),
-            min=int(p.get("min", 1)),
-            heading=str(p.get("heading") or ""),
+    pages = []
+    for p in raw.get("pages") or ():
+        if not isinstance(p, dict):
+            continue
+        described = _descriptions(
+            p.get("descriptions") or p.get("description"), p.get("description_one")
         )
-        for p in raw.get("pages") or ()
-        if isinstance(p, dict)
-    )
+        pages.append(
+            CorePage(
+                id=str(p["id"]),
+                title=str(p["title"]),
+                description=described[-1].text if described else "",
+                count=str(p.get("count", p["id"])),
+                unit=_pair(p.get("unit"), str(p["id"])),
+                min=int(p.get("min", 1)),
+                heading=str(p.get("heading") or ""),
+                descriptions=described,
+            )
+        )
     sources = raw.get("sources") or {}
+    intro = _descriptions(str(sources.get("intro") or ""), sources.get("intro_one"))
     return Core(
         overview_nav_title=str((raw.get("overview") or {}).get("nav_title", "Overview")),
-        pages=pages,
+        pages=tuple(pages),
         sources_nav_title=str(sources.get("nav_title", "Articles")),
         sources_title=str(sources.get("title", "Articles")),
         sources_description=str(
             sources.get("description", "The {count} source {articles} of this site.")
         ),
+        sources_description_one=str(sources.get("description_one") or ""),
+        sources_intro=intro[0],
+        sources_intro_themed=str(sources.get("intro_themed") or ""),
     )
