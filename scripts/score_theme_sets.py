@@ -5,6 +5,7 @@
 Reads tests/fixtures/corpus/*.md and their keyfacts.yml `about_flight` (does the article report
 a flight?) and compares the spaceflight set's verdict (ThemeSet.applies_to, corrections files
 not applied). A false frame is a spaceflight frame on an article that reports no flight.
+Hold-out articles (front matter `holdout: N`, kept out of rule tuning) get a table of their own.
 """
 
 from __future__ import annotations
@@ -33,9 +34,14 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="one line per article")
     args = parser.parse_args()
     spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
-    rows: dict[str, list[int]] = {}  # kind → [articles, flights, right, false frames, missed]
+    # table → kind → [articles, flights, right, false frames, missed]
+    tables: dict[str, dict[str, list[int]]] = {}
     for path in sorted(CORPUS.glob("*.md")):
-        found = re.search(r"(?m)^kind:\s*(\S+)", path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"(?m)^kind:\s*(\S+)", text)
+        batch = re.search(r"(?m)^holdout:\s*(\d+)", text.split("\n---", 1)[0])
+        table = f"hold-out batch {batch.group(1)}" if batch else "development corpus"
+        rows = tables.setdefault(table, {})
         annotation = EXPECTED / path.stem / "keyfacts.yml"
         if found is None or not annotation.is_file():
             continue
@@ -50,13 +56,16 @@ def main() -> int:
         if args.details:
             verdict = "ok" if got == truth else ("FALSE FRAME" if got else "missed")
             print(f"{path.stem:40} about_flight={truth!s:5} applies={got!s:5} {verdict}")
-    print("| kind | articles | report a flight | right | false frames | flights missed |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    total = [0, 0, 0, 0, 0]
-    for name in sorted(rows):
-        print(f"| {name} | " + " | ".join(str(n) for n in rows[name]) + " |")
-        total = [a + b for a, b in zip(total, rows[name], strict=True)]
-    print("| all | " + " | ".join(str(n) for n in total) + " |")
+    for table in sorted(tables):
+        rows = tables[table]
+        print(f"\n{table}\n")
+        print("| kind | articles | report a flight | right | false frames | flights missed |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        total = [0, 0, 0, 0, 0]
+        for name in sorted(rows):
+            print(f"| {name} | " + " | ".join(str(n) for n in rows[name]) + " |")
+            total = [a + b for a, b in zip(total, rows[name], strict=True)]
+        print("| all | " + " | ".join(str(n) for n in total) + " |")
     return 0
 
 
