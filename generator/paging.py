@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -265,16 +267,26 @@ def _part_page(
 # ---- cards: alphabetical parts ------------------------------------------------------------
 
 
+_NOT_SORTED = re.compile(r"[^0-9a-z\s]+")
+
+
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """A name as it sorts: ASCII (anyascii), case-folded, letters, digits and spaces only."""
-    plain = anyascii(unicodedata.normalize("NFC", text)).casefold()
-    return " ".join("".join(c for c in word if c.isalnum()) for word in plain.split()).strip()
+    """A name as it sorts: ASCII (anyascii), lower case, letters, digits and spaces only."""
+    plain = anyascii(unicodedata.normalize("NFC", text)).lower()
+    return " ".join(_NOT_SORTED.sub("", plain).split())
 
 
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(s.casefold().rstrip(".") for s in people_lexicon().suffixes)
+
+
+@lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """The word a name sorts by: its last word, less suffixes ("Jr.", "III") and quoted
     nicknames ("Edwin E. “Buzz” Aldrin" → Aldrin); a one-word name is its own surname."""
-    suffixes = {s.casefold().rstrip(".") for s in people_lexicon().suffixes}
+    suffixes = _suffixes()
     words = [w.strip(",") for w in name.split() if w[:1] not in "“”\"‘’'(“«"]
     words = [w for w in words if w]
     while len(words) > 1 and words[-1].casefold().rstrip(".") in suffixes:
@@ -292,11 +304,11 @@ def _initial(card: Card) -> str:
 
 
 # What structured.to_script_text writes as a \u escape, and YAML's front matter escapes again.
-_LD_ESCAPED = frozenset("<>&[](){}*_`!#+-.|~:'")
+_LD_PLAIN = str.maketrans(dict.fromkeys("<>&[](){}*_`!#+-.|~:'"))
 
 
 def _ld_text(text: str) -> int:
-    return len(text) + 6 * sum(c in _LD_ESCAPED for c in text) + 4
+    return 7 * len(text) - 6 * len(text.translate(_LD_PLAIN)) + 4
 
 
 def _card_size(card: Card) -> int:
@@ -315,8 +327,11 @@ def _card_size(card: Card) -> int:
             60 + len(first.slug) + _text_cost(first.article_title) + 6 * len(refs)
             for first, refs in groups[:MAX_MENTION_GROUPS]
         )
-    size += sum(150 + len(q.source.slug) + _text_cost(q.text) for q in card.quotes)
-    return size + 60  # "And N more quotations on Voices."
+    return size + 60 + sum(map(_quote_size, card.quotes))  # 60: "And N more quotations"
+
+
+def _quote_size(quote: QuoteView) -> int:
+    return 150 + len(quote.source.slug) + _text_cost(quote.text)
 
 
 def _ld_size(card: Card, url: str) -> int:
@@ -337,32 +352,33 @@ def _cost_of_cards(page: Page, with_ld: bool) -> Callable[[Card], int]:
     return _card_size
 
 
-def _balanced(items: Sequence[Any], cost: Callable[[Any], int]) -> list[tuple[Any, ...]]:
-    """Consecutive runs of `items` of near-equal cost, as few as PART_BUDGET allows (a single
-    item over it alone): item i goes to the run its middle falls in."""
-    costs = [cost(i) for i in items]
+def _balanced(items: Sequence[Any], costs: Sequence[int]) -> list[tuple[Any, ...]]:
+    """Consecutive runs of `items` (costing `costs`) of near-equal cost, as few as PART_BUDGET
+    allows (a single item over it alone): item i goes to the run its middle falls in."""
     total = sum(costs)
     count = max(1, math.ceil(total / PART_BUDGET))
     while True:
         runs: list[list[Any]] = [[] for _ in range(count)]
+        spent = [0] * count
         used = 0
         for item, size in zip(items, costs, strict=True):
-            runs[min(count - 1, (2 * used + size) * count // (2 * total))].append(item)
+            run = min(count - 1, (2 * used + size) * count // (2 * max(total, 1)))
+            runs[run].append(item)
+            spent[run] += size
             used += size
-        chunks = [tuple(r) for r in runs if r]
         if count >= len(items) or all(
-            len(c) == 1 or sum(cost(i) for i in c) <= PART_BUDGET for c in chunks
+            len(r) <= 1 or c <= PART_BUDGET for r, c in zip(runs, spent, strict=True)
         ):
-            return chunks
+            return [tuple(r) for r in runs if r]
         count += 1
 
 
 def _split_cards(
-    page: Page, cards: Sequence[Card], name: str, searchable: bool, with_ld: bool
+    page: Page, cards: Sequence[Card], costs: Sequence[int], name: str, searchable: bool
 ) -> _Split:
     """Cards in surname order, in parts of near-equal size (`<page>/<name>-N.md`)."""
-    ordered = sorted(cards, key=_card_order)
-    chunks = _balanced(ordered, _cost_of_cards(page, with_ld))
+    order = sorted(range(len(cards)), key=lambda i: _card_order(cards[i]))
+    chunks = _balanced([cards[i] for i in order], [costs[i] for i in order])
     paths = _paths(page, name, len(chunks), first_inline=False)
     links = tuple(
         PartLink(
@@ -391,7 +407,12 @@ def _initials(split: _Split) -> tuple[tuple[str, str], ...]:
 def _trimmed(cards: tuple[Card, ...], voices: str) -> tuple[tuple[Card, ...], Any]:
     """Cards showing their first MAX_CARD_QUOTES quotations, and how many more each has."""
     more = {c.id: len(c.quotes) - MAX_CARD_QUOTES for c in cards}
-    short = tuple(dataclasses.replace(c, quotes=c.quotes[:MAX_CARD_QUOTES]) for c in cards)
+    short = tuple(
+        dataclasses.replace(c, quotes=c.quotes[:MAX_CARD_QUOTES])
+        if len(c.quotes) > MAX_CARD_QUOTES
+        else c
+        for c in cards
+    )
     return short, ({k: v for k, v in more.items() if v > 0}, voices)
 
 
@@ -404,15 +425,20 @@ def _people_split(page: Page, voices: str) -> tuple[Page, _Split] | None:
     the parts instead of the cards, and the parts."""
     cards = page.context.get("items", ())
     cost = _cost_of_cards(page, with_ld=True)
-    if not cards or sum(map(cost, cards)) <= PART_BUDGET:
+    costs = [cost(c) for c in cards]
+    if not cards or sum(costs) <= PART_BUDGET:
         return None
     context = dict(page.context)
     if sum(_card_cost(c) for c in cards) > LIST_BUDGET:
         cards, context["card_more"] = _trimmed(cards, voices)
-    if sum(map(cost, cards)) <= PART_BUDGET:
+        costs = [
+            size - sum(map(_quote_size, card.quotes[MAX_CARD_QUOTES:]))
+            for size, card in zip(costs, page.context["items"], strict=True)
+        ]
+    if sum(costs) <= PART_BUDGET:
         return None
     trimmed = dataclasses.replace(page, context={**context, "items": cards})
-    cut = _split_cards(trimmed, cards, "cards", searchable=True, with_ld=True)
+    cut = _split_cards(trimmed, cards, costs, "cards", searchable=True)
     context["items"] = ()
     context["parts"] = {"cards": cut.links}
     context["card_initials"] = _initials(cut)
@@ -512,11 +538,12 @@ def split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
                 and sum(_card_cost(c) for c in cards) > LIST_BUDGET
             ):
                 context[key], context["card_more"] = _trimmed(cards, voices)
-                if key == "cards" and sum(map(_card_size, context[key])) > LIST_BUDGET:
+                costs = [_card_size(c) for c in context[key]] if key == "cards" else []
+                if sum(costs) > LIST_BUDGET:
                     # A themed page's cards (Crew): to parts of their own, out of search
                     # (People answers for them).
                     trimmed = dataclasses.replace(page, context=dict(context))
-                    cut = _split_cards(trimmed, context[key], "cards", False, False)
+                    cut = _split_cards(trimmed, context[key], costs, "cards", False)
                     context[key] = ()
                     parts["cards"] = cut.links
                     context["card_initials"] = _initials(cut)
