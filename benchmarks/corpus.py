@@ -2,17 +2,21 @@
 
 Article 0 is the first source unchanged (so a 1-article set is the real seed site). Every later
 article is a copy of one source (round robin) given its own slug, title and published date in
-front matter, so the generator sees N distinct articles with N pages. People's names stay as
-they are: the site merges them across articles, which is what a real story with many reports
-looks like.
+front matter, so the generator sees N distinct articles with N pages. The first round of copies
+keeps the sources' text (their people merge across articles, as in a real story); from the
+second round on, each copy's people get surnames of their own (a real given name made a
+surname, the same for every mention, "Mr Shkaplerov" too), so the People page grows with the
+site as it does when a thousand reports name thousands of people.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -36,6 +40,7 @@ class Source:
     published: dt.date | None
     body: str  # the text after any front matter, line endings normalised to \n
     meta: dict[str, object]  # the front matter, minus title/published/slug
+    surnames: tuple[str, ...] = ()  # of the people the generator finds in it (copies rename)
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,48 @@ def parse_source(path: Path) -> Source:
     if published is not None and not isinstance(published, dt.date):
         raise ValueError(f"{path}: 'published' is not a date")
     meta.pop("slug", None)
-    return Source(path.stem, title, published, body, meta)
+    return Source(path.stem, title, published, body, meta, _surnames(path, text))
+
+
+def _surnames(path: Path, text: str) -> tuple[str, ...]:
+    """The last word of the name of every person the generator finds in the article."""
+    from generator.analyse import analyse
+    from generator.read import decode_seed, read_text, slug_for, split_front_matter
+
+    seed = decode_seed(str(path), text.encode("utf-8"))
+    meta, _, _ = split_front_matter(seed)
+    facts = analyse(read_text(seed, slug_for(path, meta.get("slug"))))
+    return tuple(dict.fromkeys(p.name.split()[-1] for p in facts.people))
+
+
+_ENDINGS = ("son", "sen", "berg", "ström", "ez", "ini", "ov", "ard")
+
+
+@cache
+def _names() -> tuple[str, ...]:
+    lines = (REPO / "generator" / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return tuple(
+        n
+        for n in lines.splitlines()
+        if n.isascii() and n.isalpha() and n[0].isupper() and len(n) > 4
+    )
+
+
+def renamed(body: str, surnames: Sequence[str], index: int) -> str:
+    """`body` with each of `surnames` (whole words) replaced by one of copy `index`'s own."""
+    if not surnames:
+        return body
+    names = _names()
+    new = {}
+    for old in surnames:
+        key = zlib.crc32(f"{index}:{old}".encode())
+        new[old] = names[key % len(names)] + _ENDINGS[key // len(names) % len(_ENDINGS)]
+    pattern = re.compile(
+        r"(?<![\w’'-])(?:"
+        + "|".join(re.escape(o) for o in sorted(new, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    return pattern.sub(lambda m: new[m.group(0)], body)
 
 
 def default_sources(
@@ -113,6 +159,8 @@ def corpus_article(sources: Sequence[Source], index: int) -> CorpusArticle:
     meta: dict[str, object] = {"title": title, "published": published, "slug": slug}
     meta.update(source.meta)
     body = source.body if source.body.endswith("\n") else source.body + "\n"
+    if index >= len(sources):
+        body = renamed(body, source.surnames, index)
     return CorpusArticle(f"{slug}.md", slug, title, published, _front_matter(meta) + body)
 
 

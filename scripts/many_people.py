@@ -82,18 +82,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--html", action="store_true", help="also build with MkDocs")
     parser.add_argument("--top", type=int, default=5, help="how many pages to list")
+    parser.add_argument(
+        "--benchmark-corpus",
+        action="store_true",
+        help="the benchmark's articles instead (benchmarks/corpus.py: copies renamed)",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     from generator.build import build
     from generator.site import Project
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = _project(Path(tmp) / "site", people_seeds(args.articles))
+        if args.benchmark_corpus:
+            from benchmarks.corpus import corpus, default_sources
+
+            seeds = {a.file_name: a.text for a in corpus(default_sources(), args.articles)}
+        else:
+            seeds = people_seeds(args.articles)
+        root = _project(Path(tmp) / "site", seeds)
         build(Project(root))
         docs = root / "docs"
         pages = sorted(docs.rglob("*.md"))
         people = [p for p in pages if p.relative_to(docs).as_posix().startswith("people")]
-        print(f"{args.articles} articles, {len(pages)} pages, {len(people)} People page(s)")
+        cards = sum(p.read_text(encoding="utf-8").count('class="card__name"') for p in people)
+        print(
+            f"{args.articles} articles, {len(pages)} pages, {cards} people on "
+            f"{len(people)} People page(s)"
+        )
         sizes = sorted((p.stat().st_size, p.relative_to(docs).as_posix()) for p in pages)
         for size, name in reversed(sizes[-args.top :]):
             print(f"  Markdown {size / 1024:8.1f} KiB  {name}")

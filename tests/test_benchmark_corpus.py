@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from benchmarks.project import (  # noqa: E402
     without_top_level_key,
 )
 from benchmarks.run import insert_marker  # noqa: E402
+from generator.analyse import analyse  # noqa: E402
 from generator.model import Article  # noqa: E402
 from generator.read import (  # noqa: E402
     decode_seed,
@@ -79,12 +81,33 @@ def test_every_article_has_its_own_slug_title_date_and_file(size: int) -> None:
         assert len(set(values)) == size, attribute
 
 
-def test_sources_are_used_in_turn_with_their_text_unchanged() -> None:
+def test_sources_are_used_in_turn_the_first_round_unchanged() -> None:
     sources = default_sources()
-    articles = corpus(sources, 2 * len(sources))
+    articles = corpus(sources, 3 * len(sources))
     for index, article in enumerate(articles):
-        body = sources[index % len(sources)].body.rstrip("\n")
-        assert article.text.rstrip("\n").endswith(body)
+        source = sources[index % len(sources)]
+        body = source.body.rstrip("\n")
+        if index < len(sources):
+            assert article.text.rstrip("\n").endswith(body)
+        else:  # the same text, but for the people's surnames
+            assert source.surnames and not article.text.rstrip("\n").endswith(body)
+            copy = article.text.split("\n---\n", 1)[1]
+            assert copy.count("\n\n") == source.body.count("\n\n")
+            for surname in source.surnames:
+                assert not re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", copy)
+
+
+def test_later_copies_name_people_of_their_own(tmp_path: Path) -> None:
+    """From the second round on, every copy adds its people to the site (the People page
+    grows with the site, as with real reports), and the analysis still finds them all."""
+    sources = default_sources()
+    found = []
+    for path in write_corpus(tmp_path / "seeds", 3 * len(sources)):
+        found.append({p.id for p in analyse(read_seed(path)).people})
+    first, later = found[: len(sources)], found[len(sources) :]
+    assert [len(f) for f in later] == 2 * [len(f) for f in first]
+    assert len(set().union(*later)) == sum(map(len, later))  # no two copies share a person
+    assert not set().union(*later) & set().union(*first)
 
 
 def test_the_generator_reads_each_article_as_the_corpus_describes_it(tmp_path: Path) -> None:
