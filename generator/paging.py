@@ -71,7 +71,10 @@ class PartLink:
 
 
 def _text_cost(text: str) -> int:
-    return len(text.encode("utf-8")) * 5 // 4  # names become links, terms <abbr>
+    """Terms become <abbr>, names links (~70 bytes each, for two capitalised words; but
+    sentences, places and organisations are capitalised too)."""
+    capitalised = sum(1 for word in text.split() if word[:1].isupper())
+    return len(text.encode("utf-8")) * 5 // 4 + 20 * capitalised
 
 
 def _passage_cost(passage: Passage) -> int:
@@ -83,11 +86,15 @@ def _group_cost(group: ArticleGroup) -> int:
 
 
 def _entry_cost(entry: TimelineEntry) -> int:
-    return 450 + _text_cost(entry.text) + 90 * len(entry.also)  # with its mark on the drawing
+    """Its mark on the drawing (the whole text as its label, two lines of it shown) and its
+    line in the list."""
+    drawn = 450 + len(entry.text.encode("utf-8")) + min(len(entry.text), 90)
+    return drawn + 250 + _text_cost(entry.text) + 90 * len(entry.also)
 
 
 def _voice_cost(quote: QuoteView) -> int:
-    return 400 + _text_cost(quote.text) + len(quote.speaker_role)
+    # A quotation's own words link no one.
+    return 400 + len(quote.text.encode("utf-8")) * 5 // 4 + len(quote.speaker_role)
 
 
 def _article_cost(entry: ArticleEntry) -> int:
