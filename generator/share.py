@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .cards import CardBatch, card_path, render_card
 from .compose import Page, human_date
 from .media_cache import MediaCache
+from .pool import worker_count
 from .render import front_matter_text
 from .site import SiteConfig
 from .structured import news_article, people, to_script_text
@@ -79,7 +80,7 @@ def share(
     """Every page's card and front matter extras by page path."""
     paths: list[str] = []
     new: list[tuple[int, str]] = []
-    batch = CardBatch()
+    batch = CardBatch(worker_count())
     extras: dict[str, dict[str, str]] = {}
     try:
         for page in pages:
@@ -111,6 +112,7 @@ def share(
                     people(page.context.get("items", ()), page.path, site)
                 )
             extras[page.path] = meta
+        batch.start()
     except BaseException:
         batch.results()
         raise

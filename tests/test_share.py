@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import multiprocessing
 import re
 import struct
 import threading
@@ -158,8 +159,31 @@ def test_cards_encoded_in_the_background_are_render_cards_bytes_and_the_thread_s
     batch.add_bytes(b"cached")
     for title in titles:
         batch.add(site, title, kicker)
+    batch.start()
     assert threading.active_count() == before + 1  # encoding runs beside the caller
     expected = [b"cached", *(cards.render_card(site, t, kicker) for t in titles)]
     assert batch.results() == expected
     # Stopped: a later build may still fork its analysis workers (pool.start_method).
     assert threading.active_count() == before
+
+
+def test_cards_drawn_in_worker_processes_are_render_cards_bytes_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cards, "PROCESS_THRESHOLD", 2)
+    site = "Site"
+    requests = [(site, f"Title {i}", f"kicker {i % 3}") for i in range(7)]
+    batch = cards.CardBatch(workers=2)
+    for i, request in enumerate(requests):
+        batch.add(*request)
+        if i % 3 == 0:
+            batch.add_bytes(b"known %d" % i)
+    batch.start()
+    got = batch.results()
+    expected = []
+    for i, request in enumerate(requests):
+        expected.append(cards.render_card(*request))
+        if i % 3 == 0:
+            expected.append(b"known %d" % i)
+    assert got == expected
+    assert multiprocessing.active_children() == []
