@@ -129,14 +129,54 @@ def annotate(text: str, mentions: Sequence[Mention], link_prefix: str | None) ->
     `link_prefix` is the href of the people page from the current page (None: no links, e.g. on
     the people page itself where the card is right there).
     """
-    return _annotate(text, tuple(mentions), link_prefix)
+    return _annotate(text, _mentions_key(mentions), link_prefix)
+
+
+class _MentionsKey:
+    """One distinct tuple of mentions, hashed by identity: a cache key that costs nothing to
+    hash (hashing the tuple hashed every mention, for every text of every page)."""
+
+    __slots__ = ("mentions",)
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = mentions
+
+
+_KEY_LIMIT = 65536
+# id(tuple) → (the tuple, its key); the tuple is kept so its id stays its own.
+_keys_by_id: dict[int, tuple[tuple[Mention, ...], _MentionsKey]] = {}
+_keys: dict[tuple[Mention, ...], _MentionsKey] = {}  # equal mentions share one key
+
+
+def _mentions_key(mentions: Sequence[Mention]) -> _MentionsKey:
+    known = _keys_by_id.get(id(mentions))
+    if known is not None and known[0] is mentions:
+        return known[1]
+    if len(_keys_by_id) >= _KEY_LIMIT:
+        _keys_by_id.clear()
+    as_tuple = tuple(mentions)
+    if as_tuple is not mentions:  # a list may change: keyed by its contents every time
+        return _key_of(as_tuple)
+    key = _key_of(as_tuple)
+    _keys_by_id[id(mentions)] = (as_tuple, key)
+    return key
+
+
+def _key_of(as_tuple: tuple[Mention, ...]) -> _MentionsKey:
+    key = _keys.get(as_tuple)
+    if key is None:
+        if len(_keys) >= _KEY_LIMIT:
+            _keys.clear()
+            _annotate.cache_clear()
+        key = _keys[as_tuple] = _MentionsKey(as_tuple)
+    return key
 
 
 @lru_cache(maxsize=65536)  # a passage appears on its source page and on one or more themed pages
-def _annotate(text: str, mentions: tuple[Mention, ...], link_prefix: str | None) -> Markup:
+def _annotate(text: str, key: _MentionsKey, link_prefix: str | None) -> Markup:
     flat = one_line(text)
     spans: list[tuple[int, int, str]] = []
-    pattern, by_alias = _mention_index(mentions)
+    pattern, by_alias = _mention_index(key.mentions)
     if pattern is not None and link_prefix is not None:
         for match in pattern.finditer(flat):
             href = link_prefix + by_alias[match.group(0)]
@@ -335,5 +375,7 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
         max_groups=MAX_MENTION_GROUPS,
         **{"photos": {}, **page.context},
     )
-    body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"
+    while "\n\n\n" in body:  # runs of blank lines → one (as re.sub(r"\n{3,}", "\n\n"), faster)
+        body = body.replace("\n\n\n", "\n\n")
+    body = body.strip("\n") + "\n"
     return front_matter(page, extra) + "\n" + body
