@@ -28,7 +28,8 @@ An editor writes `seeds/<seed-stem>.corrections.yml` beside the seed. Three opti
     theme_sets:
       - set: spaceflight             # a theme set (generator/data/themes/<id>.yml)…
         applies: true                # …applies to this article (false: it does not), whatever
-                                     # its evidence rule says
+                                     # its evidence rule says; the set's key facts and cast
+                                     # are found (or dropped) accordingly
 
 People corrections apply first (so a person added there may speak in `quotes`), then quotes, then
 themes, then theme sets. Anything naming what doesn't exist — an unknown person id, a block not in
