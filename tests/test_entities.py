@@ -134,3 +134,13 @@ def test_rooms_and_opening_words_are_not_organizations() -> None:
     assert _orgs("She spoke in the Oval Office.") == []
     assert _orgs("Former Justice Department staff met.") == ["Department of Justice"]
     assert _orgs("The Department said so.") == []
+
+
+def test_a_company_named_after_a_role_in_an_apposition() -> None:
+    article = article_from(
+        "Steve Altemus, chief executive officer and co-founder, Intuitive Machines\n\n"
+        "Hailey Moosebrugger, payload manager, Astrobotic, works in Astrobotic’s center.\n\n"
+        "Jane Smith, engineer, Pittsburgh, spoke. Tim Roe, engineer, Mission Control, led the "
+        "mission control team."
+    )
+    assert [o.name for o in find_organizations(article)] == ["Intuitive Machines", "Astrobotic"]

@@ -316,3 +316,13 @@ def test_a_role_told_of_he_when_one_person_is_named_before() -> None:
 def test_a_noun_before_the_role_is_kept() -> None:
     roles = _roles_of("said Jane Roe, a NASA medical officer. Flight Surgeon Ann Lee agreed.")
     assert roles == {"Jane Roe": ("medical officer",), "Ann Lee": ("flight surgeon",)}
+
+
+def test_as_a_role_after_a_parenthesis() -> None:
+    roles = _roles_of(
+        "Nixon nominated Apollo 8 astronaut Bill Anders, also serving on the backup crew, as "
+        "Executive Secretary of the National Aeronautics and Space Council."
+    )
+    assert roles["Bill Anders"] == ("astronaut", "executive secretary")
+    orgs = _orgs_of("Steve Altemus, chief executive officer and co-founder, Intuitive Machines")
+    assert orgs == {"Steve Altemus": ("Intuitive Machines",)}

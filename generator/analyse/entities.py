@@ -11,7 +11,7 @@ from functools import cache
 from ..model import Article, Organization, Place
 from ..read import slugify
 from .lexicon import KnownName, entity_lexicon, people_lexicon
-from .text import DOTTED, NAME_TOKEN, phrase_alternation
+from .text import DOTTED, NAME_TOKEN, lowercase_words, phrase_alternation
 
 
 @dataclass
@@ -193,6 +193,56 @@ def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(spans)
 
 
+# "Steve Altemus, chief executive officer and co-founder, Intuitive Machines": a name, a role
+# in lower case, and a capitalised name closing the clause.
+_ROLE_THEN_NAME = re.compile(
+    rf"(?<![\w\-])(?P<person>{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|[A-Z]\.)){{1,3}}),\s+"
+    rf"(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){{0,6}}),\s+"
+    rf"(?P<org>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})(?=\s*(?:[,.;)]|$))"
+)
+
+
+def _ends_in_role(words: str) -> bool:
+    roles = people_lexicon().roles
+    for piece in words.split(" and "):
+        parts = piece.split()
+        if not any(" ".join(parts[-k:]) in roles for k in (1, 2, 3) if len(parts) >= k):
+            return False
+    return True
+
+
+def _employers(article: Article, taken: set[str]) -> list[tuple[str, str]]:
+    """Organizations named only as where someone works: "Hailey Moosebrugger, payload manager,
+    Astrobotic" → (id, name). The person's first word must be a known given name and
+    the name no place, none of its words written in lower case in the story; a one-word name
+    must also be written with a possessive somewhere in the
+    story ("Astrobotic’s control center"), since a lone word there may be a town."""
+    lex = people_lexicon()
+    places = {form for entry in entity_lexicon().places for form in entry.forms}
+    story = "\n".join(b.text for b in article.story_blocks)
+    lower = lowercase_words(article)
+    found: list[tuple[str, str]] = []
+    for block in article.story_blocks:
+        for match in _ROLE_THEN_NAME.finditer(block.text):
+            name = match.group("org")
+            words = name.split()
+            if (
+                match.group("person").split()[0] not in lex.given_names
+                or not _ends_in_role(match.group("role"))
+                or name in taken
+                or name in places
+                or name in lex.place_names
+                or any(w in lex.place_words or w.lower() in lex.closed_class for w in words)
+                or words[0] in lex.given_names
+                or any(w.lower() in lower for w in words)  # "Mission Control": "mission"
+            ):
+                continue
+            if len(words) == 1 and not re.search(rf"(?<![\w\-]){re.escape(name)}[’']s?\s", story):
+                continue
+            found.append((slugify(name), name))
+    return found
+
+
 def find_organizations(article: Article) -> tuple[Organization, ...]:
     """Organizations named in the story, in order of first mention. An abbreviation written in
     brackets after an unknown organization's name is another name of it ("Narcotic and
@@ -208,6 +258,13 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
             bracket = _ABBREVIATION_AFTER.match(block.text, end)
             if org_id not in names and bracket and bracket.group("abbr") not in known:
                 abbreviations.setdefault(bracket.group("abbr"), org_id)
+    forms = {form for f in found.values() for form in f.forms} | set(known)
+    for org_id, name in _employers(article, forms):
+        found.setdefault(org_id, _Found(org_id, name))
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+        for block in article.story_blocks:
+            if pattern.search(block.text):
+                found[org_id].add(name, block.id)
     if abbreviations:
         pattern = re.compile(r"(?<![\w\-])(?:" + phrase_alternation(abbreviations) + r")(?![\w\-])")
         for block in article.story_blocks:

@@ -252,9 +252,11 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"{_modifiers()}(?P<role>{roles})\b(?!\s+[A-Z])"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
-    # "President Nixon selects Warren E. Burger as the next Chief Justice"
+    # "President Nixon selects Warren E. Burger as the next Chief Justice", "nominated Apollo 8
+    # astronaut Anders, also serving on the backup crew, as Executive Secretary of …"
     as_the = patterns.compile(
-        rf"^\s+as\s+(?:(?:an?|the|its|their)\s+)?(?:next\s+|new\s+)?{_modifiers()}(?P<role>{roles})\b"
+        rf"^(?:,[^,;:“”\"]{{1,60}},)?\s+as\s+(?:(?:an?|the|its|their)\s+)?(?:next\s+|new\s+)?"
+        rf"{_modifiers()}(?P<role>{roles})\b"
         rf"(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "Dave Lavery is the program executive for …"
@@ -783,7 +785,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             org = ctx.any_org.search(rest)
             _add_orgs_from(mention, rest, org, ctx)
             if org is None and pattern is ctx.apposition:
-                _where_pieces(after, apposition.end(), mention, ctx)
+                end = max(apposition.end(), more.end() if more else 0)
+                _where_pieces(after, end, mention, ctx)
             break
     of_org = ctx.of_org.match(after)
     if of_org:
