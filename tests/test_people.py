@@ -326,3 +326,40 @@ def test_as_a_role_after_a_parenthesis() -> None:
     assert roles["Bill Anders"] == ("astronaut", "executive secretary")
     orgs = _orgs_of("Steve Altemus, chief executive officer and co-founder, Intuitive Machines")
     assert orgs == {"Steve Altemus": ("Intuitive Machines",)}
+
+
+def test_roles_in_a_who_clause_after_an_age_and_after_named_or_elected() -> None:
+    roles = _roles_of(
+        "Jane Roe, who is the director of the lab, spoke. Ann Lee, 45, a lawyer, spoke. Kim "
+        "Park was elected mayor in 2019. Tom Cole, who was named chief executive in 2020, "
+        "spoke. Sam Hill was named Player of the Year."
+    )
+    assert roles == {
+        "Jane Roe": ("director",),
+        "Ann Lee": ("lawyer",),
+        "Kim Park": ("mayor",),
+        "Tom Cole": ("chief executive",),
+        "Sam Hill": (),
+    }
+
+
+def test_a_verb_of_holding_an_office_gives_the_role_and_the_organization() -> None:
+    orgs = _orgs_of("Jane Roe, who chairs the House Judiciary Committee, spoke.")
+    assert orgs == {"Jane Roe": ("House Judiciary Committee",)}
+    assert _roles_of("Jane Roe, who chairs the House Judiciary Committee, spoke.") == {
+        "Jane Roe": ("chair",)
+    }
+    assert _roles_of("Jane Roe heads to Paris today.") == {"Jane Roe": ()}
+
+
+def test_an_age_right_after_a_death() -> None:
+    ages = {
+        p.name: p.age
+        for p in people_of(
+            article_from(
+                "Jane Roe, who died Monday at 91, was a pioneer. Ann Lee, who died at 10 "
+                "Downing Street, was too. Kim Park died at 10:30 p.m."
+            )
+        ).values()
+    }
+    assert ages == {"Jane Roe": 91, "Ann Lee": None, "Kim Park": None}

@@ -92,6 +92,7 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
     suffixes = entity_lexicon().organization_suffixes
     lex = people_lexicon()
     known = _known_forms()
+    places = _place_forms() | lex.place_words
     spans: list[tuple[int, int, str, str]] = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\S+", run.group())]
@@ -116,9 +117,12 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
                     first -= 2
                     continue
                 if _possessive(prev) and (
-                    first != head or _bare(prev) in suffixes or _bare(prev) in known
+                    _bare(prev) in suffixes
+                    or _bare(prev) in known
+                    or _bare(prev) in places
+                    or first != head
                 ):
-                    break
+                    break  # "Justice Department’s …", "Russia’s …"; not "Attorney’s Office"
                 first -= 1
             while first < head and not _may_open(words[first][1]):
                 first += 1
@@ -162,6 +166,11 @@ def _extension(
             break
         last, i = k - 1, k
     return last
+
+
+@cache
+def _place_forms() -> frozenset[str]:
+    return frozenset(form for entry in entity_lexicon().places for form in entry.forms)
 
 
 @cache

@@ -53,6 +53,7 @@ class PeopleLexicon:
     honorific_roles: dict[str, str] = field(default_factory=dict)  # "Sen" → "senator"
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
     death_words: tuple[str, ...] = ()  # "died", "passed away": "… at the age of 86" is an age
+    role_verbs: dict[str, str] = field(default_factory=dict)  # "chairs" → "chair"
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
@@ -181,6 +182,7 @@ def people_lexicon() -> PeopleLexicon:
         vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
         kin_words=_strings(raw.get("kin_words")),
         death_words=_strings(raw.get("death_words")),
+        role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
     )

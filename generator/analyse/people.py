@@ -240,7 +240,8 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     """The role patterns that do not depend on the article: compiled once per process."""
     roles = _roles()
     apposition = patterns.compile(
-        rf"^,\s*(?:(?:an?|the)\s+)?(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
+        rf"^,\s*(?:\d{{1,3}},\s*)?(?!(?:who|whom|whose|which|that)\b)(?:(?:an?|the)\s+)?"
+        rf"(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
@@ -259,10 +260,15 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"{_modifiers()}(?P<role>{roles})\b"
         rf"(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
-    # "Dave Lavery is the program executive for …"
+    # "Dave Lavery is the program executive for …", "X, who is the director of …", "X was
+    # named coach", "X, who was elected mayor in 2019"
     copula = patterns.compile(
-        rf"^\s+(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|remains)\s+"
-        rf"(?:an?|the|its|their)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
+        rf"^(?:,\s*who\s+|\s+)(?:(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|"
+        rf"remains)\s+(?:an?|the|its|their)|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
+        rf"will\s+be\s+)?(?:named|elected|appointed|re-elected|became|becomes)"
+        rf"(?:\s+(?:an?|the|its|their))?"
+        rf"(?:\s+(?:new|next))?)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
+        rf"(?!\s+of\s+the\s+(?:Year|Month|Week|Game|Match|Series|Tournament)\b)"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # the role before another role and a comma: "associate administrator, and astronaut …"
@@ -831,7 +837,10 @@ def _fronted_org(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_org(mention, org.group("org"), ctx)
 
 
-_AGE_LATER = re.compile(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(\d{1,3})\b")
+_AGE_LATER = re.compile(
+    r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+|at\s+(?=\d{2,3}(?:\s*(?:[,.;)]|$)|\s+(?:on|in|"
+    r"after|following|from|of|at|surrounded|while)\b)))(\d{1,3})\b(?![:.,]\d)"
+)
 # "Richard rose from the role of ensign to vice admiral"
 _FROM_TO = re.compile(
     r"^\s+(?:(?:has|had|was|were)\s+)?(?:rose|risen|climbed|advanced|progressed|moved\s+up|"
@@ -896,6 +905,11 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
             if len(listed) >= 2:
                 for role in listed:
                     _add_role(mention, role)
+    for mention in found:
+        led = _role_verb(tuple(ctx.lex.role_verbs)).match(sentence, mention.end)
+        if led:  # "X, who chairs the House Judiciary Committee": chair (of it)
+            _add_role(mention, ctx.lex.role_verbs[led.group("verb").lower()])
+            _add_orgs_from(mention, sentence, ctx.any_org.match(sentence, led.end()), ctx)
     deaths = _death_words(ctx.lex.death_words)
     for age in _AGE_LATER.finditer(sentence):
         holder = _antecedent(sentence, found, age.start())
@@ -926,6 +940,19 @@ def _antecedent(sentence: str, found: list[_Mention], at: int) -> _Mention | Non
     if nearest.apposed and not re.search(r"[;:]", sentence[nearest.end : at]):
         return nearest
     return None
+
+
+@cache
+def _role_verb(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """ "X, who chairs the …", "X heads the FBI": a verb of holding an office, before "the" or
+    a capitalised name (so "heads to Paris" is none)."""
+    if not verbs:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        r"(?:,\s*who\s+|\s+)(?:(?:now|also|currently|once|later)\s+)?(?P<verb>(?i:"
+        + phrase_alternation(verbs)
+        + r"))\s+(?:the\s+(?=[\w])|(?=[A-Z]))"
+    )
 
 
 @cache
