@@ -1,9 +1,10 @@
 """One generation, measured in a fresh process: `python -m benchmarks.gen_child PROJECT [PROFILE]`.
 
 Prints one JSON object: import time, generate() time (read → analyse → compose → render),
-write time (plan + apply on docs/), pages, and the process's peak resident memory
-(ru_maxrss) after the imports and at the end. With PROFILE, generate() runs under cProfile and
-the stats are saved there (the timings then include the profiler's overhead).
+write time (plan + apply on docs/, with the output index in .cache/generator/), pages, and the
+process's peak resident memory (ru_maxrss) after the imports and at the end. With PROFILE,
+generate() runs under cProfile and the stats are saved there (the timings then include the
+profiler's overhead).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ def _rss_mib() -> float:
 def measure(project_dir: Path, profile_to: Path | None = None) -> dict[str, float | int]:
     """Generate docs/ for the project at `project_dir`; → timings and memory."""
     t0 = time.perf_counter()
-    from generator.build import generate
+    from generator.build import generate, output_index
     from generator.site import Project
-    from generator.write import apply, plan
+    from generator.write import update
 
     t1 = time.perf_counter()
     rss_imports = _rss_mib()
@@ -42,10 +43,10 @@ def measure(project_dir: Path, profile_to: Path | None = None) -> dict[str, floa
         t2 = time.perf_counter()
         outputs = generate(project)
         t3 = time.perf_counter()
-    result = plan(project.docs, outputs)
+    # As `python -m generator build` writes: under the lock, with the output index.
+    result, _ = update(project.docs, outputs, shown="docs", index=output_index(project))
     if result.conflicts:
         raise SystemExit(f"docs/ has conflicts: {[c.path for c in result.conflicts]}")
-    apply(result)
     t4 = time.perf_counter()
     return {
         "import_s": t1 - t0,

@@ -4,16 +4,19 @@ What `make serve-zensical` runs, in a temporary copy of the project: the generat
 (`python -m generator watch`) beside `zensical serve`. Each edit saves a seed with a new marker
 word and polls the served article page until it shows the word: the time from saving to the
 served page, the figure a reader of `make serve-zensical` feels. Between edits both processes
-are left to settle, and the watcher's log tells how many builds each edit caused (1: no loop).
+are left to settle, and the watcher's log tells how many builds each edit caused (1: no loop),
+how many files each build wrote (only changed bytes are written) and how long the generator's
+own build took (GENERATOR_TIMING=1). `make bench` runs it at its live sizes.
 
-`serving_zensical()` starts the pair for tests too (tests/test_serve_zensical.py). Separate
-from benchmarks/run.py (the mkdocs serve benchmark), whose helpers it reuses.
+`serving_zensical()` starts the pair for tests too (tests/test_serve_zensical.py). Also run on
+its own; it reuses the helpers of benchmarks/run.py (the `mkdocs serve` benchmark).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import statistics
 import sys
 import tempfile
@@ -26,6 +29,10 @@ from pathlib import Path
 
 from .project import make_project
 from .run import BIN, _free_port, _get, _process_group, _run, insert_marker
+
+TARGET_ZENSICAL_LIVE_S = 0.5  # seed saved → page served, 100 articles (issue 14)
+_BUILT = re.compile(r"^generator: built in ([0-9.]+) s$", re.M)
+_WROTE = re.compile(r"^wrote (\d+) file\(s\), removed (\d+) file\(s\)", re.M)
 
 
 def _is_build_line(line: str) -> bool:
@@ -55,6 +62,14 @@ class ZensicalServe:
         """Builds the watcher has reported so far (its first build included)."""
         text = self.watch_log.read_text(encoding="utf-8", errors="replace")
         return sum(1 for line in text.splitlines() if _is_build_line(line))
+
+    def log_size(self) -> int:
+        return self.watch_log.stat().st_size
+
+    def log_since(self, offset: int) -> str:
+        with open(self.watch_log, encoding="utf-8", errors="replace") as handle:
+            handle.seek(offset)
+            return handle.read()
 
     def wait_quiet(self, quiet_s: float = 1.0, timeout_s: float = 30.0) -> None:
         """Until neither log has grown for `quiet_s` (bounded by `timeout_s`)."""
@@ -95,7 +110,7 @@ def serving_zensical(
     watcher = [sys.executable, "-m", "generator", "watch", "--project", str(root)]
     server = [str(BIN / "zensical"), "serve", "-a", f"127.0.0.1:{port}"]
     with (
-        _process_group(watcher, root, served.watch_log) as w,
+        _process_group(watcher, root, served.watch_log, {"GENERATOR_TIMING": "1"}) as w,
         _process_group(server, root, served.serve_log) as z,
     ):
         deadline = time.perf_counter() + timeout_s
@@ -112,7 +127,10 @@ class ZensicalLive:
     size: int
     latencies_s: list[float] = field(default_factory=list)
     builds_per_edit: list[int] = field(default_factory=list)
+    generator_s: list[float] = field(default_factory=list)  # the watcher's build, per edit
+    written: list[int] = field(default_factory=list)  # files the build wrote or removed
     timeouts: int = 0
+    error: str = ""
 
 
 def measure_zensical_live(root: Path, seed: Path, size: int, edits: int) -> ZensicalLive:
@@ -125,16 +143,22 @@ def measure_zensical_live(root: Path, seed: Path, size: int, edits: int) -> Zens
             for _ in range(edits):
                 served.wait_quiet()
                 before = served.builds()
+                offset = served.log_size()
                 marker = "zqlive" + uuid.uuid4().hex[:12]
                 seed.write_text(insert_marker(original, marker), encoding="utf-8")
                 saved = time.perf_counter()
                 seen = _wait_for(served.page(article), marker.encode(), 60)
                 served.wait_quiet()
+                since = served.log_since(offset)
+                result.generator_s += [float(t) for t in _BUILT.findall(since)[:1]]
+                result.written += [int(w) + int(r) for w, r in _WROTE.findall(since)[:1]]
                 if seen is None:
                     result.timeouts += 1
                     continue
                 result.latencies_s.append(seen - saved)
                 result.builds_per_edit.append(served.builds() - before)
+    except RuntimeError as exc:
+        result.error = str(exc).splitlines()[0]
     finally:
         seed.write_text(original, encoding="utf-8")
     return result
@@ -144,11 +168,62 @@ def _report(result: ZensicalLive) -> str:
     lat = result.latencies_s
     if not lat:
         return f"{result.size} article(s): no edit was served ({result.timeouts} timed out)"
+    gen = statistics.median(result.generator_s) if result.generator_s else float("nan")
     return (
         f"{result.size} article(s), {len(lat)} edits: seed saved → served page "
         f"median {statistics.median(lat):.2f} s (min {min(lat):.2f}, max {max(lat):.2f}); "
-        f"builds per edit {sorted(set(result.builds_per_edit))}; timeouts {result.timeouts}"
+        f"generator's build {gen:.3f} s; files written per edit "
+        f"{sorted(set(result.written))}; builds per edit {sorted(set(result.builds_per_edit))}; "
+        f"timeouts {result.timeouts}"
     )
+
+
+def markdown(results: Sequence[ZensicalLive]) -> list[str]:
+    """The `make bench` table: one row per site size."""
+    nan = float("nan")
+    out = [
+        "### Live rebuild (`make serve-zensical`: `generator watch` + `zensical serve`)",
+        "",
+        "| Articles | Edits | Save → page shows edit (s), median | min | max "
+        "| of which generator (s) | Files written per edit | Builds per edit | Timeouts |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if r.error:
+            out.append(f"| {r.size:,} | not measured: {r.error} |||||||")
+            continue
+        lat = r.latencies_s
+        out.append(
+            f"| {r.size:,} | {len(lat)} | {statistics.median(lat) if lat else nan:.2f} "
+            f"| {min(lat, default=nan):.2f} | {max(lat, default=nan):.2f} "
+            f"| {statistics.median(r.generator_s) if r.generator_s else nan:.3f} "
+            f"| {statistics.median(r.written) if r.written else nan:.0f} "
+            f"| {statistics.median(r.builds_per_edit) if r.builds_per_edit else nan:.0f} "
+            f"| {r.timeouts} |"
+        )
+    out += [
+        "",
+        "Save → page: seed written until an HTTP GET of the article page served by `zensical "
+        "serve` holds the edit (Zensical rebuilds the pages whose Markdown changed). Generator: "
+        "the watcher's build (`GENERATOR_TIMING=1`), in its long-lived process. Files written: "
+        "what that build changed in docs/ (only files whose bytes differ). "
+        f"Target ≤ {TARGET_ZENSICAL_LIVE_S} s at 100 articles.",
+    ]
+    return out
+
+
+def verdicts(results: Sequence[ZensicalLive]) -> list[str]:
+    lines = []
+    for r in results:
+        if r.latencies_s:
+            median = statistics.median(r.latencies_s)
+            ok = median <= TARGET_ZENSICAL_LIVE_S and not r.timeouts
+            lines.append(
+                f"- {'PASS' if ok else 'FAIL'}: live rebuild under `make serve-zensical` at "
+                f"{r.size:,} article(s) {median:.2f} s (target ≤ {TARGET_ZENSICAL_LIVE_S} s"
+                + (", at 100 articles)" if r.size != 100 else ")")
+            )
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -168,11 +168,18 @@ def _median(values: Sequence[float]) -> float:
 
 
 @contextlib.contextmanager
-def _process_group(args: list[str], cwd: Path, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def _process_group(
+    args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     """A child in its own process group, always ended (SIGINT, then SIGTERM, then SIGKILL)."""
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            args, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            args,
+            cwd=cwd,
+            env={**ENV, **(env or {})},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         try:
             yield proc
@@ -763,7 +770,11 @@ def _parser() -> argparse.ArgumentParser:
         "at live sizes up to 100",
     )
     p.add_argument("--no-live", action="store_true", help="skip the mkdocs serve benchmark")
-    p.add_argument("--no-zensical", action="store_true", help="skip zensical build")
+    p.add_argument(
+        "--no-zensical",
+        action="store_true",
+        help="skip zensical build and the `make serve-zensical` live rebuild",
+    )
     p.add_argument(
         "--no-big-seed",
         action="store_true",
@@ -791,8 +802,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _log("--repeat must be ≥ 1")
         return 2
     sources = default_sources()
+    from .live_zensical import ZensicalLive, measure_zensical_live
+    from .live_zensical import markdown as zensical_markdown
+    from .live_zensical import verdicts as zensical_verdicts
+
     results: list[SizeResult] = []
     live: list[LiveResult] = []
+    zensical_live: list[ZensicalLive] = []
     started = time.perf_counter()
     host = machine()
     with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
@@ -849,12 +865,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 live.append(measure_live(project, args.edits))
                 if args.serve_full and size <= 100:  # a full rebuild per edit: minutes at 1,000
                     live.append(measure_live(project, args.edits, dirty=False))
+                if not args.no_zensical:
+                    _log(f"[{time.perf_counter() - started:6.0f}s] live rebuild, Zensical")
+                    zensical_live.append(
+                        measure_zensical_live(project.root, project.first_seed, size, args.edits)
+                    )
             if args.profile and size == max(args.sizes):
                 _log(f"[{time.perf_counter() - started:6.0f}s] profiling {size} article(s)")
                 _profile(project)
             shutil.rmtree(project.root, ignore_errors=True)
     end_load = list(os.getloadavg())
     table = describe(host, end_load) + "\n\n" + markdown(results, live)
+    if zensical_live:
+        table += "\n\n" + "\n".join(
+            [*zensical_markdown(zensical_live), "", *zensical_verdicts(zensical_live)]
+        )
     big: list[big_seed.BigSeedResult] = []
     if not args.no_big_seed:
         _log(f"[{time.perf_counter() - started:6.0f}s] 1 MB one-paragraph seed")
@@ -875,6 +900,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for r in results
         ],
         "live": [asdict(lv) for lv in live],
+        "live_zensical": [asdict(z) for z in zensical_live],
         "big_seed": [asdict(b) for b in big],
         "markdown": table,
     }

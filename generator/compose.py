@@ -7,10 +7,12 @@ render.py turns them into URLs relative to the page that links to them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 import re
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .analyse.themes import has_role, load_theme_rules
 from .analyse.themesets import (
@@ -123,7 +125,7 @@ class Card:
     def conflicting_ages(self) -> bool:
         return len(self.ages) > 1
 
-    @property
+    @functools.cached_property  # a card is immutable: its groups are worked out once
     def mention_groups(self) -> tuple[tuple[SourceRef, tuple[SourceRef, ...]], ...]:
         """Mentions grouped by article, in the articles' reading order."""
         groups: dict[str, list[SourceRef]] = {}
@@ -199,6 +201,76 @@ class Page:
     nav_title: str | None = None  # its name in the site navigation; None: not in the navigation
 
 
+# ---------------------------------------------------------------------------------------------
+# What one article gives the pages that gather every article, kept between builds of one
+# process (`mkdocs serve`, `generator watch`): after one seed is edited, only that seed's Facts
+# are new objects, so only its share is worked out again and the pages are reassembled from
+# the kept shares of the others. Keys are the identities of the inputs (Facts and theme-set
+# objects are immutable, and each entry holds them, so an identity is never reused while its
+# entry lives) and plain values (str, int, tuples of str). compose_site keeps exactly the
+# entries its build used.
+
+_T = TypeVar("_T")
+_KEPT: dict[tuple[Any, ...], tuple[tuple[object, ...], Any]] = {}
+_USED: set[tuple[Any, ...]] = set()
+_KEPT_LIMIT = 500_000
+
+
+def _kept(kind: str, make: Callable[..., _T], *objects: Any, plain: tuple[Any, ...] = ()) -> _T:
+    """make(*objects, *plain), or what it gave for the very same `objects` (by identity) and
+    equal `plain` values (str, tuples of str) in this or the last build."""
+    key = (kind, plain, *map(id, objects))
+    hit = _KEPT.get(key)
+    if hit is not None and all(map(operator.is_, hit[0], objects)):
+        _USED.add(key)
+        value: _T = hit[1]
+        return value
+    value = make(*objects, *plain)
+    if len(_KEPT) >= _KEPT_LIMIT:
+        _KEPT.clear()
+        _USED.clear()
+    if objects and isinstance(objects[0], Facts):
+        # An edited article whose share is equal to its last one (an edit elsewhere in its
+        # text) gives the very objects of the last build, so what gathers them is kept too.
+        slot = ("slot", kind, plain, objects[0].article.slug, *map(id, objects[1:]))
+        before = _KEPT.get(slot)
+        same_context = before is not None and all(map(operator.is_, before[0], objects[1:]))
+        if same_context and before is not None and before[1] == value:
+            value = before[1]
+        _KEPT[slot] = (objects[1:], value)
+        _USED.add(slot)
+    _KEPT[key] = (objects, value)
+    _USED.add(key)
+    return value
+
+
+def _steady(name: tuple[Any, ...], value: tuple[_T, ...]) -> tuple[_T, ...]:
+    """`value`, or the last build's tuple under `name` when it holds the very same objects:
+    then the page memo (memo.py) knows it already and does not walk it again."""
+    key = ("steady", name)
+    _USED.add(key)
+    hit = _KEPT.get(key)
+    if hit is not None:
+        old: tuple[_T, ...] = hit[1]
+        if len(old) == len(value) and all(map(operator.is_, old, value)):
+            return old
+    _KEPT[key] = ((), value)
+    return value
+
+
+def _keep_only_used() -> None:
+    """Drop the shares no page of this build used (removed or edited articles' old Facts)."""
+    for key in [k for k in _KEPT if k not in _USED]:
+        del _KEPT[key]
+    _USED.clear()
+
+
+def forget() -> None:
+    """Drop every kept share (tests)."""
+    _KEPT.clear()
+    _USED.clear()
+
+
 def human_date(value: str | dt.date | None) -> str:
     """ISO date (full or partial) → "5 October 2021", "October 2021" or "2021"."""
     if value is None:
@@ -245,21 +317,21 @@ def _cite(facts: Facts, block_id: str, text: str, near: Sequence[str] = ()) -> S
 
 
 def _groups(all_facts: Sequence[Facts], theme_id: str) -> tuple[ArticleGroup, ...]:
-    groups = []
-    for facts in _by_date(all_facts):
-        ids = facts.themes.get(theme_id, ())
-        if not ids:
-            continue
-        passages = tuple(Passage(facts.article.block(i), _ref(facts, i)) for i in ids)
-        groups.append(
-            ArticleGroup(
-                facts.article.slug,
-                facts.article.title,
-                human_date(facts.article.published),
-                passages,
-            )
-        )
-    return tuple(groups)
+    groups = (_kept("group", _group, f, plain=(theme_id,)) for f in _by_date(all_facts))
+    return _steady(("groups", theme_id), tuple(g for g in groups if g is not None))
+
+
+def _group(facts: Facts, theme_id: str) -> ArticleGroup | None:
+    ids = facts.themes.get(theme_id, ())
+    if not ids:
+        return None
+    passages = tuple(Passage(facts.article.block(i), _ref(facts, i)) for i in ids)
+    return ArticleGroup(
+        facts.article.slug,
+        facts.article.title,
+        human_date(facts.article.published),
+        passages,
+    )
 
 
 # value → its sources, in first-seen order; a dict used as an ordered set keeps adding O(1).
@@ -290,50 +362,100 @@ def compose_cards(
     `parts_from`: slugs of the articles whose "part in the mission" counts (those a theme set
     with parts applies to); None: every article's.
     """
-    order: list[str] = []
-    names: dict[str, str] = {}
-    roles: dict[str, Bucket] = {}
-    ages: dict[str, Bucket] = {}
-    orgs: dict[str, Bucket] = {}
-    parts: dict[str, Bucket] = {}
-    mentions: dict[str, list[SourceRef]] = {}
+    return _compose_cards(all_facts, parts_from, "")
+
+
+def _compose_cards(
+    all_facts: Sequence[Facts], parts_from: Collection[str] | None, scope: str
+) -> tuple[Card, ...]:
+    # Per person, what each article gives (its share, and whether its parts count), then its
+    # quotations: a card whose inputs are the very objects of the last build is that card.
+    shares: dict[str, list[Any]] = {}
     quotes: dict[str, list[QuoteView]] = {}
     for facts in _by_date(all_facts):
-        org_names = {o.id: o.name for o in facts.organizations}
-        for person in facts.people:
-            pid = person.id
-            if pid not in names:
-                order.append(pid)
-                names[pid] = person.name
-            first = _ref(facts, person.blocks[0]) if person.blocks else _ref(facts, "b1")
-            for role in person.roles:
-                _add(roles.setdefault(pid, {}), role, first)
-            if person.age is not None:
-                _add(ages.setdefault(pid, {}), str(person.age), first)
-            for org in person.organizations:
-                _add(orgs.setdefault(pid, {}), org_names.get(org, org), first)
-            if person.part and (parts_from is None or facts.article.slug in parts_from):
-                _add(parts.setdefault(pid, {}), person.part, first)
-            mentions.setdefault(pid, []).extend(_ref(facts, b) for b in person.blocks)
+        with_parts = parts_from is None or facts.article.slug in parts_from
+        for share in _kept("people", _people_of, facts):
+            shares.setdefault(share.id, []).extend((share, with_parts))
         for view in _quote_views(facts):
             if view.speaker_id:
                 quotes.setdefault(view.speaker_id, []).append(view)
-    return tuple(
-        Card(
-            id=pid,
-            name=names[pid],
-            roles=_sourced(roles.get(pid, {})),
-            ages=_sourced(ages.get(pid, {})),
-            organizations=_sourced(orgs.get(pid, {})),
-            parts=_sourced(parts.get(pid, {})),
-            quotes=tuple(quotes.get(pid, ())),
-            mentions=tuple(mentions.get(pid, ())),
-        )
-        for pid in order
+    cards = tuple(
+        _kept("card", _card, *given, None, *quotes.get(pid, ()), plain=(scope,))
+        for pid, given in shares.items()
+    )
+    return _steady(("cards", scope), cards)
+
+
+def _card(*inputs: Any) -> Card:
+    """One card from its person's shares (share, with_parts, …), None, their quotations and
+    the scope (which only keys the memo)."""
+    given = inputs[:-1]
+    end = given.index(None)
+    pairs: list[tuple[_PersonShare, bool]] = list(zip(given[0:end:2], given[1:end:2], strict=True))
+    roles: Bucket = {}
+    ages: Bucket = {}
+    orgs: Bucket = {}
+    parts: Bucket = {}
+    mentions: list[SourceRef] = []
+    for share, with_parts in pairs:
+        for role in share.roles:
+            _add(roles, role, share.first)
+        if share.age is not None:
+            _add(ages, share.age, share.first)
+        for org in share.organizations:
+            _add(orgs, org, share.first)
+        if share.part and with_parts:
+            _add(parts, share.part, share.first)
+        mentions.extend(share.mentions)
+    first = pairs[0][0]
+    return Card(
+        id=first.id,
+        name=first.name,
+        roles=_sourced(roles),
+        ages=_sourced(ages),
+        organizations=_sourced(orgs),
+        parts=_sourced(parts),
+        quotes=tuple(given[end + 1 :]),
+        mentions=tuple(mentions),
     )
 
 
-def _quote_views(facts: Facts) -> list[QuoteView]:
+@dataclass(frozen=True)
+class _PersonShare:
+    """One person as one article gives them (compose_cards merges these across articles)."""
+
+    id: str
+    name: str
+    first: SourceRef  # where the article first names them
+    roles: tuple[str, ...]
+    age: str | None
+    organizations: tuple[str, ...]  # names
+    part: str | None
+    mentions: tuple[SourceRef, ...]
+
+
+def _people_of(facts: Facts) -> tuple[_PersonShare, ...]:
+    org_names = {o.id: o.name for o in facts.organizations}
+    return tuple(
+        _PersonShare(
+            person.id,
+            person.name,
+            _ref(facts, person.blocks[0]) if person.blocks else _ref(facts, "b1"),
+            tuple(person.roles),
+            None if person.age is None else str(person.age),
+            tuple(org_names.get(org, org) for org in person.organizations),
+            person.part,
+            tuple(_ref(facts, b) for b in person.blocks),
+        )
+        for person in facts.people
+    )
+
+
+def _quote_views(facts: Facts) -> tuple[QuoteView, ...]:
+    return _kept("quotes", _make_quote_views, facts)
+
+
+def _make_quote_views(facts: Facts) -> tuple[QuoteView, ...]:
     org_names = {o.id: o.name for o in facts.organizations}
     people = {p.id: p for p in facts.people}
     views = []
@@ -349,28 +471,45 @@ def _quote_views(facts: Facts) -> list[QuoteView]:
                 article_slug=facts.article.slug,
             )
         )
-    return views
+    return tuple(views)
 
 
 def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
     """Every dated event of every article, oldest first; ties keep article and block order."""
-    entries: list[tuple[str, int, TimelineEntry]] = []
+    entries: list[tuple[str, int, str, TimelineEntry]] = []
     for index, facts in enumerate(_by_date(all_facts)):
-        for event in facts.events:
-            entries.append((event.date, index, _timeline_entry(facts, event)))
+        for date, words, entry in _kept("events", _timeline_entries, facts):
+            entries.append((date, index, words, entry))
     entries.sort(key=lambda e: (e[0], e[1]))
     # The same sentence with the same date in several articles (a story retold, a wire copy
     # reprinted) is one event, told once, with every article that gives it.
-    merged: dict[tuple[str, str], TimelineEntry] = {}
-    for _, _, entry in entries:
-        key = (entry.date, " ".join(entry.text.split()))
-        if key in merged:
-            first = merged[key]
-            if entry.source not in first.sources:
-                merged[key] = replace(first, also=(*first.also, entry.source))
+    merged: dict[tuple[str, str], tuple[TimelineEntry, dict[SourceRef, None]]] = {}
+    for date, _, words, entry in entries:
+        key = (date, words)
+        found = merged.get(key)
+        if found is None:
+            merged[key] = (entry, dict.fromkeys(entry.sources))
         else:
-            merged[key] = entry
-    return tuple(merged.values())
+            found[1][entry.source] = None
+    return _steady(
+        ("timeline", len(all_facts)),
+        tuple(
+            entry if len(sources) == len(entry.sources) else _kept("also", _also, entry, *sources)
+            for entry, sources in merged.values()
+        ),
+    )
+
+
+def _also(entry: TimelineEntry, *sources: SourceRef) -> TimelineEntry:
+    return TimelineEntry(entry.date, entry.label, entry.text, sources[0], sources[1:])
+
+
+def _timeline_entries(facts: Facts) -> tuple[tuple[str, str, TimelineEntry], ...]:
+    """An article's dated events: (date, its words normalised for merging, entry)."""
+    return tuple(
+        (event.date, " ".join(event.text.split()), _timeline_entry(facts, event))
+        for event in facts.events
+    )
 
 
 def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
@@ -386,17 +525,26 @@ def compose_fact_rows(
     """Fact-box rows in the configured order; one value per row, with every source that gives it."""
     labels = labels or {}
     rows: list[FactRow] = []
+    ordered = _by_date(all_facts)
     for name in names:
         values: Bucket = {}
-        for facts in _by_date(all_facts):
-            for fact in facts.key_facts:
-                if fact.name == name:
-                    value = human_date(fact.value) if name.endswith("_date") else fact.value
-                    _add(values, value, _cite(facts, fact.block, _fact_words(facts, fact)))
+        for facts in ordered:
+            for value, ref in _kept("facts", _fact_values, facts).get(name, ()):
+                _add(values, value, ref)
         for value, refs in values.items():
             label = labels.get(name, name.replace("_", " ").capitalize())
             rows.append(FactRow(label, value, tuple(refs), name))
     return tuple(rows)
+
+
+def _fact_values(facts: Facts) -> dict[str, tuple[tuple[str, SourceRef], ...]]:
+    """One article's values of each key fact, each with where it says so (read only)."""
+    found: dict[str, list[tuple[str, SourceRef]]] = {}
+    for fact in facts.key_facts:
+        value = human_date(fact.value) if fact.name.endswith("_date") else fact.value
+        ref = _cite(facts, fact.block, _fact_words(facts, fact))
+        found.setdefault(fact.name, []).append((value, ref))
+    return {name: tuple(values) for name, values in found.items()}
 
 
 def _fact_words(facts: Facts, fact: KeyFact) -> str:
@@ -409,32 +557,51 @@ def _fact_words(facts: Facts, fact: KeyFact) -> str:
 
 
 def compose_cast(all_facts: Sequence[Facts]) -> tuple[CastRow, ...]:
+    return tuple(row for facts in _by_date(all_facts) for row in _kept("cast", _cast_of, facts))
+
+
+def _cast_of(facts: Facts) -> tuple[CastRow, ...]:
+    people = {p.id: p for p in facts.people}
     rows = []
-    for facts in _by_date(all_facts):
-        people = {p.id: p for p in facts.people}
-        for member in facts.cast:
-            actor = people.get(member.person) if member.person else None
-            rows.append(
-                CastRow(
-                    actor.id if actor else None,
-                    actor.name if actor else "Not named in the article",
+    for member in facts.cast:
+        actor = people.get(member.person) if member.person else None
+        rows.append(
+            CastRow(
+                actor.id if actor else None,
+                actor.name if actor else "Not named in the article",
+                member.character,
+                _cite(
+                    facts,
+                    member.block,
                     member.character,
-                    _cite(
-                        facts,
-                        member.block,
-                        member.character,
-                        (actor.name, *actor.aliases) if actor else (),
-                    ),
-                )
+                    (actor.name, *actor.aliases) if actor else (),
+                ),
             )
+        )
     return tuple(rows)
 
 
 def _section_blocks(groups: Sequence[ArticleGroup], cues: Sequence[str]) -> tuple[Passage, ...]:
     """Passages holding one of the cues as whole words ("Cruise", not "Cruiser")."""
-    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-    return tuple(p for g in groups for p in g.passages if pattern.search(p.block.text))
+    cue_words = tuple(cues)
+    return tuple(p for g in groups for p in _kept("section", _cued, g, plain=(cue_words,)))
+
+
+def _cued(group: ArticleGroup, cues: tuple[str, ...]) -> tuple[Passage, ...]:
+    pattern = _cue_pattern(cues)
+    return tuple(p for p in group.passages if pattern.search(p.block.text))
+
+
+_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _CUE_PATTERNS.get(cues)
+    if pattern is None:
+        words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+        _CUE_PATTERNS[cues] = pattern
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -453,11 +620,17 @@ def _crew_ids(facts_of_set: Sequence[Facts], theme_set: ThemeSet, spec: ThemePag
     role_words = roles.roles if roles else ()
     ids: set[str] = set()
     for facts in facts_of_set:
-        for person in facts.people:
-            has_part = person.part is not None and person.part not in theme_set.hidden_parts
-            if has_part or has_role(person, role_words):
-                ids.add(person.id)
+        ids.update(_kept("crew", _crew_of, facts, theme_set, plain=(tuple(role_words),)))
     return ids
+
+
+def _crew_of(facts: Facts, theme_set: ThemeSet, role_words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        person.id
+        for person in facts.people
+        if (person.part is not None and person.part not in theme_set.hidden_parts)
+        or has_role(person, role_words)
+    )
 
 
 def _themed_page(
@@ -496,12 +669,10 @@ def _themed_page(
         context["timeline"] = compose_timeline(facts_of_set)
         features |= {"timeline"} if context["timeline"] else set()
     if spec.shows("voices"):
-        blocks = {(p.source.slug, p.block.id) for g in groups for p in g.passages}
         context["voices"] = tuple(
             q
             for f in _by_date(facts_of_set)
-            for q in _quote_views(f)
-            if (q.source.slug, q.source.block) in blocks
+            for q in _kept("voices", _voices_of, f, plain=(spec.id,))
         )
         features |= {"voices"} if context["voices"] else set()
     if spec.shows("sections"):
@@ -531,6 +702,36 @@ def _card_features(cards: Sequence[Card]) -> set[str]:
     return {name for name, present in held.items() if present}
 
 
+def _voices_of(facts: Facts, theme_id: str) -> tuple[QuoteView, ...]:
+    """The article's quotations that stand in its passages of a theme."""
+    group = _kept("group", _group, facts, plain=(theme_id,))
+    if group is None:
+        return ()
+    blocks = {(p.source.slug, p.block.id) for p in group.passages}
+    return tuple(q for q in _quote_views(facts) if (q.source.slug, q.source.block) in blocks)
+
+
+def _applies(theme_set: ThemeSet, facts: Facts) -> bool:
+    return theme_set.applies_to(facts)
+
+
+def _mentions_of(facts: Facts) -> tuple[Mention, ...]:
+    return tuple(Mention(alias, p.id) for p in facts.people for alias in (p.name, *p.aliases))
+
+
+def _entry_of(facts: Facts) -> ArticleEntry:
+    return ArticleEntry(
+        facts.article.slug,
+        facts.article.title,
+        human_date(facts.article.published),
+        _kept("lede", _lede, facts),
+        f"articles/{facts.article.slug}.md",
+        facts.article.source,
+        facts.article.outlet,
+        facts.article.byline,
+    )
+
+
 def _plural(count: int, unit: tuple[str, str]) -> str:
     return unit[0] if count == 1 else unit[1]
 
@@ -556,15 +757,10 @@ def compose_site(
     ) + [f for f in articles if not f.article.published]
     lead = newest_first[:1]  # the overview's "at a glance" tells the latest article's story
     # Each theme set frames only the articles it applies to (a flight for spaceflight).
-    applied = {s.id: [f for f in articles if s.applies_to(f)] for s in theme_sets}
+    applied = {s.id: [f for f in articles if _kept("applies", _applies, s, f)] for s in theme_sets}
     with_parts = [s for s in theme_sets if s.part_label]
     part_slugs = {f.article.slug for s in with_parts for f in applied[s.id]}
-    mentions = {
-        f.article.slug: tuple(
-            Mention(alias, p.id) for p in f.people for alias in (p.name, *p.aliases)
-        )
-        for f in articles
-    }
+    mentions = {f.article.slug: _kept("mentions", _mentions_of, f) for f in articles}
     cards = compose_cards(articles, part_slugs)
 
     themed: list[_ThemedPage] = []
@@ -614,19 +810,7 @@ def compose_site(
         )
         for spec, items in core_pages
     )
-    entries = tuple(
-        ArticleEntry(
-            f.article.slug,
-            f.article.title,
-            human_date(f.article.published),
-            _lede(f),
-            f"articles/{f.article.slug}.md",
-            f.article.source,
-            f.article.outlet,
-            f.article.byline,
-        )
-        for f in newest_first
-    )
+    entries = _steady(("entries",), tuple(_kept("entry", _entry_of, f) for f in newest_first))
     has_people = any(spec.count == "people" for spec, _ in core_pages)
     lead_sets = [s for s in theme_sets if lead and lead[0] in applied[s.id]]
     common: dict[str, Any] = {
@@ -652,7 +836,7 @@ def compose_site(
                     for row in compose_fact_rows(lead, s.index_facts, s.key_fact_labels)
                 ),
                 "published": human_date(lead[0].article.published) if lead else "",
-                "crew_by_part": _crew_by_part(compose_cards(lead, part_slugs), hidden)
+                "crew_by_part": _crew_by_part(_compose_cards(lead, part_slugs, "lead"), hidden)
                 if any(s.part_label for s in lead_sets)
                 else (),
             },
@@ -704,7 +888,7 @@ def compose_site(
             Page(
                 f"articles/{facts.article.slug}.md",
                 facts.article.title,
-                facts.article.description or _lede(facts),
+                facts.article.description or _kept("lede", _lede, facts),
                 "article.md.j2",
                 {
                     **common,
@@ -715,6 +899,7 @@ def compose_site(
                 search_boost=0.2,
             )
         )
+    _keep_only_used()
     return tuple(pages)
 
 

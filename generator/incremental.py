@@ -39,12 +39,14 @@ class _State:
 
 
 STATE = _State()
+SERVING = False  # `mkdocs serve` (set by the hook's on_startup): a long-lived process
 
 
 def reset() -> None:
     """Forget everything (a new `mkdocs serve`, or a test)."""
-    global STATE
+    global STATE, SERVING
     STATE = _State()
+    SERVING = False
 
 
 class _DirtyWarning(logging.Filter):

@@ -6,11 +6,15 @@ the generator's version, then every value reachable from the model, walked field
 Facts and Articles are not walked: each stands for the digest it was made from (its seed's
 bytes and name, corrections and the generator's version, see build.Understood). A value of a
 kind the walk does not know makes the page unmemoisable (rendered every time), never wrongly
-reused. Shared values (one article's mentions, the site settings) are walked once per build.
+reused.
 
-Only pages that exist once per article, or once per part of a long list, are memoised (their
-models are small and most of them do not change when one seed is edited); the pages that
-gather every article are rendered on every build.
+Every page is memoised, the pages that gather every article too. Their models are large, but
+compose keeps each article's share between builds (compose._kept), so after one seed edit
+nearly every value in them is the very object of the last build: the digest of an immutable
+value (str, numbers, dates, tuples, frozensets, frozen dataclasses holding only such values) is
+kept by identity between builds (the entry holds the object, so its identity is never reused
+while the entry lives), and only dicts, lists and new objects are walked again. Entries the
+last build did not use are dropped.
 """
 
 from __future__ import annotations
@@ -18,76 +22,130 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .cache import generator_version
 from .compose import Page
 from .model import Article, Facts
 
-# Templates of the pages made once per article or once per part of a long list (their models
-# are small, and one seed edit changes few of them); see compose.py and paging.py.
-PER_ARTICLE_TEMPLATES = frozenset({"article.md.j2", "part.md.j2"})
 _LIMIT = 20_000
 _rendered: dict[bytes, bytes] = {}
+# id(value) → [value, digest, number of the last build that used it], for immutable values:
+# kept between builds (the entry holds the value, so its identity stays its own).
+_lasting: dict[int, list[Any]] = {}
+_build = 0
+# Per dataclass type: its field names, and whether it is frozen.
+_shapes: dict[type, tuple[tuple[str, ...], bool]] = {}
 
 
 class Unmemoisable(TypeError):
     """A value the fingerprint does not know how to walk."""
 
 
+def _blake(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=24).digest()
+
+
 class Fingerprints:
     """Fingerprints of the pages of one build (walks shared values once)."""
 
     def __init__(self, understood: Sequence[tuple[Facts, str]]) -> None:
-        self._known: dict[int, bytes] = {}
+        global _build
+        _build += 1
+        # id → (digest, immutable) for this build's Facts, Articles and mutable values.
+        self._known: dict[int, tuple[bytes, bool]] = {}
         self._keep: list[object] = []  # keeps the objects alive, so ids stay theirs
         for facts, digest in understood:
-            self._known[id(facts)] = b"F" + digest.encode()
-            self._known[id(facts.article)] = b"A" + digest.encode()
+            self._known[id(facts)] = (b"F" + digest.encode(), True)
+            self._known[id(facts.article)] = (b"A" + digest.encode(), True)
             self._keep.append(facts)
-        self._memo: dict[int, bytes] = {}
+        self._strings: dict[str, bytes] = {}
 
     def page(self, page: Page) -> bytes | None:
         try:
-            parts = [generator_version().encode(), self._value(page)]
+            parts = [generator_version().encode(), self._value(page)[0]]
         except Unmemoisable:
             return None
-        return hashlib.blake2b(b"\0".join(parts), digest_size=24).digest()
+        return _blake(b"\0".join(parts))
 
-    def _value(self, value: Any) -> bytes:
-        if value is None or isinstance(value, bool | int | float):
-            return f"{type(value).__name__}:{value!r}".encode()
-        if isinstance(value, str):  # Markup too: the same text renders the same
-            return b"s" + hashlib.blake2b(value.encode("utf-8", "surrogatepass")).digest()
+    def _string(self, value: str) -> bytes:
+        found = self._strings.get(value)
+        if found is None:
+            found = self._strings[value] = b"s" + _blake(value.encode("utf-8", "surrogatepass"))
+        return found
+
+    def _walk(self, children: Iterable[Any], items: list[bytes]) -> bool:
+        """Append each child's digest to `items`; → whether all of them are immutable. The
+        common cases (a string, a value kept from an earlier build) are handled inline."""
+        frozen = True
+        lasting, build = _lasting, _build
+        for child in children:
+            if type(child) is str:
+                items.append(self._string(child))
+                continue
+            hit = lasting.get(id(child))
+            if hit is not None and hit[0] is child:
+                hit[2] = build
+                items.append(hit[1])
+                continue
+            digest, immutable = self._value(child)
+            items.append(digest)
+            frozen = frozen and immutable
+        return frozen
+
+    def _value(self, value: Any) -> tuple[bytes, bool]:
+        """(digest, whether the value and all it holds are immutable)."""
+        kind = type(value)
+        if kind is str:
+            return self._string(value), True
+        if value is None or kind is bool or kind is int or kind is float:
+            return f"{kind.__name__}:{value!r}".encode(), True
+        if isinstance(value, str):  # Markup: the template does not escape it again
+            return b"m" + kind.__name__.encode() + self._string(str(value)), True
+        if isinstance(value, bool | int | float):
+            return f"{kind.__qualname__}:{value!r}".encode(), True
         if isinstance(value, dt.date):
-            return b"d" + value.isoformat().encode()
+            return f"{kind.__name__}:{value.isoformat()}".encode(), True
+        hit = _lasting.get(id(value))
+        if hit is not None and hit[0] is value:
+            hit[2] = _build
+            return hit[1], True
         known = self._known.get(id(value))
         if known is not None:
             return known
-        memo = self._memo.get(id(value))
-        if memo is not None:
-            return memo
         if isinstance(value, Facts | Article):
             raise Unmemoisable("facts that were not made by this build")
+        items: list[bytes]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            items = [type(value).__qualname__.encode()]
-            items += [self._value(getattr(value, f.name)) for f in dataclasses.fields(value)]
-        elif isinstance(value, tuple | list):
-            items = [b"(" if isinstance(value, tuple) else b"["]
-            items += [self._value(v) for v in value]
+            shape = _shapes.get(kind)
+            if shape is None:
+                names = tuple(f.name for f in dataclasses.fields(value))
+                shape = _shapes[kind] = (names, kind.__dataclass_params__.frozen)
+            names, frozen = shape
+            items = [kind.__qualname__.encode()]
+            frozen = self._walk((getattr(value, n) for n in names), items) and frozen
+        elif kind is tuple or kind is list:
+            items = [b"(" if kind is tuple else b"["]
+            frozen = self._walk(value, items) and kind is tuple
         elif isinstance(value, Mapping):
-            items = [b"{"]
-            for k, v in value.items():  # insertion order: templates iterate in that order
-                items += [self._value(k), self._value(v)]
-        elif isinstance(value, frozenset | set):
-            items = [b"<", *sorted(self._value(v) for v in value)]
+            items = [b"{"]  # insertion order: templates iterate in that order
+            self._walk(itertools.chain.from_iterable(value.items()), items)
+            frozen = False
+        elif kind is frozenset or kind is set:
+            children: list[bytes] = []
+            frozen = self._walk(value, children) and kind is frozenset
+            items = [b"<", *sorted(children)]
         else:
-            raise Unmemoisable(type(value).__name__)
-        digest = hashlib.blake2b(b"\0".join(items), digest_size=24).digest()
-        self._memo[id(value)] = digest
-        self._keep.append(value)
-        return digest
+            raise Unmemoisable(kind.__qualname__)
+        digest = _blake(b"\0".join(items))
+        if frozen:
+            _lasting[id(value)] = [value, digest, _build]
+        else:
+            self._known[id(value)] = (digest, False)
+            self._keep.append(value)
+        return digest, frozen
 
 
 def render_pages(
@@ -99,18 +157,23 @@ def render_pages(
     the very same inputs."""
     prints = Fingerprints(understood)
     out = []
+    used: dict[bytes, bytes] = {}
     for page in pages:
-        key = prints.page(page) if page.template in PER_ARTICLE_TEMPLATES else None
+        key = prints.page(page)
         content = _rendered.get(key) if key is not None else None
         if content is None:
             content = render(page)
-            if key is not None:
-                if len(_rendered) >= _LIMIT:
-                    _rendered.pop(next(iter(_rendered)))
-                _rendered[key] = content
+        if key is not None and len(used) < _LIMIT:
+            used[key] = content
         out.append(content)
+    # Keep what this build used: the memo is the size of one site, whatever the edits.
+    _rendered.clear()
+    _rendered.update(used)
+    for ident in [i for i, entry in _lasting.items() if entry[2] != _build]:
+        del _lasting[ident]
     return out
 
 
 def forget() -> None:
     _rendered.clear()
+    _lasting.clear()

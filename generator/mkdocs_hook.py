@@ -26,8 +26,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from generator import incremental
-from generator.build import generate, seed_warnings
+from generator import code_cache, incremental
+from generator.build import generate, output_index, seed_warnings, settle, warm_up
 from generator.errors import GeneratorError
 from generator.nav import NAV_FILE, parse_nav, read_nav
 from generator.site import Project
@@ -44,10 +44,15 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     try:
         outputs = generate(project)
         result, applied = update(
-            docs_dir, outputs, shown=project.shown(docs_dir), around_conflicts=True
+            docs_dir,
+            outputs,
+            shown=project.shown(docs_dir),
+            around_conflicts=True,
+            index=output_index(project),
         )
     except GeneratorError as exc:
         raise PluginError(f"generator: {exc}") from None
+    code_cache.save()  # compiled patterns and templates, after docs/ is written
     docs = project.shown(Path(config.docs_dir))
     for warning in seed_warnings(project):
         log.warning("generator: %s", warning)
@@ -64,6 +69,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     # use the one this build wrote, which MkDocs could not have read yet.
     if applied and config.nav == loaded_nav:
         config.nav = next(parse_nav(o.content) for o in outputs if o.path == NAV_FILE)
+    if incremental.SERVING:
+        settle()
     return config
 
 
@@ -75,7 +82,9 @@ def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:
     `watch:` lists the nav file for `zensical serve`; here on_config reads the nav fresh, so it
     is dropped.)"""
     config.watch[:] = [w for w in config.watch if Path(w).name != NAV_FILE]
-    server.watch(str(Project(Path(config.config_file_path).resolve().parent).seeds))
+    project = Project(Path(config.config_file_path).resolve().parent)
+    server.watch(str(project.seeds))
+    warm_up(project)  # the first edit's rebuild should not compile the analysis patterns
     docs = Path(config.docs_dir)
     try:
         read_manifest(docs)
@@ -135,6 +144,7 @@ def _watch_entries(server: Any, config: MkDocsConfig, docs: Path) -> Any:
 
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
     incremental.startup(dirty)
+    incremental.SERVING = command == "serve"
 
 
 @event_priority(-100)  # after other plugins changed the file list

@@ -534,11 +534,12 @@ def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
     be read, is an error; any other file that is not read is a warning."""
     entries = sorted(folder.iterdir(), key=lambda p: p.name)
     seeds = [p for p in entries if is_seed_file(p)]
+    seed_names = {p.name for p in seeds}  # a set: a list would make this loop quadratic
     stems = {p.name[: -len(p.suffix)] for p in seeds}
     warnings: list[str] = []
     for entry in entries:
         name = entry.name
-        if entry in seeds or _ignored(name) or entry.is_dir():
+        if name in seed_names or _ignored(name) or entry.is_dir():
             continue
         where = f"{shown}/{name}"
         if name.endswith(CORRECTIONS_SUFFIX):

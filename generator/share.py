@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .cache import generator_version
 from .cards import CardBatch, card_path, render_card
 from .compose import Page, human_date
 from .media_cache import MediaCache
+from .model import Article
 from .pool import worker_count
 from .render import front_matter_text
 from .site import SiteConfig
@@ -44,6 +46,42 @@ def _card_text(page: Page, site: SiteConfig) -> tuple[str, str]:
     return page.title, "" if page.nav_title == page.title else page.nav_title or ""
 
 
+# What the last build of this process drew and serialised, so that a rebuild under `mkdocs
+# serve` or `generator watch` reads no media cache entry and writes no JSON-LD for a page that
+# did not change. Keys hold every input: the generator's version, the project's media cache
+# (a card drawn for another project still goes into this one's cache) and the card's text;
+# for JSON-LD the Article's identity (the entry keeps the immutable Article alive, so the
+# identity stays its own), the page's path and description, the site and the card. Each build
+# keeps only the entries it used.
+CardKey = tuple[str, str, str, str, str]
+LdKey = tuple[int, str, SiteConfig, str, str]
+_drawn: dict[CardKey, bytes] = {}
+_described: dict[LdKey, tuple[Article, str]] = {}
+
+
+def _card_key(site: SiteConfig, title: str, kicker: str, media: MediaCache) -> CardKey:
+    return (generator_version(), str(media.folder), site.name, title, kicker)
+
+
+def _article_jsonld(page: Page, article: Article, site: SiteConfig, card: str) -> str:
+    key = (id(article), page.path, site, card, page.description)
+    found = _described.get(key)
+    if found is None or found[0] is not article:
+        text = to_script_text(news_article(article, page.path, site, card, page.description))
+        found = (article, text)
+    _described_now[key] = found
+    return found[1]
+
+
+_described_now: dict[LdKey, tuple[Article, str]] = {}
+
+
+def forget() -> None:
+    """Drop what this process kept (tests)."""
+    _drawn.clear()
+    _described.clear()
+
+
 def card_bytes(page: Page, site: SiteConfig, media: MediaCache) -> bytes:
     title, kicker = _card_text(page, site)
     key = media.key("card", site.name.encode(), title.encode(), kicker.encode())
@@ -60,17 +98,26 @@ class Cards:
     build fails."""
 
     def __init__(
-        self, paths: list[str], batch: CardBatch, new: list[tuple[int, str]], media: MediaCache
+        self,
+        paths: list[str],
+        batch: CardBatch,
+        new: list[tuple[int, str]],
+        media: MediaCache,
+        keys: list[CardKey] | None = None,
     ) -> None:
         self._paths = paths
         self._batch = batch
         self._new = new  # (index, media cache key) of the cards drawn by this build
         self._media = media
+        self._keys = keys  # each card's in-process key (share._drawn), when it keeps them
 
     def outputs(self) -> list[tuple[str, bytes]]:
         data = self._batch.results()
         for index, key in self._new:
             self._media.put(key, data[index])
+        if self._keys is not None:
+            _drawn.clear()
+            _drawn.update(zip(self._keys, data, strict=True))
         return list(zip(self._paths, data, strict=True))
 
 
@@ -80,16 +127,23 @@ def share(
     """Every page's card and front matter extras by page path."""
     paths: list[str] = []
     new: list[tuple[int, str]] = []
+    keys: list[CardKey] = []
     batch = CardBatch(worker_count())
     extras: dict[str, dict[str, str]] = {}
+    _described_now.clear()
     try:
         for page in pages:
             card = card_path(page.path)
             title, kicker = _card_text(page, site)
-            key = media.key("card", site.name.encode(), title.encode(), kicker.encode())
-            found = media.get(key)
+            memo = _card_key(site, title, kicker, media)
+            keys.append(memo)
+            found = _drawn.get(memo)
             if found is None:
-                new.append((len(paths), key))
+                key = media.key("card", site.name.encode(), title.encode(), kicker.encode())
+                found = media.get(key)
+                if found is None:
+                    new.append((len(paths), key))
+            if found is None:
                 batch.add(site.name, title, kicker)
             else:
                 batch.add_bytes(found)
@@ -98,8 +152,7 @@ def share(
             meta = {"card": card, "card_alt": front_matter_text(alt)}
             article = page.context.get("article")
             if article is not None:
-                data = news_article(article, page.path, site, card, page.description)
-                meta["jsonld"] = to_script_text(data)
+                meta["jsonld"] = _article_jsonld(page, article, site, card)
             spec = page.context.get("spec")
             # The People page, or one of its parts (paging.py): the Persons of the cards it
             # holds (none on a People page whose cards are all in parts).
@@ -116,4 +169,7 @@ def share(
     except BaseException:
         batch.results()
         raise
-    return Cards(paths, batch, new, media), extras
+    _described.clear()
+    _described.update(_described_now)
+    _described_now.clear()
+    return Cards(paths, batch, new, media, keys), extras

@@ -5,6 +5,9 @@ docs/ itself (`make serve-zensical` does both). It watches seeds/ only: the seed
 corrections files. The build writes only docs/, so a build never triggers a build (no loop),
 and it writes only files whose bytes change, so the server rebuilds only pages that did.
 
+With GENERATOR_TIMING=1 in the environment, each build is followed by a line
+`generator: built in S s` (the time of the build alone; the benchmark reads it).
+
 Edits arrive in bursts (an editor's save is often several events: a temporary file, a rename,
 a metadata change), so a build starts once seeds/ has been quiet for a moment (`debounce`);
 edits made during a build are collected and built right after it. Errors are the build's own
@@ -13,13 +16,16 @@ one-line messages; the watcher keeps going and the next save tries again.
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from .build import settle, warm_up
 from .errors import GeneratorError
 from .read import SEED_SUFFIXES
 from .site import Project
@@ -64,8 +70,18 @@ def watch(
     observer = Observer()
     observer.schedule(changes, str(project.seeds), recursive=False)
     observer.start()
-    try:
+    timed = os.environ.get("GENERATOR_TIMING") == "1"
+
+    def once() -> None:
+        started = time.perf_counter()
         rebuild()
+        if timed:
+            announce(f"generator: built in {time.perf_counter() - started:.3f} s")
+        settle()
+
+    try:
+        once()
+        warm_up(project)  # the first edit's build should not compile the analysis patterns
         announce(f"watching {project.shown(project.seeds)}/ for changes (Ctrl-C to stop)")
         while not stop.is_set():
             if not changes.pending.wait(timeout=0.2):
@@ -75,7 +91,7 @@ def watch(
                 changes.pending.clear()
                 stop.wait(debounce)
             if not stop.is_set():
-                rebuild()
+                once()
     finally:
         observer.stop()
         observer.join(timeout=5)

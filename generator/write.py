@@ -10,12 +10,26 @@ address of a generated one (`crew/index.md` beside `crew.md`) is a conflict too.
 
 `update()` is what builds call: under the lock on docs/ (lock.py) it rolls back a swap that an
 earlier, killed build left (journal.py), plans, and applies through the journaled swap.
+
+To plan, every file's bytes must be known. Reading and hashing all of docs/ at every build
+costs more than the rest of a one-seed rebuild, so, as git's index does, `OutputIndex` keeps
+in `.cache/generator/outputs.json` the digest of each file the generator read or wrote, with
+the file's stat (size, mtime_ns, ctime_ns, inode, device) when it had those bytes. A file
+whose stat is unchanged is not read again; any change (a hand edit, a `touch`, a copy over
+it) changes its stat, so it is read and hashed as before: hand edits are never missed. An
+entry whose mtime is within RACY_NS of the moment its stat was taken is not trusted (a second
+write in the same clock tick could leave the stat unchanged), nor is a damaged index: then
+every file is read, as without one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
+import stat as stat_
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,8 +107,121 @@ class Plan:
         return tuple(sorted(paths))
 
 
+# id(content) → (content, digest): the outputs of the last plan, whose bytes objects a rebuild
+# often hands back unchanged (the render memo, share cards); the entry keeps the object alive.
+_digests: dict[int, tuple[bytes, str]] = {}
+
+
 def digest(content: bytes) -> str:
+    known = _digests.get(id(content))
+    if known is not None and known[0] is content:
+        return known[1]
     return journal.digest(content)
+
+
+def _output_digests(outputs: tuple[Output, ...]) -> dict[str, str]:
+    """Each output's digest, reusing the last plan's for the very same bytes objects."""
+    fresh: dict[int, tuple[bytes, str]] = {}
+    found: dict[str, str] = {}
+    for output in outputs:
+        value = digest(output.content)
+        fresh[id(output.content)] = (output.content, value)
+        found[output.path] = value
+    _digests.clear()
+    _digests.update(fresh)
+    return found
+
+
+OUTPUT_INDEX = "outputs.json"  # in the project's .cache/generator/ (build.output_index)
+RACY_NS = 2_000_000_000  # 2 s: coarser than any file system's timestamps (FAT: 2 s)
+INDEX_FORMAT = 1
+Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def _stat_of(target: Path) -> Stat | None:
+    """A regular file's stat (not following a link); None for anything else or nothing."""
+    try:
+        found = os.lstat(target)
+    except OSError:
+        return None
+    if not stat_.S_ISREG(found.st_mode):
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
+
+
+class OutputIndex:
+    """What the generator knows of docs/ files: path → (digest, stat, when the stat was taken).
+
+    Lives outside docs/ (in the project's .cache/); `None` as path: in memory only, empty."""
+
+    def __init__(self, path: Path | None, docs: Path) -> None:
+        self.path = path
+        self.docs = str(docs.resolve())
+        self.entries: dict[str, tuple[str, Stat, int]] = {}
+        self.changed = False
+        if path is not None:
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
+        try:
+            raw = json.loads(path.read_bytes())
+            if raw.get("format") != INDEX_FORMAT or raw.get("docs") != self.docs:
+                return
+            entries = {}
+            for rel, (value, size, mtime, ctime, ino, dev, seen) in raw["files"].items():
+                numbers = (size, mtime, ctime, ino, dev, seen)
+                if not isinstance(value, str) or not all(type(n) is int for n in numbers):
+                    return
+                entries[str(rel)] = (value, (size, mtime, ctime, ino, dev), seen)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return  # missing or damaged: every file is read, as without an index
+        self.entries = entries
+
+    def known(self, rel: str, target: Path) -> str | None:
+        """The digest of `target`'s bytes, when its stat says they are the ones recorded."""
+        entry = self.entries.get(rel)
+        if entry is None:
+            return None
+        value, recorded, seen = entry
+        if recorded[1] + RACY_NS > seen:
+            return None  # racily clean: the file may have changed within the same tick
+        return value if _stat_of(target) == recorded else None
+
+    def record(self, rel: str, value: str, found: Stat | None, seen: int) -> None:
+        if found is None:
+            self.forget(rel)
+        elif self.entries.get(rel) != (value, found, seen):
+            self.entries[rel] = (value, found, seen)
+            self.changed = True
+
+    def forget(self, rel: str) -> None:
+        if self.entries.pop(rel, None) is not None:
+            self.changed = True
+
+    def keep_only(self, paths: set[str]) -> None:
+        for rel in [r for r in self.entries if r not in paths]:
+            self.forget(rel)
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        body = {
+            "format": INDEX_FORMAT,
+            "docs": self.docs,
+            "files": {
+                rel: [value, *found, seen]
+                for rel, (value, found, seen) in sorted(self.entries.items())
+            },
+        }
+        temp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(body, separators=(",", ":")), encoding="utf-8")
+            os.replace(temp, self.path)
+            self.changed = False
+        except OSError:  # an index that cannot be written is skipped: the next build reads
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
@@ -143,12 +270,36 @@ def _damaged(shown: str, why: str) -> GeneratorError:
     )
 
 
+class _Targets:
+    """docs-relative paths from the manifest or the generator → paths never escaping docs/.
+    Folders are resolved once per plan (resolving each file's whole path costs more than the
+    rest of a one-seed rebuild); a file that is itself a link is resolved whole."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.inside = str(docs.resolve()).rstrip(os.sep) + os.sep
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, rel: str) -> Path:
+        path = self.docs / rel
+        folder, _, name = rel.rpartition("/")
+        if name in ("", ".", "..") or path.is_symlink():
+            resolved = str(path.resolve())
+        else:
+            base = self.folders.get(folder)
+            if base is None:
+                base = self.folders[folder] = str((self.docs / folder).resolve())
+            resolved = os.path.join(base, name)
+        if not resolved.startswith(self.inside):
+            raise GeneratorError(
+                str(self.docs / MANIFEST), f"lists a path outside docs/: {cut(rel)}"
+            )
+        return path
+
+
 def _safe_target(docs: Path, rel: str) -> Path:
     """A docs-relative path from the manifest or the generator, never escaping docs/."""
-    target = (docs / rel).resolve()
-    if docs.resolve() not in target.parents:
-        raise GeneratorError(str(docs / MANIFEST), f"lists a path outside docs/: {cut(rel)}")
-    return docs / rel
+    return _Targets(docs)(rel)
 
 
 def _current(target: Path) -> bytes | None:
@@ -184,8 +335,10 @@ def plan(
     *,
     built_before: bool | None = None,
     shown: str | None = None,
+    index: OutputIndex | None = None,
 ) -> Plan:
-    """Compare what the seeds produce with docs/ as it is; touch nothing.
+    """Compare what the seeds produce with docs/ as it is; touch nothing (but `index`, in
+    memory: what was learnt of docs/ files).
 
     `built_before`: whether a build ran in docs/ before (default: its lock file is there). Then
     a missing manifest was lost, and --force may replace what is in the way; in a docs/ no build
@@ -195,16 +348,35 @@ def plan(
         built_before = (docs / LOCK_NAME).exists()
     lost = loaded is None and built_before  # the manifest is gone: nothing is known to be ours
     owned = loaded or {}
+    index = index if index is not None else OutputIndex(None, docs)
+    targets = _Targets(docs)
     writes: list[Output] = []
     conflicts: list[Conflict] = []
     manifest: dict[str, str] = {}
     expected: dict[str, str | None] = {}
     produced = {o.path for o in outputs}
-    for output in sorted(outputs, key=lambda o: o.path):
-        target = _safe_target(docs, output.path)
+    wanted = _output_digests(outputs)
+
+    def current_digest(rel: str, target: Path) -> str | None:
+        """The digest of the bytes `target` holds now (None: no such file)."""
+        known = index.known(rel, target)
+        if known is not None:
+            return known
+        found, seen = _stat_of(target), time.time_ns()  # the stat first: then the bytes
         current = _current(target)
-        if current == output.content:
-            manifest[output.path] = digest(output.content)
+        if current is None:
+            index.forget(rel)
+            return None
+        value = digest(current)
+        index.record(rel, value, found, seen)
+        return value
+
+    for output in sorted(outputs, key=lambda o: o.path):
+        target = targets(output.path)
+        current = current_digest(output.path, target)
+        new = wanted[output.path]
+        if current == new:
+            manifest[output.path] = new
             continue
         if current is not None:
             recorded = owned.get(output.path)
@@ -215,13 +387,13 @@ def plan(
             if recorded is None and not force:
                 conflicts.append(Conflict(output.path, "unknown"))
                 continue
-            if recorded is not None and digest(current) != recorded and not force:
+            if recorded is not None and current != recorded and not force:
                 conflicts.append(Conflict(output.path, "edited"))
                 # Keep the hash we wrote: the file stays ours, and still reads as edited.
                 manifest[output.path] = recorded
                 continue
-        manifest[output.path] = digest(output.content)
-        expected[output.path] = None if current is None else digest(current)
+        manifest[output.path] = new
+        expected[output.path] = current
         writes.append(output)
     for output in sorted(outputs, key=lambda o: o.path):
         for other in same_address(output.path):
@@ -233,15 +405,15 @@ def plan(
     for rel, recorded in sorted(owned.items()):
         if rel in manifest:
             continue
-        target = _safe_target(docs, rel)
-        current = _current(target)
+        target = targets(rel)
+        current = current_digest(rel, target)
         if current is None:
             continue
-        if digest(current) != recorded and not force:
+        if current != recorded and not force:
             conflicts.append(Conflict(rel, "edited"))
             manifest[rel] = recorded  # still ours until the editor decides
             continue
-        expected[rel] = digest(current)
+        expected[rel] = current
         deletes.append(rel)
     return Plan(
         docs=docs,
@@ -295,18 +467,25 @@ def update(
     force: bool = False,
     check: bool = False,
     around_conflicts: bool = False,
+    index: Path | None = None,
 ) -> tuple[Plan, bool]:
     """What a build does to docs/, under the lock: roll back what a killed build left, plan, and
     apply unless checking or blocked by conflicts (`around_conflicts`: apply everything else,
-    as the MkDocs hook does). → (the plan, whether it was applied)."""
+    as the MkDocs hook does). `index`: the file of the OutputIndex (None: read every file).
+    → (the plan, whether it was applied)."""
     if check:
         with docs_lock(docs, shown, shared=True):
-            return plan(docs, outputs, force=force, shown=shown), False
+            known = OutputIndex(index, docs) if index is not None else None
+            return plan(docs, outputs, force=force, shown=shown, index=known), False
     built_before = (docs / LOCK_NAME).exists()
     with docs_lock(docs, shown):
         journal.roll_back(docs)
-        result = plan(docs, outputs, force=force, built_before=built_before, shown=shown)
+        known = OutputIndex(index, docs)
+        result = plan(
+            docs, outputs, force=force, built_before=built_before, shown=shown, index=known
+        )
         if result.conflicts and not around_conflicts:
+            known.save()  # what was read is true whatever happens next
             return result, False
         if result.writes or result.deletes or result.manifest_changed:
             mark_holder(docs)
@@ -314,5 +493,20 @@ def update(
             apply(result)
         except ChangedMeanwhile as changed:
             late = Conflict(changed.path, "changed")
+            for rel in (*(o.path for o in result.writes), *result.deletes):
+                known.forget(rel)  # rolled back: read them again next time
+            known.save()
             return dataclasses.replace(result, conflicts=(*result.conflicts, late)), False
+        _note_applied(known, result)
+        known.save()
         return result, True
+
+
+def _note_applied(index: OutputIndex, result: Plan) -> None:
+    """After a swap: the written files' stats with the bytes written; deleted ones gone."""
+    for output in result.writes:
+        found, seen = _stat_of(result.docs / output.path), time.time_ns()
+        index.record(output.path, digest(output.content), found, seen)
+    for rel in result.deletes:
+        index.forget(rel)
+    index.keep_only(set(result.manifest))

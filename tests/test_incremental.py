@@ -123,6 +123,9 @@ CHANGES: dict[str, Change] = {
     ),
     "an article added": lambda p: shutil.copy(SEED, p / "seeds" / "copy-of-the-seed.md"),
     "an article removed": lambda p: (p / "seeds" / "nasa_article_813.txt").unlink(),
+    "an article renamed": lambda p: (p / "seeds" / "nasa_article_550.txt").rename(
+        p / "seeds" / "renamed-article.txt"
+    ),
     "a corrections file": lambda p: (
         p / "seeds" / "first-film-in-orbit.corrections.yml"
     ).write_text("themes:\n  - remove: b18\n    theme: context\n"),

@@ -1,0 +1,292 @@
+"""The edit path (issue 14): rebuilds in one long-lived process (`mkdocs serve`'s hook,
+`generator watch`) reuse what compose, render, share cards and the output index kept from the
+last build. Whatever they reuse, docs/ must be byte for byte what a clean build in a fresh
+process writes, and a hand edit of a generated file must never be missed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from support import CORPUS, REPO, SEED, make_project
+
+from generator import cache, compose, memo, share, write
+from generator.build import build, output_index
+from generator.site import Project
+
+Tree = dict[str, bytes]
+BOOKKEEPING = {".generator.lock", ".generator-journal.json"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_state() -> Iterator[None]:
+    """Each test starts as a new process would (nothing kept from another test)."""
+
+    def forget() -> None:
+        cache.forget_memory()
+        compose.forget()
+        memo.forget()
+        share.forget()
+
+    forget()
+    yield
+    forget()
+
+
+def docs_tree(docs: Path) -> Tree:
+    return {
+        p.relative_to(docs).as_posix(): p.read_bytes()
+        for p in sorted(docs.rglob("*"))
+        if p.is_file() and p.name not in BOOKKEEPING
+    }
+
+
+def seeds_of(project: Path) -> dict[str, bytes | str]:
+    return {p.name: p.read_bytes() for p in sorted((project / "seeds").iterdir()) if p.is_file()}
+
+
+def clean_builds(roots: list[Path]) -> list[Tree]:
+    """`python -m generator build` of each project in a fresh process, caches off."""
+    env = {**os.environ, "GENERATOR_CACHE": "off", "GENERATOR_WORKERS": "1"}
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-m", "generator", "build", "--project", str(root)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for root in roots
+    ]
+    for process, root in zip(running, roots, strict=True):
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, (root, err.decode())
+    return [docs_tree(root / "docs") for root in roots]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+STEPS: list[tuple[str, Callable[[Path], object]]] = [
+    ("a paragraph edited", lambda s: edit(s / "nasa_article_329.txt", "research", "zq research")),
+    ("a person renamed", lambda s: edit(s / SEED.name, "Yulia Peresild", "Yulia Peresilt")),
+    ("the same edit again", lambda s: edit(s / SEED.name, "Yulia Peresilt", "Yulia Peresilt")),
+    ("a seed added", lambda s: shutil.copy(SEED, s / "copy-of-the-seed.md")),
+    ("a seed removed", lambda s: (s / "nasa_article_813.txt").unlink()),
+    (
+        "a seed renamed",
+        lambda s: (s / "nasa_article_550.txt").rename(s / "renamed-article.txt"),
+    ),
+    (
+        "a corrections file added",
+        lambda s: (s / "first-film-in-orbit.corrections.yml").write_text(
+            "themes:\n  - remove: b18\n    theme: context\n", encoding="utf-8"
+        ),
+    ),
+    (
+        "the corrections file changed",
+        lambda s: (s / "first-film-in-orbit.corrections.yml").write_text(
+            "people:\n  - set: yulia-peresilt\n    age: 38\n", encoding="utf-8"
+        ),
+    ),
+    (
+        "the corrections file removed",
+        lambda s: (s / "first-film-in-orbit.corrections.yml").unlink(),
+    ),
+    ("an edit undone", lambda s: edit(s / SEED.name, "Yulia Peresilt", "Yulia Peresild")),
+]
+
+
+def test_rebuilds_in_one_process_write_what_a_clean_build_writes(tmp_path: Path) -> None:
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
+    project = make_project(tmp_path / "live", seeds)
+    assert build(Project(project)).applied
+    trees: list[tuple[str, Tree]] = []
+    references: list[Path] = []
+    for n, (what, change) in enumerate(STEPS):
+        change(project / "seeds")
+        result = build(Project(project))
+        assert result.applied and not result.plan.conflicts, what
+        trees.append((what, docs_tree(project / "docs")))
+        references.append(make_project(tmp_path / f"clean{n}", seeds_of(project)))
+    for (what, tree), clean in zip(trees, clean_builds(references), strict=True):
+        assert sorted(tree) == sorted(clean), what
+        differing = sorted(name for name in clean if tree[name] != clean[name])
+        assert differing == [], (what, differing)
+
+
+# ---- the output index (write.OutputIndex): stat-trusted, never blind to a hand edit ---------
+
+
+def built(tmp_path: Path) -> Project:
+    project = Project(make_project(tmp_path / "p", {SEED.name: SEED.read_bytes()}))
+    assert build(project).applied
+    return project
+
+
+def age_docs(project: Project, seconds: int = 60) -> None:
+    """Make every docs/ file look written `seconds` ago (out of the racy window)."""
+    for path in project.docs.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = write._current
+
+    def reading(target: Path) -> bytes | None:
+        reads.append(target.name)
+        return real(target)
+
+    monkeypatch.setattr(write, "_current", reading)
+    return reads
+
+
+def test_an_unchanged_docs_file_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = built(tmp_path)
+    age_docs(project)
+    reads = count_reads(monkeypatch)
+    assert build(project).applied  # stats changed (utime): every file is read and recorded
+    assert len(reads) > 20
+    reads.clear()
+    assert build(project).applied
+    assert reads == []  # then none is read while its stat stays what was recorded
+    index = output_index(project)
+    assert index is not None and index.is_file()
+
+
+def test_a_hand_edit_is_seen_even_with_the_old_mtime_and_size(tmp_path: Path) -> None:
+    project = built(tmp_path)
+    age_docs(project)
+    assert build(project).applied  # records the aged stats
+    page = project.docs / "people.md"
+    before = page.stat()
+    data = page.read_bytes()
+    edited = data.replace(b"Peresild", b"Peresilt", 1)
+    assert len(edited) == len(data) and edited != data
+    page.write_bytes(edited)
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))  # ctime still moves
+    result = build(project)
+    assert [c.path for c in result.plan.conflicts] == ["people.md"]
+    assert result.plan.conflicts[0].reason == "edited"
+    assert page.read_bytes() == edited
+
+
+def forge_index(project: Project, rel: str, wrong: str, mtime_back_ns: int) -> None:
+    """Record for `rel` its exact current stat but a wrong digest, as if a hand edit had kept
+    the stat (a second write within one clock tick)."""
+    index = output_index(project)
+    assert index is not None
+    raw = json.loads(index.read_bytes())
+    target = project.docs / rel
+    found = os.lstat(target)
+    os.utime(target, ns=(found.st_atime_ns, found.st_mtime_ns - mtime_back_ns))
+    found = os.lstat(target)
+    stat = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev]
+    raw["files"][rel] = [wrong, *stat, found.st_mtime_ns + 1_000]  # seen right after mtime
+    index.write_text(json.dumps(raw), encoding="utf-8")
+
+
+def test_a_racily_clean_entry_is_not_trusted(tmp_path: Path) -> None:
+    """An entry whose stat was taken within the racy window of the file's mtime is checked by
+    reading the file: here the index claims other bytes, and the build sees the truth."""
+    project = built(tmp_path)
+    forge_index(project, "people.md", "0" * 64, 0)
+    result = build(project)
+    assert result.applied and not result.plan.conflicts and not result.plan.writes
+
+
+def test_a_trusted_entry_is_what_plan_believes(tmp_path: Path) -> None:
+    """The control for the test above: outside the racy window the entry is believed (the file
+    is taken to hold the recorded bytes; a foreign digest reads as a hand edit)."""
+    project = built(tmp_path)
+    forge_index(project, "people.md", "0" * 64, 0)
+    raw = json.loads(output_index(project).read_bytes())  # type: ignore[union-attr]
+    raw["files"]["people.md"][-1] += 10 * write.RACY_NS  # seen long after the mtime
+    output_index(project).write_text(json.dumps(raw), encoding="utf-8")  # type: ignore[union-attr]
+    result = build(project)
+    assert [c.path for c in result.plan.conflicts] == ["people.md"]
+
+
+def _into_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+DAMAGES: dict[str, Callable[[Path], object]] = {
+    "missing": lambda p: p.unlink(),
+    "not JSON": lambda p: p.write_bytes(b"\x00{not json"),
+    "truncated": lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),
+    "wrong shapes": lambda p: p.write_text(
+        json.dumps({"format": 1, "docs": "x", "files": {"a": [1, 2]}}), encoding="utf-8"
+    ),
+    "wrong types": lambda p: p.write_text(
+        json.dumps(
+            {
+                **json.loads(p.read_bytes()),
+                "files": {
+                    k: [v[0], *map(str, v[1:])]
+                    for k, v in json.loads(p.read_bytes())["files"].items()
+                },
+            }
+        ),
+        encoding="utf-8",
+    ),
+    "a folder": lambda p: _into_folder(p),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_a_damaged_index_falls_back_to_reading_every_file(
+    tmp_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = built(tmp_path)
+    age_docs(project)
+    assert build(project).applied
+    expected = docs_tree(project.docs)
+    index = output_index(project)
+    assert index is not None
+    DAMAGES[damage](index)
+    page = project.docs / "timeline.md"
+    page.write_bytes(page.read_bytes() + b"\nhand edit\n")
+    reads = count_reads(monkeypatch)
+    result = build(project)
+    assert len(reads) > 20
+    assert [c.path for c in result.plan.conflicts] == ["timeline.md"]
+    page.write_bytes(expected["timeline.md"])
+    assert build(project).applied
+    assert docs_tree(project.docs) == expected
+
+
+def test_an_index_copied_with_the_project_is_not_used(tmp_path: Path) -> None:
+    """The index names the docs/ it describes: a copy of the project reads every file."""
+    project = built(tmp_path)
+    copy = Project(tmp_path / "copy")
+    shutil.copytree(project.root, copy.root)
+    page = copy.docs / "voices.md"
+    page.write_bytes(page.read_bytes() + b"\nhand edit\n")
+    result = build(copy)
+    assert [c.path for c in result.plan.conflicts] == ["voices.md"]
+
+
+def test_check_leaves_the_index_alone(tmp_path: Path) -> None:
+    project = built(tmp_path)
+    index = output_index(project)
+    assert index is not None
+    index.unlink()
+    assert build(project, check=True).plan.stale == ()
+    assert not index.exists()
