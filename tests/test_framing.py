@@ -623,3 +623,30 @@ def test_a_launch_preview_gets_the_core_and_no_fact_of_a_flight_not_flown(tmp_pa
     for label in ("Launch date", "Return date", "Launch site", "Docking", "At a glance"):
         assert label not in text, label
     assert "timeline.md" in pages  # the plan's dates, each in its own sentence
+
+
+def test_the_core_data_carries_no_spaceflight_words() -> None:
+    """What every site gets (core.yml, glossary.yml) speaks of no flight, and the flight's own
+    vocabulary (crew roles, parts, key facts) lives in its theme set, not in people.yml."""
+    data = REPO / "generator" / "data"
+    vocabulary = spaceflight_vocabulary()
+    for name in ("core.yml", "glossary.yml"):
+        raw = yaml.safe_load((data / name).read_text("utf-8"))
+        text = " ".join(str(v) for v in _strings_in(raw))
+        assert [w for w in sorted(vocabulary) if _has(w, text)] == [], name
+    people = yaml.safe_load((data / "people.yml").read_text("utf-8"))
+    assert not [r for r in people["roles"] if isinstance(r, dict) and "flies" in r]
+    assert not {"parts", "crafts", "not_aboard"} & set(people)
+    assert not (data / "keyfacts.yml").exists()
+
+
+def _strings_in(value: object) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings_in(item)
+    elif value is not None:
+        yield str(value)
