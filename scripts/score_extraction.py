@@ -9,8 +9,8 @@ kind, then everything). Columns:
   voices+    quotations shown that are not in quotes.yml (terms shown as voices)
   dates      recall, then "w" predicted dates that are not in dates.yml
   non-ppl    people carded whose name is in people.yml `non_people`
-  facts+     key facts a one-article site SHOWS (fact boxes, "At a glance") that keyfacts.yml
-             does not allow (about_flight false: any shown fact)
+  facts+     key facts a site SHOWS (the fact boxes of the theme sets that apply, "At a
+             glance") that keyfacts.yml does not allow (about_flight false: any shown fact)
 --details lists, under each table, what the extra voices, wrong dates, non-people and facts are.
 Then, per kind, the issue-12 targets it does not meet yet; a last line gives theme-page
 membership where themes.yml exists (the seed, the NASA fixtures). Hold-out batch 2 (corpus

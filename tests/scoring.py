@@ -26,10 +26,9 @@ from typing import Any
 import yaml
 
 from generator.analyse import analyse
-from generator.compose import compose_site
+from generator.analyse.themesets import load_theme_sets
 from generator.model import Article, Facts, KeyFact
 from generator.read import decode_seed, is_seed_file, read_seed, slugify, split_front_matter
-from generator.site import SiteConfig
 
 REPO = Path(__file__).resolve().parent.parent
 EXPECTED = REPO / "tests" / "fixtures" / "expected"
@@ -334,11 +333,14 @@ def _allowed(value: Any) -> set[str]:
 
 
 def shown_key_facts(facts: Facts) -> tuple[KeyFact, ...]:
-    """The key facts a site made of this one article shows: the rows of its fact boxes (the
-    themed pages that earn their place and the overview's "At a glance"), as the built pages
-    have them — not every fact the rules found."""
-    pages = compose_site([facts], None, SiteConfig("Scoring", ""))
-    names = {row.name for page in pages for row in page.context.get("facts") or ()}
+    """The key facts of this article that its sites show: those a fact box of a theme set
+    that applies to it lists (a themed page's, on a site made of it alone or once other
+    articles give the page its place, and the overview's "At a glance"). Not every fact the
+    rules found: "rocket" is in no fact box, and a set that does not apply shows nothing."""
+    names: set[str] = set()
+    for theme_set in load_theme_sets():
+        if theme_set.applies_to(facts):
+            names |= {n for p in theme_set.pages for n in p.facts} | set(theme_set.index_facts)
     return tuple(f for f in facts.key_facts if f.name in names)
 
 

@@ -155,17 +155,20 @@ def test_key_facts_allowed_forms_and_invented_ones(annotated: str) -> None:
 
 
 def test_only_the_key_facts_the_pages_show_count(annotated: str) -> None:
-    """facts+ counts what the built pages show: a fact no fact box lists ("rocket"), or one of
-    a page that is not built (Mission without passages: no return date), is not on the site;
-    nor is any fact of an article the theme set does not apply to."""
+    """facts+ counts what the built pages show: a fact no fact box lists ("rocket") is not on
+    any site; one of a page that a site of more articles builds (Mission, with passages from
+    another article) is; nor is any fact of an article the theme set does not apply to."""
     key_facts = (
         KeyFact("rocket", "SpaceX Falcon", "b1"),  # in no fact box
-        KeyFact("return_date", "2024-03-04", "b1"),  # Mission only, not built here
+        KeyFact("return_date", "2024-03-04", "b1"),  # on Mission, whoever gives its passages
         KeyFact("launch_date", "2024-03-01", "b1"),  # on the overview's "At a glance"
     )
     applied = _facts(key_facts=key_facts, theme_sets={"spaceflight": True})
-    assert scoring.shown_key_facts(applied) == (key_facts[2],)
-    assert report(annotated, applied).bad_key_facts == ("launch_date: 2024-03-01",)
+    assert scoring.shown_key_facts(applied) == key_facts[1:]
+    assert report(annotated, applied).bad_key_facts == (
+        "return_date: 2024-03-04",
+        "launch_date: 2024-03-01",
+    )
     assert scoring.shown_key_facts(_facts(key_facts=key_facts)) == ()  # the set does not apply
 
 
