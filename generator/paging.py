@@ -41,6 +41,7 @@ from .compose import (
     ArticleEntry,
     ArticleGroup,
     Card,
+    CastRow,
     Mention,
     Page,
     Passage,
@@ -58,8 +59,18 @@ PART_BUDGET = 110_000
 OVERVIEW_ARTICLES = 20
 MAX_CARD_QUOTES = 3
 # Templates whose `items` are one list of one kind (core pages), by the kind of their items.
-_LIST_KEYS = ("groups", "timeline", "voices", "items", "articles")
-_BIG_KEYS = ("groups", "timeline", "voices", "items", "articles", "sections", "cards", "facts")
+_LIST_KEYS = ("groups", "timeline", "voices", "items", "articles", "cast")
+_BIG_KEYS = (
+    "groups",
+    "timeline",
+    "voices",
+    "items",
+    "articles",
+    "sections",
+    "cards",
+    "facts",
+    "cast",
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,10 @@ def _voice_cost(quote: QuoteView) -> int:
     return 400 + len(quote.text.encode("utf-8")) * 5 // 4 + len(quote.speaker_role)
 
 
+def _cast_cost(row: CastRow) -> int:
+    return 330 + 2 * len(row.actor_id or "") + _text_cost(row.actor_name) + len(row.character)
+
+
 def _article_cost(entry: ArticleEntry) -> int:
     return 240 + len(entry.title) + _text_cost(entry.lede)
 
@@ -112,6 +127,7 @@ COSTS: dict[str, Callable[[Any], int]] = {
     "timeline": _entry_cost,
     "voices": _voice_cost,
     "articles": _article_cost,
+    "cast": _cast_cost,
 }
 _KIND_OF_ITEM: dict[type, str] = {
     ArticleGroup: "groups",
@@ -119,8 +135,15 @@ _KIND_OF_ITEM: dict[type, str] = {
     TimelineEntry: "timeline",
     QuoteView: "voices",
     ArticleEntry: "articles",
+    CastRow: "cast",
 }
-_FILE = {"groups": "passages", "timeline": "events", "voices": "voices", "articles": ""}
+_FILE = {
+    "groups": "passages",
+    "timeline": "events",
+    "voices": "voices",
+    "articles": "",
+    "cast": "cast",
+}
 PEOPLE_FOLDER = "people/"  # the People page's parts: render.py links names into them
 _WHAT = {
     "groups": "from the articles",
@@ -128,6 +151,7 @@ _WHAT = {
     "timeline": "timeline",
     "voices": "voices",
     "articles": "articles",
+    "cast": "cast",
 }
 
 
@@ -165,6 +189,8 @@ def _describe(kind: str, chunk: Sequence[Any]) -> tuple[str, str]:
         return _span(chunk[-1].published, chunk[0].published), _plural(len(chunk), "article")
     if kind == "passages":
         return "", _plural(len(chunk), "passage")
+    if kind == "cast":
+        return "", _plural(len(chunk), "role")
     return "", _plural(len(chunk), "quotation")
 
 
@@ -178,6 +204,8 @@ def _slugs(kind: str, chunk: Sequence[Any]) -> set[str]:
         return {e.source.slug for e in chunk}
     if kind == "voices":
         return {q.article_slug for q in chunk}
+    if kind == "cast":
+        return {r.source.slug for r in chunk}
     if kind == "cards":  # a card names no one but its person (its quotes are not linked)
         return set()
     return {a.slug for a in chunk}

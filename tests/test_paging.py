@@ -308,3 +308,29 @@ def test_balanced_parts_are_near_equal_and_within_budget(monkeypatch: pytest.Mon
     assert [i for c in chunks for i in c] == list(range(100))
     assert max(totals) <= 1_000 and len(chunks) <= 14
     assert max(totals) - min(totals) <= 2 * max(sizes)
+
+
+def test_a_long_cast_keeps_its_first_part_and_links_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight copies of the seed, each with its own people (the benchmark corpus): sixteen cast
+    rows, in parts; every actor's link leads to the part of People that holds the card."""
+    from benchmarks.corpus import corpus, default_sources
+
+    monkeypatch.setattr(paging, "LIST_BUDGET", 1_200)
+    monkeypatch.setattr(paging, "PART_BUDGET", 2_400)
+    articles = [a for a in corpus(default_sources(), 32) if a.slug.startswith("first-film")]
+    out = outputs(make_project(tmp_path / "p", {a.file_name: a.text for a in articles}))
+    parts = sorted((p for p in out if p.startswith("film/cast-")), key=lambda p: int(p[10:-3]))
+    assert parts and parts[0] == "film/cast-2.md"
+    assert 'href="cast-2/"' in out["film.md"]
+    rows = [
+        (path, m.group(1))
+        for path in ["film.md", *parts]
+        for m in re.finditer(r'<li><a href="([^"]+)">[^<]*</a> plays ', out[path])
+    ]
+    assert len(rows) == 2 * len(articles)  # every row once: each copy casts two people
+    for path, href in rows:
+        target, fragment = _resolve(out, path, href)
+        assert target is not None and target.startswith("people/cards-"), href
+        assert fragment in _cards_of(out[target])
