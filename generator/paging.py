@@ -81,11 +81,15 @@ class PartLink:
     current: bool = False
 
 
+def _plain_cost(text: str) -> int:
+    return len(text.encode("utf-8")) * 5 // 4  # terms become <abbr>
+
+
 def _text_cost(text: str) -> int:
     """Terms become <abbr>, names links (~70 bytes each, for two capitalised words; but
     sentences, places and organisations are capitalised too)."""
     capitalised = sum(1 for word in text.split() if word[:1].isupper())
-    return len(text.encode("utf-8")) * 5 // 4 + 20 * capitalised
+    return _plain_cost(text) + 20 * capitalised
 
 
 def _passage_cost(passage: Passage) -> int:
@@ -105,11 +109,11 @@ def _entry_cost(entry: TimelineEntry) -> int:
 
 def _voice_cost(quote: QuoteView) -> int:
     # A quotation's own words link no one.
-    return 400 + len(quote.text.encode("utf-8")) * 5 // 4 + len(quote.speaker_role)
+    return 400 + _plain_cost(quote.text) + len(quote.speaker_role)
 
 
 def _cast_cost(row: CastRow) -> int:
-    return 330 + 2 * len(row.actor_id or "") + _text_cost(row.actor_name) + len(row.character)
+    return 330 + 2 * len(row.actor_id or "") + _plain_cost(row.actor_name) + len(row.character)
 
 
 def _article_cost(entry: ArticleEntry) -> int:
@@ -117,7 +121,7 @@ def _article_cost(entry: ArticleEntry) -> int:
 
 
 def _card_cost(card: Card) -> int:
-    quotes = sum(300 + _text_cost(q.text) for q in card.quotes)
+    quotes = sum(300 + _plain_cost(q.text) for q in card.quotes)
     return 900 + quotes + 120 * min(len(card.mention_groups), 10)
 
 
@@ -348,9 +352,9 @@ def _ld_text(text: str) -> int:
 
 def _card_size(card: Card) -> int:
     """Bytes of a card as _macros.card draws it on a part page (a little over, not under)."""
-    size = 130 + len(card.id) + _text_cost(card.name)
-    size += sum(25 + _text_cost(v.value) for v in (*card.roles, *card.parts))
-    size += sum(25 + 2 * _text_cost(o.value) for o in card.organizations)  # an <abbr> each
+    size = 130 + len(card.id) + _plain_cost(card.name)
+    size += sum(25 + _plain_cost(v.value) for v in (*card.roles, *card.parts))
+    size += sum(25 + 2 * _plain_cost(o.value) for o in card.organizations)  # an <abbr> each
     size += sum(
         30 + (130 + len(a.sources[0].article_title) if len(card.ages) > 1 else 0) for a in card.ages
     )
@@ -359,14 +363,14 @@ def _card_size(card: Card) -> int:
         size += 40 + sum(40 + len(r.slug) + len(r.block) for r in groups[0][1])
     else:
         size += 60 + sum(
-            60 + len(first.slug) + _text_cost(first.article_title) + 6 * len(refs)
+            60 + len(first.slug) + _plain_cost(first.article_title) + 6 * len(refs)
             for first, refs in groups[:MAX_MENTION_GROUPS]
         )
     return size + 60 + sum(map(_quote_size, card.quotes))  # 60: "And N more quotations"
 
 
 def _quote_size(quote: QuoteView) -> int:
-    return 150 + len(quote.source.slug) + _text_cost(quote.text)
+    return 150 + len(quote.source.slug) + _plain_cost(quote.text)
 
 
 def _ld_size(card: Card, url: str) -> int:
