@@ -8,7 +8,8 @@ tests/fixtures/corpus/<name>.md, whose front matter gives its `kind`. Annotation
 tests/fixtures/expected/<name>/: people.yml (people, roles, ages, organizations, non_people),
 quotes.yml, dates.yml, keyfacts.yml (about_flight, facts) and themes.yml. A missing file means
 "not annotated": those measures are not scored for the article (shown as "-"). A corpus
-article with `holdout: 2` in its front matter belongs to hold-out batch 2 (holdout_batch).
+article with `holdout: N` in its front matter belongs to hold-out batch N (holdout_batch; batches
+2 and 3, tests/fixtures/corpus/SOURCES-holdout2.md and SOURCES-holdout3.md).
 """
 
 from __future__ import annotations
@@ -170,8 +171,9 @@ def corpus() -> dict[str, tuple[Path, str]]:
 def holdout_batch(name: str) -> int | None:
     """The hold-out batch of a corpus article (front matter `holdout: N`), else None.
 
-    Batch 2 (tests/fixtures/corpus/SOURCES-holdout2.md) was annotated before any run on it and
-    is kept out of rule tuning: it is scored and printed apart, and no bar gates it.
+    Batches 2 and 3 (tests/fixtures/corpus/SOURCES-holdout2.md, SOURCES-holdout3.md) were
+    annotated before any run on them: each is scored and printed apart, and no bar gates it.
+    Batch 2 was scored untuned and then released for rule tuning; batch 3 is kept out of it.
     """
     found = corpus().get(name)
     if found is None:

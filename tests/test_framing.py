@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from scoring import holdout_articles
 from support import ARTICLES, REPO, SEED, mkdocs_build
 
 from generator.analyse import analyse
@@ -179,9 +180,25 @@ _HOLDOUT2_FALSE_FRAMES: dict[str, str] = {
 }
 
 
+# Hold-out batch 3 (tests/fixtures/corpus/SOURCES-holdout3.md; `holdout: 3`, the unseen batch
+# nobody tunes on): its known framing failures, kept the same way (strict expected failures with
+# the reason). Its flight reports the theme set does not recognise are listed apart: the
+# corpus-wide check below leaves the batch out, and a test of its own reports each article.
+_HOLDOUT3 = holdout_articles(3)
+_HOLDOUT3_SITE_FAILURES: dict[str, str] = {}
+_HOLDOUT3_FRAME_FAILURES: dict[str, str] = {
+    "voa-endeavour-lands-2010": "a crewed shuttle landing report gets no spaceflight frame",
+    "voa-discovery-second-spacewalk-2009": "a report on a shuttle crew at work on the station "
+    "(a flight in progress) gets no spaceflight frame",
+}
+
+
 def _known_failure(path: Path) -> object:
     reason = _HOLDOUT2_SITE_FAILURES.get(path.stem)
-    marks = [pytest.mark.xfail(reason=f"hold-out 2: {reason}", strict=True)] if reason else []
+    label = "hold-out 2"
+    if reason is None:
+        reason, label = _HOLDOUT3_SITE_FAILURES.get(path.stem), "hold-out 3"
+    marks = [pytest.mark.xfail(reason=f"{label}: {reason}", strict=True)] if reason else []
     return pytest.param(path, marks=marks, id=path.stem)
 
 
@@ -306,7 +323,7 @@ def test_the_theme_set_applies_as_the_corpus_annotations_say() -> None:
     wrong, missed, flights = [], [], 0
     for path in sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else ():
         truth = _about_flight(path.stem)
-        if truth is None:
+        if truth is None or path.stem in _HOLDOUT3:
             continue
         got = spaceflight.applies_to(analyse(read_seed(path)))
         flights += truth
@@ -330,6 +347,29 @@ def test_no_false_frame_on_the_holdout_2_known_failures(name: str) -> None:
     spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
     assert _about_flight(name) is False
     assert not spaceflight.applies_to(analyse(read_seed(CORPUS / f"{name}.md")))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            n,
+            marks=[
+                pytest.mark.xfail(reason=f"hold-out 3: {_HOLDOUT3_FRAME_FAILURES[n]}", strict=True)
+            ]
+            if n in _HOLDOUT3_FRAME_FAILURES
+            else [],
+        )
+        for n in sorted(_HOLDOUT3)
+    ],
+)
+def test_the_theme_set_applies_to_the_holdout_3_articles_as_annotated(name: str) -> None:
+    """Hold-out batch 3, article by article: the spaceflight frame exactly where keyfacts.yml
+    says the article reports a flight (known failures are strict expected failures)."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    truth = _about_flight(name)
+    assert truth is not None, f"{name}: keyfacts.yml needs about_flight"
+    assert spaceflight.applies_to(analyse(read_seed(CORPUS / f"{name}.md"))) is truth
 
 
 def _write(path: Path, text: str) -> Path:
