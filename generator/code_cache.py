@@ -32,7 +32,7 @@ from pathlib import Path
 from .cache import CACHE_DIR, enabled
 
 _MAGIC = b"generator-code 1\n"
-_KINDS = ("patterns", "templates")
+_KINDS = ("patterns", "templates", "lexicon")
 
 
 @cache

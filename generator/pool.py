@@ -50,19 +50,24 @@ def analyse_one(task: Task) -> Outcome:
         return exc
 
 
-def _in_worker(task: Task) -> tuple[Facts | _Failure, dict[bytes, bytes]]:
-    """The outcome, and the patterns this worker compiled for it (its first tasks only), so the
-    parent keeps them in the code cache (code_cache.py)."""
+_SHARED = ("patterns", "lexicon")  # code cache kinds a worker fills while analysing
+_Fresh = tuple[dict[bytes, bytes], ...]
+
+
+def _in_worker(task: Task) -> tuple[Facts | _Failure, _Fresh]:
+    """The outcome, and the patterns and word lists this worker compiled for it (its first tasks
+    only), so the parent keeps them in the code cache (code_cache.py)."""
     outcome = analyse_one(task)
-    fresh = code_cache.store("patterns").take_fresh()
+    fresh = tuple(code_cache.store(kind).take_fresh() for kind in _SHARED)
     if isinstance(outcome, GeneratorError):
         return (outcome.path, outcome.message, outcome.line), fresh
     return outcome, fresh
 
 
-def _outcome(result: tuple[Facts | _Failure, dict[bytes, bytes]]) -> Outcome:
+def _outcome(result: tuple[Facts | _Failure, _Fresh]) -> Outcome:
     outcome, fresh = result
-    code_cache.store("patterns").merge(fresh)
+    for kind, entries in zip(_SHARED, fresh, strict=True):
+        code_cache.store(kind).merge(entries)
     return GeneratorError(*outcome) if isinstance(outcome, tuple) else outcome
 
 

@@ -19,6 +19,7 @@ from generator import code_cache
 from generator.analyse import patterns
 from generator.analyse.lexicon import people_lexicon
 from generator.analyse.text import phrase_alternation
+from generator.cache import generator_version
 
 SOURCES = [
     r"(?i)(?P<a>x|y(?:z|)\s+)(?<![\w-])(?=q)(?:\1|b)*?$",
@@ -96,7 +97,11 @@ def test_a_build_from_the_code_cache_writes_the_same_docs(
     first = _build(seed_project)
     assert first.returncode == 0, first.stderr
     code = seed_project / ".cache" / "generator" / "code"
-    assert {p.name.split("-")[0] for p in code.glob("*.bin")} == {"patterns", "templates"}
+    assert {p.name.split("-")[0] for p in code.glob("*.bin")} == {
+        "patterns",
+        "templates",
+        "lexicon",
+    }
     docs = tree_bytes(seed_project / "docs")
     # Analysis and cards again, with the compiled patterns and templates from the cache.
     shutil.rmtree(seed_project / ".cache" / "generator" / "analysis")
@@ -106,3 +111,24 @@ def test_a_build_from_the_code_cache_writes_the_same_docs(
     assert again.returncode == 0, again.stdout + again.stderr
     assert tree_bytes(seed_project / "docs") == docs
     assert {p: p.stat().st_mtime_ns for p in code.glob("*.bin")} == stamp  # nothing new
+
+
+def test_the_word_lists_from_the_cache_equal_those_built_from_the_data(fresh_cache: Path) -> None:
+    from generator.analyse import lexicon
+
+    built = lexicon._build_people_lexicon()
+    code_cache.use(fresh_cache)
+    lexicon.people_lexicon.cache_clear()
+    try:
+        assert lexicon.people_lexicon() == built  # built, and stored
+        code_cache.save()
+        _reload(fresh_cache)
+        lexicon.people_lexicon.cache_clear()
+        key = f"people\0{generator_version()}\0{lexicon._nameparser_version()}"
+        assert code_cache.store("lexicon").get(key) is not None  # from the file this time
+        again = lexicon.people_lexicon()
+        assert again == built and again is not built
+        assert [type(p) for p in again.parts] == [lexicon.PartCue] * len(built.parts)
+        assert list(again.roles) == list(built.roles)  # the same order, too
+    finally:
+        lexicon.people_lexicon.cache_clear()

@@ -9,7 +9,7 @@ generator/data/themes/*.yml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
@@ -109,6 +109,60 @@ def _nameparser_words(name: str) -> frozenset[str]:
 
 @cache
 def people_lexicon() -> PeopleLexicon:
+    """The people word lists, kept in the code cache (code_cache.py) under the generator's
+    version (which covers every data file) and nameparser's: building them imports nameparser
+    and reads the YAML files and name lists (~60 ms, in every process that analyses)."""
+    import marshal
+
+    from .. import code_cache
+    from ..cache import generator_version
+
+    key = f"people\0{generator_version()}\0{_nameparser_version()}"
+    store = code_cache.store("lexicon")
+    found = store.get(key)
+    if found is not None:
+        try:
+            return _from_fields(marshal.loads(found))
+        except (EOFError, ValueError, TypeError):  # damaged or of another shape: built again
+            store.forget(key)
+    lexicon = _build_people_lexicon()
+    store.put(key, marshal.dumps(_fields(lexicon)))
+    return lexicon
+
+
+def _nameparser_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nameparser")
+    except PackageNotFoundError:
+        return "?"
+
+
+def _fields(lexicon: PeopleLexicon) -> tuple[Any, ...]:
+    """The lexicon as plain values marshal can store (a part cue as a tuple)."""
+    return tuple(
+        tuple(_cue_values(p) for p in lexicon.parts)
+        if f.name == "parts"
+        else getattr(lexicon, f.name)
+        for f in fields(PeopleLexicon)
+    )
+
+
+def _cue_values(cue: PartCue) -> tuple[str, str, tuple[str, ...], str]:
+    return (cue.label, cue.scope, cue.cues, cue.fallback)
+
+
+def _from_fields(values: Any) -> PeopleLexicon:
+    names = [f.name for f in fields(PeopleLexicon)]
+    if not isinstance(values, tuple) or len(values) != len(names):
+        raise ValueError("not a people lexicon")
+    given = dict(zip(names, values, strict=True))
+    given["parts"] = tuple(PartCue(*cue) for cue in given["parts"])
+    return PeopleLexicon(**given)
+
+
+def _build_people_lexicon() -> PeopleLexicon:
     raw = data_file("people.yml")
     roles: dict[str, str] = {}
     plurals: set[str] = set()
