@@ -392,3 +392,14 @@ def test_an_undated_period_start_is_placed_by_the_periods_that_end_it() -> None:
     assert _found("The period begins Monday, April 1, through Nov. 30, 2029.", None) == [
         ("2029-11-30", "through Nov. 30, 2029")
     ]
+
+
+def test_a_stray_comma_between_month_and_day_keeps_the_day() -> None:
+    published = dt.date(2019, 8, 29)
+    text = "They won in Glendale, Colorado, on August, 24 beating the Air Force 33-5."
+    assert _events(text, published) == [("2019-08-24", "on August, 24")]
+    assert _events("It was signed August, 24, 2019 in Paris.", published) == [
+        ("2019-08-24", "August, 24, 2019")
+    ]
+    # after "in" the number counts something: the month alone
+    assert _events("In August, 24 of the teams withdrew.", published) == [("2019-08", "In August")]

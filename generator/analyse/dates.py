@@ -214,6 +214,7 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # "May 1-2": a range of days gives the month only (group `to`)
     to = r"(?:\s*[-–]\s*(?P<to>[0-3]?\d)(?![\d:]))?"
     month_day = rf"{month}\s+{_DAY}{to}(?:,?\s+{_YEAR})?"
+    year_ahead = r"\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[6-9]\d\d|2[01]\d\d)(?!\w)"
     never = r"(?!x)x"
     counts = _alternation(words.count_nouns) if words.count_nouns else never
     ranges = "".join("|" + re.escape(w) for w in words.range_words)
@@ -237,7 +238,13 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         offsets.append(rf"{exact}{number}\s+(?:{phrase_trie(words.counted)})")
     shapes = [
         ("weekday_date", rf"{prep}{weekday},?\s+{month_day}"),
-        ("month_day", rf"{prep}{month_day}"),
+        # "on August, 24": a comma between month and day only after "on" or before a year
+        # ("in August, 24 of the teams" counts teams; "August, 24, 2019" is a date)
+        (
+            "month_day",
+            rf"(?:(?P<on>(?i:on)\s+)|{prep}){month}(?:(?(on),|,(?={year_ahead})))?"
+            rf"\s+{_DAY}{to}(?:,?\s+{_YEAR})?",
+        ),
         ("day_month", rf"{prep}{_DAY}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"{prep}{month},?\s+(?:(?i:of)\s+)?{_YEAR}"),
         ("weekday", rf"(?:(?i:on|last|this|next)\s+)?{weekday}"),
