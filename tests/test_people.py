@@ -363,3 +363,34 @@ def test_an_age_right_after_a_death() -> None:
         ).values()
     }
     assert ages == {"Jane Roe": 91, "Ann Lee": None, "Kim Park": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "person_id", "roles"),
+    [
+        (
+            "Navy Petty Officer Second Class Wilson Vasukilakeba of North Island put Navy on"
+            " the board.",
+            "wilson-vasukilakeba",
+            ("petty officer second class",),
+        ),
+        ("Airman First Class Jane Doe said it worked.", "jane-doe", ("airman first class",)),
+        ("Petty Officer 2nd Class John Roe said it worked.", "john-roe", ()),
+        (
+            "Later, Senior Airman Atoa Ripley intercepted the throw.",
+            "atoa-ripley",
+            ("senior airman",),
+        ),
+        (
+            "He worked for House Republican Chief Deputy Whip Guy Reschenthaler.",
+            "guy-reschenthaler",
+            ("chief deputy whip",),
+        ),
+    ],
+)
+def test_a_rank_and_its_class_before_a_name_are_a_role_not_the_name(
+    text: str, person_id: str, roles: tuple[str, ...]
+) -> None:
+    people = people_of(article_from(text))
+    assert list(people) == [person_id]
+    assert people[person_id].roles[: len(roles)] == roles

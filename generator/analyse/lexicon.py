@@ -57,6 +57,7 @@ class PeopleLexicon:
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
+    rank_classes: frozenset[str] = frozenset()  # "second class": part of the rank before it
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
+        rank_classes=_lower_set(raw.get("rank_classes")),
     )
 
 

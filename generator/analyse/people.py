@@ -483,14 +483,21 @@ def _name_start(tokens: list[str], possessive: list[bool], initial: bool, ctx: _
         if i > last:
             break
         low = token.rstrip(".").lower()
-        if (
+        if 0 < i < last - 1 and _is_title(tokens[i - 1], ctx) and _rank_class(tokens, i, ctx):
+            start = i + 2  # "Petty Officer Second Class Wilson …": the class ends the rank
+        elif (
             _blocked(token, ctx)
             or (0 < i == last and low in ctx.lex.non_name_final_words)
             or (i == 0 and initial and token.lower() in ctx.lower)
             or (i < last and (possessive[i] or _is_title(token, ctx)))
         ):
-            start = i + 1
+            start = max(start, i + 1)
     return start
+
+
+def _rank_class(tokens: list[str], i: int, ctx: _Context) -> bool:
+    """Whether tokens[i:i+2] are a rank's class ("Second Class"), written after the rank."""
+    return " ".join(tokens[i : i + 2]).lower() in ctx.lex.rank_classes
 
 
 def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str], bool]:
@@ -510,6 +517,10 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
         if role:
             written = " ".join(prefix[i : i + role[1]]).lower()
             i += role[1]
+            if _rank_class(prefix, i, ctx):  # "petty officer second class"
+                written = f"{written} {' '.join(prefix[i : i + 2]).lower()}"
+                role = (f"{role[0]} {' '.join(prefix[i : i + 2]).lower()}", role[1])
+                i += 2
             plural = i == len(prefix) and written in ctx.lex.plural_roles
             j = i
             while j < len(prefix) and prefix[j].lower() in ctx.lex.role_modifiers:
