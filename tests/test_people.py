@@ -394,3 +394,20 @@ def test_a_rank_and_its_class_before_a_name_are_a_role_not_the_name(
     people = people_of(article_from(text))
     assert list(people) == [person_id]
     assert people[person_id].roles[: len(roles)] == roles
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Mr. Steven Dinote, U.S. Armed Forces Sports Secretariat U.S. Armed Forces Sports",
+        "By Jane Doe, Army News Service",
+        "By Tech. Sgt. Jane Doe | 4th Wing Public Affairs",
+    ],
+)
+def test_a_byline_with_a_title_and_an_affiliation_is_no_person_of_the_story(byline: str) -> None:
+    assert people_of(article_from(f"{byline}\n\nThe team won the final on Saturday.")) == {}
+
+
+def test_a_sentence_that_opens_with_by_and_a_name_keeps_the_person() -> None:
+    text = "By Dr. Jane Doe, NASA's chief scientist, the plan was called bold."
+    assert "jane-doe" in people_of(article_from(text))

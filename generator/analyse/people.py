@@ -58,6 +58,13 @@ _LOCATED = re.compile(
 )
 _OF_WORD = re.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
 _BYLINE = re.compile(r"(?i)(?:(?:story|photos?|video|text|words|reporting|written)\s+)?by\s+")
+# A byline's form of address or rank before the name ("By Mr. Steven Dinote", "By Tech. Sgt.")
+_BYLINE_TITLE = re.compile(r"[A-Z][a-z]{0,4}\.\s+")
+# … and the affiliation after it, names only ("…, U.S. Armed Forces Sports Secretariat")
+_AFFILIATION_WORD = r"(?:[A-Z0-9][\w.’'&-]*|of|the|and|for|at|in|&)"
+_BYLINE_AFTER = re.compile(
+    rf"(?:(?:,|\s+[|/–-])\s*{_AFFILIATION_WORD}(?:\s+{_AFFILIATION_WORD})*)?\s*"
+)
 _ABBREVIATED = re.compile(r"[A-Z][a-z]{1,4}\.")
 _ORDINAL_BEFORE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+$")
 _WITH_I = re.compile(r"\s+and\s+I\b")
@@ -994,8 +1001,27 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
         whole = block.strip()
         if whole.endswith(name) and _BYLINE.fullmatch(whole[: -len(name)]):
             continue  # "Story by Alexander Gago"
+        if _is_byline(whole, sentence[mention.start : mention.end]):
+            continue
         kept.append(mention)
     return kept
+
+
+def _is_byline(block: str, name: str) -> bool:
+    """A block that is a byline: "By Mr. Steven Dinote, U.S. Armed Forces Sports Secretariat"
+    (by, a form of address or rank, the name, then at most an affiliation of names)."""
+    lead = _BYLINE.match(block)
+    if lead is None:
+        return False
+    at = lead.end()
+    for _ in range(3):  # the name may hold its honorific ("Mr. Steven Dinote", "Sgt. Jane Doe")
+        if block.startswith(name, at) and _BYLINE_AFTER.fullmatch(block, at + len(name)):
+            return True
+        title = _BYLINE_TITLE.match(block, at)
+        if title is None:
+            return False
+        at = title.end()
+    return False
 
 
 def _link_akas(sentence: str, found: list[_Mention]) -> None:
