@@ -411,3 +411,20 @@ def test_a_byline_with_a_title_and_an_affiliation_is_no_person_of_the_story(byli
 def test_a_sentence_that_opens_with_by_and_a_name_keeps_the_person() -> None:
     text = "By Dr. Jane Doe, NASA's chief scientist, the plan was called bold."
     assert "jane-doe" in people_of(article_from(text))
+
+
+def test_a_parenthesised_nickname_is_a_nickname_of_the_name() -> None:
+    text = (
+        "Andrew (Drew) Dziedzic: Drew Dziedzic will serve as Special Assistant to the"
+        " President. He served as Legislative Director for Sen. Eric Schmitt (MO)."
+    )
+    people = people_of(article_from(text))
+    assert sorted(people) == ["andrew-dziedzic", "eric-schmitt"]
+    drew = people["andrew-dziedzic"]
+    assert (drew.name, drew.nickname) == ("Andrew Dziedzic", "Drew")
+    assert "Drew Dziedzic" in drew.aliases
+
+
+def test_an_abbreviation_in_parentheses_is_no_nickname() -> None:
+    text = "Stafford left Young aboard the Command Module (CM) Charlie Brown, and Cernan said so."
+    assert "charlie-brown" not in people_of(article_from(text))

@@ -153,7 +153,8 @@ class _Person:
 
     @property
     def name(self) -> str:
-        return " ".join(self.tokens)
+        """As written, a quoted nickname kept; a parenthesised one is an aside, left out."""
+        return " ".join(t for t in self.tokens if not _is_aside(t))
 
 
 @dataclass(frozen=True)
@@ -459,7 +460,22 @@ def _is_suffix(token: str, ctx: _Context) -> bool:
 
 
 def _is_nickname(token: str) -> bool:
-    return token[:1] in _QUOTES
+    return token[:1] in _QUOTES or _is_aside(token)
+
+
+def _is_aside(token: str) -> bool:
+    """A parenthesised nickname, "(Drew)": an aside the name reads without."""
+    return token[:1] == "(" and token[-1:] == ")"
+
+
+def _nickname_core(tokens: tuple[str, ...], core: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name as the nickname makes it: "Andrew (Drew) Dziedzic" → Drew Dziedzic,
+    "Edwin E. “Buzz” Aldrin" → Buzz Aldrin; None without a nickname."""
+    for i, token in enumerate(tokens):
+        if _is_nickname(token):
+            after = tuple(t for t in tokens[i + 1 :] if t in core)
+            return (token.strip(_QUOTES + "”’()"), *after) if after else None
+    return None
 
 
 def _core(tokens: tuple[str, ...] | list[str], ctx: _Context) -> tuple[str, ...]:
@@ -1096,7 +1112,13 @@ def _cluster_full(
 def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
     """Add a name of two or more words to a known person it fits; → whether it did."""
     for person in by_surname.get(mention.core[-1], []):  # both rules need the same surname
-        if _same_person(mention.core, person.core):
+        if _same_person(mention.core, person.core) or mention.core == _nickname_core(
+            person.tokens, person.core
+        ):  # "Drew Dziedzic" after Andrew (Drew) Dziedzic
+            person.mentions.append(mention)
+            return True
+        if _nickname_core(mention.tokens, mention.core) == person.core:
+            person.tokens, person.core = mention.tokens, mention.core  # the full name
             person.mentions.append(mention)
             return True
     return False
@@ -1288,7 +1310,7 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 def _to_person(person: _Person, known_orgs: set[str], person_id: str) -> Person:
     mentions = person.mentions
     ages = [m.age for m in mentions if m.age is not None]
-    nicknames = [t.strip(_QUOTES + "”’") for t in person.tokens if _is_nickname(t)]
+    nicknames = [t.strip(_QUOTES + "”’()") for t in person.tokens if _is_nickname(t)]
     return Person(
         id=person_id,
         name=person.name,

@@ -43,8 +43,10 @@ INITIAL = rf"{UPPER}\.(?=\s+{UPPER})"
 # ones before another capitalised word: "St. Louis", "Sen. Roe", "Jr." is a suffix (below).
 DOTTED = rf"(?:{UPPER}\.){{2,}}(?![\w\-])"
 ABBREVIATION = rf"{UPPER}[a-z]{{1,3}}\.(?=\s+{UPPER})"
-# A quoted nickname inside a name: the “Jack” of Arthur “Jack” Doe.
-NICKNAME = rf"[“\"‘]{NAME_TOKEN}[”\"’](?=\s+{UPPER})"
+# A quoted or parenthesised nickname inside a name: the “Jack” of Arthur “Jack” Doe, the
+# (Drew) of Andrew (Drew) Dziedzic, never an abbreviation: Command Module (CM) Charlie Brown.
+_ASIDE = rf"\({UPPER}[a-z](?:{_LETTER}|[’'\-](?={_LETTER}))*\)"
+NICKNAME = rf"(?:[“\"‘]{NAME_TOKEN}[”\"’]|{_ASIDE})(?=\s+{UPPER})"
 POSSESSIVE = re.compile(r"[’']s$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 
