@@ -10,6 +10,7 @@ quote), the citation falls back to the paragraph anchor (#b7), which always work
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -32,7 +33,16 @@ def spans(flat: str) -> tuple[tuple[int, int], ...]:
 
 def spans_of(block: Block) -> tuple[tuple[int, int], ...]:
     """The sentences of a block, as its source page shows them."""
-    return spans(flatten(block.text))
+    return _located(block.text)[1]
+
+
+@lru_cache(maxsize=256)
+def _located(text: str) -> tuple[str, tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """A block's flattened, casefolded text, its sentence spans and their ends, computed once
+    per block text: every fact of a block looks its sentence up here (a long one-paragraph
+    seed has thousands)."""
+    bounds = spans(flatten(text))
+    return flatten(text).casefold(), bounds, tuple(end for _, end in bounds)
 
 
 def anchor(block_id: str, sentence: int) -> str:
@@ -44,18 +54,16 @@ def sentence_of(block: Block, text: str, near: Sequence[str] = ()) -> int | None
     """1-based index of the sentence of `block` that holds `text`, or None when it is not there.
     When `text` occurs in several sentences, the first one that also holds one of `near` (e.g.
     the actor's name for a cast row) wins; otherwise the first occurrence."""
-    flat = flatten(block.text).casefold()
+    flat, bounds, ends = _located(block.text)
     needle = flatten(text).casefold()
     if not needle:
         return None
     others = [flatten(n).casefold() for n in near if n and n.strip()]
-    bounds = spans(flatten(block.text))
     first: int | None = None
     start = flat.find(needle)
     while start >= 0:
-        index = next(
-            i for i, (_, end) in enumerate(bounds, start=1) if start < end or i == len(bounds)
-        )
+        # The first sentence that ends after `start` (the last one for anything beyond).
+        index = min(bisect_right(ends, start), len(bounds) - 1) + 1
         begin, end = bounds[index - 1]
         if first is None:
             first = index
