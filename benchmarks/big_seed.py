@@ -73,15 +73,19 @@ def measure(shape: str, work: Path, budget_s: float = BUDGET_S) -> BigSeedResult
         "    print(rss, file=sys.stderr)\n    raise\n"
     )
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", child, str(project)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=max(600.0, budget_s * 20),
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", child, str(project)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=max(600.0, budget_s * 20),
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:  # a FAIL line like any other, not a lost benchmark run
+        wall = time.perf_counter() - start
+        return BigSeedResult(shape, seed.stat().st_size, wall, -1, 0.0, budget_s)
     wall = time.perf_counter() - start
     try:
         rss = float(done.stderr.strip().splitlines()[-1])

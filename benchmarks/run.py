@@ -880,12 +880,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         table += "\n\n" + "\n".join(
             [*zensical_markdown(zensical_live), "", *zensical_verdicts(zensical_live)]
         )
+    print(table, flush=True)  # before the 1 MB seeds: whatever they do, these figures are kept
     big: list[big_seed.BigSeedResult] = []
     if not args.no_big_seed:
         _log(f"[{time.perf_counter() - started:6.0f}s] 1 MB one-paragraph seed")
         big = big_seed.run_all()
+        print("\n" + big_seed.markdown(big))
         table += "\n\n" + big_seed.markdown(big)
-    print(table)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     payload: dict[str, Any] = {
         "python": platform.python_version(),
