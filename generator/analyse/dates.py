@@ -454,15 +454,19 @@ def _shift_year(year: int, offset: int) -> str | None:
     return f"{year + offset:04d}" if 1 <= year + offset <= 9999 else None
 
 
+def _seven_days(first: dt.date | None) -> str | None:
+    """Some day of the seven from `first`: their month, else their year, else unknown."""
+    last = _add_days(first, 6) if first is not None else None
+    if first is None or last is None:
+        return None
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}" if first.year == last.year else None
+
+
 def _week(published: dt.date, offset: int) -> str | None:
     day = _add_days(published, 7 * offset)
-    monday = _add_days(day, -day.weekday()) if day is not None else None
-    sunday = _add_days(monday, 6) if monday is not None else None
-    if monday is None or sunday is None:
-        return None
-    if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return f"{monday.year:04d}-{monday.month:02d}"
-    return f"{monday.year:04d}" if monday.year == sunday.year else None
+    return _seven_days(_add_days(day, -day.weekday()) if day is not None else None)
 
 
 def _relative(expression: str, published: dt.date) -> str | None:
@@ -498,13 +502,7 @@ def _offset(expression: str, anchor: str | None) -> str | None:
     if unit == "week-span":  # "the week before": some day of those seven, so their month
         if len(parts) != 3:
             return None
-        first = _add_days(dt.date(*parts), 7 * offset if offset < 0 else 1)
-        last = _add_days(first, 6) if first is not None else None
-        if first is None or last is None:
-            return None
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first.year:04d}-{first.month:02d}"
-        return f"{first.year:04d}" if first.year == last.year else None
+        return _seven_days(_add_days(dt.date(*parts), 7 * offset if offset < 0 else 1))
     if unit in ("day", "week"):
         if len(parts) != 3:
             return None  # "the next day" after "in December": which day is unknown
