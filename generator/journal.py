@@ -1,21 +1,31 @@
 """The journaled swap: how docs/ goes from one build's files to the next, all or nothing, even
 across a kill -9, a SIGTERM or a power cut of the process.
 
-1. Stage: every new file is written (and fsynced) beside its target as `.<name>.generator-new`.
-2. Journal: `.generator-journal.json` lists every change (path, digest before, digest after);
-   it is written to a temporary name, fsynced, and renamed into place.
-3. Swap, in order (the manifest last): right before each file is replaced, its bytes are
-   checked against what the plan saw (a hand edit saved meanwhile stops the build, and
-   everything is put back); the old file is kept as `.<name>.generator-old` (a hard link, so
-   the target never disappears); then the staged file is renamed over it, or it is deleted.
-4. Done: the journal is removed (from then on the build is complete), then the kept old files.
+Everything but the pages themselves lives in a swap folder beside docs/ (`.docs.generator-swap`,
+outside every folder MkDocs and Zensical watch), and every page is rewritten in place, so a
+page keeps its inode. Why in place: `zensical serve` (0.0.73) tracks files by inode, and a page
+renamed over (or a hard link or dot-file made in docs/ whose inode a freed page's is reused
+for, as ext4 does at once) makes it attribute the next change to the wrong file, so the served
+page silently kept its old text (measured: 1 edit in 6 lost in tests/test_serve_zensical.py).
 
-If anything fails or interrupts step 3, every change is rolled back from the kept old files.
-If the process dies instead, the next build (holding the lock) finds the journal and rolls back
-the same way before it plans, so the interrupted build never shows up as a hand edit; a file
-that matches neither side (edited after the crash) is left alone. Staging and kept files
-without a journal are leftovers of a finished or never-committed swap and are removed: none
-outlives the next build. Dot-files all: MkDocs never publishes them, .gitignore covers them.
+1. Copies: the new bytes of every written file (`new/<path>`) and the old bytes of every file
+   that changes or goes (`old/<path>`, fsynced), the old bytes checked against what the plan
+   saw (a hand edit saved meanwhile stops the build before anything is touched).
+2. Journal: `journal.json` lists every change (path, digest before, digest after) and the
+   folders the swap makes; it is written to a temporary name, fsynced, and renamed into place.
+   That rename is the commit point.
+3. Swap, in order (the manifest last): right before each file is written its bytes are checked
+   again; then it is rewritten in place (one write, then truncated to length, fsynced), created,
+   or deleted.
+4. Done: the journal is removed (from then on the build is complete), then the swap folder.
+
+If anything fails or interrupts step 3, every change is rolled back from the old copies. If the
+process dies instead, the next build (holding the lock) finds the journal and rolls back the
+same way before it plans, so the interrupted build never shows up as a hand edit. A file cut
+off in the middle of its write is recognised (each of its bytes is the old or the new file's at
+that place, its length between theirs) and put back too; a file that is neither (edited after
+the crash) is left alone. A swap folder without a journal is the leftover of a finished or
+never-committed swap and is removed: nothing outlives the next build.
 """
 
 from __future__ import annotations
@@ -26,19 +36,25 @@ import json
 import os
 import posixpath
 import re
+import shutil
 import signal
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-JOURNAL = ".generator-journal.json"
+SWAP_SUFFIX = ".generator-swap"
+JOURNAL = "journal.json"
+_JOURNAL_TEMP = "journal.json.new"
+# What earlier versions left in docs/ itself (a journal, staged and kept dot-files beside their
+# targets): still rolled back and swept, so an upgrade never strands an interrupted swap.
+OLD_JOURNAL = ".generator-journal.json"
 STAGED_SUFFIX = ".generator-new"
 KEPT_SUFFIX = ".generator-old"
-_JOURNAL_TEMP = f"{JOURNAL}{STAGED_SUFFIX}"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _BAD_PATH_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\\]")
 _SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_BLOCK = 4096
 
 
 @dataclass(frozen=True)
@@ -71,28 +87,31 @@ def canonical_problem(rel: object) -> str | None:
     return None
 
 
-def file_digest(target: Path) -> str | None:
-    """Digest of a regular file's bytes; None when nothing is there; "" for anything else."""
+def swap_folder(docs: Path) -> Path:
+    """The swap's own folder: beside docs/, so no watcher of docs/ sees what is in it."""
+    return docs.with_name(f".{docs.name}{SWAP_SUFFIX}")
+
+
+def _read_regular(target: Path) -> bytes | None:
+    """A regular file's bytes; None when nothing is there. OSError for anything else (a
+    folder, a symlink, a FIFO: never followed, never waited on)."""
     try:
         fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
-    except OSError:
-        return "" if os.path.lexists(target) else None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return ""
-        return digest(handle.read())
+            raise IsADirectoryError(21, "not a regular file", str(target))
+        return handle.read()
 
 
-def _staged(docs: Path, rel: str) -> Path:
-    target = docs / rel
-    return target.with_name(f".{target.name}{STAGED_SUFFIX}")
-
-
-def _kept(docs: Path, rel: str) -> Path:
-    target = docs / rel
-    return target.with_name(f".{target.name}{KEPT_SUFFIX}")
+def file_digest(target: Path) -> str | None:
+    """Digest of a regular file's bytes; None when nothing is there; "" for anything else."""
+    try:
+        content = _read_regular(target)
+    except OSError:
+        return "" if os.path.lexists(target) else None
+    return None if content is None else digest(content)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -104,11 +123,46 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_synced(path: Path, content: bytes) -> None:
+def _write_copy(path: Path, content: bytes, *, synced: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if synced:
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _write_in_place(target: Path, content: bytes) -> None:
+    """Make `target` hold `content`, keeping its inode (or creating it): one write from the
+    start, then truncated to length, then fsynced. Never follows a symlink."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(content)
+        done = 0
+        while done < len(content):
+            done += os.pwrite(fd, view[done:], done)
+        os.ftruncate(fd, len(content))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _cut_off_write(current: bytes, old: bytes, new: bytes) -> bool:
+    """Whether `current` can be a write of `new` over `old` (or back) cut off part way: its
+    length between theirs, and each byte the old or the new file's byte at that place."""
+    if not min(len(old), len(new)) <= len(current) <= max(len(old), len(new)):
+        return False
+    for start in range(0, len(current), _BLOCK):
+        piece = current[start : start + _BLOCK]
+        if piece in (new[start : start + len(piece)], old[start : start + len(piece)]):
+            continue
+        for place, byte in enumerate(piece, start):
+            if not (
+                (place < len(old) and old[place] == byte)
+                or (place < len(new) and new[place] == byte)
+            ):
+                return False
+    return True
 
 
 @contextlib.contextmanager
@@ -125,24 +179,40 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _folders_to_make(docs: Path, changes: Sequence[Change]) -> list[str]:
+    """The folders, parents first, that written files need and docs/ lacks."""
+    missing: list[str] = []
+    for change in changes:
+        if change.content is None:
+            continue
+        for parent in reversed(PurePosixPath(change.path).parents):
+            rel = str(parent)
+            if rel != "." and rel not in missing and not (docs / parent).exists():
+                missing.append(rel)
+    return missing
+
+
 def swap(docs: Path, changes: Sequence[Change]) -> None:
     """Apply `changes` to docs/ all or nothing (see the module's docstring)."""
-    created: list[str] = []
-    staged: list[Path] = []
+    area = swap_folder(docs)
+    created = _folders_to_make(docs, changes)
     try:
+        shutil.rmtree(area, ignore_errors=True)  # a leftover (no journal: roll_back ran first)
         for change in changes:
-            if change.content is None:
-                continue
-            for parent in reversed(PurePosixPath(change.path).parents):
-                folder = docs / parent
-                if str(parent) != "." and not folder.exists():
-                    folder.mkdir()
-                    created.append(str(parent))
-            staging = _staged(docs, change.path)
-            staged.append(staging)
-            _write_synced(staging, change.content)
+            if change.content is not None:
+                # Only what a cut-off write is checked against: not fsynced (after a power cut
+                # without it, a page cut off in its write is reported instead of put back).
+                _write_copy(area / "new" / change.path, change.content, synced=False)
+            if change.old is not None:
+                try:
+                    current = _read_regular(docs / change.path)
+                except OSError:
+                    current = None
+                if current is None or digest(current) != change.old:
+                    raise ChangedMeanwhile(change.path)
+                _write_copy(area / "old" / change.path, current, synced=True)
         record = {
-            "version": 1,
+            "version": 2,
             "created": created,
             "changes": [
                 {
@@ -153,63 +223,120 @@ def swap(docs: Path, changes: Sequence[Change]) -> None:
                 for c in changes
             ],
         }
-        _write_synced(docs / _JOURNAL_TEMP, json.dumps(record, indent=1).encode("utf-8"))
-        os.replace(docs / _JOURNAL_TEMP, docs / JOURNAL)  # the commit point of the swap
-        _fsync_dir(docs)
+        journal_bytes = json.dumps(record, indent=1).encode("utf-8")
+        _write_copy(area / _JOURNAL_TEMP, journal_bytes, synced=True)
+        os.replace(area / _JOURNAL_TEMP, area / JOURNAL)  # the commit point of the swap
+        _fsync_dir(area)
     except BaseException:
         with _signals_held():
-            for path in [*staged, docs / _JOURNAL_TEMP]:
-                with contextlib.suppress(OSError):
-                    path.unlink(missing_ok=True)
-            _remove_folders(docs, created)
+            shutil.rmtree(area, ignore_errors=True)
         raise
     try:
+        for rel in created:
+            (docs / rel).mkdir(exist_ok=True)
         for change in changes:
             target = docs / change.path
             if file_digest(target) != change.old:
                 raise ChangedMeanwhile(change.path)
-            if change.old is not None:
-                _keep(target, _kept(docs, change.path))
             if change.content is None:
-                target.unlink()
+                os.unlink(target)
             else:
-                os.replace(_staged(docs, change.path), target)
+                _write_in_place(target, change.content)
     except BaseException:
         with _signals_held():
             roll_back(docs)
         raise
-    (docs / JOURNAL).unlink()  # from here on the build is complete
-    _fsync_dir(docs)
+    os.unlink(area / JOURNAL)  # from here on the build is complete
+    _fsync_dir(area)
+    shutil.rmtree(area, ignore_errors=True)
     for change in changes:
-        with contextlib.suppress(OSError):
-            _kept(docs, change.path).unlink(missing_ok=True)
         if change.content is None:
             _remove_empty_parents(docs / change.path, docs)
 
 
-def _keep(target: Path, kept: Path) -> None:
-    """The old file under its kept name: a hard link (the target stays in place), or a copy."""
-    kept.unlink(missing_ok=True)
-    try:
-        os.link(target, kept, follow_symlinks=False)
-    except OSError:
-        _write_synced(kept, target.read_bytes())
-
-
 def roll_back(docs: Path) -> list[str]:
-    """Undo the swap the journal describes, if any; then remove every leftover staging and kept
-    file. → the docs-relative paths that could not be put back (left for the plan to report)."""
-    journal = docs / JOURNAL
+    """Undo the swap the journal describes, if any; then remove the swap folder and every
+    leftover of earlier versions. → the docs-relative paths that could not be put back (left
+    for the plan to report)."""
+    area = swap_folder(docs)
+    lost: list[str] = []
+    record = _load_journal(area / JOURNAL)
+    if record is not None:
+        entries, created = record
+        for rel, old, new in reversed(entries):
+            if not _put_back(docs, area, rel, old, new):
+                lost.append(rel)
+        _tidy_folders(docs, entries, created)
+    with contextlib.suppress(OSError):
+        (area / JOURNAL).unlink(missing_ok=True)
+    _fsync_dir(area)
+    shutil.rmtree(area, ignore_errors=True)
+    lost += _roll_back_beside(docs)
+    sweep(docs)
+    return lost
+
+
+def _put_back(docs: Path, area: Path, rel: str, old: str | None, new: str | None) -> bool:
+    """Return one file to its old bytes if the swap touched it. → False when it could not be."""
+    target = docs / rel
+    try:
+        current = _read_regular(target)
+    except OSError:
+        return True  # not a regular file: not the swap's doing, left for the plan to report
+    now = None if current is None else digest(current)
+    if now == old:
+        return True  # never touched, or already put back
+    kept = _copy(area / "old" / rel, old)
+    if current is not None and now != new:
+        staged = _copy(area / "new" / rel, new)
+        if staged is None or not _cut_off_write(current, kept or b"", staged):
+            return True  # edited since the crash: left as it is, for the plan to report
+    try:
+        if old is None:
+            target.unlink(missing_ok=True)
+        elif kept is None:
+            return False
+        else:
+            _write_in_place(target, kept)
+    except OSError:
+        return False
+    return True
+
+
+def _copy(path: Path, expected: str | None) -> bytes | None:
+    """A copy in the swap folder, if it is there whole (its digest the journal's)."""
+    if expected is None:
+        return None
+    try:
+        content = _read_regular(path)
+    except OSError:
+        return None
+    return content if content is not None and digest(content) == expected else None
+
+
+def _tidy_folders(docs: Path, entries: Sequence[Entry], created: Sequence[str]) -> None:
+    for rel, _, new in entries:
+        if new is None:
+            _remove_empty_parents(docs / rel, docs)
+    for rel in sorted(created, key=len, reverse=True):
+        with contextlib.suppress(OSError):
+            (docs / rel).rmdir()
+
+
+def _roll_back_beside(docs: Path) -> list[str]:
+    """Undo a swap journaled by an earlier version (kept files beside their targets)."""
+    journal = docs / OLD_JOURNAL
     record = _load_journal(journal)
     lost: list[str] = []
     if record is not None:
         entries, created = record
         for rel, old, new in reversed(entries):
-            target, kept = docs / rel, _kept(docs, rel)
+            target = docs / rel
+            kept = target.with_name(f".{target.name}{KEPT_SUFFIX}")
             current = file_digest(target)
             try:
                 if current == old:
-                    pass  # never replaced, or already put back
+                    pass
                 elif current == new or (current is None and old is not None):
                     if old is None:
                         target.unlink()
@@ -217,17 +344,12 @@ def roll_back(docs: Path) -> list[str]:
                         os.replace(kept, target)
                     else:
                         lost.append(rel)
-                # else: edited since the crash: left as it is, for the plan to report
             except OSError:
                 lost.append(rel)
-        for rel, _, new in entries:
-            if new is None:
-                _remove_empty_parents(docs / rel, docs)
-        _remove_folders(docs, created)
-    with contextlib.suppress(OSError):
-        journal.unlink(missing_ok=True)
-    _fsync_dir(docs)
-    sweep(docs)
+        _tidy_folders(docs, entries, created)
+    for leftover in (journal, docs / f"{OLD_JOURNAL}{STAGED_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
     return lost
 
 
@@ -254,8 +376,8 @@ def _load_journal(journal: Path) -> tuple[list[Entry], list[str]] | None:
 
 
 def sweep(docs: Path) -> None:
-    """Remove staging and kept files, wherever they were left (no swap is under way: the caller
-    holds the lock and no journal is left)."""
+    """Remove staging and kept dot-files earlier versions left beside their targets (no swap is
+    under way: the caller holds the lock and no journal is left)."""
     for folder, dirs, files in os.walk(docs):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
@@ -266,19 +388,13 @@ def sweep(docs: Path) -> None:
 
 def pending(docs: Path) -> bool:
     """Whether an interrupted swap (or its leftovers) waits for the next build."""
-    if (docs / JOURNAL).exists():
+    if swap_folder(docs).exists() or (docs / OLD_JOURNAL).exists():
         return True
     for _, dirs, files in os.walk(docs):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         if any(n.startswith(".") and n.endswith((STAGED_SUFFIX, KEPT_SUFFIX)) for n in files):
             return True
     return False
-
-
-def _remove_folders(docs: Path, created: Sequence[str]) -> None:
-    for rel in sorted(created, key=len, reverse=True):
-        with contextlib.suppress(OSError):
-            (docs / rel).rmdir()
 
 
 def _remove_empty_parents(path: Path, docs: Path) -> None:

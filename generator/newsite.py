@@ -195,7 +195,8 @@ def _make(
     )
     (root / ".gitignore").write_text(
         "site/\n.cache/\n"
-        "docs/.generator.lock\ndocs/.generator-journal.json*\n.*.generator-new\n.*.generator-old\n",
+        "docs/.generator.lock\n.*.generator-swap/\n"
+        "docs/.generator-journal.json*\n.*.generator-new\n.*.generator-old\n",
         encoding="utf-8",
     )
     result = build(Project(root))

@@ -43,7 +43,7 @@ from .lock import LOCK_NAME, docs_lock, mark_holder
 MANIFEST = ".generator-manifest.json"
 MAX_MANIFEST_BYTES = 64_000_000
 # The generator's own bookkeeping in docs/: never a page, never owned, never in a manifest.
-RESERVED_NAMES = frozenset({MANIFEST, LOCK_NAME, journal.JOURNAL})
+RESERVED_NAMES = frozenset({MANIFEST, LOCK_NAME, journal.OLD_JOURNAL})
 Reason = Literal["edited", "unowned", "unknown", "shadows", "changed"]
 
 

@@ -32,29 +32,33 @@ from generator.write import MANIFEST, read_manifest
 Tree = Callable[[Path], dict[str, bytes]]
 TEXT = SEED.read_text(encoding="utf-8")
 
-# A build in a child process whose k-th file-system change (os.replace, os.link, os.unlink)
-# kills it (SIGKILL, or the signal given), exactly as `kill -9` between two renames would.
+# A build in a child process whose k-th file-system change (os.replace, os.link, os.unlink,
+# os.pwrite, os.ftruncate) kills it (SIGKILL, or the signal given), exactly as `kill -9`
+# between two changes would. With "half", only writes count, and the k-th is cut off halfway.
 HARNESS = textwrap.dedent(
     """
     import os, signal, sys
-    project, k, signame = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    project, k, signame, half = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "half"
     # A shell that starts jobs in the background hands them SIGINT ignored (CI may): restore
     # Python's own handler so the child reacts to SIGINT as a terminal's Ctrl-C would.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     calls = 0
-    def wrap(real):
+    def wrap(name, real):
         def changed(*args, **kwargs):
             global calls
-            calls += 1
-            if calls == k:
+            calls += not half or name == "pwrite"
+            if calls == k and (not half or name == "pwrite"):
+                if half:
+                    fd, data, offset = args
+                    real(fd, bytes(data)[: len(data) // 2], offset)
                 os.kill(os.getpid(), getattr(signal, signame))
                 if signame == "SIGKILL":
                     time.sleep(10)
             return real(*args, **kwargs)
         return changed
     import time
-    for name in ("replace", "link", "unlink"):
-        setattr(os, name, wrap(getattr(os, name)))
+    for name in ("replace", "link", "unlink", "pwrite", "ftruncate"):
+        setattr(os, name, wrap(name, getattr(os, name)))
     from generator.cli import main
     code = main(["build", "--project", project])
     print(calls, file=sys.stderr)
@@ -63,9 +67,11 @@ HARNESS = textwrap.dedent(
 )
 
 
-def harness(project: Path, k: int, signame: str = "SIGKILL") -> subprocess.CompletedProcess[str]:
+def harness(
+    project: Path, k: int, signame: str = "SIGKILL", *, half: bool = False
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", HARNESS, str(project), str(k), signame],
+        [sys.executable, "-c", HARNESS, str(project), str(k), signame, "half" if half else "any"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -111,7 +117,9 @@ def two_states(
     return project, old, new
 
 
+@pytest.mark.parametrize("half", [False, True], ids=["between changes", "in a write"])
 def test_a_kill_at_any_change_leaves_old_or_new_and_the_next_build_succeeds(
+    half: bool,
     two_states: tuple[Path, dict[str, bytes], dict[str, bytes]],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -123,7 +131,7 @@ def test_a_kill_at_any_change_leaves_old_or_new_and_the_next_build_succeeds(
         shutil.rmtree(project)
         shutil.copytree(pristine, project)
         docs = project / "docs"
-        done = harness(project, k)
+        done = harness(project, k, half=half)
         if done.returncode == 0:
             assert k > 5, done.stderr  # the build made several changes: each was a kill point
             assert docs_state(docs) == new
@@ -184,9 +192,13 @@ def test_staging_files_of_a_killed_build_are_removed_by_the_next(
     docs = project / "docs"
     (docs / ".film.md.generator-new").write_text("left by a build killed while staging")
     (docs / "articles" / ".x.md.generator-old").write_text("left by a finished swap")
+    leftover = journal.swap_folder(docs) / "new" / "film.md"  # a swap killed before its commit
+    leftover.parent.mkdir(parents=True)
+    leftover.write_text("staged, never committed")
     assert main(["build", "--project", str(project)]) == 0
     capsys.readouterr()
     assert docs_state(docs) == new
+    assert not journal.swap_folder(docs).exists()
 
 
 def test_gitignore_covers_the_generators_bookkeeping() -> None:
@@ -196,6 +208,7 @@ def test_gitignore_covers_the_generators_bookkeeping() -> None:
             "check-ignore",
             "--no-index",
             "docs/.generator.lock",
+            ".docs.generator-swap/journal.json",
             "docs/.generator-journal.json",
             "docs/.film.md.generator-new",
             "docs/articles/.x.md.generator-old",
@@ -205,7 +218,7 @@ def test_gitignore_covers_the_generators_bookkeeping() -> None:
         text=True,
         check=False,
     )
-    assert len(ignored.stdout.split()) == 4, ignored.stdout + ignored.stderr
+    assert len(ignored.stdout.split()) == 5, ignored.stdout + ignored.stderr
 
 
 # ---- a hand edit saved while the build writes ------------------------------------------------
@@ -220,17 +233,17 @@ def test_hand_edit_saved_during_the_swap_is_never_overwritten(
     docs = project / "docs"
     page = docs / "mission.md"
     edited = old["mission.md"] + b"\nTyped while the build ran.\n"
-    real = os.replace
+    real = os.pwrite
     calls = 0
 
-    def replace(src: object, dst: object) -> None:
+    def pwrite(fd: int, data: bytes, offset: int) -> int:
         nonlocal calls
         calls += 1
-        if calls == 3:  # the journal is committed and a page is swapped in: the editor saves
+        if calls == 2:  # the journal is committed and a page is written: the editor saves
             page.write_bytes(edited)
-        real(src, dst)  # type: ignore[arg-type]
+        return real(fd, data, offset)
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "pwrite", pwrite)
     code = main(["build", "--project", str(project)])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("docs/mission.md: changed while the build was writing"), err

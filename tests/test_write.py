@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from support import SEED
 
+from generator import journal
 from generator.build import build
 from generator.errors import GeneratorError
 from generator.site import Project
@@ -143,7 +144,7 @@ def _generate(project: Project) -> tuple[Output, ...]:
     return generate(project)
 
 
-@pytest.mark.parametrize("target", ["os.replace", "open"])
+@pytest.mark.parametrize("target", ["os.pwrite", "open"])
 def test_failure_on_any_write_leaves_docs_as_it_was(
     built_project: Path, tree_bytes: Tree, monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
@@ -153,9 +154,9 @@ def test_failure_on_any_write_leaves_docs_as_it_was(
     before = tree_bytes(project.docs)
     for n in range(1, changes + 1):
         with monkeypatch.context() as patch:
-            if target == "os.replace":
-                failing = _fail_on_call(n, os.replace, OSError(28, "No space left on device"))
-                patch.setattr(os, "replace", failing)
+            if target == "os.pwrite":
+                failing = _fail_on_call(n, os.pwrite, OSError(28, "No space left on device"))
+                patch.setattr(os, "pwrite", failing)
             else:
                 failing = _fail_on_call(n, builtins.open, PermissionError(13, "Permission denied"))
                 patch.setattr(builtins, "open", failing)
@@ -173,7 +174,7 @@ def test_interrupt_halfway_through_the_swap_rolls_back(
 ) -> None:
     project = _changed_project(built_project)
     before = tree_bytes(project.docs)
-    monkeypatch.setattr(os, "replace", _fail_on_call(3, os.replace, KeyboardInterrupt()))
+    monkeypatch.setattr(os, "pwrite", _fail_on_call(3, os.pwrite, KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         build(project)
     assert tree_bytes(project.docs) == before
@@ -206,3 +207,31 @@ def test_unreadable_docs_file_is_a_one_line_error(
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     with pytest.raises(GeneratorError, match=r"crew\.md: cannot be read \(Permission denied\)"):
         build(Project(built_project))
+
+
+def test_a_swap_rewrites_pages_in_place_and_makes_no_file_of_its_own_in_docs(
+    built_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `zensical serve` needs to follow every edit: it tracks files by inode, so a page
+    must keep its inode, and no dot-file may appear in docs/ (ext4 gives a freed inode to the
+    next new file at once, and Zensical would take that file for the page)."""
+    project = _changed_project(built_project)
+    docs = project.docs
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
+    seen: set[str] = set()
+    real = journal._write_in_place
+
+    def watched(target: Path, content: bytes) -> None:
+        seen.update(p.relative_to(docs).as_posix() for p in docs.rglob(".*"))
+        real(target, content)
+
+    monkeypatch.setattr(journal, "_write_in_place", watched)
+    assert build(project).applied
+    rewritten = [
+        p for p, (_, content) in before.items() if p.exists() and p.read_bytes() != content
+    ]
+    assert len(rewritten) >= 4
+    assert all(p.stat().st_ino == before[p][0] for p in rewritten)
+    assert MANIFEST in seen  # the dot-files docs/ already had, and none more
+    assert seen <= {p.relative_to(docs).as_posix() for p in before}
+    assert not journal.swap_folder(docs).exists()
