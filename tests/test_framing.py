@@ -20,6 +20,7 @@ from support import ARTICLES, REPO, SEED, mkdocs_build
 from generator.analyse import analyse
 from generator.analyse.themes import assign_themes
 from generator.analyse.themesets import (
+    evidence_sentences,
     load_core,
     load_theme_sets,
     theme_set_from_data,
@@ -170,13 +171,8 @@ def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
 # kept out of rule tuning, so their failures are reported here, not fixed against them). Each is
 # an expected failure (strict: the test fails once the article passes; then remove the entry).
 _HOLDOUT2_SITE_FAILURES: dict[str, str] = {
-    "nasa-561-petro-budget-statement": "a budget statement, which reports no flight, gets the "
-    "spaceflight frame (a Mission page and fact box)",
     "nasa-468-cancer-moonshot": "the People page gives a role that the whole-word check counts "
     "as a spaceflight word the article does not use (the article writes only its plural)",
-}
-_HOLDOUT2_FALSE_FRAMES: dict[str, str] = {
-    "nasa-561-petro-budget-statement": _HOLDOUT2_SITE_FAILURES["nasa-561-petro-budget-statement"],
 }
 
 
@@ -327,7 +323,7 @@ def test_the_theme_set_applies_as_the_corpus_annotations_say() -> None:
             continue
         got = spaceflight.applies_to(analyse(read_seed(path)))
         flights += truth
-        if got and not truth and path.stem not in _HOLDOUT2_FALSE_FRAMES:
+        if got and not truth:
             wrong.append(path.stem)
         elif truth and not got:
             missed.append(path.stem)
@@ -335,18 +331,23 @@ def test_the_theme_set_applies_as_the_corpus_annotations_say() -> None:
     assert len(missed) <= 0.2 * flights, f"flights not recognised: {missed}"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=f"hold-out 2: {r}", strict=True))
-        for n, r in _HOLDOUT2_FALSE_FRAMES.items()
-    ],
-)
-def test_no_false_frame_on_the_holdout_2_known_failures(name: str) -> None:
-    """The hold-out articles left out of the check above: still reported, as expected failures."""
+def test_a_statement_quoted_over_several_paragraphs_is_no_evidence(tmp_path: Path) -> None:
+    """A statement opens each paragraph with “ and closes only the last: its words are the
+    speaker's (nasa-561, hold-out 2, got the spaceflight frame from one of them)."""
     spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
-    assert _about_flight(name) is False
-    assert not spaceflight.applies_to(analyse(read_seed(CORPUS / f"{name}.md")))
+    statement = (
+        "---\ntitle: Statement on the budget request\n---\n\n"
+        "“The budget request supports the work of the centre.\n\n"
+        "“We keep launching crews and cargo to the International Space Station. The crew "
+        "docked at the space station last week.\n\n"
+        "“We are proud of the work.”\n"
+    )
+    quoted = analyse(read_seed(_write(tmp_path / "statement.md", statement)))
+    assert evidence_sentences(spaceflight.evidence, quoted) == []
+    told = statement.replace("“We keep", "The centre keeps")
+    assert evidence_sentences(
+        spaceflight.evidence, analyse(read_seed(_write(tmp_path / "t.md", told)))
+    )
 
 
 @pytest.mark.parametrize(

@@ -171,6 +171,27 @@ def test_a_historical_flight_gives_no_facts() -> None:
     assert facts == {}
 
 
+def test_without_a_publication_date_the_lede_dates_the_story() -> None:
+    """No `published:`: the lede's date stands in, so background told years earlier gives no
+    launch date (nasa-913, hold-out 2: "Launched on June 18, 2009, LRO has…" in a 2024 report)."""
+
+    def earned(body: str) -> dict[str, str]:
+        article = read_text(SeedText("test.md", f"---\ntitle: A test story\n---\n{body}"), "t")
+        found = find_all_key_facts(article, find_events(article), spaceflight_rules())
+        return {f.name: f.value for f in found}
+
+    background = (
+        "\n\nThe orbiter photographed the lander five days later. Launched on June 18, 2009, "
+        "the orbiter has since mapped the Moon."
+    )
+    assert "launch_date" not in earned(
+        "On Jan. 19, 2024, the lander landed on the Moon." + background
+    )
+    assert earned("On June 20, 2009, the orbiter reached the Moon." + background)[
+        "launch_date"
+    ] == ("2009-06-18")
+
+
 def test_a_planned_departure_is_not_a_return_date() -> None:
     facts = _earned(
         "The crew will depart the station on April 20 and later return to Earth, NASA said."

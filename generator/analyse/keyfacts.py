@@ -283,24 +283,42 @@ def tells_history(article: Article, rules: KeyFactRules) -> bool:
     return pattern is not None and pattern.search(article.title) is not None
 
 
+def story_time(article: Article, events: tuple[Event, ...]) -> dt.date | None:
+    """When the story happens, for telling its history apart: the publication date, or else
+    the first date of the lede (a report dates its news at the top: "On Jan. 19, 2024, … SLIM
+    landed"; a background sentence further down, "Launched on June 18, 2009, LRO has…", then
+    tells an earlier time). None when the article gives neither."""
+    if article.published is not None:
+        return article.published
+    paragraphs = [b.id for b in article.story_blocks if b.kind == "paragraph"]
+    lede = paragraphs[0] if paragraphs else None
+    for event in events:
+        if event.block == lede and event.date[:4].isdigit():
+            return dt.date(int(event.date[:4]), 1, 1)
+    return None
+
+
 def find_all_key_facts(
     article: Article, events: tuple[Event, ...], rules: KeyFactRules
 ) -> tuple[KeyFact, ...]:
     """Key facts and launch and return dates, none for an article that tells history."""
     if tells_history(article, rules):
         return ()
-    return find_key_facts(article, events, rules) + find_dated_facts(
-        events, rules, article.published
-    )
+    when = story_time(article, events)
+    return find_key_facts(article, events, rules, when) + find_dated_facts(events, rules, when)
 
 
 def find_key_facts(
-    article: Article, events: tuple[Event, ...], rules: KeyFactRules
+    article: Article,
+    events: tuple[Event, ...],
+    rules: KeyFactRules,
+    when: dt.date | None = None,
 ) -> tuple[KeyFact, ...]:
     """At most one value per fact name, in the order the data file lists the facts. `events`
-    (find_events of the article) tell the paragraphs about an earlier time, which give none."""
+    (find_events of the article) tell the paragraphs about an earlier time than `when` (the
+    story's time; the publication date when not given), which give none."""
     found: dict[str, KeyFact] = {}
-    earlier = historic_blocks(events, article.published)
+    earlier = historic_blocks(events, when or article.published)
     split = [  # once, for all the facts
         (block, sentence)
         for block, sentence in _narrative_sentences(_blocks_in_reading_order(article))

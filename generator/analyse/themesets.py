@@ -23,13 +23,14 @@ from ..errors import GeneratorError
 from ..model import CastMember, Facts, KeyFact, Theme
 from ..site import load_data
 from .keyfacts import KeyFactRules, find_all_key_facts, find_cast, key_fact_rules
-from .sentences import sentences, str_list
+from .sentences import sentence_spans, str_list
 
 THEME_SET_FOLDER = "themes"
 # Quotations: what a speaker says is not evidence of what the article reports.
-# A quotation ends at its closing mark; it never spans another opening one (so a text full of
-# unclosed “ costs one pass, not one per mark).
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# A quotation ends at its closing mark, or at the end of its paragraph: a statement quoted over
+# several paragraphs opens each with “ and closes only the last (the press-release convention).
+# It never spans another opening mark (so a text full of unclosed “ costs one pass).
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*\"")
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,11 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
     hedged = _phrase_pattern(evidence.not_if_sentence) if evidence.not_if_sentence else None
     found = []
     for position, block in enumerate(facts.article.story_blocks):
-        for sentence in sentences(block.text):
-            narrative = _QUOTED.sub(" ", sentence)
+        # Quotations are found in the whole paragraph (one can span sentences), blanked to
+        # the same length so each sentence's narrative sits at the sentence's own offsets.
+        narrative_text = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), block.text)
+        for start, end in sentence_spans(block.text):
+            sentence, narrative = block.text[start:end], narrative_text[start:end]
             if (
                 patterns
                 and all(p.search(narrative) for p in patterns)
