@@ -84,6 +84,20 @@ def test_particles_hyphens_and_accents_are_kept() -> None:
     assert list(found) == ["gabriel-garcia-marquez", "mark-vande-hei", "juan-de-la-cruz"]
 
 
+def test_st_is_part_of_a_surname_not_a_title() -> None:
+    """nameparser counts "St." as a title (Saint); in news copy it opens a surname (nasa-822,
+    hold-out 2: "said Karen St. Germain, director, …" lost her and both her quotations)."""
+    found = _people(
+        "“We launched,” said Karen St. Germain, director of the division. "
+        "She flew to St. Louis with Mary St. Clair."
+    )
+    assert {pid: name for pid, (name, _) in found.items()} == {
+        "karen-st-germain": "Karen St. Germain",
+        "mary-st-clair": "Mary St. Clair",
+    }
+    assert found["karen-st-germain"][1] == ("director",)
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 
