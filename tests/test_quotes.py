@@ -298,3 +298,38 @@ def test_and_after_a_quotation_starts_the_next_speaker() -> None:
 def test_a_rank_after_the_role_keeps_the_speaker() -> None:
     text = "“We won,” said head coach, Tech. Sgt. Bob Smith, a technician."
     assert [speaker for _, _, speaker in _said(text)] == ["bob-smith"]
+
+
+def _titled(title: str, *texts: str) -> Article:
+    blocks = tuple(Block(f"b{n}", "paragraph", t, n) for n, t in enumerate(texts, start=1))
+    return Article("t", title, None, "t.md", blocks)
+
+
+STATEMENT = (
+    "“The budget supports our work at the centre.",
+    "“We launch science missions. The crews do research.",
+    "“I hope you will join me.”",
+    "Read Phil McAlister’s “view” of the budget.",
+)
+
+
+def test_a_headline_statement_speaks_its_quoted_paragraphs() -> None:
+    """A press release quotes its author with no speech verb (nasa-561, hold-out 2): the
+    headline says whose statement it is, and its quoted paragraphs are theirs."""
+    article = _titled("Statement from NASA’s Bill Nelson on the Budget Request", *STATEMENT)
+    speakers = _speakers(find_quotes(article, (NELSON, MCALISTER)))
+    assert speakers[:3] == [("b1", "bill-nelson"), ("b2", "bill-nelson"), ("b3", "bill-nelson")]
+    assert ("b4", "bill-nelson") not in speakers  # names someone else, opens with no mark
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Nelson on the Budget Request",  # no statement word
+        "Statement on the Budget Request by Bill Nelson",  # named only in the topic
+        "Statement from Bill Nelson and Phil McAlister",  # two people: whose?
+    ],
+)
+def test_no_headline_author_no_speaker(title: str) -> None:
+    quotes = find_quotes(_titled(title, *STATEMENT[:3]), (NELSON, MCALISTER))
+    assert {q.speaker for q in quotes} == {None}

@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import Article, Block, Person, Quote
@@ -116,6 +116,7 @@ class _Words:
     term_cue: re.Pattern[str] | None
     verb_set: frozenset[str]  # the reporting verbs, lower case, one space between words
     longest_verb: int  # in words
+    statement: re.Pattern[str] | None  # a headline's "Statement from", "Remarks by"
 
 
 def _norm(phrase: str) -> str:
@@ -129,6 +130,7 @@ def _words() -> _Words:
     pronouns = str_list(data.get("singular_pronouns"))
     not_speech = str_list(data.get("not_speech"))
     cues = str_list(data.get("term_cues"))
+    statements = str_list(data.get("statement_headlines"))
     verb_body = _alternation(verbs)
     inverted = [v for v in str_list(data.get("inverted_verbs")) if " " not in v]
     return _Words(
@@ -147,6 +149,7 @@ def _words() -> _Words:
         term_cue=re.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*$") if cues else None,
         verb_set=frozenset(_norm(v) for v in verbs),
         longest_verb=max(len(v.split()) for v in verbs),
+        statement=_word_pattern(statements, case=False) if statements else None,
     )
 
 
@@ -760,7 +763,49 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
             continue
         speech, carry = _block_speech(block, index, tracker, carry, opens)
         results.append(speech)
+    author = _statement_author(article.title, index)
+    if author is not None:
+        results = [
+            _as_statement(speech, block, author, index)
+            for speech, block in zip(results, blocks, strict=True)
+        ]
     return tuple(results)
+
+
+# A headline's topic starts at these words: "Statement by Nelson on the Death of John Glenn".
+_TOPIC = re.compile(r"(?i)\s(?:on|about|regarding|for|at|to)\s|:")
+
+
+def _statement_author(title: str, index: PeopleIndex) -> str | None:
+    """Whose statement the article is, when its headline says so (`statement_headlines`:
+    "Statement from NASA’s Janet Petro on …"): the person of the story named after those words,
+    before the topic. None otherwise."""
+    pattern = _words().statement
+    found = pattern.search(title) if pattern else None
+    if found is None:
+        return None
+    topic = _TOPIC.search(title, found.end())
+    named = {
+        pid for *_, pid in index.mentions(title[found.end() : topic.start() if topic else None])
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _as_statement(
+    speech: BlockSpeech, block: Block, author: str, index: PeopleIndex
+) -> BlockSpeech:
+    """A paragraph of the statement (it opens with a quotation mark, and its narrative names no
+    one else): its quotations with no speaker are the author's. Captions are not the statement."""
+    if block.kind != "paragraph" or not opens_with_mark(block.text):
+        return speech
+    if any(pid != author for *_, pid in index.mentions(speech.narrative)):
+        return speech
+    if all(q.speaker is not None for q in speech.quotes):
+        return speech
+    quotes = tuple(
+        q if q.speaker is not None else replace(q, speaker=author) for q in speech.quotes
+    )
+    return replace(speech, quotes=quotes)
 
 
 def find_quotes(article: Article, people: tuple[Person, ...]) -> tuple[Quote, ...]:
