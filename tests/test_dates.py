@@ -100,6 +100,7 @@ def test_future_words_inside_a_quotation_do_not_set_the_tense() -> None:
         "They march on. A 37-year-old flew 360 miles in 2 hours.",
         "Orbiting the Sun. Wed and Mon are short.",
         "February 30 is not a date.",
+        "The report gives rates for 2007–2011 and from 1998-2003.",  # spans: no one date
     ],
 )
 def test_non_dates(text: str) -> None:

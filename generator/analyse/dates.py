@@ -260,7 +260,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month_adjective", rf"(?i:their|its|his|her|our)\s+{month}(?=\s+[A-Za-z])"),
         (
             "year",
-            rf"(?i:{_alternation(words.preps)})\s+{_YEAR}(?!\s+(?i:{counts})(?![\w’'-]))",
+            # not the first year of a span ("rates for 2007–2011": five years, no one date)
+            rf"(?i:{_alternation(words.preps)})\s+{_YEAR}(?!\s+(?i:{counts})(?![\w’'-]))"
+            rf"(?!\s?[–—-]\s?\d)",
         ),
         ("year_adjective", adjective),
         # "11.09.2023", "9/11/2023": day and month in an order the text alone does not tell
