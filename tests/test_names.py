@@ -150,6 +150,7 @@ def test_a_capitalised_plural_role_is_shared_by_its_list() -> None:
     [
         "The Clean Air Act was passed in 1970.",
         "The Associated Press reported the vote.",
+        "He was charged in a second case described only as United States v. John Doe.",
         "A Jack Russell terrier barked at the crew.",
         "Interfax reported the leak in the Zvezda module.",
         "The Olympic Games began.",

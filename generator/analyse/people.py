@@ -90,6 +90,7 @@ _POSSESSIVE_GAP = re.compile(r"[’']s\s+")
 # ", Space Technology Mission Directorate at NASA Headquarters".
 _WHERE_PIECE = re.compile(r",\s+(?P<piece>[A-Z][^,;:.()“”\"]{0,80})")
 _FRONTED = re.compile(r"^\W*(?:At|From)\s+(?:the\s+)?")
+_CASE_PARTY = re.compile(r"(?<![\w.])vs?\.\s+$")
 _LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
@@ -618,6 +619,8 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
     found: list[_Mention] = []
     first_word = _first_word_at(sentence)
     for match in name_run().finditer(sentence):
+        if _CASE_PARTY.search(sentence, max(0, match.start() - 6), match.start()):
+            continue  # a party in a case's name ("United States v. John Doe"): the case's name
         cleaned = _clean_run(match, match.start() == first_word, ctx)
         if cleaned is None:
             continue
