@@ -98,6 +98,33 @@ def test_st_is_part_of_a_surname_not_a_title() -> None:
     assert found["karen-st-germain"][1] == ("director",)
 
 
+@pytest.mark.parametrize(
+    ("text", "pid", "roles"),
+    [
+        (
+            "Slovak Minister of Foreign and European Affairs Rastislav Káčer spoke.",
+            "rastislav-kacer",
+            ("minister of foreign and european affairs",),
+        ),
+        (
+            "Deputy Assistant to the President Jay Fields spoke.",
+            "jay-fields",
+            ("deputy assistant to the president",),
+        ),
+        # another role in the words is the name's own
+        ("He was Legislative Director for Senator Bill Hagerty.", "bill-hagerty", ("senator",)),
+    ],
+)
+def test_a_role_written_with_its_portfolio(text: str, pid: str, roles: tuple[str, ...]) -> None:
+    """Hold-out 3's "Slovak Minister of Foreign and European Affairs Rastislav Káčer" gave the
+    person "Affairs Rastislav Káčer" and no role."""
+    found = _people(text)
+    assert set(found) == {pid}
+    assert found[pid][1] == roles
+    nelson = _people("Administrator of NASA Bill Nelson spoke.")["bill-nelson"]
+    assert not any("nasa" in role for role in nelson[1])  # an organization is no portfolio
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

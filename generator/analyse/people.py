@@ -91,6 +91,14 @@ _POSSESSIVE_GAP = re.compile(r"[’']s\s+")
 _WHERE_PIECE = re.compile(r",\s+(?P<piece>[A-Z][^,;:.()“”\"]{0,80})")
 _FRONTED = re.compile(r"^\W*(?:At|From)\s+(?:the\s+)?")
 _CASE_PARTY = re.compile(r"(?<![\w.])vs?\.\s+$")
+# "Minister of Foreign and European Affairs Rastislav Káčer", "Special Assistant to the
+# President Jay Fields": a role, its portfolio (capitalised words and connectors), the name.
+_CAPITALISED_OR_LINK = r"(?:[A-Z][\w’'-]*|and|of|the|for|&)"
+_PORTFOLIO = re.compile(
+    rf"(?<![\w’'-])(?P<link>of|for|to)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*"
+    rf"(?:\s+{_CAPITALISED_OR_LINK})*?)\s+$"
+)
+_PORTFOLIO_LINKS = frozenset({"and", "of", "the", "for", "&"})
 _LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
@@ -626,6 +634,11 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
             continue
         start, end, tokens, honorific, roles, orgs, plural = cleaned
         core = _core(tokens, ctx)
+        if _name_words(core) >= 2:  # a full name only: the words before it are its role
+            named_at = sentence.find(tokens[0], start)
+            portfolio = _portfolio_role(sentence, named_at, ctx) if named_at >= 0 else None
+            if portfolio is not None:
+                roles = [portfolio]  # what the run's own words gave is part of it ("President")
         found.append(
             _Mention(
                 order=(block_index, offset + start),
@@ -651,6 +664,55 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         if ordinal and honorific and roles and roles[-1].endswith(honorific.lower()):
             roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
     return found
+
+
+def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
+    """The role before a name when it is written with its portfolio: "Minister of Foreign and
+    European Affairs Rastislav Káčer" → "minister of foreign and european affairs". The
+    portfolio is capitalised words and connectors only, names no organization or place (the
+    organization of "Administrator of NASA Bill Nelson" is his organization, not his role), and
+    ends on a capitalised word; the role is the capitalised role just before it (with its
+    modifiers: "Deputy Assistant to the President")."""
+    window = max(0, start - 160)
+    found = _PORTFOLIO.search(sentence, window, start)
+    if found is None or found.end() != start:
+        return None
+    words = found.group("words").split()
+    if words[-1].lower() in _PORTFOLIO_LINKS:
+        return None
+    for size in (1, 2, 3, 4):  # nationalities are fine: "European Affairs"
+        for at in range(len(words) - size + 1):
+            phrase = " ".join(words[at : at + size])
+            if (
+                phrase in ctx.org_ids
+                or phrase in _place_words()
+                or phrase in ctx.lex.place_words
+                or phrase in ctx.lex.place_names
+            ):
+                return None
+            # Another role in it is the name's own ("Director for Senator Bill Hagerty"),
+            # unless it names an office ("Assistant to the President Jay Fields").
+            if phrase.lower() in ctx.lex.roles and (at == 0 or words[at - 1] != "the"):
+                return None
+    before = sentence[window : found.start()].split()
+    for size in (3, 2, 1):
+        written = before[-size:] if len(before) >= size else []
+        if not written or not written[0][:1].isupper():
+            continue
+        role = ctx.lex.roles.get(" ".join(written).lower())
+        if role is None and size == 1:  # "Assistant to the President": the modifier is the head
+            low = written[0].lower()
+            role = next((m for m in (low, low[:-1]) if m in ctx.lex.role_modifiers), None)
+        if role is None:
+            continue
+        mods: list[str] = []
+        for word in reversed(before[: len(before) - size]):
+            if not word[:1].isupper() or word.lower() not in ctx.lex.role_modifiers:
+                break
+            mods.insert(0, word.lower())
+        link = found.group("link")
+        return " ".join([*mods, role, link, *(w.lower() for w in words)])
+    return None
 
 
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
