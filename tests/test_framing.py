@@ -185,11 +185,7 @@ _HOLDOUT2_SITE_FAILURES: dict[str, str] = {}
 # corpus-wide check below leaves the batch out, and a test of its own reports each article.
 _HOLDOUT3 = holdout_articles(3)
 _HOLDOUT3_SITE_FAILURES: dict[str, str] = {}
-_HOLDOUT3_FRAME_FAILURES: dict[str, str] = {
-    "voa-endeavour-lands-2010": "a crewed shuttle landing report gets no spaceflight frame",
-    "voa-discovery-second-spacewalk-2009": "a report on a shuttle crew at work on the station "
-    "(a flight in progress) gets no spaceflight frame",
-}
+_HOLDOUT3_FRAME_FAILURES: dict[str, str] = {}
 
 
 def _known_failure(path: Path) -> object:

@@ -192,6 +192,16 @@ def test_without_a_publication_date_the_lede_dates_the_story() -> None:
     ] == ("2009-06-18")
 
 
+def test_the_next_mission_and_a_week_give_no_dated_fact() -> None:
+    """Hold-out 3 (VOA): "The next shuttle mission is set to launch in April" is another
+    flight's launch; "will return to Earth next week" gives a month, looser than a fact."""
+    assert _earned("The next shuttle mission is set to launch in April.") == {}
+    assert "planned_return_date" not in _earned("The crew will return to Earth next week.")
+    assert _earned("The crew will return to Earth on April 20.")["planned_return_date"] == (
+        "2024-04-20"
+    )
+
+
 def test_a_planned_departure_is_not_a_return_date() -> None:
     facts = _earned(
         "The crew will depart the station on April 20 and later return to Earth, NASA said."

@@ -104,6 +104,7 @@ class KeyFactRules:
     cast: tuple[str, ...] = ()  # regex sources with a {name} placeholder
     plans: re.Pattern[str] | None = None  # a dated fact's clause telling a plan
     planned: tuple[tuple[str, str], ...] = ()  # dated fact → the name of its planned form
+    vague: re.Pattern[str] | None = None  # date expressions too loose for a fact ("next week")
 
     def unless_for(self, name: str) -> re.Pattern[str] | None:
         return next((p for n, p in self.dated_unless if n == name), None)
@@ -159,6 +160,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
         cast=str_list(data.get("cast")),
         plans=_optional(data.get("dated_fact_plans")),
         planned=tuple((str(k), str(v)) for k, v in planned.items()),
+        vague=_optional(data.get("dated_fact_vague")),
     )
 
 
@@ -239,6 +241,8 @@ def find_dated_facts(
         planned: KeyFact | None = None
         for event in events:
             if unless is not None and unless.search(event.text):
+                continue
+            if rules.vague is not None and rules.vague.search(event.expression):
                 continue
             if _historic(event.date, published):
                 continue
