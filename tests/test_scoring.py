@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import scoring
-from scoring import KINDS, Report, Score, Speakers, by_kind, corpus, report, total
+from scoring import KINDS, Report, Score, Speakers, aligned_roles, by_kind, corpus, report, total
 
 from generator.model import Article, Block, Facts, KeyFact, Organization, Person, Quote
 
@@ -253,3 +253,19 @@ def test_the_script_prints_a_table_per_kind_and_an_overall_one(
         line.split()[0] for line in out.splitlines() if line.split()[1:3] == ["people", "roles"]
     }
     assert heads == kinds | {"overall"}
+
+
+def test_a_qualified_role_counts_as_the_annotated_office_only() -> None:
+    expected = {("a", "assistant u.s. attorney"), ("b", "astronaut"), ("c", "u.s. attorney")}
+    predicted = {
+        ("a", "former assistant u.s. attorney"),  # the office, with a time qualifier
+        ("b", "u.s. astronaut"),  # the office, with a nationality
+        ("c", "u.s. attorney"),  # the annotation has the qualified form: kept as it is
+        ("d", "former director"),  # not annotated at all: stays wrong
+    }
+    assert aligned_roles(predicted, expected) == {
+        ("a", "assistant u.s. attorney"),
+        ("b", "astronaut"),
+        ("c", "u.s. attorney"),
+        ("d", "former director"),
+    }
