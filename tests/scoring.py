@@ -267,13 +267,14 @@ ROLE_QUALIFIERS = ("former ", "u.s. ")
 
 
 def aligned_roles(predicted: set[Item], expected: set[Item]) -> set[Item]:
-    """`predicted` roles, each written as the annotation writes the same office."""
-    aligned = set()
-    for pid, role in predicted:
+    """`predicted` roles (person id, role), each written as the annotation writes the office."""
+    aligned: set[Item] = set()
+    for item in predicted:
+        pid, role = item[0], str(item[1])
         bare = role
         while (pid, bare) not in expected and bare.startswith(ROLE_QUALIFIERS):
             bare = bare.split(" ", 1)[1]
-        aligned.add((pid, bare) if (pid, bare) in expected else (pid, role))
+        aligned.add((pid, bare) if (pid, bare) in expected else item)
     return aligned
 
 

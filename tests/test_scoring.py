@@ -256,8 +256,12 @@ def test_the_script_prints_a_table_per_kind_and_an_overall_one(
 
 
 def test_a_qualified_role_counts_as_the_annotated_office_only() -> None:
-    expected = {("a", "assistant u.s. attorney"), ("b", "astronaut"), ("c", "u.s. attorney")}
-    predicted = {
+    expected: set[tuple[str | None, ...]] = {
+        ("a", "assistant u.s. attorney"),
+        ("b", "astronaut"),
+        ("c", "u.s. attorney"),
+    }
+    predicted: set[tuple[str | None, ...]] = {
         ("a", "former assistant u.s. attorney"),  # the office, with a time qualifier
         ("b", "u.s. astronaut"),  # the office, with a nationality
         ("c", "u.s. attorney"),  # the annotation has the qualified form: kept as it is
