@@ -144,3 +144,13 @@ def test_a_company_named_after_a_role_in_an_apposition() -> None:
         "mission control team."
     )
     assert [o.name for o in find_organizations(article)] == ["Intuitive Machines", "Astrobotic"]
+
+
+def test_an_organizations_initials_name_it_too() -> None:
+    """Hold-out 3 (FTC): "FTC Chairwoman Edith Ramirez" in a release that writes the Federal
+    Trade Commission in full, never "(FTC)" after it."""
+    article = article_from("The Federal Trade Commission sued. Later the FTC said so. The AB met.")
+    orgs = {o.id: o for o in find_organizations(article)}
+    assert orgs["federal-trade-commission"].aliases == ("FTC",)
+    two = article_from("Blue Origin flew. The BO team cheered.")  # two words: too short a guess
+    assert {o.id: o.aliases for o in find_organizations(two)} == {"blue-origin": ()}

@@ -125,6 +125,13 @@ def test_a_role_written_with_its_portfolio(text: str, pid: str, roles: tuple[str
     assert not any("nasa" in role for role in nelson[1])  # an organization is no portfolio
 
 
+def test_the_organization_before_an_appositions_role_is_the_persons() -> None:
+    """Hold-out 3 (VOA): "Williams, a NASA flight engineer" works for NASA."""
+    people = people_of(article_from("Sunita Williams, a NASA flight engineer, walked."))
+    assert people["sunita-williams"].organizations == ("nasa",)
+    assert people["sunita-williams"].roles == ("flight engineer",)
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

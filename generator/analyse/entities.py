@@ -274,6 +274,10 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
         for block in article.story_blocks:
             if pattern.search(block.text):
                 found[org_id].add(name, block.id)
+    for entry in list(found.values()):
+        initials = _initials(entry.name)
+        if initials and initials not in known and initials not in abbreviations:
+            abbreviations[initials] = entry.id  # "FTC" of "Federal Trade Commission"
     if abbreviations:
         pattern = re.compile(r"(?<![\w\-])(?:" + phrase_alternation(abbreviations) + r")(?![\w\-])")
         for block in article.story_blocks:
@@ -283,6 +287,18 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
         Organization(f.id, f.name, tuple(x for x in f.forms if x != f.name), tuple(f.blocks))
         for f in found.values()
     )
+
+
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def _initials(name: str) -> str | None:
+    """The abbreviation a name's initials make ("Federal Trade Commission" → "FTC"), when it
+    has three capitalised words or more: an article that writes it means that organization."""
+    words = [w for w in name.split() if w.lower() not in _INITIAL_SKIP]
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words)
 
 
 def find_places(article: Article) -> tuple[Place, ...]:

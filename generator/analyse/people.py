@@ -886,6 +886,10 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             more = ctx.and_role.match(after, apposition.end("role"))
             if more:  # "chief executive officer and co-founder"
                 _add_role(mention, _role_text(more, ctx.lex))
+            # The organization before the role is the role's: "Williams, a NASA flight
+            # engineer", "who served as NASA's chief"
+            lead = after[: apposition.start("role")]
+            _add_orgs_from(mention, lead, ctx.any_org.search(lead), ctx)
             rest = apposition.group("rest") or ""
             org = ctx.any_org.search(rest)
             _add_orgs_from(mention, rest, org, ctx)
