@@ -132,6 +132,22 @@ def test_the_organization_before_an_appositions_role_is_the_persons() -> None:
     assert people["sunita-williams"].roles == ("flight engineer",)
 
 
+def test_enlisted_ranks_are_roles_with_the_words_before_them() -> None:
+    """Hold-out 3 (army.mil boxing): "Spc.", "Cpl." and "Marine Corps Lance Cpl. Magdiel
+    Matias" (who was no person at all)."""
+    found = _people(
+        "Spc. Alexis Ramos won. Marine Corps Lance Cpl. Magdiel Matias lost to Cpl. Elias "
+        "Sanchez. Staff Sgt. Bo Lee refereed."
+    )
+    assert {pid: roles for pid, (_, roles) in found.items()} == {
+        "alexis-ramos": ("spc.",),
+        "magdiel-matias": ("lance cpl.",),
+        "elias-sanchez": ("cpl.",),
+        "bo-lee": ("staff sgt.",),
+    }
+    assert _people("Lance Armstrong rode.") == {"lance-armstrong": ("Lance Armstrong", ())}
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

@@ -51,6 +51,7 @@ class PeopleLexicon:
     place_words: frozenset[str] = frozenset()  # one-word countries and states: "Idaho"
     place_names: frozenset[str] = frozenset()  # places of two or more words: "San Diego"
     honorific_roles: dict[str, str] = field(default_factory=dict)  # "Sen" → "senator"
+    rank_qualifiers: frozenset[str] = frozenset()  # "Lance" of "Lance Cpl."
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
     death_words: tuple[str, ...] = ()  # "died", "passed away": "… at the age of 86" is an age
     role_verbs: dict[str, str] = field(default_factory=dict)  # "chairs" → "chair"
@@ -239,6 +240,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         death_words=_strings(raw.get("death_words")),
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
+        rank_qualifiers=frozenset(str(w) for w in raw.get("rank_qualifiers") or ()),
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
         rank_classes=_lower_set(raw.get("rank_classes")),
     )

@@ -611,7 +611,10 @@ def _clean_run(
     if honorific and honorific.rstrip(".") in ctx.lex.honorific_roles:
         # "Sen. Susan Collins": "sen.", as written; "Tech. Sgt." keeps its qualifier.
         written = [honorific]
-        while prefix and _ABBREVIATED.fullmatch(prefix[-1]) and not _is_title(prefix[-1], ctx):
+        while prefix and (
+            (_ABBREVIATED.fullmatch(prefix[-1]) and not _is_title(prefix[-1], ctx))
+            or prefix[-1] in ctx.lex.rank_qualifiers
+        ):
             written.insert(0, prefix.pop())
         office = " ".join(written).lower()
         if office not in roles:
