@@ -36,6 +36,7 @@ from typing import Any
 
 from anyascii import anyascii
 
+from . import keep
 from .analyse.lexicon import people_lexicon
 from .compose import (
     ArticleEntry,
@@ -48,6 +49,7 @@ from .compose import (
     QuoteView,
     TimelineEntry,
 )
+from .keep import Kept, kept_function
 from .read import slugify
 from .render import MAX_MENTION_GROUPS
 
@@ -92,37 +94,49 @@ def _text_cost(text: str) -> int:
     return _plain_cost(text) + 20 * capitalised
 
 
-def _passage_cost(passage: Passage) -> int:
+def _passage_cost_of(passage: Passage) -> int:
     return 230 + _text_cost(passage.block.text)
 
 
-def _group_cost(group: ArticleGroup) -> int:
+def _group_cost_of(group: ArticleGroup) -> int:
     return 160 + sum(_passage_cost(p) for p in group.passages)
 
 
-def _entry_cost(entry: TimelineEntry) -> int:
+def _entry_cost_of(entry: TimelineEntry) -> int:
     """Its mark on the drawing (the whole text as its label, two lines of it shown) and its
     line in the list."""
     drawn = 450 + len(entry.text.encode("utf-8")) + min(len(entry.text), 90)
     return drawn + 250 + _text_cost(entry.text) + 90 * len(entry.also)
 
 
-def _voice_cost(quote: QuoteView) -> int:
+def _voice_cost_of(quote: QuoteView) -> int:
     # A quotation's own words link no one.
     return 400 + _plain_cost(quote.text) + len(quote.speaker_role)
 
 
-def _cast_cost(row: CastRow) -> int:
+def _cast_cost_of(row: CastRow) -> int:
     return 330 + 2 * len(row.actor_id or "") + _plain_cost(row.actor_name) + len(row.character)
 
 
-def _article_cost(entry: ArticleEntry) -> int:
+def _article_cost_of(entry: ArticleEntry) -> int:
     return 240 + len(entry.title) + _text_cost(entry.lede)
 
 
-def _card_cost(card: Card) -> int:
+def _card_cost_of(card: Card) -> int:
     quotes = sum(300 + _plain_cost(q.text) for q in card.quotes)
     return 900 + quotes + 120 * min(len(card.mention_groups), 10)
+
+
+_STAGE = "paging"  # keep.py: the maps turned at the end of split_pages
+# Each item's cost, kept by the item's identity between builds (keep.py): after one seed edit
+# only the edited article's items are new, and only theirs are estimated again.
+_passage_cost = kept_function(_STAGE, _passage_cost_of)
+_group_cost = kept_function(_STAGE, _group_cost_of)
+_entry_cost = kept_function(_STAGE, _entry_cost_of)
+_voice_cost = kept_function(_STAGE, _voice_cost_of)
+_cast_cost = kept_function(_STAGE, _cast_cost_of)
+_article_cost = kept_function(_STAGE, _article_cost_of)
+_card_cost = kept_function(_STAGE, _card_cost_of)
 
 
 COSTS: dict[str, Callable[[Any], int]] = {
@@ -249,10 +263,12 @@ def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -
             used += cost(item)
         chunks = [tuple(head), *_chunks(items[len(head) :], cost)]
     paths = _paths(page, name, len(chunks), first_inline)
-    links = tuple(
-        PartLink(path, f"Part {n + 1}" + (f": {span}" if span else ""), detail)
-        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
-        for span, detail in [_describe(kind, chunk)]
+    links = _same_links(
+        tuple(
+            PartLink(path, f"Part {n + 1}" + (f": {span}" if span else ""), detail)
+            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+            for span, detail in [_describe(kind, chunk)]
+        )
     )
     pages = [
         _part_page(page, kind, chunk, n, links, title)
@@ -260,6 +276,32 @@ def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -
         if links[n].path != page.path
     ]
     return _Split(chunks[0] if first_inline else (), links, pages)
+
+
+def _current(links: tuple[PartLink, ...], n: int) -> tuple[PartLink, ...]:
+    """The links to every part, as part `n` shows them (its own marked current)."""
+    return tuple(dataclasses.replace(link, current=i == n) for i, link in enumerate(links))
+
+
+def _mentions_of(
+    mentions: dict[str, tuple[Mention, ...]], wanted: set[str]
+) -> dict[str, tuple[Mention, ...]]:
+    """The mentions of the articles a part shows, in the page's order."""
+    if len(wanted) * 8 < len(mentions):
+        known = _ORDERS.get(id(mentions))
+        if known is None or known[0] is not mentions:
+            known = _ORDERS[id(mentions)] = (mentions, {slug: i for i, slug in enumerate(mentions)})
+        order = known[1]
+        found = sorted((s for s in wanted if s in order), key=order.__getitem__)
+        return {s: mentions[s] for s in found}
+    return {s: m for s, m in mentions.items() if s in wanted}
+
+
+def _same_links(links: tuple[PartLink, ...]) -> tuple[PartLink, ...]:
+    """`links`, or the equal tuple of the last build (its identity known to memo.py)."""
+    found = _LINKS.get(links, links)
+    _LINKS_NOW[found] = found
+    return found
 
 
 def _part_page(
@@ -275,13 +317,11 @@ def _part_page(
     context = {
         **page.context,
         **dict.fromkeys(_BIG_KEYS, ()),
-        "mentions": {s: m for s, m in page.context.get("mentions", {}).items() if s in wanted},
+        "mentions": _mentions_of(page.context.get("mentions", {}), wanted),
         "kind": kind,
         "items": chunk,
         "parent": (page.path, page.title),
-        "part_links": tuple(
-            dataclasses.replace(link, current=i == n) for i, link in enumerate(links)
-        ),
+        "part_links": _PART_LINKS.get(links, lambda ls: _current(ls, n), n),
         "part": links[n],
         "parts": {},
         **(extra or {}),
@@ -333,8 +373,11 @@ def surname(name: str) -> str:
     return words[-1] if words else " ".join(name.split())
 
 
-def _card_order(card: Card) -> tuple[str, str, str]:
+def _card_order_of(card: Card) -> tuple[str, str, str]:
     return (_fold(surname(card.name)), _fold(card.name), card.id)
+
+
+_card_order = kept_function(_STAGE, _card_order_of)
 
 
 def _initial(card: Card) -> str:
@@ -350,7 +393,7 @@ def _ld_text(text: str) -> int:
     return 7 * len(text) - 6 * len(text.translate(_LD_PLAIN)) + 4
 
 
-def _card_size(card: Card) -> int:
+def _card_size_of(card: Card) -> int:
     """Bytes of a card as _macros.card draws it on a part page (a little over, not under)."""
     size = 130 + len(card.id) + _plain_cost(card.name)
     size += sum(25 + _plain_cost(v.value) for v in (*card.roles, *card.parts))
@@ -369,11 +412,11 @@ def _card_size(card: Card) -> int:
     return size + 60 + sum(map(_quote_size, card.quotes))  # 60: "And N more quotations"
 
 
-def _quote_size(quote: QuoteView) -> int:
+def _quote_size_of(quote: QuoteView) -> int:
     return 150 + len(quote.source.slug) + _plain_cost(quote.text)
 
 
-def _ld_size(card: Card, url: str) -> int:
+def _ld_size_of(card: Card, url: str) -> int:
     """Bytes of the card's Person in the JSON-LD of the page's front matter (structured.py;
     the head script carries the same with fewer escapes)."""
     link = _ld_text(f"{url}people/cards-00/#{card.id}")
@@ -381,6 +424,21 @@ def _ld_size(card: Card, url: str) -> int:
     size += sum(4 + _ld_text(r.value) for r in card.roles) + (20 if card.roles else 0)
     size += sum(60 + _ld_text(o.value) for o in card.organizations)
     return size
+
+
+_card_size = kept_function(_STAGE, _card_size_of)
+_quote_size = kept_function(_STAGE, _quote_size_of)
+_LD_SIZES: Kept[int] = Kept(_STAGE)
+_HOMED: Kept[tuple[Mention, ...]] = Kept(_STAGE)  # by mentions tuple and their cards' pages
+_PART_LINKS: Kept[tuple[PartLink, ...]] = Kept(_STAGE)  # by links tuple and part number
+# id(mentions dict) → (it, its slugs' positions), for one split_pages call
+_ORDERS: dict[int, tuple[dict[str, tuple[Mention, ...]], dict[str, int]]] = {}
+_LINKS: dict[tuple[PartLink, ...], tuple[PartLink, ...]] = {}  # equal links → one tuple
+_LINKS_NOW: dict[tuple[PartLink, ...], tuple[PartLink, ...]] = {}
+
+
+def _ld_size(card: Card, url: str) -> int:
+    return _LD_SIZES.get(card, lambda c: _ld_size_of(c, url), url)
 
 
 def _cost_of_cards(page: Page, with_ld: bool) -> Callable[[Card], int]:
@@ -419,13 +477,15 @@ def _split_cards(
     order = sorted(range(len(cards)), key=lambda i: _card_order(cards[i]))
     chunks = _balanced([cards[i] for i in order], [costs[i] for i in order])
     paths = _paths(page, name, len(chunks), first_inline=False)
-    links = tuple(
-        PartLink(
-            path,
-            f"Part {n + 1}: {_span(surname(chunk[0].name), surname(chunk[-1].name))}",
-            _plural(len(chunk), "person") if len(chunk) == 1 else f"{len(chunk)} people",
+    links = _same_links(
+        tuple(
+            PartLink(
+                path,
+                f"Part {n + 1}: {_span(surname(chunk[0].name), surname(chunk[-1].name))}",
+                _plural(len(chunk), "person") if len(chunk) == 1 else f"{len(chunk)} people",
+            )
+            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
         )
-        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
     )
     pages = [
         _part_page(page, "cards", chunk, n, links, "", {"cards_searchable": searchable})
@@ -443,15 +503,17 @@ def _initials(split: _Split) -> tuple[tuple[str, str], ...]:
     return tuple(seen.items())
 
 
+def _short_card_of(card: Card) -> Card:
+    return dataclasses.replace(card, quotes=card.quotes[:MAX_CARD_QUOTES])
+
+
+_short_card = kept_function(_STAGE, _short_card_of)
+
+
 def _trimmed(cards: tuple[Card, ...], voices: str) -> tuple[tuple[Card, ...], Any]:
     """Cards showing their first MAX_CARD_QUOTES quotations, and how many more each has."""
     more = {c.id: len(c.quotes) - MAX_CARD_QUOTES for c in cards}
-    short = tuple(
-        dataclasses.replace(c, quotes=c.quotes[:MAX_CARD_QUOTES])
-        if len(c.quotes) > MAX_CARD_QUOTES
-        else c
-        for c in cards
-    )
+    short = tuple(_short_card(c) if len(c.quotes) > MAX_CARD_QUOTES else c for c in cards)
     return short, ({k: v for k, v in more.items() if v > 0}, voices)
 
 
@@ -484,6 +546,17 @@ def _people_split(page: Page, voices: str) -> tuple[Page, _Split] | None:
     return dataclasses.replace(page, context=context), cut
 
 
+def _homed(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention, ...]:
+    """One article's mentions, each with the page of its person's card; the very tuple of the
+    last build when the mentions and their pages are the same (memo.py knows it)."""
+    pages = tuple(home.get(m.person_id, "") for m in mentions)
+    return _HOMED.get(
+        mentions,
+        lambda ms: tuple(dataclasses.replace(m, page=p) for m, p in zip(ms, pages, strict=True)),
+        pages,
+    )
+
+
 def _placed(pages: Sequence[Page], people: _Split) -> list[Page]:
     """`pages` whose names link to the part that holds each person's card."""
     home = {c.id: part.path for part in people.pages for c in part.context["items"]}
@@ -497,10 +570,7 @@ def _placed(pages: Sequence[Page], people: _Split) -> list[Page]:
             out.append(page)
             continue
         if id(mentions) not in new:
-            new[id(mentions)] = {
-                slug: tuple(dataclasses.replace(m, page=home.get(m.person_id, "")) for m in ms)
-                for slug, ms in mentions.items()
-            }
+            new[id(mentions)] = {slug: _homed(ms, home) for slug, ms in mentions.items()}
         out.append(
             dataclasses.replace(page, context={**page.context, "mentions": new[id(mentions)]})
         )
@@ -509,7 +579,25 @@ def _placed(pages: Sequence[Page], people: _Split) -> list[Page]:
 
 def split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
     """`pages` with every over-budget list cut into parts (part pages follow their page);
-    pages within budget come back as they were."""
+    pages within budget come back as they were. What it works out from an item alone is kept
+    for the next build (keep.py): the same items give the same objects."""
+    try:
+        return _split_pages(pages)
+    finally:
+        _ORDERS.clear()
+        keep.turn(_STAGE)
+        _LINKS.clear()
+        _LINKS.update(_LINKS_NOW)
+        _LINKS_NOW.clear()
+
+
+def forget() -> None:
+    """Drop what split_pages kept (tests)."""
+    _LINKS.clear()
+    _LINKS_NOW.clear()
+
+
+def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
     sources = next((p.path for p in pages if p.template == "articles_index.md.j2"), "")
     voices = next((p.path for p in pages if p.template == "voices.md.j2"), "")
     people = next((p for p in pages if _is_people(p)), None)

@@ -9,16 +9,19 @@ Front matter keys: `card` (the card's docs path), `card_alt` (its text, HTML-esc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from . import keep
 from .cache import generator_version
 from .cards import CardBatch, card_path, render_card
 from .compose import Page, human_date
+from .keep import Kept
 from .media_cache import MediaCache
 from .model import Article
 from .pool import worker_count
 from .render import front_matter_text
 from .site import SiteConfig
-from .structured import news_article, people, to_script_text
+from .structured import news_article, people_script_text, person, to_script_text
 
 PEOPLE_COUNT = "people"
 
@@ -74,6 +77,16 @@ def _article_jsonld(page: Page, article: Article, site: SiteConfig, card: str) -
 
 
 _described_now: dict[LdKey, tuple[Article, str]] = {}
+# A card's Person on a People page (or part), by the card's identity (keep.py), the page and
+# the site's address: a rebuild serialises only the cards that changed or moved.
+_STAGE = "share"
+_PERSONS: Kept[str] = Kept(_STAGE)
+
+
+def _person_text(card: Any, page_path: str, site: SiteConfig) -> str:
+    return _PERSONS.get(
+        card, lambda c: to_script_text(person(c, page_path, site)), (page_path, site.url)
+    )
 
 
 def forget() -> None:
@@ -161,8 +174,8 @@ def share(
                 and getattr(spec, "count", None) == PEOPLE_COUNT
                 and page.context.get("items")
             ):
-                meta["jsonld"] = to_script_text(
-                    people(page.context.get("items", ()), page.path, site)
+                meta["jsonld"] = people_script_text(
+                    [_person_text(card, page.path, site) for card in page.context["items"]]
                 )
             extras[page.path] = meta
         batch.start()
@@ -172,4 +185,5 @@ def share(
     _described.clear()
     _described.update(_described_now)
     _described_now.clear()
+    keep.turn(_STAGE)
     return Cards(paths, batch, new, media, keys), extras

@@ -71,18 +71,29 @@ def news_article(
     return data
 
 
+def person(card: Any, page_path: str, site: SiteConfig) -> dict[str, Any]:
+    """One person card of a page as a schema.org Person (name, roles, organizations)."""
+    data: dict[str, Any] = {"@type": "Person", "name": " ".join(card.name.split())}
+    if site.url:
+        data["@id"] = data["url"] = f"{_url(site, page_path)}#{card.id}"
+    roles = [r.value for r in card.roles]
+    if roles:
+        data["jobTitle"] = roles[0] if len(roles) == 1 else roles
+    orgs = [o.value for o in card.organizations]
+    if orgs:
+        data["affiliation"] = [{"@type": "Organization", "name": o} for o in orgs]
+    return data
+
+
 def people(cards: Sequence[Any], page_path: str, site: SiteConfig) -> dict[str, Any]:
     """Every person card of the page as a schema.org Person (name, roles, organizations)."""
-    graph = []
-    for card in cards:
-        person: dict[str, Any] = {"@type": "Person", "name": " ".join(card.name.split())}
-        if site.url:
-            person["@id"] = person["url"] = f"{_url(site, page_path)}#{card.id}"
-        roles = [r.value for r in card.roles]
-        if roles:
-            person["jobTitle"] = roles[0] if len(roles) == 1 else roles
-        orgs = [o.value for o in card.organizations]
-        if orgs:
-            person["affiliation"] = [{"@type": "Organization", "name": o} for o in orgs]
-        graph.append(person)
-    return {"@context": "https://schema.org", "@graph": graph}
+    return {"@context": "https://schema.org", "@graph": [person(c, page_path, site) for c in cards]}
+
+
+_PEOPLE_OPEN = to_script_text({"@context": "https://schema.org", "@graph": []})[: -len("]}")]
+
+
+def people_script_text(persons: Sequence[str]) -> str:
+    """to_script_text(people(...)) from each Person's to_script_text (share.py keeps those
+    between builds): the same text, joined."""
+    return _PEOPLE_OPEN + ",".join(persons) + "]}"

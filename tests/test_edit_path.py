@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from support import CORPUS, REPO, SEED, make_project
 
-from generator import cache, compose, memo, share, write
-from generator.build import build, output_index
+from generator import cache, compose, keep, memo, paging, share, write
+from generator.build import build, generate, output_index
 from generator.site import Project
 
 Tree = dict[str, bytes]
@@ -31,7 +31,9 @@ def fresh_process_state() -> Iterator[None]:
     def forget() -> None:
         cache.forget_memory()
         compose.forget()
+        keep.forget()
         memo.forget()
+        paging.forget()
         share.forget()
 
     forget()
@@ -123,6 +125,45 @@ def test_rebuilds_in_one_process_write_what_a_clean_build_writes(tmp_path: Path)
         assert sorted(tree) == sorted(clean), what
         differing = sorted(name for name in clean if tree[name] != clean[name])
         assert differing == [], (what, differing)
+
+
+def generated(project: Path) -> Tree:
+    return {o.path: o.content for o in generate(Project(project))}
+
+
+def forget_everything() -> None:
+    cache.forget_memory()
+    compose.forget()
+    keep.forget()
+    memo.forget()
+    paging.forget()
+    share.forget()
+
+
+def test_a_paged_site_rebuilt_in_one_process_is_what_a_cold_build_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Budgets small enough that four articles need parts everywhere (People in alphabetical
+    parts, passages, timeline, voices, sources): what paging and share keep between builds
+    (costs, trimmed cards, part links, mentions with their card's page, each Person's JSON-LD)
+    must give every output byte of a build that kept nothing, after every kind of edit."""
+    monkeypatch.setattr(paging, "LIST_BUDGET", 3_000)
+    monkeypatch.setattr(paging, "PART_BUDGET", 6_000)
+    monkeypatch.setattr(paging, "OVERVIEW_ARTICLES", 2)
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
+    project = make_project(tmp_path / "live", seeds)
+    first = generated(project)
+    assert sum(1 for path in first if path.startswith("people/cards-")) >= 3
+    assert any(path.startswith("timeline/events-") for path in first)
+    for what, change in STEPS:
+        change(project / "seeds")
+        warm = generated(project)
+        forget_everything()
+        cold = generated(project)
+        assert sorted(warm) == sorted(cold), what
+        assert [p for p in cold if warm[p] != cold[p]] == [], what
+        generated(project)  # the next step starts from a warm process again
 
 
 # ---- the output index (write.OutputIndex): stat-trusted, never blind to a hand edit ---------

@@ -187,3 +187,40 @@ def test_cards_drawn_in_worker_processes_are_render_cards_bytes_in_order(
             expected.append(b"known %d" % i)
     assert got == expected
     assert multiprocessing.active_children() == []
+
+
+def test_people_json_ld_joined_from_each_person_is_the_whole_graph_serialised() -> None:
+    """share.py serialises each Person once and joins them: the same text as serialising the
+    page's whole graph, with and without a site address, escapes and all."""
+    from generator.compose import Card, Sourced
+    from generator.site import SiteConfig
+    from generator.structured import people, people_script_text, person, to_script_text
+
+    def card(ident: str, name: str, roles: tuple[str, ...], orgs: tuple[str, ...]) -> Card:
+        return Card(
+            ident,
+            name,
+            tuple(Sourced(r, ()) for r in roles),
+            (),
+            tuple(Sourced(o, ()) for o in orgs),
+            (),
+            (),
+            (),
+        )
+
+    cards_ = [
+        card("ada-l", "Ada  Lovelace", ("Analyst",), ("Babbage & Co <Ltd>",)),
+        card("b-c", "B. “Bee” C.", ("A", "B [1]"), ()),
+        card("x", "X", (), ("NASA", "ESA")),
+    ]
+    for url in ("", "https://example.org/site/"):
+        site = SiteConfig(name="S", description="", url=url)
+        for chosen in (cards_, cards_[:1], []):
+            whole = to_script_text(people(chosen, "people/cards-2.md", site))
+            joined = people_script_text(
+                [to_script_text(person(c, "people/cards-2.md", site)) for c in chosen]
+            )
+            assert joined == whole
+            assert json.loads(joined)["@graph"] == [
+                person(c, "people/cards-2.md", site) for c in chosen
+            ]
