@@ -404,3 +404,22 @@ def test_a_stray_comma_between_month_and_day_keeps_the_day() -> None:
     ]
     # after "in" the number counts something: the month alone
     assert _events("In August, 24 of the teams withdrew.", published) == [("2019-08", "In August")]
+
+
+def test_undated_a_day_takes_the_one_year_of_its_sentences_event() -> None:
+    """Hold-out 3 (army.mil boxing, no publication date): "the 2009 … Championships at Barnes
+    Field House on May 1" is 1 May 2009; with a second year in the sentence, or the year in
+    another sentence, the day stays unplaced."""
+    one = "Soldiers won the 2009 Armed Forces Boxing Championships at Barnes Field House on May 1."
+    assert ("2009-05-01", "on May 1") in _events(one, None)
+    two = "The 2009 Championships, after the 2007 Games, ended on May 1."
+    assert all(date != "2009-05-01" and date != "2007-05-01" for date, _ in _events(two, None))
+    apart = "Soldiers won the 2009 Armed Forces Boxing Championships. The final was on May 1."
+    assert [d for d, _ in _events(apart, None)] == ["2009"]
+
+
+def test_a_year_after_a_possessive_qualifies_and_a_budgets_year_is_a_label() -> None:
+    assert [d for d, _ in _events("He won silver at the council's 2007 Military Games.")] == [
+        "2007"
+    ]
+    assert _events("The rollout of the President’s 2025 budget and the 2025 budget request.") == []

@@ -100,6 +100,7 @@ def _rules() -> _Rules:
         determiners=list(str_list(data.get("year_determiners"))),
         count_nouns=list(str_list(data.get("count_nouns"))),
         range_words=list(str_list(data.get("range_words"))),
+        label_nouns=list(str_list(data.get("label_nouns"))),
         offsets=[o for o in offsets if o not in alone],
         alone=sorted(alone),
         counted=list(counted),
@@ -173,6 +174,7 @@ class _Shapes:
     determiners: list[str]
     count_nouns: list[str]
     range_words: list[str]
+    label_nouns: list[str]
     offsets: list[str]
     alone: list[str]
     counted: list[str]
@@ -217,11 +219,13 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     year_ahead = r"\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[6-9]\d\d|2[01]\d\d)(?!\w)"
     never = r"(?!x)x"
     counts = _alternation(words.count_nouns) if words.count_nouns else never
-    ranges = "".join("|" + re.escape(w) for w in words.range_words)
+    ranges = "".join("|" + re.escape(w) for w in [*words.range_words, *words.label_nouns])
     # "the 1975 mission": a year between a determiner and a word that is not a count noun.
     # The year comes first and the determiner is looked for behind it (one fixed-width
     # look-behind per determiner), so the search only stops at digits.
     behind = "|".join(rf"(?<=(?<![\w’'-])(?i:{re.escape(d)})\s\d{{4}})" for d in words.determiners)
+    if behind:  # a possessive determines too: "the Counseil's 2007 Military World Games"
+        behind += r"|(?<=\w[’']s\s\d{4})"
     adjective = (
         rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_])"
         if behind
@@ -367,6 +371,11 @@ class _Context:
     # twice, and twice as often as any other), for the days and months it leaves without one
     # ("in May 1969 … May 6")
     reference_year: int | None = None
+    # Where the attributive year stands, the sentence of the expression at hand, and how many
+    # years that sentence writes: "the 2009 Armed Forces Boxing Championships … on May 1"
+    attributive_sentence: int = -1
+    sentence: int = -1
+    sentence_years: int = 0
 
 
 def _historic(year: int, published: dt.date | None) -> bool:
@@ -386,6 +395,14 @@ def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> st
         # (nor a paragraph's own year: "launched Sept. 15, 2023 … on March 23" may be 2024)
         if ctx.reference_year is not None:
             return _on(ctx.reference_year, month, day)  # the year the article is about
+        if (
+            ctx.attributive_year is not None
+            and ctx.attributive_sentence == ctx.sentence
+            and ctx.sentence_years == 1
+        ):
+            # "the 2009 Armed Forces Boxing Championships at Barnes Field House on May 1": the
+            # only year of the sentence names the event whose day it gives
+            return _on(ctx.attributive_year, month, day)
         return None
     if ctx.year is not None and _historic(ctx.year, ctx.published):
         if not ctx.year_frames:
@@ -680,6 +697,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
     events: list[Event] = []
     sentences: dict[int, str] = {}  # each sentence is normalised once, however many dates it has
     ctx.year, ctx.year_frames, ctx.attributive_year = None, False, None
+    ctx.sentence = ctx.attributive_sentence = -1  # offsets are the block's own
     year_sentence = -1  # where the paragraph's last written-out year stands
     found = _candidates(text)
     quoted = _quoted_spans(text) if found else []
@@ -690,6 +708,8 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         if lo not in sentences:
             sentences[lo] = " ".join(text[lo:hi].split())
         sentence = sentences[lo]
+        if ctx.sentence != lo:
+            ctx.sentence, ctx.sentence_years = lo, len(set(_YEAR_WORDS.findall(text, lo, hi)))
         if ctx.year is not None and year_sentence < lo:
             ctx.year_frames = True  # a year written in an earlier sentence frames this one
         ctx.list_year = list_years[number]
@@ -716,6 +736,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
                 # "the December 1968 crash", "the 1975 mission", "the Song of the Year for
                 # 1969": a year that qualifies a noun sets no time for what follows
                 ctx.attributive_year = year
+                ctx.attributive_sentence = lo
                 if year != ctx.year:  # two years in play: neither frames what follows
                     ctx.year, ctx.year_frames = None, False
             else:
