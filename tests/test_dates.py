@@ -423,3 +423,16 @@ def test_a_year_after_a_possessive_qualifies_and_a_budgets_year_is_a_label() -> 
         "2007"
     ]
     assert _events("The rollout of the President’s 2025 budget and the 2025 budget request.") == []
+
+
+def test_a_day_of_an_event_counts_from_the_range_the_article_gave() -> None:
+    """Hold-out 3 (DVIDS wrestling): "March 16-17, 2013 … on the first day of the tournament …
+    on day two"; without a range, or past its end, such a day is no date."""
+    text = (
+        "The team won the Championship March 16-17, 2013. It led on the first day of the "
+        "tournament and won on day two. Day three never came. The final day was long."
+    )
+    assert [d for d, _ in _events(text)] == ["2013-03", "2013-03-16", "2013-03-17", "2013-03-17"]
+    assert _events("He struggled on the first day of school and on day two.") == []
+    ranged = "The summit ran March 16-17, 2013. On the first day of school he left."
+    assert [d for d, _ in _events(ranged)] == ["2013-03"]

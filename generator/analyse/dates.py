@@ -62,6 +62,7 @@ class _Rules:
     speaker_relative: frozenset[str]  # relative words a quotation's speaker owns ("tonight")
     possessive_events: frozenset[str]  # nouns after "today’s" that make it a date ("vote")
     determiners: frozenset[str]
+    event_days: dict[str, int]  # "first" → 1, "final" → 0 (the last day of the range)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -92,6 +93,12 @@ def _rules() -> _Rules:
         if isinstance(v, int)
     }
     historic = data.get("historic_years")
+    raw_days = data.get("event_days")
+    event_days = {
+        str(k).lower(): int(v)
+        for k, v in (raw_days.items() if isinstance(raw_days, dict) else ())
+        if isinstance(v, int)
+    }
     shapes = _Shapes(
         months=list(months),
         weekdays=list(weekdays),
@@ -101,6 +108,8 @@ def _rules() -> _Rules:
         count_nouns=list(str_list(data.get("count_nouns"))),
         range_words=list(str_list(data.get("range_words"))),
         label_nouns=list(str_list(data.get("label_nouns"))),
+        event_days=list(event_days),
+        event_day_nouns=list(str_list(data.get("event_day_nouns"))),
         offsets=[o for o in offsets if o not in alone],
         alone=sorted(alone),
         counted=list(counted),
@@ -133,6 +142,7 @@ def _rules() -> _Rules:
             " ".join(w.lower().split()) for w in str_list(data.get("speaker_relative"))
         ),
         possessive_events=frozenset(w.lower() for w in str_list(data.get("possessive_events"))),
+        event_days=event_days,
         season_words=re.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -175,6 +185,8 @@ class _Shapes:
     count_nouns: list[str]
     range_words: list[str]
     label_nouns: list[str]
+    event_days: list[str]
+    event_day_nouns: list[str]
     offsets: list[str]
     alone: list[str]
     counted: list[str]
@@ -280,8 +292,19 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             "season_year",
             rf"(?:(?i:early|late|mid-|the)\s*)?(?i:{seasons}),?\s+(?:(?i:of)\s+)?{_YEAR}",
         ),
+        # "on the first day of the tournament", "Day two": a day of a range the article gives
+        ("event_day", _event_day_shape(words) if words.event_days else never),
     ]
     return tuple((kind, patterns.compile(edge + body)) for kind, body in shapes)
+
+
+def _event_day_shape(words: _Shapes) -> str:
+    ordinal = _alternation(words.event_days)
+    nouns = _alternation(words.event_day_nouns) if words.event_day_nouns else r"(?!x)x"
+    return (
+        rf"(?i:(?:on\s+)?(?:the\s+)?(?P<ord>{ordinal})\s+day(?:\s+of\s+(?:the\s+)?(?:{nouns}))?"
+        rf"(?![\w’'-])(?!\s+of\b)|day\s+(?P<num>{ordinal})(?![\w’'-]))"
+    )
 
 
 # What each kind of expression needs in the text: a month name (as written, capital and
@@ -303,6 +326,7 @@ _NEEDS = {
     "iso": ("digit",),
     "year_possessive": ("digit",),
     "season_year": ("digit", "season"),
+    "event_day": (),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -376,6 +400,9 @@ class _Context:
     attributive_sentence: int = -1
     sentence: int = -1
     sentence_years: int = 0
+    # The last range of days the article gave ("March 16-17, 2013"): its first and last day,
+    # for "the first day of the tournament", "day two"
+    day_range: tuple[dt.date, dt.date] | None = None
 
 
 def _historic(year: int, published: dt.date | None) -> bool:
@@ -556,6 +583,8 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx, tense)
     if kind == "offset":
         return _offset(match.group(), ctx.anchor)
+    if kind == "event_day":
+        return _event_day(match, ctx.day_range)
     published = ctx.published
     if published is None:
         return None
@@ -567,6 +596,31 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         words, poss = match.group(), match.group("poss")
         return _relative(words[: -len(poss)] if poss else words, published)
     return None
+
+
+def _event_day(match: re.Match[str], days: tuple[dt.date, dt.date] | None) -> str | None:
+    """ "The first day of the tournament", "day two", "the final day": a day of the range of
+    days the article gave before (`event_days`: 1 the first, 0 the last). None without one, or
+    past its end."""
+    if days is None:
+        return None
+    first, last = days
+    number = _rules().event_days[(match.group("ord") or match.group("num")).lower()]
+    day = last if number == 0 else _add_days(first, number - 1)
+    return day.isoformat() if day is not None and day <= last else None
+
+
+def _day_range(kind: str, match: re.Match[str], date: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of "March 16-17, 2013" once it is dated (to its month)."""
+    if kind not in _YEARLESS_DAYS or date is None or not match.groupdict().get("to"):
+        return None
+    year, month = int(date[:4]), int(date[5:7])
+    try:
+        first = dt.date(year, month, int(match.group("day")))
+        last = dt.date(year, month, int(match.group("to")))
+    except ValueError:
+        return None
+    return (first, last) if first < last else None
 
 
 def _numeric(match: re.Match[str], published: dt.date | None) -> str | None:
@@ -721,6 +775,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         date = None if hedged else _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
             events.append(Event(date, sentence, block.id, _expression(kind, match)))
+        ctx.day_range = _day_range(kind, match, date) or ctx.day_range
         if kind != "year" or number not in closes_list:
             # An offset counts from the date expression before it; when that one could not be
             # placed ("On May 24" with no year to give it), neither can the offset.
