@@ -423,6 +423,7 @@ def test_a_year_after_a_possessive_qualifies_and_a_budgets_year_is_a_label() -> 
         "2007"
     ]
     assert _events("The rollout of the President’s 2025 budget and the 2025 budget request.") == []
+    assert [d for d, _ in _events("2023 Armed Forces Basketball Championships Finals")] == ["2023"]
 
 
 def test_a_day_of_an_event_counts_from_the_range_the_article_gave() -> None:

@@ -236,8 +236,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # The year comes first and the determiner is looked for behind it (one fixed-width
     # look-behind per determiner), so the search only stops at digits.
     behind = "|".join(rf"(?<=(?<![\w’'-])(?i:{re.escape(d)})\s\d{{4}})" for d in words.determiners)
-    if behind:  # a possessive determines too: "the Counseil's 2007 Military World Games"
-        behind += r"|(?<=\w[’']s\s\d{4})"
+    if behind:  # a possessive determines too: "the Counseil's 2007 Military World Games";
+        # and a year opening a block names an event: "2023 Armed Forces Basketball Finals"
+        behind += r"|(?<=\w[’']s\s\d{4})|(?<=^\d{4})"
     adjective = (
         rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_])"
         if behind
