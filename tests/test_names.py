@@ -148,6 +148,16 @@ def test_enlisted_ranks_are_roles_with_the_words_before_them() -> None:
     assert _people("Lance Armstrong rode.") == {"lance-armstrong": ("Lance Armstrong", ())}
 
 
+def test_a_role_before_a_rank_and_a_job_after_the_name() -> None:
+    """DVIDS basketball: "said head coach, Tech. Sgt. Marcus Hollins, a pharmacy technician"."""
+    found = _people(
+        "“We won,” said head coach, Tech. Sgt. Marcus Hollins, a pharmacy technician. "
+        "Deputy Chief of Staff James Blair agreed."
+    )
+    assert found["marcus-hollins"][1] == ("tech. sgt.", "head coach", "pharmacy technician")
+    assert found["james-blair"][1] == ("deputy chief of staff",)  # "Staff" is no rank here
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

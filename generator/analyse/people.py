@@ -90,6 +90,7 @@ _POSSESSIVE_GAP = re.compile(r"[’']s\s+")
 # ", Space Technology Mission Directorate at NASA Headquarters".
 _WHERE_PIECE = re.compile(r",\s+(?P<piece>[A-Z][^,;:.()“”\"]{0,80})")
 _FRONTED = re.compile(r"^\W*(?:At|From)\s+(?:the\s+)?")
+_RANK_WORDS = re.compile(r"(?<![\w’'-])([A-Z][a-z]{1,4}\.|[A-Z][a-z]+)\s+$")
 _CASE_PARTY = re.compile(r"(?<![\w.])vs?\.\s+$")
 # "Minister of Foreign and European Affairs Rastislav Káčer", "Special Assistant to the
 # President Jay Fields": a role, its portfolio (capitalised words and connectors), the name.
@@ -753,6 +754,12 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     astronaut Richard Truly")."""
     first = group[0]
     prefix = sentence[max(0, first.start - _PREFIX) : first.start]
+    # The rank's own words before its abbreviation are the mention's ("head coach, Tech. Sgt.
+    # Marcus Hollins": the role before them is his too)
+    ranks = _RANK_WORDS.search(prefix) if first.honorific else None
+    while ranks and (ranks.group(1).endswith(".") or ranks.group(1) in ctx.lex.rank_qualifiers):
+        prefix = prefix[: ranks.start()]
+        ranks = _RANK_WORDS.search(prefix)
     if not _may_end_in_role(prefix, ctx):
         _of_apposition(sentence, first, ctx)
         return
