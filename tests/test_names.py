@@ -158,6 +158,19 @@ def test_a_role_before_a_rank_and_a_job_after_the_name() -> None:
     assert found["james-blair"][1] == ("deputy chief of staff",)  # "Staff" is no rank here
 
 
+def test_an_appointment_names_its_title_with_the_office_it_serves() -> None:
+    """Hold-out 2 (White House appointments): "will serve as Special Assistant to the President
+    in the White House Office of Legislative Affairs"; a director "of the office" stays one."""
+    found = _people(
+        "Jordan Cox will serve as Special Assistant to the President in the White House Office "
+        "of Legislative Affairs. Ann Lee will serve as Deputy Director of the office. "
+        "Assistant U.S. Attorney Jane Roe spoke."
+    )
+    assert found["jordan-cox"][1] == ("special assistant to the president",)
+    assert found["ann-lee"][1] == ("deputy director",)
+    assert found["jane-roe"][1] == ("assistant u.s. attorney",)
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

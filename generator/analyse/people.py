@@ -46,6 +46,7 @@ _CONNECTOR = re.compile(
     r"\s*,\s*)?(?:and\s+)?|(?:and|&)\s+)"
 )
 _AS_VERBS = (
+    "serve|work|act|remain|"  # "will serve as", "to work as"
     "served|serves|serving|worked|works|working|named|appointed|sworn\\s+in|elected|joined|"
     "took\\s+over|stepped\\s+down|retired|remained|remains|acted|acting|hired|confirmed|"
     "nominated|chosen|selected|selects|began|started|continued|returned|succeeded|replaced|"
@@ -556,7 +557,9 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
                 i += 2
             plural = i == len(prefix) and written in ctx.lex.plural_roles
             j = i
-            while j < len(prefix) and prefix[j].lower() in ctx.lex.role_modifiers:
+            while j < len(prefix) and (
+                prefix[j].lower() in ctx.lex.role_modifiers or _DOTTED.fullmatch(prefix[j])
+            ):
                 j += 1
             if j < len(prefix) and _role_at(prefix, j, ctx.lex):  # "Magistrate Judge",
                 modifiers.append(written)  # "Executive Associate Director"
@@ -717,6 +720,26 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
         link = found.group("link")
         return " ".join([*mods, role, link, *(w.lower() for w in words)])
     return None
+
+
+_OFFICE_AFTER = re.compile(r"\s+to\s+the\s+(?P<office>(?:Vice\s+)?[A-Z][\w’'-]*)(?![\w’'-])")
+
+
+def _office_after(text: str, end: int, ctx: _Context) -> str:
+    """ " to the president" when an assistant's or deputy's role goes on to name the office it
+    serves ("Special Assistant to the President in the White House Office …"): part of the
+    title. "" otherwise (a director "of the Senate" works for an organization)."""
+    office = _OFFICE_AFTER.match(text, end)
+    head = text[:end].split()[-1:] or [""]
+    if office is None or head[0].lower() not in _OFFICE_HEADS:
+        return ""
+    named = " ".join(office.group("office").split())
+    if named.lower() not in ctx.lex.roles:
+        return ""
+    return f" to the {named.lower()}"
+
+
+_OFFICE_HEADS = frozenset({"assistant", "assistants", "deputy", "deputies", "adviser", "advisor"})
 
 
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -892,7 +915,10 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             written = " ".join(apposition.group("role").lower().split())
             if pattern is not ctx.apposition and written in ctx.lex.plural_roles:
                 mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
-            _add_role(mention, _role_text(apposition, ctx.lex))
+            _add_role(
+                mention,
+                _role_text(apposition, ctx.lex) + _office_after(after, apposition.end("role"), ctx),
+            )
             more = ctx.and_role.match(after, apposition.end("role"))
             if more:  # "chief executive officer and co-founder"
                 _add_role(mention, _role_text(more, ctx.lex))
