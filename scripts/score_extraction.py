@@ -15,9 +15,10 @@ kind, then everything). Columns:
              glance") that keyfacts.yml does not allow (about_flight false: any shown fact)
 --details lists, under each table, what the extra voices, wrong dates, non-people and facts are.
 Then, per kind, the issue-12 targets it does not meet yet; a last line gives theme-page
-membership where themes.yml exists (the seed, the NASA fixtures). Hold-out batches 2 and 3
-(corpus articles with `holdout: 2` or `holdout: 3`) are left out of those figures and printed
-after them, each apart, the same way.
+membership where themes.yml exists (the seed, the NASA fixtures). Hold-out batches 2, 3 and 4
+(corpus articles with `holdout: N`, scoring.HOLDOUT_BATCHES) are left out of those figures and
+printed after them, each apart, the same way; the last (scoring.UNSEEN_BATCH) is the one not used
+to tune the rules.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scoring import (
+    HOLDOUT_BATCHES,
+    UNSEEN_BATCH,
     Report,
     Score,
     ScoringError,
@@ -42,9 +45,6 @@ from generator.errors import GeneratorError
 
 COLUMNS = ("people", "roles", "ages", "orgs", "speakers", "voices+", "dates", "non-ppl", "facts+")
 WIDTHS = (11, 11, 11, 11, 12, 7, 11, 7, 6)
-# Hold-out batches (front matter `holdout: N`), each printed apart and gated by no bar. Batch 2
-# was scored untuned and then released for rule tuning; batch 3 is the unseen one.
-HOLDOUT_BATCHES = (2, 3)
 
 
 def _pr(score: Score | None) -> str:
@@ -163,10 +163,14 @@ def main(argv: list[str]) -> int:
             "",
             "=" * 79,
             f"HOLD-OUT BATCH {batch} ({len(names)} articles, `holdout: {batch}`; "
-            + ("not used to tune the" if batch == 3 else "scored untuned, then"),
+            + ("not used to tune the" if batch == UNSEEN_BATCH else "scored untuned, then"),
         ]
         out += [
-            ("rules and not gated; " if batch == 3 else "released for tuning; not gated; ")
+            (
+                "rules and not gated; "
+                if batch == UNSEEN_BATCH
+                else "released for tuning; not gated; "
+            )
             + f"tests/fixtures/corpus/SOURCES-holdout{batch}.md)",
             "=" * 79,
             "",
