@@ -227,7 +227,7 @@ def test_values_are_whole_names() -> None:
     facts = _earned("The capsule splashed down near Cape Canaveral Space Force Station.")
     assert "landing_site" not in facts  # "near Cape" would cut the name
     facts = _earned("It lifted off from Launch Complex 39A on Tuesday.")
-    assert "launch_site" not in facts
+    assert facts["launch_site"] == "Launch Complex 39A"  # with its number, never "Launch Complex"
     facts = _earned("The Soyuz landed near Zhezkazgan Tuesday, ending the mission.")
     assert facts["landing_site"] == "near Zhezkazgan"
 
@@ -303,3 +303,17 @@ def test_a_planned_date_is_shown_as_planned_never_as_done() -> None:
     found = _earned(launched, "2024-04-06")
     assert found["launch_date"] == "2023-09-15" and "planned_launch_date" not in found
     assert "planned_launch_date" in _earned("The crew is scheduled to launch on March 3.")
+
+
+def test_a_satellite_named_by_its_abbreviation_its_rocket_and_a_numbered_pad() -> None:
+    """Hold-out 2 (nasa-822, PACE): only the launch date was found."""
+    facts = _earned(
+        "NASA’s Plankton, Aerosol, Cloud, ocean Ecosystem (PACE) satellite launched aboard a "
+        "SpaceX Falcon 9 rocket at 1:33 a.m. EST, Feb. 8, 2024, from Space Launch Complex 40 at "
+        "Cape Canaveral Space Force Station in Florida."
+    )
+    assert facts["spacecraft"] == "PACE"
+    assert facts["rocket"] == "SpaceX Falcon 9"
+    assert facts["launch_site"] == "Space Launch Complex 40"
+    assert facts["launch_date"] == "2024-02-08"
+    assert "spacecraft" not in _earned("The agency's (PACE) satellite team met on Monday.")
