@@ -94,9 +94,8 @@ class Understood:
 _corrected: dict[tuple[str, str], Facts] = {}
 
 
-def _seed_bytes(project: Project, path: Path) -> bytes:
+def _seed_bytes(project: Project, path: Path, shown: str) -> bytes:
     """A seed's bytes: a regular file in seeds/, its size checked before it is read."""
-    shown = project.shown(path)
     data = read_file_bounded(path, shown, limit=MAX_SEED_BYTES, inside=project.seeds)
     if data is None:
         raise GeneratorError(shown, "cannot be read (No such file or directory)")
@@ -113,9 +112,14 @@ def _corrections_bytes(project: Project, path: Path) -> bytes | None:
     )
 
 
-def _corrected_facts(project: Project, path: Path, key: str, facts: Facts) -> tuple[Facts, str]:
-    """The editor's corrections file beside the seed, if any, applied to the rules' Facts."""
+def _corrected_facts(
+    project: Project, path: Path, key: str, facts: Facts, listed: frozenset[str] | None = None
+) -> tuple[Facts, str]:
+    """The editor's corrections file beside the seed, if any, applied to the rules' Facts.
+    `listed`: the names seeds/ held when it was listed (a file not among them is not there)."""
     correction_file = corrections_path(path)
+    if listed is not None and correction_file.name not in listed:
+        return facts, key
     shown = project.shown(correction_file)
     raw = _corrections_bytes(project, correction_file)
     if raw is None:
@@ -155,10 +159,12 @@ def understand_all(project: Project, workers: int | None = None) -> list[Underst
     many (see pool.py). A bad seed, or two seeds sharing a slug, raise as a serial read would:
     the first in seed order."""
     store = AnalysisCache(project.root if cache_enabled() else None)
+    folder = _seed_folder(project)
+    in_seeds = project.shown(project.seeds)  # a seed's shown path is this, "/", its name
     seeds = []
-    for path in seed_files(project):
-        shown = project.shown(path)
-        data = _seed_bytes(project, path)
+    for path in folder.seeds:
+        shown = f"{in_seeds}/{path.name}"
+        data = _seed_bytes(project, path, shown)
         seeds.append((path, shown, data, entry_key(shown, data)))
     found: list[Facts | GeneratorError | None] = [store.get(key) for *_, key in seeds]
     missing = [i for i, facts in enumerate(found) if facts is None]
@@ -184,7 +190,7 @@ def understand_all(project: Project, workers: int | None = None) -> list[Underst
         by_slug[slug] = path
         understood.append(Understood(path, result, key))
     corrected = [
-        Understood(u.path, *_corrected_facts(project, u.path, u.digest, u.facts))
+        Understood(u.path, *_corrected_facts(project, u.path, u.digest, u.facts, folder.names))
         for u in understood
     ]
     if store.stats.written:

@@ -258,6 +258,21 @@ def _steady(name: tuple[Any, ...], value: tuple[_T, ...]) -> tuple[_T, ...]:
     return value
 
 
+def _same_as_last(name: tuple[Any, ...], inputs: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+    """make(), or what it gave under `name` last time when `inputs` are the very same objects.
+    `inputs` must be everything make() reads (kept shares, flags, in their order): then its
+    value is theirs, and an edit that leaves them alone costs one pass over them."""
+    key = ("same", name)
+    _USED.add(key)
+    hit = _KEPT.get(key)
+    if hit is not None and len(hit[0]) == len(inputs) and all(map(operator.is_, hit[0], inputs)):
+        value: _T = hit[1]
+        return value
+    value = make()
+    _KEPT[key] = (inputs, value)
+    return value
+
+
 def _keep_only_used() -> None:
     """Drop the shares no page of this build used (removed or edited articles' old Facts)."""
     for key in [k for k in _KEPT if k not in _USED]:
@@ -289,14 +304,23 @@ def block_label(block_id: str) -> str:
 
 
 def _by_date(all_facts: Sequence[Facts]) -> list[Facts]:
-    """Articles oldest first (undated last), then by slug: the reading order of a story."""
-    return sorted(
-        all_facts,
-        key=lambda f: (
-            f.article.published is None,
-            f.article.published or dt.date.min,
-            f.article.slug,
-        ),
+    """Articles oldest first (undated last), then by slug: the reading order of a story.
+    The same Facts objects (kept by the caller: the build's own) give the order worked out
+    last time for them."""
+    given = tuple(all_facts)
+    return list(_same_as_last(("by date", len(given)), given, lambda: _sorted_by_date(given)))
+
+
+def _sorted_by_date(all_facts: Sequence[Facts]) -> tuple[Facts, ...]:
+    return tuple(
+        sorted(
+            all_facts,
+            key=lambda f: (
+                f.article.published is None,
+                f.article.published or dt.date.min,
+                f.article.slug,
+            ),
+        )
     )
 
 
@@ -370,13 +394,23 @@ def _compose_cards(
 ) -> tuple[Card, ...]:
     # Per person, what each article gives (its share, and whether its parts count), then its
     # quotations: a card whose inputs are the very objects of the last build is that card.
-    shares: dict[str, list[Any]] = {}
-    quotes: dict[str, list[QuoteView]] = {}
+    inputs: list[Any] = []
     for facts in _by_date(all_facts):
         with_parts = parts_from is None or facts.article.slug in parts_from
-        for share in _kept("people", _people_of, facts):
+        inputs += (_kept("people", _people_of, facts), _quote_views(facts), with_parts)
+    given = tuple(inputs)
+    return _same_as_last(("cards", scope), given, lambda: _cards_of(given, scope))
+
+
+def _cards_of(inputs: tuple[Any, ...], scope: str) -> tuple[Card, ...]:
+    """The cards from each article's (people shares, quotation views, whether parts count)."""
+    shares: dict[str, list[Any]] = {}
+    quotes: dict[str, list[QuoteView]] = {}
+    for at in range(0, len(inputs), 3):
+        people, views, with_parts = inputs[at : at + 3]
+        for share in people:
             shares.setdefault(share.id, []).extend((share, with_parts))
-        for view in _quote_views(facts):
+        for view in views:
             if view.speaker_id:
                 quotes.setdefault(view.speaker_id, []).append(view)
     cards = tuple(
@@ -476,9 +510,17 @@ def _make_quote_views(facts: Facts) -> tuple[QuoteView, ...]:
 
 def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
     """Every dated event of every article, oldest first; ties keep article and block order."""
+    shares = tuple(_kept("events", _timeline_entries, f) for f in _by_date(all_facts))
+    return _same_as_last(("timeline", len(all_facts)), shares, lambda: _timeline_of(shares))
+
+
+def _timeline_of(
+    shares: tuple[tuple[tuple[str, str, TimelineEntry], ...], ...],
+) -> tuple[TimelineEntry, ...]:
+    """The timeline from each article's dated events, the articles in reading order."""
     entries: list[tuple[str, int, str, TimelineEntry]] = []
-    for index, facts in enumerate(_by_date(all_facts)):
-        for date, words, entry in _kept("events", _timeline_entries, facts):
+    for index, share in enumerate(shares):
+        for date, words, entry in share:
             entries.append((date, index, words, entry))
     entries.sort(key=lambda e: (e[0], e[1]))
     # The same sentence with the same date in several articles (a story retold, a wire copy
@@ -492,7 +534,7 @@ def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
         else:
             found[1][entry.source] = None
     return _steady(
-        ("timeline", len(all_facts)),
+        ("timeline", len(shares)),
         tuple(
             entry if len(sources) == len(entry.sources) else _kept("also", _also, entry, *sources)
             for entry, sources in merged.values()
@@ -524,12 +566,21 @@ def compose_fact_rows(
 ) -> tuple[FactRow, ...]:
     """Fact-box rows in the configured order; one value per row, with every source that gives it."""
     labels = labels or {}
+    shares = tuple(_kept("facts", _fact_values, f) for f in _by_date(all_facts))
+    name = ("facts", len(shares), tuple(names), tuple(labels.items()))
+    return _same_as_last(name, shares, lambda: _fact_rows_of(shares, names, labels))
+
+
+def _fact_rows_of(
+    shares: tuple[dict[str, tuple[tuple[str, SourceRef], ...]], ...],
+    names: Sequence[str],
+    labels: dict[str, str],
+) -> tuple[FactRow, ...]:
     rows: list[FactRow] = []
-    ordered = _by_date(all_facts)
     for name in names:
         values: Bucket = {}
-        for facts in ordered:
-            for value, ref in _kept("facts", _fact_values, facts).get(name, ()):
+        for share in shares:
+            for value, ref in share.get(name, ()):
                 _add(values, value, ref)
         for value, refs in values.items():
             label = labels.get(name, name.replace("_", " ").capitalize())
@@ -651,7 +702,7 @@ def _themed_page(
     count = passages
     if spec.shows("cards"):
         crew = _crew_ids(facts_of_set, theme_set, spec)
-        members = tuple(c for c in cards if c.id in crew)
+        members = _steady(("members", spec.id), tuple(c for c in cards if c.id in crew))
         context["cards"] = members
         count = len(members)
         if any(c.quotes for c in members):
@@ -663,21 +714,28 @@ def _themed_page(
         features |= {"facts"} if rows else set()
         features |= {f"fact:{r.name}" for r in rows}
     if spec.shows("cast"):
-        context["cast"] = compose_cast(facts_of_set)
+        context["cast"] = _steady(("cast", spec.id), compose_cast(facts_of_set))
         features |= {"cast"} if context["cast"] else set()
     if spec.shows("timeline"):
         context["timeline"] = compose_timeline(facts_of_set)
         features |= {"timeline"} if context["timeline"] else set()
     if spec.shows("voices"):
-        context["voices"] = tuple(
-            q
-            for f in _by_date(facts_of_set)
-            for q in _kept("voices", _voices_of, f, plain=(spec.id,))
+        context["voices"] = _steady(
+            ("voices", spec.id),
+            tuple(
+                q
+                for f in _by_date(facts_of_set)
+                for q in _kept("voices", _voices_of, f, plain=(spec.id,))
+            ),
         )
         features |= {"voices"} if context["voices"] else set()
     if spec.shows("sections"):
         context["sections"] = tuple(
-            (section.title, _section_blocks(groups, section.cues)) for section in spec.sections
+            (
+                section.title,
+                _steady(("section", spec.id, section.id), _section_blocks(groups, section.cues)),
+            )
+            for section in spec.sections
         )
         features |= {
             f"section:{section.id}"
@@ -772,7 +830,9 @@ def compose_site(
                     themed.append(candidate)
 
     timeline = compose_timeline(articles)
-    voices = tuple(q for f in articles for q in _quote_views(f) if q.speaker_id)
+    voices = _steady(
+        ("core voices",), tuple(q for f in articles for q in _quote_views(f) if q.speaker_id)
+    )
     core_material: dict[str, tuple[Any, ...]] = {
         "people": cards,
         "events": timeline,

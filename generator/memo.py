@@ -36,8 +36,15 @@ _rendered: dict[bytes, bytes] = {}
 # kept between builds (the entry holds the value, so its identity stays its own).
 _lasting: dict[int, list[Any]] = {}
 _build = 0
+# str → its digest, kept between builds (a string is immutable, keyed by its value); emptied
+# when it outgrows a few sites' worth of strings.
+_strings: dict[str, bytes] = {}
+_STRINGS_LIMIT = 500_000
 # Per dataclass type: its field names, and whether it is frozen.
 _shapes: dict[type, tuple[tuple[str, ...], bool]] = {}
+
+
+_CONSTANTS = {v: f"{type(v).__name__}:{v!r}".encode() for v in (None, True, False)}
 
 
 class Unmemoisable(TypeError):
@@ -61,7 +68,7 @@ class Fingerprints:
             self._known[id(facts)] = (b"F" + digest.encode(), True)
             self._known[id(facts.article)] = (b"A" + digest.encode(), True)
             self._keep.append(facts)
-        self._strings: dict[str, bytes] = {}
+        self._strings = _strings
 
     def page(self, page: Page) -> bytes | None:
         try:
@@ -100,7 +107,9 @@ class Fingerprints:
         kind = type(value)
         if kind is str:
             return self._string(value), True
-        if value is None or kind is bool or kind is int or kind is float:
+        if value is None or kind is bool:
+            return _CONSTANTS[value], True
+        if kind is int or kind is float:
             return f"{kind.__name__}:{value!r}".encode(), True
         if isinstance(value, str):  # Markup: the template does not escape it again
             return b"m" + kind.__name__.encode() + self._string(str(value)), True
@@ -155,6 +164,8 @@ def render_pages(
 ) -> list[bytes]:
     """`render` of every page, reusing what an earlier build of this process rendered from
     the very same inputs."""
+    if len(_strings) > _STRINGS_LIMIT:
+        _strings.clear()
     prints = Fingerprints(understood)
     out = []
     used: dict[bytes, bytes] = {}
@@ -177,3 +188,4 @@ def render_pages(
 def forget() -> None:
     _rendered.clear()
     _lasting.clear()
+    _strings.clear()

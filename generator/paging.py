@@ -229,11 +229,22 @@ def _slugs(kind: str, chunk: Sequence[Any]) -> set[str]:
     return {a.slug for a in chunk}
 
 
-def _paths(page: Page, name: str, count: int, first_inline: bool) -> list[str]:
-    stem = page.path[: -len(".md")]
+_LINKS: dict[tuple[PartLink, ...], tuple[PartLink, ...]] = {}  # equal links: one tuple
+
+
+def _same_links(links: tuple[PartLink, ...]) -> tuple[PartLink, ...]:
+    """`links`, or the equal tuple an earlier build made (memo.py knows its identity): a list
+    cut again after an edit often has the same parts, dates and counts."""
+    if len(_LINKS) > 4096:
+        _LINKS.clear()
+    return _LINKS.setdefault(links, links)
+
+
+def _paths(page_path: str, name: str, count: int, first_inline: bool) -> list[str]:
+    stem = page_path[: -len(".md")]
     files = [f"{stem}/{name}-{n}.md" if name else f"{stem}/{n}.md" for n in range(1, count + 1)]
     if first_inline:
-        files[0] = page.path
+        files[0] = page_path
     return files
 
 
@@ -246,7 +257,18 @@ class _Split:
     pages: list[Page]
 
 
-def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -> _Split | None:
+@dataclass(frozen=True)
+class _Cut:
+    """Where a list is cut: its parts (the first stays inline unless it is passages) and the
+    links to them. A function of the list, its kind, names and the budgets alone, so it is
+    kept for the very same list (keep.py): the next build gets the same tuples."""
+
+    chunks: tuple[tuple[Any, ...], ...]
+    links: tuple[PartLink, ...]
+    first_inline: bool
+
+
+def _cut(kind: str, items: Sequence[Any], name: str, page_path: str) -> _Cut | None:
     cost = COSTS[kind]
     if sum(cost(i) for i in items) <= LIST_BUDGET:
         return None
@@ -262,20 +284,27 @@ def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -
             head.append(item)
             used += cost(item)
         chunks = [tuple(head), *_chunks(items[len(head) :], cost)]
-    paths = _paths(page, name, len(chunks), first_inline)
-    links = _same_links(
-        tuple(
-            PartLink(path, f"Part {n + 1}" + (f": {span}" if span else ""), detail)
-            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
-            for span, detail in [_describe(kind, chunk)]
-        )
+    paths = _paths(page_path, name, len(chunks), first_inline)
+    links = tuple(
+        PartLink(path, f"Part {n + 1}" + (f": {span}" if span else ""), detail)
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+        for span, detail in [_describe(kind, chunk)]
     )
+    return _Cut(tuple(chunks), _same_links(links), first_inline)
+
+
+def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -> _Split | None:
+    budgets = (kind, name, page.path, LIST_BUDGET, PART_BUDGET)
+    cut = _CUTS.get(items, lambda i: _cut(kind, i, name, page.path), budgets)
+    if cut is None:
+        return None
+    chunks, links = cut.chunks, cut.links
     pages = [
         _part_page(page, kind, chunk, n, links, title)
         for n, chunk in enumerate(chunks)
         if links[n].path != page.path
     ]
-    return _Split(chunks[0] if first_inline else (), links, pages)
+    return _Split(chunks[0] if cut.first_inline else (), links, pages)
 
 
 def _current(links: tuple[PartLink, ...], n: int) -> tuple[PartLink, ...]:
@@ -295,13 +324,6 @@ def _mentions_of(
         found = sorted((s for s in wanted if s in order), key=order.__getitem__)
         return {s: mentions[s] for s in found}
     return {s: m for s, m in mentions.items() if s in wanted}
-
-
-def _same_links(links: tuple[PartLink, ...]) -> tuple[PartLink, ...]:
-    """`links`, or the equal tuple of the last build (its identity known to memo.py)."""
-    found = _LINKS.get(links, links)
-    _LINKS_NOW[found] = found
-    return found
 
 
 def _part_page(
@@ -380,9 +402,12 @@ def _card_order_of(card: Card) -> tuple[str, str, str]:
 _card_order = kept_function(_STAGE, _card_order_of)
 
 
-def _initial(card: Card) -> str:
+def _initial_of(card: Card) -> str:
     first = _fold(surname(card.name))[:1].upper()
     return first if first.isalpha() else "#"
+
+
+_initial = kept_function(_STAGE, _initial_of)
 
 
 # What structured.to_script_text writes as a \u escape, and YAML's front matter escapes again.
@@ -429,12 +454,13 @@ def _ld_size_of(card: Card, url: str) -> int:
 _card_size = kept_function(_STAGE, _card_size_of)
 _quote_size = kept_function(_STAGE, _quote_size_of)
 _LD_SIZES: Kept[int] = Kept(_STAGE)
+_CUTS: Kept[_Cut | None] = Kept(_STAGE)  # by the list, its kind, names and the budgets
+_CARD_CUTS: Kept[_CardCut | None] = Kept(_STAGE)  # by the cards, the page and the budgets
+_THEMED_CUTS: Kept[_CardCut] = Kept(_STAGE)
 _HOMED: Kept[tuple[Mention, ...]] = Kept(_STAGE)  # by mentions tuple and their cards' pages
 _PART_LINKS: Kept[tuple[PartLink, ...]] = Kept(_STAGE)  # by links tuple and part number
 # id(mentions dict) → (it, its slugs' positions), for one split_pages call
 _ORDERS: dict[int, tuple[dict[str, tuple[Mention, ...]], dict[str, int]]] = {}
-_LINKS: dict[tuple[PartLink, ...], tuple[PartLink, ...]] = {}  # equal links → one tuple
-_LINKS_NOW: dict[tuple[PartLink, ...], tuple[PartLink, ...]] = {}
 
 
 def _ld_size(card: Card, url: str) -> int:
@@ -470,37 +496,48 @@ def _balanced(items: Sequence[Any], costs: Sequence[int]) -> list[tuple[Any, ...
         count += 1
 
 
-def _split_cards(
-    page: Page, cards: Sequence[Card], costs: Sequence[int], name: str, searchable: bool
-) -> _Split:
+@dataclass(frozen=True)
+class _CardCut:
+    """Cards cut into alphabetical parts: the cards as they show (trimmed or not), how many
+    more quotations each has (None: none trimmed), the parts, links and the initials' index."""
+
+    cards: tuple[Card, ...]
+    more: Any
+    chunks: tuple[tuple[Card, ...], ...]
+    links: tuple[PartLink, ...]
+    initials: tuple[tuple[str, str], ...]
+
+
+def _card_chunks(
+    cards: tuple[Card, ...], costs: Sequence[int], name: str, page_path: str, more: Any
+) -> _CardCut:
     """Cards in surname order, in parts of near-equal size (`<page>/<name>-N.md`)."""
     order = sorted(range(len(cards)), key=lambda i: _card_order(cards[i]))
     chunks = _balanced([cards[i] for i in order], [costs[i] for i in order])
-    paths = _paths(page, name, len(chunks), first_inline=False)
-    links = _same_links(
-        tuple(
-            PartLink(
-                path,
-                f"Part {n + 1}: {_span(surname(chunk[0].name), surname(chunk[-1].name))}",
-                _plural(len(chunk), "person") if len(chunk) == 1 else f"{len(chunk)} people",
-            )
-            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+    paths = _paths(page_path, name, len(chunks), first_inline=False)
+    links = tuple(
+        PartLink(
+            path,
+            f"Part {n + 1}: {_span(surname(chunk[0].name), surname(chunk[-1].name))}",
+            _plural(len(chunk), "person") if len(chunk) == 1 else f"{len(chunk)} people",
         )
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
     )
-    pages = [
-        _part_page(page, "cards", chunk, n, links, "", {"cards_searchable": searchable})
-        for n, chunk in enumerate(chunks)
+    seen: dict[str, str] = {}  # initial → docs path#id of the first card with it, in order
+    for path, chunk in zip(paths, chunks, strict=True):
+        for card in chunk:
+            initial = _initial(card)
+            if initial not in seen:
+                seen[initial] = f"{path}#{card.id}"
+    return _CardCut(cards, more, tuple(chunks), _same_links(links), tuple(seen.items()))
+
+
+def _card_pages(page: Page, cut: _CardCut, searchable: bool) -> list[Page]:
+    trimmed = dataclasses.replace(page, context={**page.context, "items": cut.cards})
+    return [
+        _part_page(trimmed, "cards", chunk, n, cut.links, "", {"cards_searchable": searchable})
+        for n, chunk in enumerate(cut.chunks)
     ]
-    return _Split((), links, pages)
-
-
-def _initials(split: _Split) -> tuple[tuple[str, str], ...]:
-    """(initial, docs path#id of the first card with that initial), in order."""
-    seen: dict[str, str] = {}
-    for part in split.pages:
-        for card in part.context["items"]:
-            seen.setdefault(_initial(card), f"{part.path}#{card.id}")
-    return tuple(seen.items())
 
 
 def _short_card_of(card: Card) -> Card:
@@ -521,29 +558,74 @@ def _is_people(page: Page) -> bool:
     return getattr(page.context.get("spec"), "count", None) == "people"
 
 
+def _themed_cut(cards: tuple[Card, ...], key: str, voices: str, page_path: str) -> _CardCut:
+    """A themed page's cards over budget: trimmed, and in parts when still over (no chunks:
+    they stay on the page)."""
+    shown, more = _trimmed(cards, voices)
+    costs = [_card_size(c) for c in shown] if key == "cards" else []
+    if sum(costs) > LIST_BUDGET:
+        return _card_chunks(shown, costs, "cards", page_path, more)
+    return _CardCut(shown, more, (), (), ())
+
+
+def _themed_cards(
+    page: Page,
+    context: dict[str, Any],
+    parts: dict[str, tuple[PartLink, ...]],
+    key: str,
+    voices: str,
+) -> list[Page]:
+    """A themed page's cards over budget, trimmed in `context`; still over, (Crew) to parts
+    of their own, out of search (People answers for them): → those parts."""
+    cards = context[key]
+    plain = (key, voices, page.path, LIST_BUDGET, PART_BUDGET, MAX_CARD_QUOTES)
+    cut = _THEMED_CUTS.get(cards, lambda cs: _themed_cut(cs, key, voices, page.path), plain)
+    context[key], context["card_more"] = cut.cards, cut.more
+    if not cut.chunks:
+        return []
+    pages = _card_pages(dataclasses.replace(page, context=dict(context)), cut, searchable=False)
+    context[key] = ()
+    parts["cards"] = cut.links
+    context["card_initials"] = cut.initials
+    return pages
+
+
+def _people_cut(cards: tuple[Card, ...], url: str, voices: str, page_path: str) -> _CardCut | None:
+    """Where the People page's cards are cut (None: they fit on the page)."""
+    costs = [_card_size(c) + _ld_size(c, url) for c in cards]
+    if not cards or sum(costs) <= PART_BUDGET:
+        return None
+    more = None
+    shown = cards
+    if sum(_card_cost(c) for c in cards) > LIST_BUDGET:
+        shown, more = _trimmed(cards, voices)
+        costs = [
+            size - sum(map(_quote_size, card.quotes[MAX_CARD_QUOTES:]))
+            for size, card in zip(costs, cards, strict=True)
+        ]
+    if sum(costs) <= PART_BUDGET:
+        return None
+    return _card_chunks(shown, costs, "cards", page_path, more)
+
+
 def _people_split(page: Page, voices: str) -> tuple[Page, _Split] | None:
     """The People page's cards over PART_BUDGET (the page holds nothing else): the page with
     the parts instead of the cards, and the parts."""
     cards = page.context.get("items", ())
-    cost = _cost_of_cards(page, with_ld=True)
-    costs = [cost(c) for c in cards]
-    if not cards or sum(costs) <= PART_BUDGET:
+    site = page.context.get("site")
+    url = getattr(site, "url", "") or ""
+    plain = (url, voices, page.path, LIST_BUDGET, PART_BUDGET, MAX_CARD_QUOTES)
+    cut = _CARD_CUTS.get(cards, lambda cs: _people_cut(cs, url, voices, page.path), plain)
+    if cut is None:
         return None
     context = dict(page.context)
-    if sum(_card_cost(c) for c in cards) > LIST_BUDGET:
-        cards, context["card_more"] = _trimmed(cards, voices)
-        costs = [
-            size - sum(map(_quote_size, card.quotes[MAX_CARD_QUOTES:]))
-            for size, card in zip(costs, page.context["items"], strict=True)
-        ]
-    if sum(costs) <= PART_BUDGET:
-        return None
-    trimmed = dataclasses.replace(page, context={**context, "items": cards})
-    cut = _split_cards(trimmed, cards, costs, "cards", searchable=True)
+    if cut.more is not None:
+        context["card_more"] = cut.more
+    parts = _card_pages(dataclasses.replace(page, context=context), cut, searchable=True)
     context["items"] = ()
     context["parts"] = {"cards": cut.links}
-    context["card_initials"] = _initials(cut)
-    return dataclasses.replace(page, context=context), cut
+    context["card_initials"] = cut.initials
+    return dataclasses.replace(page, context=context), _Split((), cut.links, parts)
 
 
 def _homed(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention, ...]:
@@ -586,15 +668,6 @@ def split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
     finally:
         _ORDERS.clear()
         keep.turn(_STAGE)
-        _LINKS.clear()
-        _LINKS.update(_LINKS_NOW)
-        _LINKS_NOW.clear()
-
-
-def forget() -> None:
-    """Drop what split_pages kept (tests)."""
-    _LINKS.clear()
-    _LINKS_NOW.clear()
 
 
 def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
@@ -664,17 +737,7 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
                 and isinstance(cards[0], Card)
                 and sum(_card_cost(c) for c in cards) > LIST_BUDGET
             ):
-                context[key], context["card_more"] = _trimmed(cards, voices)
-                costs = [_card_size(c) for c in context[key]] if key == "cards" else []
-                if sum(costs) > LIST_BUDGET:
-                    # A themed page's cards (Crew): to parts of their own, out of search
-                    # (People answers for them).
-                    trimmed = dataclasses.replace(page, context=dict(context))
-                    cut = _split_cards(trimmed, context[key], costs, "cards", False)
-                    context[key] = ()
-                    parts["cards"] = cut.links
-                    context["card_initials"] = _initials(cut)
-                    extra += cut.pages
+                extra += _themed_cards(page, context, parts, key, voices)
         if parts:
             context["parts"] = parts
         if context == page.context:

@@ -527,6 +527,7 @@ class SeedFolder:
 
     seeds: tuple[Path, ...]
     warnings: tuple[str, ...]
+    names: frozenset[str] = frozenset()  # every entry's name (a corrections file is one)
 
 
 def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
@@ -564,4 +565,6 @@ def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
             f"{where}: is not read: seeds end in .md, .markdown or .txt (rename it, or move it "
             f"out of {shown}/)"
         )
-    return SeedFolder(tuple(seeds), tuple(escape(w) for w in warnings))
+    return SeedFolder(
+        tuple(seeds), tuple(escape(w) for w in warnings), frozenset(p.name for p in entries)
+    )

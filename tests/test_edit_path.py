@@ -33,7 +33,6 @@ def fresh_process_state() -> Iterator[None]:
         compose.forget()
         keep.forget()
         memo.forget()
-        paging.forget()
         share.forget()
 
     forget()
@@ -136,7 +135,6 @@ def forget_everything() -> None:
     compose.forget()
     keep.forget()
     memo.forget()
-    paging.forget()
     share.forget()
 
 
