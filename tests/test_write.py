@@ -235,3 +235,59 @@ def test_a_swap_rewrites_pages_in_place_and_makes_no_file_of_its_own_in_docs(
     assert MANIFEST in seen  # the dot-files docs/ already had, and none more
     assert seen <= {p.relative_to(docs).as_posix() for p in before}
     assert not journal.swap_folder(docs).exists()
+
+
+def test_a_hand_written_page_at_a_generated_page_s_address_is_found(tmp_path: Path) -> None:
+    """crew.md and crew/index.md (or crew/README.md) are both crew/: a hand-written one in the
+    way of a generated page is a conflict, wherever it is; a file at no generated address is
+    not (the check lists folders instead of asking for each path: the same answers)."""
+    docs = tmp_path / "docs"
+    for rel in (
+        "crew/index.md",
+        "articles/a/README.md",
+        "README.md",
+        "people/index.md",
+        "articles/b/index.md",
+        "articles/c/other.md",
+        "mission/passages-2/notes.txt",
+    ):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("hand\n", encoding="utf-8")
+    (docs / "timeline").mkdir()
+    (docs / "timeline" / "index.md").mkdir()  # a folder, not a page
+    outputs = tuple(
+        Output(rel, b"generated\n")
+        for rel in (
+            "index.md",
+            "crew.md",
+            "articles/a.md",
+            "articles/c.md",
+            "people.md",
+            "people/cards-1.md",
+            "mission/passages-2.md",
+            "timeline.md",
+        )
+    )
+    found = plan(docs, outputs, built_before=False)
+    assert sorted((c.path, c.reason, c.other) for c in found.conflicts) == [
+        ("README.md", "shadows", "index.md"),
+        ("articles/a/README.md", "shadows", "articles/a.md"),
+        ("crew/index.md", "shadows", "crew.md"),
+        ("people/index.md", "shadows", "people.md"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        {},
+        {"index.md": "a" * 64},
+        {"zz.md": "1" * 64, "a/b.md": "2" * 64, "é/ü “q”.md": "3" * 64, 'x"\\\t.md': "4" * 64},
+    ],
+)
+def test_the_manifest_is_written_as_json_with_two_space_indents(manifest: dict[str, str]) -> None:
+    from generator.write import _manifest_bytes
+
+    body = {"generator": "python -m generator build", "files": dict(sorted(manifest.items()))}
+    expected = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    assert _manifest_bytes(manifest) == expected
