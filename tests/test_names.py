@@ -171,6 +171,17 @@ def test_an_appointment_names_its_title_with_the_office_it_serves() -> None:
     assert found["jane-roe"][1] == ("assistant u.s. attorney",)
 
 
+def test_roles_before_a_possessive_are_its_owners() -> None:
+    """Hold-out 2 (nasa-468): "First Lady Jill Biden’s Cancer Moonshot" must not give the
+    programme the role "first lady" and a card; "NASA’s Administrator" keeps both."""
+    found = _people("They backed First Lady Jill Biden’s Cancer Moonshot initiative.")
+    assert "cancer-moonshot" not in found
+    nelson = people_of(article_from("NASA’s Administrator Bill Nelson spoke."))["bill-nelson"]
+    assert (nelson.roles, nelson.organizations) == (("administrator",), ("nasa",))
+    smith = _people("Regional Security Officer Harry Smith, 49, spoke.")["harry-smith"]
+    assert smith[1] == ("regional security officer",)
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

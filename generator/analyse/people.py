@@ -612,6 +612,11 @@ def _clean_run(
         honorific = prefix[-1]
         prefix = prefix[:-1]
     roles, orgs, plural = _prefix_roles(prefix, ctx)
+    owner = max((i for i, p in enumerate(possessive[: len(prefix)]) if p), default=-1)
+    if owner >= 0:
+        # Roles before a possessive are its owner's: "First Lady Jill Biden’s Cancer
+        # Moonshot" gives "Cancer Moonshot" no role (organizations stay: "NASA’s X")
+        roles, _, plural = _prefix_roles(prefix[owner + 1 :], ctx)
     if honorific and honorific.rstrip(".") in ctx.lex.honorific_roles:
         # "Sen. Susan Collins": "sen.", as written; "Tech. Sgt." keeps its qualifier.
         written = [honorific]
