@@ -437,3 +437,18 @@ def test_a_day_of_an_event_counts_from_the_range_the_article_gave() -> None:
     assert _events("He struggled on the first day of school and on day two.") == []
     ranged = "The summit ran March 16-17, 2013. On the first day of school he left."
     assert [d for d, _ in _events(ranged)] == ["2013-03"]
+
+
+def test_a_quoted_today_is_the_speakers_day_when_the_lede_dates_the_event_earlier() -> None:
+    """Hold-out 4 (army.mil softball, published a week after the final of Sept. 18): the
+    coach's "what we did today" is the final's day, not the publication day."""
+    published = dt.date(2014, 9, 25)
+
+    def article(*texts: str) -> Article:
+        blocks = tuple(Block(f"b{n}", "paragraph", t, n) for n, t in enumerate(texts, 1))
+        return Article("t", "T", published, "t.md", blocks)
+
+    report = article("The team won the final Sept. 18.", '"We did it today," said the coach.')
+    assert [e.date for e in find_events(report)] == ["2014-09-18"]
+    statement = article("The agency spoke today.", '"We act today," said the director.')
+    assert [e.date for e in find_events(statement)] == ["2014-09-25", "2014-09-25"]

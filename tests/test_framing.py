@@ -193,10 +193,7 @@ _HOLDOUT3_FRAME_FAILURES: dict[str, str] = {}
 # nobody tunes on): treated as batch 3 is, with its known failures in dicts of their own.
 _HOLDOUT4 = holdout_articles(4)
 _HOLDOUT4_SITE_FAILURES: dict[str, str] = {}
-_HOLDOUT4_FRAME_FAILURES: dict[str, str] = {
-    "voa-soyuz-tma-12m-crew-launch": "a crewed Soyuz launch report (“A Russian Soyuz rocket took "
-    "off from Kazakhstan Tuesday …”) gets no spaceflight frame",
-}
+_HOLDOUT4_FRAME_FAILURES: dict[str, str] = {}
 
 # Batch → its known failures: sites (the non-space site test) and frames (article by article).
 _SITE_FAILURES = {

@@ -317,3 +317,14 @@ def test_a_satellite_named_by_its_abbreviation_its_rocket_and_a_numbered_pad() -
     assert facts["launch_site"] == "Space Launch Complex 40"
     assert facts["launch_date"] == "2024-02-08"
     assert "spacecraft" not in _earned("The agency's (PACE) satellite team met on Monday.")
+
+
+def test_a_country_alone_is_no_launch_site() -> None:
+    """Hold-out 4 (VOA Soyuz): "took off from Kazakhstan" names the country; the cosmodrome
+    a later sentence names is the site."""
+    facts = _earned(
+        "A Soyuz rocket took off from Kazakhstan on Tuesday. The Soyuz launched from "
+        "Baikonur Cosmodrome."
+    )
+    assert facts.get("launch_site") == "Baikonur Cosmodrome"
+    assert "launch_site" not in _earned("A Soyuz rocket took off from Kazakhstan on Tuesday.")

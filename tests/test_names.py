@@ -182,6 +182,23 @@ def test_roles_before_a_possessive_are_its_owners() -> None:
     assert smith[1] == ("regional security officer",)
 
 
+def test_released_batch_4_people_rules() -> None:
+    """Hold-out 4: "Georgia Tech, who …" and a transcript's "Please Note:" are no people; an
+    obituary's "John Young, the only astronaut to fly Gemini, Apollo and …, died … at the age
+    of 87"; "Secretary Blinken" beside "Secretary of State Antony J. Blinken" is one title."""
+    assert _people("He was an engineer from Georgia Tech, who had a gift.") == {}
+    assert _people("Please Note: This transcript is not edited.") == {}
+    young = people_of(
+        article_from(
+            "John Young, the only astronaut to fly the Gemini, Apollo and Space Shuttle "
+            "Programs, died Jan. 5 following complications from pneumonia at the age of 87."
+        )
+    )["john-young"]
+    assert young.age == 87
+    blinken = _people("Secretary of State Antony J. Blinken met. Secretary Blinken said so.")
+    assert blinken["antony-j-blinken"][1] == ("secretary of state",)
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 

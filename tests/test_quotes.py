@@ -333,3 +333,12 @@ def test_a_headline_statement_speaks_its_quoted_paragraphs() -> None:
 def test_no_headline_author_no_speaker(title: str) -> None:
     quotes = find_quotes(_titled(title, *STATEMENT[:3]), (NELSON, MCALISTER))
     assert {q.speaker for q in quotes} == {None}
+
+
+def test_scare_quotes_between_a_determiner_and_its_noun_are_a_term() -> None:
+    """Hold-out 4 (SEC): "telling the public that it was an “agency-only” broker"."""
+    article = _article(
+        "Despite telling the public that it was an “agency-only” broker, ITG traded. "
+        "“We are a broker,” said Bill Nelson."
+    )
+    assert [q.text for q in find_quotes(article, (NELSON,))] == ["We are a broker"]

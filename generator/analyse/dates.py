@@ -60,6 +60,7 @@ class _Rules:
     season_words: re.Pattern[str]  # any season word, in any case (a cheap pre-test)
     hedges: re.Pattern[str]  # words before a date that make it uncertain
     speaker_relative: frozenset[str]  # relative words a quotation's speaker owns ("tonight")
+    speaker_days: frozenset[str]  # … when the lede dates the event before publication ("today")
     possessive_events: frozenset[str]  # nouns after "today’s" that make it a date ("vote")
     determiners: frozenset[str]
     event_days: dict[str, int]  # "first" → 1, "final" → 0 (the last day of the range)
@@ -141,6 +142,7 @@ def _rules() -> _Rules:
         speaker_relative=frozenset(
             " ".join(w.lower().split()) for w in str_list(data.get("speaker_relative"))
         ),
+        speaker_days=frozenset(w.lower() for w in str_list(data.get("speaker_days"))),
         possessive_events=frozenset(w.lower() for w in str_list(data.get("possessive_events"))),
         event_days=event_days,
         season_words=re.compile(
@@ -404,6 +406,10 @@ class _Context:
     # The last range of days the article gave ("March 16-17, 2013"): its first and last day,
     # for "the first day of the tournament", "day two"
     day_range: tuple[dt.date, dt.date] | None = None
+    # Whether the lede dates the story's event before publication ("walked off the field …
+    # Sept. 18" in a report of Sept. 25): then a quoted "today" is the speaker's day, not ours
+    lede_seen: bool = False
+    reported_before: bool = False
 
 
 def _historic(year: int, published: dt.date | None) -> bool:
@@ -771,7 +777,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         # Tense is judged near the expression, so a very long sentence costs no more.
         nearby = text[max(lo, start - _TENSE_WINDOW) : min(hi, end + _TENSE_WINDOW)]
         hedged = bool(_rules().hedges.search(text, max(lo, start - _HEDGE_WINDOW), start))
-        hedged = hedged or _not_a_date(text, start, kind, match, quoted)
+        hedged = hedged or _not_a_date(text, start, kind, match, quoted, ctx.reported_before)
         # "most likely in November", "tentatively planned for September": uncertain, left out
         date = None if hedged else _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
@@ -800,6 +806,12 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
                 # "In 1965, …" opens its sentence (opening marks aside): it frames what follows
                 ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
                 year_sentence = lo
+    if not ctx.lede_seen and block.kind == "paragraph":
+        ctx.lede_seen = True
+        published = ctx.published.isoformat() if ctx.published else None
+        ctx.reported_before = published is not None and any(
+            len(e.date) == 10 and e.date < published for e in events
+        )
     return events
 
 
@@ -814,7 +826,12 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _not_a_date(
-    text: str, start: int, kind: str, match: re.Match[str], quoted: list[tuple[int, int]]
+    text: str,
+    start: int,
+    kind: str,
+    match: re.Match[str],
+    quoted: list[tuple[int, int]],
+    reported_before: bool = False,
 ) -> bool:
     """Expressions that name no date of the story: "tonight" inside a quotation (the
     speaker's night, not the article's); "over the last year" (a period); "the PACT Act of
@@ -825,6 +842,8 @@ def _not_a_date(
         words = " ".join(match.group().lower().split())
         if words in _rules().speaker_relative:
             return True
+        if reported_before and words in _rules().speaker_days:
+            return True  # "what we did today," said the coach, a week before publication
     if kind == "relative" and match.group("poss"):
         # "today’s vote" is the day; "in today’s world" is no date: only an event noun within
         # a few words after the possessive makes it one (dates.yml `possessive_events`)

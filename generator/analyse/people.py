@@ -1056,7 +1056,9 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
             _add_orgs_from(mention, sentence, ctx.any_org.match(sentence, led.end()), ctx)
     deaths = _death_words(ctx.lex.death_words)
     for age in _AGE_LATER.finditer(sentence):
-        holder = _antecedent(sentence, found, age.start())
+        holder = _antecedent(sentence, found, age.start()) or _apposed_subject(
+            sentence, found, deaths.search(sentence, 0, age.start())
+        )
         if holder and holder.age is None and deaths.search(sentence, holder.end, age.start()):
             holder.age = int(age.group(1))
     for said in _PRONOUN_ROLE.finditer(sentence):
@@ -1069,6 +1071,20 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
         if rest:
             org = ctx.any_org.match(sentence, said.end() + rest.end())
             _add_orgs_from(holder, sentence, org, ctx)
+
+
+def _apposed_subject(
+    sentence: str, found: list[_Mention], verb: re.Match[str] | None
+) -> _Mention | None:
+    """The name opening the sentence when its apposition ends right before `verb`: "John
+    Young, the only astronaut to fly the Gemini, Apollo and Space Shuttle programmes, died …"
+    (names inside the apposition are not the subject)."""
+    if verb is None or not found or found[0].start > 3:
+        return None
+    first = found[0]
+    if not sentence.startswith(",", first.end) or not re.search(r",\s*$", sentence[: verb.start()]):
+        return None
+    return first
 
 
 def _antecedent(sentence: str, found: list[_Mention], at: int) -> _Mention | None:
@@ -1417,6 +1433,19 @@ def _unique(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _without_short_forms(mentions: list[_Mention]) -> tuple[str, ...]:
+    """The person's roles, less the title of a surname-only mention ("Secretary Mattis") that
+    another mention gives in full ("Secretary of Defense James N. Mattis")."""
+    roles = _unique([r for m in mentions for r in m.roles])
+    short = {r for m in mentions if len(m.core) == 1 for r in m.roles}
+    return tuple(
+        r
+        for r in roles
+        if r not in short
+        or not any(o.startswith(f"{r} {w} ") for o in roles for w in ("of", "for", "to"))
+    )
+
+
 def _to_person(person: _Person, known_orgs: set[str], person_id: str) -> Person:
     mentions = person.mentions
     ages = [m.age for m in mentions if m.age is not None]
@@ -1425,7 +1454,7 @@ def _to_person(person: _Person, known_orgs: set[str], person_id: str) -> Person:
         id=person_id,
         name=person.name,
         aliases=_unique([m.form for m in mentions if m.form != person.name]),
-        roles=_unique([r for m in mentions for r in m.roles]),
+        roles=_without_short_forms(mentions),
         age=ages[0] if ages else None,
         organizations=_unique([o for m in mentions for o in m.orgs if o in known_orgs]),
         blocks=_unique([m.block for m in mentions]),

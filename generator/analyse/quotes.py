@@ -582,6 +582,19 @@ def _term_cued(text: str, span: _Span, words: str) -> bool:
     return bool(cue.search(text, max(0, span.start - 30), span.start))
 
 
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:an?|the|its|their|his|her|our)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _scare_quoted(text: str, span: _Span, words: str) -> bool:
+    """ "an “agency-only” broker": a word or two in quotation marks between a determiner and
+    the noun they qualify is a term (the writer's scare quotes), even beside a reporting verb."""
+    if not span.closed or len(words.split()) > 2 or _SENTENCE_END.search(words):
+        return False
+    before = _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start)
+    return before is not None and _NOUN_AFTER.match(text, span.end) is not None
+
+
 class _Evidence:
     """Who speaks where in a block: the speakers of its reporting verbs (None when unknown) and
     of its voices so far, by offset, for bisect lookups."""
@@ -647,7 +660,7 @@ def _attribute(
         )
         at_start = _at_sentence_start(masked, starts, span.start)
         speaker: str | None = None
-        if _term_cued(text, span, words):
+        if _term_cued(text, span, words) or _scare_quoted(text, span, words):
             result.append(None)
             continue
         if act is not None:
