@@ -154,3 +154,18 @@ def test_an_organizations_initials_name_it_too() -> None:
     assert orgs["federal-trade-commission"].aliases == ("FTC",)
     two = article_from("Blue Origin flew. The BO team cheered.")  # two words: too short a guess
     assert {o.id: o.aliases for o in find_organizations(two)} == {"blue-origin": ()}
+
+
+def test_a_known_organization_after_of_the_is_its_own() -> None:
+    """Hold-out 3 (DOJ): "the Diplomatic Security Service of the Department of State" names
+    two organizations; hold-out 4 (FTC): "the FTC’s Bureau of Consumer Protection" too."""
+    article = article_from(
+        "He served with the Diplomatic Security Service of the Department of State. "
+        "The FTC’s Bureau of Consumer Protection sued."
+    )
+    assert [o.id for o in find_organizations(article)] == [
+        "diplomatic-security-service",
+        "department-of-state",
+        "federal-trade-commission",
+        "bureau-of-consumer-protection",
+    ]

@@ -195,6 +195,8 @@ def test_released_batch_4_people_rules() -> None:
         )
     )["john-young"]
     assert young.age == 87
+    roe = people_of(article_from("Air Force Capt. Jane Roe won."))["jane-roe"]
+    assert (roe.roles, roe.organizations) == (("capt.",), ("air-force",))
     blinken = _people("Secretary of State Antony J. Blinken met. Secretary Blinken said so.")
     assert blinken["antony-j-blinken"][1] == ("secretary of state",)
 

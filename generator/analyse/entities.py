@@ -154,6 +154,8 @@ def _extension(
             if joiner == "and":
                 break  # "the Department of Energy and the FBI": two names
             j += 1
+        if _opens_with_known(words, j, known):
+            return last  # "Diplomatic Security Service of the Department of State": two names
         k = j
         while k < len(words) and words[k][1] not in _JOIN_WORDS:
             bare = _bare(words[k][1])
@@ -166,6 +168,21 @@ def _extension(
             break
         last, i = k - 1, k
     return last
+
+
+def _opens_with_known(words: list[tuple[int, str]], at: int, known: frozenset[str]) -> bool:
+    """Whether the words from `at` begin with a known organization's name of several words."""
+    for size in range(2, 7):
+        if at + size > len(words):
+            return False
+        if (
+            " ".join(
+                _bare(w) if i == size - 1 else w for i, (_, w) in enumerate(words[at : at + size])
+            )
+            in known
+        ):
+            return True
+    return False
 
 
 @cache
