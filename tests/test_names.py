@@ -195,6 +195,12 @@ def test_released_batch_4_people_rules() -> None:
         )
     )["john-young"]
     assert young.age == 87
+    listed = people_of(
+        article_from(
+            "Trial Attorneys James I. Pearce and Nicole R. Lockhart of the Criminal Division."
+        )
+    )
+    assert listed["james-i-pearce"].organizations == ("criminal-division",)
     roe = people_of(article_from("Air Force Capt. Jane Roe won."))["jane-roe"]
     assert (roe.roles, roe.organizations) == (("capt.",), ("air-force",))
     blinken = _people("Secretary of State Antony J. Blinken met. Secretary Blinken said so.")

@@ -1210,6 +1210,11 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                 if shared:  # "Kate Rubins and Andre Douglas are serving as the crewmembers"
                     for other in group:
                         _add_role(other, shared)
+                if group[0].plural_role and _is_list(sentence, group):
+                    # "Trial Attorneys James I. Pearce and Nicole R. Lockhart of the Criminal
+                    # Division": the organization after the list is everyone's in it
+                    for other in group[:-1]:
+                        other.orgs.extend(o for o in group[-1].orgs if o not in other.orgs)
             mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
 
