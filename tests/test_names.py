@@ -201,6 +201,8 @@ def test_released_batch_4_people_rules() -> None:
         )
     )
     assert listed["james-i-pearce"].organizations == ("criminal-division",)
+    acting = _people("“We lost a pioneer,” said acting NASA Administrator Robert Lightfoot.")
+    assert acting["robert-lightfoot"][1] == ("acting administrator",)
     roe = people_of(article_from("Air Force Capt. Jane Roe won."))["jane-roe"]
     assert (roe.roles, roe.organizations) == (("capt.",), ("air-force",))
     blinken = _people("Secretary of State Antony J. Blinken met. Secretary Blinken said so.")

@@ -197,7 +197,8 @@ def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
     # modifiers ("deputy", "U.S."), the role, and for plural roles an optional dash apposition
     # ("cosmonauts on board — ").
     return (
-        rf"(?:(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
+        # "acting NASA Administrator": a modifier may stand before the organization too
+        rf"(?:(?P<pre>(?:{modifiers}\s+)*)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
         rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
         rf"(?P<mods>(?:{modifiers}\s+|(?:[A-Z]\.){{2,}}\s+)*)(?P<role>{roles})"
         rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
@@ -218,7 +219,7 @@ def _modifiers() -> str:
 def _role_text(match: re.Match[str], lex: PeopleLexicon) -> str:
     """The role a match names, singular, with its modifiers: "assistant u.s. attorney"."""
     role = lex.roles[" ".join(match.group("role").lower().split())]
-    mods = " ".join(match.group("mods").lower().split())
+    mods = " ".join(f"{match.groupdict().get('pre') or ''} {match.group('mods')}".lower().split())
     return f"{mods} {role}" if mods else role
 
 
