@@ -25,6 +25,7 @@ theme (theme page → part → the source paragraph) and keeps its source link.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import re
@@ -506,6 +507,7 @@ class _CardCut:
     chunks: tuple[tuple[Card, ...], ...]
     links: tuple[PartLink, ...]
     initials: tuple[tuple[str, str], ...]
+    home: dict[str, str] = dataclasses.field(default_factory=dict)  # card id → its part
 
 
 def _card_chunks(
@@ -529,7 +531,8 @@ def _card_chunks(
             initial = _initial(card)
             if initial not in seen:
                 seen[initial] = f"{path}#{card.id}"
-    return _CardCut(cards, more, tuple(chunks), _same_links(links), tuple(seen.items()))
+    home = {card.id: path for path, chunk in zip(paths, chunks, strict=True) for card in chunk}
+    return _CardCut(cards, more, tuple(chunks), _same_links(links), tuple(seen.items()), home)
 
 
 def _card_pages(page: Page, cut: _CardCut, searchable: bool) -> list[Page]:
@@ -608,7 +611,7 @@ def _people_cut(cards: tuple[Card, ...], url: str, voices: str, page_path: str) 
     return _card_chunks(shown, costs, "cards", page_path, more)
 
 
-def _people_split(page: Page, voices: str) -> tuple[Page, _Split] | None:
+def _people_split(page: Page, voices: str) -> tuple[Page, _Split, dict[str, str]] | None:
     """The People page's cards over PART_BUDGET (the page holds nothing else): the page with
     the parts instead of the cards, and the parts."""
     cards = page.context.get("items", ())
@@ -625,7 +628,7 @@ def _people_split(page: Page, voices: str) -> tuple[Page, _Split] | None:
     context["items"] = ()
     context["parts"] = {"cards": cut.links}
     context["card_initials"] = cut.initials
-    return dataclasses.replace(page, context=context), _Split((), cut.links, parts)
+    return _with_context(page, context), _Split((), cut.links, parts), cut.home
 
 
 def _homed(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention, ...]:
@@ -639,24 +642,27 @@ def _homed(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention
     )
 
 
-def _placed(pages: Sequence[Page], people: _Split) -> list[Page]:
-    """`pages` whose names link to the part that holds each person's card."""
-    home = {c.id: part.path for part in people.pages for c in part.context["items"]}
-    if not all(path.startswith(PEOPLE_FOLDER) for path in home.values()):
-        raise AssertionError("people parts live under people/")  # render.py relies on it
-    new: dict[int, dict[str, tuple[Mention, ...]]] = {}
-    out = []
-    for page in pages:
-        mentions = page.context.get("mentions")
-        if not isinstance(mentions, dict):
-            out.append(page)
-            continue
-        if id(mentions) not in new:
-            new[id(mentions)] = {slug: _homed(ms, home) for slug, ms in mentions.items()}
-        out.append(
-            dataclasses.replace(page, context={**page.context, "mentions": new[id(mentions)]})
+def _with_context(page: Page, context: dict[str, Any]) -> Page:
+    """dataclasses.replace(page, context=context) without its per-call introspection (every
+    page is replaced once per build)."""
+    new = copy.copy(page)
+    object.__setattr__(new, "context", context)
+    return new
+
+
+def _placed(page: Page, home: dict[str, str], new: dict[int, Any]) -> Page:
+    """`page` whose names link to the part that holds each person's card (`new`: the mentions
+    mappings already placed in this build, by identity)."""
+    mentions = page.context.get("mentions")
+    if not isinstance(mentions, dict):
+        return page
+    found = new.get(id(mentions))
+    if found is None or found[0] is not mentions:
+        found = new[id(mentions)] = (
+            mentions,
+            {slug: _homed(ms, home) for slug, ms in mentions.items()},
         )
-    return out
+    return _with_context(page, {**page.context, "mentions": found[1]})
 
 
 def split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
@@ -676,12 +682,17 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
     people = next((p for p in pages if _is_people(p)), None)
     people_cut = _people_split(people, voices) if people is not None else None
     if people_cut is not None:
-        pages = _placed(pages, people_cut[1])
+        home = people_cut[2]
+        if not all(path.startswith(PEOPLE_FOLDER) for path in home.values()):
+            raise AssertionError("people parts live under people/")  # render.py relies on it
+    placed: dict[int, Any] = {}
     out: list[Page] = []
     for page in pages:
         if people_cut is not None and _is_people(page):
             out += [people_cut[0], *people_cut[1].pages]
             continue
+        if people_cut is not None:
+            page = _placed(page, people_cut[2], placed)
         context = dict(page.context)
         extra: list[Page] = []
         parts: dict[str, tuple[PartLink, ...]] = {}
@@ -690,14 +701,14 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
             # memo, see memo.py) does not change when another article's people do.
             slug = context["article"].slug
             context["mentions"] = {slug: context["mentions"].get(slug, ())}
-            out.append(dataclasses.replace(page, context=context))
+            out.append(_with_context(page, context))
             continue
         if page.template == "index.md.j2":
             articles = context.get("articles", ())
             if len(articles) > OVERVIEW_ARTICLES:
                 context["articles"] = articles[:OVERVIEW_ARTICLES]
                 context["all_articles"] = (len(articles), sources)
-                out.append(dataclasses.replace(page, context=context))
+                out.append(_with_context(page, context))
             else:
                 out.append(page)
             continue
@@ -743,6 +754,6 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
         if context == page.context:
             out.append(page)
         else:
-            out.append(dataclasses.replace(page, context=context))
+            out.append(_with_context(page, context))
         out += extra
     return tuple(out)

@@ -507,12 +507,12 @@ def is_seed_file(path: Path) -> bool:
 
     Symbolic links count (read_seed decides whether to follow them); FIFOs and the like count
     too, so that they are refused with a message instead of skipped."""
-    name = path.name
+    return _is_seed_name(path.name) and not path.is_dir()
+
+
+def _is_seed_name(name: str) -> bool:
     return (
-        not _ignored(name)
-        and not path.is_dir()
-        and name.lower().endswith(SEED_SUFFIXES)
-        and ".corrections." not in name
+        not _ignored(name) and name.lower().endswith(SEED_SUFFIXES) and ".corrections." not in name
     )
 
 
@@ -533,14 +533,17 @@ class SeedFolder:
 def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
     """Seeds of a folder; a corrections file without its seed, or one named so that it would not
     be read, is an error; any other file that is not read is a warning."""
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    seeds = [p for p in entries if is_seed_file(p)]
-    seed_names = {p.name for p in seeds}  # a set: a list would make this loop quadratic
-    stems = {p.name[: -len(p.suffix)] for p in seeds}
+    # (name, is a folder) per entry, from one listing (no stat per file: the file type comes
+    # with it on most systems; is_dir() follows links, as Path.is_dir does).
+    with os.scandir(folder) as listing:
+        entries = sorted(((e.name, e.is_dir()) for e in listing), key=lambda e: e[0])
+    seed_names = [n for n, is_dir in entries if not is_dir and _is_seed_name(n)]
+    seeds = [folder / n for n in seed_names]
+    seed_set = set(seed_names)  # a set: a list would make this loop quadratic
+    stems = {_stem(n) for n in seed_names}
     warnings: list[str] = []
-    for entry in entries:
-        name = entry.name
-        if name in seed_names or _ignored(name) or entry.is_dir():
+    for name, is_dir in entries:
+        if name in seed_set or _ignored(name) or is_dir:
             continue
         where = f"{shown}/{name}"
         if name.endswith(CORRECTIONS_SUFFIX):
@@ -566,5 +569,11 @@ def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
             f"out of {shown}/)"
         )
     return SeedFolder(
-        tuple(seeds), tuple(escape(w) for w in warnings), frozenset(p.name for p in entries)
+        tuple(seeds), tuple(escape(w) for w in warnings), frozenset(n for n, _ in entries)
     )
+
+
+def _stem(name: str) -> str:
+    """The name less its suffix, as Path(name).stem (a leading dot is no suffix)."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name

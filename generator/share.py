@@ -8,6 +8,7 @@ Front matter keys: `card` (the card's docs path), `card_alt` (its text, HTML-esc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -83,9 +84,23 @@ _STAGE = "share"
 _PERSONS: Kept[str] = Kept(_STAGE)
 
 
+_PARTS: Kept[str] = Kept(_STAGE)  # a page's whole JSON-LD, by its tuple of cards (paging.py)
+_alt_text = functools.lru_cache(maxsize=1 << 16)(front_matter_text)  # str → str, pure
+
+
 def _person_text(card: Any, page_path: str, site: SiteConfig) -> str:
     return _PERSONS.get(
         card, lambda c: to_script_text(person(c, page_path, site)), (page_path, site.url)
+    )
+
+
+def _people_text(cards: Sequence[Any], page_path: str, site: SiteConfig) -> str:
+    if type(cards) is not tuple:  # only an immutable tuple of cards is kept by its identity
+        return people_script_text([_person_text(c, page_path, site) for c in cards])
+    return _PARTS.get(
+        cards,
+        lambda cs: people_script_text([_person_text(c, page_path, site) for c in cs]),
+        (page_path, site.url),
     )
 
 
@@ -162,7 +177,7 @@ def share(
                 batch.add_bytes(found)
             paths.append(card)
             alt = f"{site.name}: {title}" + (f" ({kicker})" if kicker else "")
-            meta = {"card": card, "card_alt": front_matter_text(alt)}
+            meta = {"card": card, "card_alt": _alt_text(alt)}
             article = page.context.get("article")
             if article is not None:
                 meta["jsonld"] = _article_jsonld(page, article, site, card)
@@ -174,9 +189,7 @@ def share(
                 and getattr(spec, "count", None) == PEOPLE_COUNT
                 and page.context.get("items")
             ):
-                meta["jsonld"] = people_script_text(
-                    [_person_text(card, page.path, site) for card in page.context["items"]]
-                )
+                meta["jsonld"] = _people_text(page.context["items"], page.path, site)
             extras[page.path] = meta
         batch.start()
     except BaseException:
