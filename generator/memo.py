@@ -40,6 +40,13 @@ _build = 0
 # when it outgrows a few sites' worth of strings.
 _strings: dict[str, bytes] = {}
 _STRINGS_LIMIT = 500_000
+# Page path → (its shallow items, fingerprint) of the last build and of this one (see
+# Fingerprints._shallow); the items hold their objects, so identities stay theirs.
+_pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}
+_pages_now: dict[str, tuple[tuple[Any, ...], bytes]] = {}
+_OPEN, _CLOSE = b"{", b"}"  # never a digest: those are 24 bytes (or longer)
+
+
 # Per dataclass type: its field names, and whether it is frozen.
 _shapes: dict[type, tuple[tuple[str, ...], bool]] = {}
 
@@ -71,11 +78,58 @@ class Fingerprints:
         self._strings = _strings
 
     def page(self, page: Page) -> bytes | None:
+        shallow = self._shallow(page)
+        if shallow is not None:
+            last = _pages.get(page.path)
+            if last is not None and last[0] == shallow:
+                _pages_now[page.path] = last
+                return last[1]
         try:
             parts = [generator_version().encode(), self._value(page)[0]]
         except Unmemoisable:
             return None
-        return _blake(b"\0".join(parts))
+        digest = _blake(b"\0".join(parts))
+        if shallow is not None:
+            _pages_now[page.path] = (shallow, digest)
+        return digest
+
+    def _shallow(self, page: Page) -> tuple[Any, ...] | None:
+        """The page's fields, its context's keys and values and one more level into the
+        plain dicts among them, each as a str or its digest: kept by identity (an immutable
+        value in _lasting), or walked as the full walk would (new and mutable values, Facts
+        and Articles by their digest). A tuple equal to last build's means the same
+        fingerprint, without walking all of the page again (a page's context is a new dict
+        every build, and the walk hashes every key and value of it and of its dicts).
+        None: the page holds something the walk does not know."""
+        names = _shapes.get(type(page))
+        if names is None:
+            return None  # the first walk of a Page records its fields
+        items: list[Any] = [type(page)]
+        try:
+            for name in names[0]:
+                items.append(name)
+                self._item(getattr(page, name), items, 2)
+        except Unmemoisable:
+            return None
+        return tuple(items)
+
+    def _item(self, value: Any, items: list[Any], depth: int) -> None:
+        kind = type(value)
+        if kind is str:
+            items.append(value)
+        elif kind is dict and depth:
+            items.append(_OPEN)
+            for key, inner in value.items():
+                self._item(key, items, 0)
+                self._item(inner, items, depth - 1)
+            items.append(_CLOSE)
+        else:
+            hit = _lasting.get(id(value))
+            if hit is not None and hit[0] is value:
+                hit[2] = _build
+                items.append(hit[1])
+            else:
+                items.append(self._value(value)[0])
 
     def _string(self, value: str) -> bytes:
         found = self._strings.get(value)
@@ -180,6 +234,9 @@ def render_pages(
     # Keep what this build used: the memo is the size of one site, whatever the edits.
     _rendered.clear()
     _rendered.update(used)
+    _pages.clear()
+    _pages.update(_pages_now)
+    _pages_now.clear()
     for ident in [i for i, entry in _lasting.items() if entry[2] != _build]:
         del _lasting[ident]
     return out
@@ -188,4 +245,6 @@ def render_pages(
 def forget() -> None:
     _rendered.clear()
     _lasting.clear()
+    _pages.clear()
+    _pages_now.clear()
     _strings.clear()
