@@ -94,13 +94,12 @@ class Fingerprints:
         return digest
 
     def _shallow(self, page: Page) -> tuple[Any, ...] | None:
-        """The page's fields, its context's keys and values and one more level into the
-        plain dicts among them, each as a str or its digest: kept by identity (an immutable
-        value in _lasting), or walked as the full walk would (new and mutable values, Facts
-        and Articles by their digest). A tuple equal to last build's means the same
-        fingerprint, without walking all of the page again (a page's context is a new dict
-        every build, and the walk hashes every key and value of it and of its dicts).
-        None: the page holds something the walk does not know."""
+        """The page's fields and its context's keys and values, each as a str or its
+        digest: kept by identity (an immutable value in _lasting), or walked as the full walk
+        would (new and mutable values, such as the mentions dict that many pages share, once
+        per build; Facts and Articles by their digest). A tuple equal to last build's means
+        the same fingerprint, without walking all of the page again (a page's context is a
+        new dict every build). None: the page holds something the walk does not know."""
         names = _shapes.get(type(page))
         if names is None:
             return None  # the first walk of a Page records its fields
@@ -108,7 +107,7 @@ class Fingerprints:
         try:
             for name in names[0]:
                 items.append(name)
-                self._item(getattr(page, name), items, 2)
+                self._item(getattr(page, name), items, 1)
         except Unmemoisable:
             return None
         return tuple(items)
