@@ -3,6 +3,7 @@ organizations recognised by a closing word such as "Agency"."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -318,14 +319,30 @@ def _initials(name: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
+def _merged(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+    """The stretches of text the spans cover, sorted, overlapping ones merged (a match overlaps
+    one of them exactly when it overlaps one of the spans)."""
+    merged: list[tuple[int, int]] = []
+    for start, end, _, _ in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def find_places(article: Article) -> tuple[Place, ...]:
     """Gazetteer places named in the story (not inside an organization's name)."""
     pattern, by_form = _place_pattern()
     found: dict[str, _Found] = {}
     for block in article.story_blocks:
-        orgs = organization_spans(block.text)
+        covered = _merged(organization_spans(block.text))
+        starts = [start for start, _ in covered]
         for match in pattern.finditer(block.text):
-            if any(s < match.end() and match.start() < e for s, e, _, _ in orgs):
+            # inside an organization's name ("Kennedy Space Center, Florida"): one bisect, not a
+            # scan of every organization of the block
+            at = bisect.bisect_left(starts, match.end()) - 1
+            if at >= 0 and match.start() < covered[at][1]:
                 continue
             entry = by_form[_normal(match.group())]
             found.setdefault(entry.id, _Found(entry.id, entry.name)).add(entry.name, block.id)

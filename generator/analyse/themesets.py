@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import GeneratorError
-from ..model import CastMember, Facts, KeyFact, Theme
+from ..model import CastMember, Event, Facts, KeyFact, Theme
 from ..site import load_data
 from .keyfacts import KeyFactRules, find_all_key_facts, find_cast, key_fact_rules
 from .sentences import sentence_spans, str_list
@@ -198,20 +198,29 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?:(?=[’']s(?!\w))|(?![\w’'-]))")
 
 
-def _too_old(evidence: Evidence, facts: Facts, block: str, sentence: str) -> bool:
-    """Whether a date the sentence gives lies more than max_age_days before publication."""
+def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
+    """Whether a date the sentence gives (`events`: the sentence's own) lies more than
+    max_age_days before publication."""
     published = facts.article.published
     if evidence.max_age_days is None or published is None:
         return False
-    flat = " ".join(sentence.split())
-    for event in facts.events:
-        if event.block == block and " ".join(event.text.split()) in flat:
-            parts = [int(p) for p in event.date.split("-")]
-            # The latest day the date can mean: "1969" may be 31 December 1969.
-            latest = dt.date(parts[0], *(parts[1:2] or [12]), *(parts[2:3] or [28]))
-            if (published - latest).days > evidence.max_age_days:
-                return True
+    for event in events:
+        parts = [int(p) for p in event.date.split("-")]
+        # The latest day the date can mean: "1969" may be 31 December 1969.
+        latest = dt.date(parts[0], *(parts[1:2] or [12]), *(parts[2:3] or [28]))
+        if (published - latest).days > evidence.max_age_days:
+            return True
     return False
+
+
+def _events_by_sentence(facts: Facts) -> dict[tuple[str, str], list[Event]]:
+    """The dated events of each sentence, by (block, the sentence with its white space
+    normalised): an event's text is the sentence that holds it (dates.py splits sentences as
+    sentence_spans does), so one lookup per sentence, not a scan of every event."""
+    by_sentence: dict[tuple[str, str], list[Event]] = {}
+    for event in facts.events:
+        by_sentence.setdefault((event.block, " ".join(event.text.split())), []).append(event)
+    return by_sentence
 
 
 def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]]:
@@ -219,6 +228,7 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
     hedged = _phrase_pattern(evidence.not_if_sentence) if evidence.not_if_sentence else None
     found = []
+    dated = _events_by_sentence(facts)
     for position, block in enumerate(facts.article.story_blocks):
         # Quotations are found in the whole paragraph (one can span sentences), blanked to
         # the same length so each sentence's narrative sits at the sentence's own offsets.
@@ -229,7 +239,9 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
                 patterns
                 and all(p.search(narrative) for p in patterns)
                 and not (hedged and hedged.search(narrative))
-                and not _too_old(evidence, facts, block.id, sentence)
+                and not _too_old(
+                    evidence, facts, dated.get((block.id, " ".join(sentence.split())), ())
+                )
             ):
                 found.append((position, sentence))
     return found
