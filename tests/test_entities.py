@@ -169,3 +169,19 @@ def test_a_known_organization_after_of_the_is_its_own() -> None:
         "federal-trade-commission",
         "bureau-of-consumer-protection",
     ]
+
+
+def test_common_federal_agencies_are_known_by_their_abbreviation() -> None:
+    article = article_from("FEMA and HSI agents met OMB staff; HHS sent a letter.")
+    assert [o.id for o in find_organizations(article)] == [
+        "fema",
+        "homeland-security-investigations",
+        "office-of-management-and-budget",
+        "department-of-health-and-human-services",
+    ]
+
+
+def test_initials_leave_out_the_connector_words() -> None:
+    article = article_from("The Office of the Inspector General said the OIG would look.")
+    found = {o.id: o for o in find_organizations(article)}
+    assert found["office-of-the-inspector-general"].aliases == ("OIG",)

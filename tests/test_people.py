@@ -428,3 +428,66 @@ def test_a_parenthesised_nickname_is_a_nickname_of_the_name() -> None:
 def test_an_abbreviation_in_parentheses_is_no_nickname() -> None:
     text = "Stafford left Young aboard the Command Module (CM) Charlie Brown, and Cernan said so."
     assert "charlie-brown" not in people_of(article_from(text))
+
+
+def test_a_given_name_in_brackets_after_a_rank_belongs_to_the_name() -> None:
+    text = "“We welcome our guests and Maj. Gen. (Richard) Cripwell,” he said."
+    people = people_of(article_from(text))
+    assert list(people) == ["richard-cripwell"]
+    assert people["richard-cripwell"].roles == ("maj. gen.",)
+
+
+def test_a_rank_with_no_name_after_it_is_no_person() -> None:
+    text = "The medal went to a Maj. Gen. of the reserve, the paper said."
+    assert people_of(article_from(text)) == {}
+
+
+def test_two_abbreviated_ranks_make_one_role() -> None:
+    text = "Lt. Col. Derrick Weyand, head coach, was grateful for the chance to return."
+    people = people_of(article_from(text))
+    assert people["derrick-weyand"].roles == ("lt. col.", "head coach")
+
+
+def test_a_title_before_a_rank_is_a_role_too() -> None:
+    text = "He thanked Marine Corps Commandant Gen. Joseph Dunford for hosting the games."
+    people = people_of(article_from(text))
+    assert set(people["joseph-dunford"].roles) == {"commandant", "gen."}
+    assert people["joseph-dunford"].organizations == ("marine-corps",)
+
+
+def test_a_portfolio_that_would_read_as_a_name_is_part_of_the_title() -> None:
+    text = (
+        "Hugh Stevenson, Deputy Director for International Consumer Protection, said the agency"
+        " has filed more than 50 cases."
+    )
+    people = people_of(article_from(text))
+    assert list(people) == ["hugh-stevenson"]
+    assert people["hugh-stevenson"].roles == (
+        "deputy director for international consumer protection",
+    )
+
+
+def test_a_portfolio_with_no_name_in_it_leaves_the_title_short() -> None:
+    text = (
+        "A task group was headed by George E. Mueller, Associate Administrator for Manned Space"
+        " Flight, on May 7."
+    )
+    assert people_of(article_from(text))["george-e-mueller"].roles == ("associate administrator",)
+
+
+def test_an_apposition_after_a_degree_gives_the_role_and_organization() -> None:
+    text = (
+        "Speakers:\n\n• Kathryn Sullivan, Ph.D., NOAA Administrator\n\n"
+        "• Steven Volz, Ph.D., director, NOAA’s Satellite and Information Service"
+    )
+    people = people_of(article_from(text))
+    assert people["kathryn-sullivan"].roles == ("administrator",)
+    assert people["kathryn-sullivan"].organizations == ("noaa",)
+    assert people["steven-volz"].roles == ("director",)
+    assert people["steven-volz"].organizations == ("noaa", "satellite-and-information-service")
+
+
+def test_a_medal_and_a_championship_are_roles() -> None:
+    text = "Sgt. John Franklin, a two-time champion and silver medalist, won again."
+    people = people_of(article_from(text))
+    assert people["john-franklin"].roles == ("sgt.", "champion", "silver medalist")

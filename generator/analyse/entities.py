@@ -307,13 +307,10 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
     )
 
 
-_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
-
-
 def _initials(name: str) -> str | None:
     """The abbreviation a name's initials make ("Federal Trade Commission" → "FTC"), when it
     has three capitalised words or more: an article that writes it means that organization."""
-    words = [w for w in name.split() if w.lower() not in _INITIAL_SKIP]
+    words = [w for w in name.split() if w.lower() not in entity_lexicon().initial_skip_words]
     if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None
     return "".join(w[0] for w in words)

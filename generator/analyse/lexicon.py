@@ -59,6 +59,8 @@ class PeopleLexicon:
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
     rank_classes: frozenset[str] = frozenset()  # "second class": part of the rank before it
+    office_heads: frozenset[str] = frozenset()  # "assistant": "… to the President" joins it
+    portfolio_links: frozenset[str] = frozenset()  # "of", "and": no portfolio ends on one
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class EntityLexicon:
     places: tuple[KnownName, ...]
     organization_exclusions: frozenset[str] = frozenset()
     organization_non_openers: frozenset[str] = frozenset()
+    initial_skip_words: frozenset[str] = frozenset()  # lower case: left out of initials
 
 
 def _strings(values: Any) -> tuple[str, ...]:
@@ -243,6 +246,8 @@ def _build_people_lexicon() -> PeopleLexicon:
         rank_qualifiers=frozenset(str(w) for w in raw.get("rank_qualifiers") or ()),
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
         rank_classes=_lower_set(raw.get("rank_classes")),
+        office_heads=_lower_set(raw.get("office_heads")),
+        portfolio_links=_lower_set(raw.get("portfolio_links")),
     )
 
 
@@ -336,4 +341,5 @@ def entity_lexicon() -> EntityLexicon:
         places=_known(raw["places"]),
         organization_exclusions=frozenset(_strings(raw.get("organization_exclusions"))),
         organization_non_openers=frozenset(_strings(raw.get("organization_non_openers"))),
+        initial_skip_words=_lower_set(raw.get("initial_skip_words")),
     )

@@ -100,7 +100,6 @@ _PORTFOLIO = re.compile(
     rf"(?<![\w’'-])(?P<link>of|for|to)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*"
     rf"(?:\s+{_CAPITALISED_OR_LINK})*?)\s+$"
 )
-_PORTFOLIO_LINKS = frozenset({"and", "of", "the", "for", "&"})
 _LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
@@ -135,6 +134,8 @@ class _Mention:
     thing: bool = False  # right after "group", "ship", "module" …: likely a thing's name
     shared_role: str | None = None  # a plural role after the last name of a list
     given: bool = False  # its first word is a known given name
+    # its apposition's capitalised portfolio: (start, end, role, role with the portfolio)
+    portfolio: tuple[int, int, str, str] | None = None
 
     @property
     def cued(self) -> bool:
@@ -260,7 +261,8 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     """The role patterns that do not depend on the article: compiled once per process."""
     roles = _roles()
     apposition = patterns.compile(
-        rf"^,\s*(?:\d{{1,3}},\s*)?(?!(?:who|whom|whose|which|that)\b)(?:(?:an?|the)\s+)?"
+        rf"^,\s*(?:\d{{1,3}},\s*)?(?:(?:[A-Z][a-z]?\.){{2,3}},\s*)?"
+        rf"(?!(?:who|whom|whose|which|that)\b)(?:(?:an?|the)\s+)?"
         rf"(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
@@ -599,6 +601,8 @@ def _clean_run(
         return None
     if _is_nickname(rest[0]) or not core[0][:1].isupper():
         return None
+    if core[-1] in ctx.lex.honorifics and match.string[match.end() : match.end() + 1] == ".":
+        return None  # "Maj. Gen. (ret.)": a rank, no name after it
     if any(_is_suffix(t, ctx) for t in rest[:-1]):  # "Martin Luther King Jr. Day"
         return None
     if core[-1].lower() in ctx.lex.roles:  # "Crown Prince-Prime Minister", "Ambassador"
@@ -624,6 +628,7 @@ def _clean_run(
         while prefix and (
             (_ABBREVIATED.fullmatch(prefix[-1]) and not _is_title(prefix[-1], ctx))
             or prefix[-1] in ctx.lex.rank_qualifiers
+            or (prefix[-1].endswith(".") and prefix[-1][:-1] in ctx.lex.honorific_roles)
         ):
             written.insert(0, prefix.pop())
         office = " ".join(written).lower()
@@ -691,22 +696,8 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
     if found is None or found.end() != start:
         return None
     words = found.group("words").split()
-    if words[-1].lower() in _PORTFOLIO_LINKS:
+    if not _plain_portfolio(words, ctx):
         return None
-    for size in (1, 2, 3, 4):  # nationalities are fine: "European Affairs"
-        for at in range(len(words) - size + 1):
-            phrase = " ".join(words[at : at + size])
-            if (
-                phrase in ctx.org_ids
-                or phrase in _place_words()
-                or phrase in ctx.lex.place_words
-                or phrase in ctx.lex.place_names
-            ):
-                return None
-            # Another role in it is the name's own ("Director for Senator Bill Hagerty"),
-            # unless it names an office ("Assistant to the President Jay Fields").
-            if phrase.lower() in ctx.lex.roles and (at == 0 or words[at - 1] != "the"):
-                return None
     before = sentence[window : found.start()].split()
     for size in (3, 2, 1):
         written = before[-size:] if len(before) >= size else []
@@ -728,6 +719,51 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
     return None
 
 
+def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
+    """Whether capitalised words after a role's "of" or "for" are its portfolio ("Foreign and
+    European Affairs", "International Consumer Protection"): they end on no connector and name
+    no organization, place or other role (nationalities are fine: "European Affairs")."""
+    if not words or words[-1].lower() in ctx.lex.portfolio_links:
+        return False
+    if ctx.any_org.search(" ".join(words)):
+        return False
+    for size in (1, 2, 3, 4):
+        for at in range(len(words) - size + 1):
+            phrase = " ".join(words[at : at + size])
+            if (
+                phrase in ctx.org_ids
+                or phrase in _place_words()
+                or phrase in ctx.lex.place_words
+                or phrase in ctx.lex.place_names
+            ):
+                return False
+            # Another role in it is the name's own ("Director for Senator Bill Hagerty"),
+            # unless it names an office ("Assistant to the President Jay Fields").
+            if phrase.lower() in ctx.lex.roles and (at == 0 or words[at - 1] != "the"):
+                return False
+    return True
+
+
+_APPOSED_PORTFOLIO = re.compile(
+    rf"\s+(?P<link>of|for)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*(?:\s+{_CAPITALISED_OR_LINK})*)"
+    r"\s*(?=[,;]|\.?$)"
+)
+
+
+def _apposed_portfolio(
+    after: str, apposition: re.Match[str], ctx: _Context
+) -> re.Match[str] | None:
+    """The portfolio of a capitalised title in an apposition, up to its comma: "Hugh
+    Stevenson, Deputy Director for International Consumer Protection, said" → "for
+    International Consumer Protection" (part of the role; its words are no person)."""
+    if not apposition.group("role")[:1].isupper():
+        return None
+    found = _APPOSED_PORTFOLIO.match(after, apposition.end("role"))
+    if found is None or not _plain_portfolio(found.group("words").split(), ctx):
+        return None
+    return found
+
+
 _OFFICE_AFTER = re.compile(r"\s+to\s+the\s+(?P<office>(?:Vice\s+)?[A-Z][\w’'-]*)(?![\w’'-])")
 
 
@@ -737,15 +773,12 @@ def _office_after(text: str, end: int, ctx: _Context) -> str:
     title. "" otherwise (a director "of the Senate" works for an organization)."""
     office = _OFFICE_AFTER.match(text, end)
     head = text[:end].split()[-1:] or [""]
-    if office is None or head[0].lower() not in _OFFICE_HEADS:
+    if office is None or head[0].lower() not in ctx.lex.office_heads:
         return ""
     named = " ".join(office.group("office").split())
     if named.lower() not in ctx.lex.roles:
         return ""
     return f" to the {named.lower()}"
-
-
-_OFFICE_HEADS = frozenset({"assistant", "assistants", "deputy", "deputies", "adviser", "advisor"})
 
 
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -921,10 +954,17 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             written = " ".join(apposition.group("role").lower().split())
             if pattern is not ctx.apposition and written in ctx.lex.plural_roles:
                 mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
-            _add_role(
-                mention,
-                _role_text(apposition, ctx.lex) + _office_after(after, apposition.end("role"), ctx),
-            )
+            role = _role_text(apposition, ctx.lex)
+            portfolio = _apposed_portfolio(after, apposition, ctx)
+            if portfolio is not None:
+                words = " ".join(portfolio.group("words").lower().split())
+                mention.portfolio = (
+                    mention.end + portfolio.start("words"),
+                    mention.end + portfolio.end("words"),
+                    role,
+                    f"{role} {portfolio.group('link')} {words}",
+                )
+            _add_role(mention, role + _office_after(after, apposition.end("role"), ctx))
             more = ctx.and_role.match(after, apposition.end("role"))
             if more:  # "chief executive officer and co-founder"
                 _add_role(mention, _role_text(more, ctx.lex))
@@ -1167,6 +1207,24 @@ def _is_byline(block: str, name: str) -> bool:
     return False
 
 
+def _outside_portfolios(found: list[_Mention]) -> list[_Mention]:
+    """A title's portfolio in an apposition that would otherwise be read as a name is part of
+    the title: "Hugh Stevenson, Deputy Director for International Consumer Protection" holds
+    "deputy director for international consumer protection", and "Consumer Protection" is no
+    person. A portfolio with no name in it leaves the title as it is ("Associate Administrator
+    for Manned Space Flight": associate administrator)."""
+    kept = found
+    for holder in found:
+        if holder.portfolio is None:
+            continue
+        start, end, short, full = holder.portfolio
+        inside = [m for m in kept if m is not holder and start <= m.run_start and m.end <= end]
+        if inside:
+            kept = [m for m in kept if not any(m is i for i in inside)]
+            holder.roles = [full if r == short else r for r in holder.roles]
+    return kept
+
+
 def _link_akas(sentence: str, found: list[_Mention]) -> None:
     """ "Ovidio Guzman Lopez, aka El Raton and Raton Nuevo": the names after "aka" are other
     names of the one before it."""
@@ -1187,7 +1245,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
         if block.kind == "boilerplate":
             continue
         for start, end in sentence_spans(block.text):
-            sentence = block.text[start:end]
+            sentence = _unbracketed(block.text[start:end])
             key = (block_index, start, len(texts), block.id)
             texts.append(sentence)
             found = _drop_credits(_raw_mentions(sentence, key, ctx), sentence, block.text)
@@ -1205,6 +1263,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[0].orgs if o not in other.orgs)
             for mention in found:
                 _own_evidence(sentence, mention, ctx)
+            found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             for group in groups:
                 shared = group[-1].shared_role
@@ -1218,6 +1277,23 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[-1].orgs if o not in other.orgs)
             mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
+
+
+@cache
+def _bracketed_given() -> re.Pattern[str]:
+    honorifics = phrase_alternation(people_lexicon().honorifics)
+    return re.compile(
+        rf"(?<![\w’'-])(?P<rank>(?:{honorifics})\.\s+)\((?P<given>[A-Z][a-z][\w’'-]*)\)(?=\s+[A-Z])"
+    )
+
+
+def _unbracketed(sentence: str) -> str:
+    """A given name an editor put in brackets after a rank ("Maj. Gen. (Richard) Cripwell", in
+    a quotation that said only the rank and surname) is read as part of the name: the brackets
+    become spaces (same length, so every offset holds)."""
+    if "(" not in sentence:
+        return sentence
+    return _bracketed_given().sub(lambda m: f"{m.group('rank')} {m.group('given')} ", sentence)
 
 
 # --- people ---------------------------------------------------------------------------------
