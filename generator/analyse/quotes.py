@@ -26,11 +26,14 @@ not an object (after a preposition, "praising Shipenko") nor a possessive ("Smit
 said"), with only a few words or a comma-enclosed apposition between ("Shipenko, 38, who …,
 said"); failing that, for some verbs, a person right after it ("said Phil McAlister"). Names are
 matched only outside quotation marks, against the names and aliases of the `people` given (plus
-a person's surname when no one else shares it).
+a person's surname when no one else shares it), and "the <role>" for the one person who holds
+that role ("the defense secretary said"), unless the sentence names that person too ("the lawyer
+told Smith") or words after it make it someone else ("the judge in that case").
 
 Pronouns (he/she) resolve to the most recent speaker — the subject of the last reporting verb
-with a named person — when no one else is named after that speaker's sentence. Otherwise the
-pronoun stays unresolved (None) rather than guessing.
+with a named person — when no one else is named after that speaker's sentence, or the speaker
+is named again, as a subject, after the one who was. Otherwise the pronoun stays unresolved
+(None) rather than guessing.
 """
 
 from __future__ import annotations
@@ -117,6 +120,8 @@ class _Words:
     verb_set: frozenset[str]  # the reporting verbs, lower case, one space between words
     longest_verb: int  # in words
     statement: re.Pattern[str] | None  # a headline's "Statement from", "Remarks by"
+    restrictive: frozenset[str]  # after "the judge": someone else ("the judge in that case")
+    scare_determiners: re.Pattern[str]  # "an “agency-only” broker": a determiner before a term
 
 
 def _norm(phrase: str) -> str:
@@ -131,6 +136,7 @@ def _words() -> _Words:
     not_speech = str_list(data.get("not_speech"))
     cues = str_list(data.get("term_cues"))
     statements = str_list(data.get("statement_headlines"))
+    determiners = str_list(data.get("scare_quote_determiners"))
     verb_body = _alternation(verbs)
     inverted = [v for v in str_list(data.get("inverted_verbs")) if " " not in v]
     return _Words(
@@ -150,6 +156,10 @@ def _words() -> _Words:
         verb_set=frozenset(_norm(v) for v in verbs),
         longest_verb=max(len(v.split()) for v in verbs),
         statement=_word_pattern(statements, case=False) if statements else None,
+        restrictive=frozenset(_norm(w) for w in str_list(data.get("role_reference_not_before"))),
+        scare_determiners=re.compile(
+            rf"(?i)(?<![\w’'-])(?:{_alternation(determiners) or '(?!x)x'})\s+$"
+        ),
     )
 
 
@@ -173,10 +183,12 @@ def _word_pattern(
 
 
 class PeopleIndex:
-    """Finds mentions of the given people (names, aliases, unshared surnames) in text."""
+    """Finds mentions of the given people (names, aliases, unshared surnames) in text; with
+    `role_references`, also "the defense secretary" for the one person whose role it is."""
 
-    def __init__(self, people: tuple[Person, ...]) -> None:
+    def __init__(self, people: tuple[Person, ...], role_references: bool = False) -> None:
         self.by_form: dict[str, str] = {}
+        self.by_role = _role_references(people) if role_references else {}
         surnames: dict[str, set[str]] = {}
         for person in people:
             for form in (person.name, *person.aliases):
@@ -193,12 +205,47 @@ class PeopleIndex:
         # Not inside an abbreviation: the "U" or "S. Attorney" of "U.S. Attorney" is no mention.
         edge = r"(?<![\w’'-])(?<!\w\.)"
         self.pattern = re.compile(rf"{edge}(?:{body})(?![\w-]|\.\w)") if forms else None
+        self.role_pattern = _role_pattern(tuple(self.by_role)) if self.by_role else None
 
     def mentions(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Mentions by name."""
         if self.pattern is None:
             return
         for match in self.pattern.finditer(text):
             yield match.start(), match.end(), self.by_form[match.group()]
+
+    def role_mentions(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Mentions by role ("the defense secretary"), with `role_references` only."""
+        if self.role_pattern is None:
+            return
+        for match in self.role_pattern.finditer(text):
+            yield match.start(), match.end(), self.by_role[_norm(match.group("role"))]
+
+
+def _role_references(people: tuple[Person, ...]) -> dict[str, str]:
+    """Role (lower case) → the one person who holds it, for "the defense secretary said":
+    a role two people share, or an abbreviated rank ("gen."), refers to no one for sure."""
+    holders: dict[str, set[str]] = {}
+    for person in people:
+        for role in person.roles:
+            key = _norm(role)
+            if len(key) > 3 and "." not in key:
+                holders.setdefault(key, set()).add(person.id)
+    return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
+
+
+@cache
+def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the defense secretary" (the article, then the role in any case), not followed by what
+    makes it someone else: "the judge in that case", "the coach of the other team"."""
+    words = _words()
+    body = _alternation(list(roles))
+    restrictive = _alternation(sorted(words.restrictive)) if words.restrictive else "(?!x)x"
+    return re.compile(
+        # nor after "and" ("the judge and the lawyer said": two speakers, neither one)
+        rf"(?<![\w’'-])(?<!and\s)(?<!or\s)(?<!&\s)[Tt]he\s+(?P<role>(?i:{body}))(?![\w’'-])"
+        rf"(?!\s+(?:{restrictive})(?![\w’'-]))"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,9 +303,13 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
         if closed and _is_nickname(text, start, end):
             continue
         runs_on = not closed and last and next_opens
-        if not closed and not runs_on and not _introduced(text, start):
-            continue  # a stray opening mark: it must not swallow the words after it
         first = not spans and not text[:start].strip()
+        # A continuation paragraph ("“…" after a paragraph left open) that is never closed
+        # is still the quotation going on, to its paragraph's end: the last paragraph of a
+        # statement whose closing mark the source lost, or that the text held cuts off.
+        carried_on = continuing and first and last
+        if not closed and not runs_on and not carried_on and not _introduced(text, start):
+            continue  # a stray opening mark: it must not swallow the words after it
         text_end = end - 1 if closed else len(text[:end].rstrip())
         spans.append(_Span(start, end, start + 1, text_end, closed, continuing and first, runs_on))
     return spans
@@ -298,8 +349,15 @@ class _Tracker:
     clear_until: int = 0  # in the current block: mentions before this offset never intervene
 
 
-def _subjects(masked: str, index: PeopleIndex) -> list[_Subject]:
+def _subjects(masked: str, index: PeopleIndex, starts: list[int]) -> list[_Subject]:
     found = [(s, e, pid) for s, e, pid in index.mentions(masked)]
+    named = {(sentence_bounds(masked, starts, s)[0], pid) for s, _, pid in found}
+    # "the lawyer told Smith": a role whose holder the same sentence names is someone else's
+    found += [
+        (s, e, pid)
+        for s, e, pid in index.role_mentions(masked)
+        if (sentence_bounds(masked, starts, s)[0], pid) not in named
+    ]
     found += [(m.start(), m.end(), _PRONOUN) for m in _words().pronouns.finditer(masked)]
     found.sort()
     # A mention inside a longer one ("Bill Nelson" vs "Nelson") is the same person: keep the first.
@@ -461,6 +519,10 @@ def _speech_acts(
                 continue
             if mention.person != tracker.last_speaker:
                 tracker.intervened = True
+            elif not (mention.object or mention.possessive):
+                # named again as a subject after the one who intervened ("After thanking
+                # Dunford, the defense secretary offered …"): the speaker is the last named
+                tracker.intervened = False
 
     for verb in _words().verbs.finditer(masked):
         if verb.start() in excluded:
@@ -582,7 +644,6 @@ def _term_cued(text: str, span: _Span, words: str) -> bool:
     return bool(cue.search(text, max(0, span.start - 30), span.start))
 
 
-_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:an?|the|its|their|his|her|our)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
@@ -591,7 +652,7 @@ def _scare_quoted(text: str, span: _Span, words: str) -> bool:
     the noun they qualify is a term (the writer's scare quotes), even beside a reporting verb."""
     if not span.closed or len(words.split()) > 2 or _SENTENCE_END.search(words):
         return False
-    before = _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start)
+    before = _words().scare_determiners.search(text, max(0, span.start - 20), span.start)
     return before is not None and _NOUN_AFTER.match(text, span.end) is not None
 
 
@@ -729,7 +790,7 @@ def _block_speech(
     spans = _spans(text, carry.continuing, next_opens)
     masked = _masked(text, spans)
     starts = sentence_starts(masked)
-    subjects = _Subjects(_subjects(masked, index))
+    subjects = _Subjects(_subjects(masked, index, starts))
     tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
     ctx = _Context(text, masked, starts, subjects, acts, carry.previous, carry.trailing)
@@ -757,7 +818,7 @@ def _block_speech(
 
 def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockSpeech, ...]:
     """Quotations and speech flags of every story block, in document order."""
-    index = PeopleIndex(people)
+    index = PeopleIndex(people, role_references=True)
     tracker = _Tracker()
     blocks = article.story_blocks
     # Whether the next paragraph (captions skipped) opens with a quotation mark, for each block.
