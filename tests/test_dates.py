@@ -452,3 +452,64 @@ def test_a_quoted_today_is_the_speakers_day_when_the_lede_dates_the_event_earlie
     assert [e.date for e in find_events(report)] == ["2014-09-18"]
     statement = article("The agency spoke today.", '"We act today," said the director.')
     assert [e.date for e in find_events(statement)] == ["2014-09-25", "2014-09-25"]
+
+
+# --- i12voices6: day ranges before the month, line-opening and parenthesised years, "from …
+# to", an undated "this year", "last summer" --------------------------------------------------
+
+
+def test_a_range_of_days_before_the_month_gives_the_month() -> None:
+    """Hold-out 2 (rugby): "the Rugbytown 7’s Tournament from 20-22 August"."""
+    assert _events("The tournament ran from 20-22 August.", dt.date(2021, 8, 22)) == [
+        ("2021-08", "from 20-22 August")
+    ]
+    assert _events("Navy won 14-7 on Saturday.", dt.date(2021, 8, 22)) == [
+        ("2021-08-21", "on Saturday")
+    ]  # a score is no range of days
+
+
+def test_a_year_opening_a_line_or_a_parenthesis_qualifies_a_noun() -> None:
+    """Hold-out 5 (NOAA): "WHAT:\\n2016 Atlantic hurricane season …"; hold-out 3 (boxing):
+    "kind of like (2000 Olympian) Olanda Anderson"."""
+    assert _events("WHAT:\n2016 Atlantic hurricane season outlook", None) == [("2016", "2016")]
+    assert _events("He is like (2000 Olympian) Olanda Anderson.", None) == [("2000", "2000")]
+    assert _events("Seats (2000 people) were sold. (1500 meters) of road.", None) == []
+    assert _events("The scores (2000 points) stood.", None) == []
+
+
+def test_the_end_of_a_range_from_a_year_is_a_date() -> None:
+    """Hold-out 2 (Abbey): "From 1987 to 1993, Abbey supported NASA Headquarters"."""
+    assert _events("From 1987 to 1993, he served.", dt.date(2024, 3, 25)) == [
+        ("1987", "From 1987"),
+        ("1993", "to 1993"),
+    ]
+    assert _events("Sales rose to 1993 units.", dt.date(2024, 3, 25)) == []
+
+
+def test_undated_this_year_is_the_year_the_article_is_about() -> None:
+    """Hold-out 5 (NOAA advisory, no publication date): "the 2016 Atlantic hurricane season …
+    forecasts this year" → 2016; not when a later year is written, nor "last year"."""
+    texts = ("On May 27, NOAA issues its outlook for the 2016 season.", "Upgrades help this year.")
+    assert _article_events(None, *texts, "It meets on Friday, May 27, 2016.") == [
+        ("2016-05-27", "b1"),
+        ("2016", "b1"),
+        ("2016", "b2"),
+        ("2016-05-27", "b3"),
+    ]
+    later = ("The 2016 season and the 2016 outlook.", "This year, and in 2019.")
+    assert ("2016", "b2") not in _article_events(None, *later)
+    assert _article_events(None, "The 2016 season and the 2016 outlook. Last year it rained.") == [
+        ("2016", "b1"),
+        ("2016", "b1"),
+    ]
+
+
+def test_last_summer_is_dated_only_when_publication_leaves_no_doubt() -> None:
+    """Hold-out 3 (Manafort, published 2019-03-15): "his conviction in that case last summer"."""
+    text = "After his conviction last summer, he agreed."
+    assert _events(text, dt.date(2019, 3, 15)) == [("2018", "last summer")]
+    assert _events(text, dt.date(2019, 7, 1)) == [("2018", "last summer")]
+    assert _events(text, dt.date(2019, 10, 1)) == []  # the summer just past, or the one before?
+    assert _events("He left last winter.", dt.date(2019, 3, 15)) == []  # across two years
+    assert _events("It was the last summer of his life.", dt.date(2019, 3, 15)) == []
+    assert _events("They return this fall.", dt.date(2019, 3, 15)) == []  # a plan, vaguely

@@ -64,6 +64,7 @@ class _Rules:
     possessive_events: frozenset[str]  # nouns after "today’s" that make it a date ("vote")
     determiners: frozenset[str]
     event_days: dict[str, int]  # "first" → 1, "final" → 0 (the last day of the range)
+    season_months: dict[str, tuple[int, int]]  # "summer" → (6, 8): its first and last month
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -94,6 +95,12 @@ def _rules() -> _Rules:
         if isinstance(v, int)
     }
     historic = data.get("historic_years")
+    raw_seasons = data.get("season_months")
+    season_months = {
+        str(k).lower(): (int(v[0]), int(v[1]))
+        for k, v in (raw_seasons.items() if isinstance(raw_seasons, dict) else ())
+        if isinstance(v, list) and len(v) == 2 and all(isinstance(m, int) for m in v)
+    }
     raw_days = data.get("event_days")
     event_days = {
         str(k).lower(): int(v)
@@ -145,6 +152,7 @@ def _rules() -> _Rules:
         speaker_days=frozenset(w.lower() for w in str_list(data.get("speaker_days"))),
         possessive_events=frozenset(w.lower() for w in str_list(data.get("possessive_events"))),
         event_days=event_days,
+        season_months=season_months,
         season_words=re.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -240,7 +248,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
     behind = "|".join(rf"(?<=(?<![\w’'-])(?i:{re.escape(d)})\s\d{{4}})" for d in words.determiners)
     if behind:  # a possessive determines too: "the Counseil's 2007 Military World Games";
         # and a year opening a block names an event: "2023 Armed Forces Basketball Finals"
-        behind += r"|(?<=\w[’']s\s\d{4})|(?<=^\d{4})"
+        # a year opening a line does too ("WHAT:\n2016 Atlantic hurricane season outlook …"),
+        # and one opening a parenthesis before a capitalised noun: "(2000 Olympian)"
+        behind += r"|(?<=\w[’']s\s\d{4})|(?<=^\d{4})|(?<=\n\d{4})|(?<=\(\d{4})(?=\s+[A-Z])"
     adjective = (
         rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_])"
         if behind
@@ -264,10 +274,17 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?P<on>(?i:on)\s+)|{prep}){month}(?:(?(on),|,(?={year_ahead})))?"
             rf"\s+{_DAY}{to}(?:,?\s+{_YEAR})?",
         ),
-        ("day_month", rf"{prep}{_DAY}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{_YEAR})?"),
+        # "17 October 2021"; "from 20-22 August": a range of days gives the month only
+        (
+            "day_month",
+            rf"{prep}{_DAY}(?:\s*[-–]\s*(?P<to>[0-3]?\d)(?![\d:]))?\s+(?:(?i:of)\s+)?{month}"
+            rf"(?:,?\s+{_YEAR})?",
+        ),
         ("month_year", rf"{prep}{month},?\s+(?:(?i:of)\s+)?{_YEAR}"),
         ("weekday", rf"(?:(?i:on|last|this|next)\s+)?{weekday}"),
         ("offset", rf"(?i:{'|'.join(offsets)})(?![\w’'])" if offsets else never),
+        # "last summer": the summer before publication (dates.yml `season_months`)
+        ("season_relative", rf"(?i:last|past)\s+(?P<season>(?i:{seasons}))(?![\w-])"),
         (
             "relative",
             rf"(?i:{_alternation(words.relative)})(?P<poss>[’']s(?=\s))?(?![\w’'])"
@@ -280,7 +297,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "year",
             # not the first year of a span ("rates for 2007–2011": five years, no one date)
-            rf"(?i:{_alternation(words.preps)})\s+{_YEAR}(?!\s+(?i:{counts})(?![\w’'-]))"
+            # "From 1987 to 1993": the year after "to" of a range from a year is one too
+            rf"(?:(?i:{_alternation(words.preps)})|(?<=(?i:from)\s\d{{4}}\s)(?i:to))\s+{_YEAR}"
+            rf"(?!\s+(?i:{counts})(?![\w’'-]))"
             rf"(?!\s?[–—-]\s?\d)",
         ),
         ("year_adjective", adjective),
@@ -329,6 +348,7 @@ _NEEDS = {
     "iso": ("digit",),
     "year_possessive": ("digit",),
     "season_year": ("digit", "season"),
+    "season_relative": ("season",),
     "event_day": (),
 }
 _DIGIT = re.compile(r"\d")
@@ -593,8 +613,12 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
     if kind == "event_day":
         return _event_day(match, ctx.day_range)
     published = ctx.published
+    if kind == "relative" and published is None:
+        return _undated_this_year(match, ctx)
     if published is None:
         return None
+    if kind == "season_relative":
+        return _season(match, published)
     if kind == "weekday":
         future = bool(rules.future.search(tense)) or match.group().lower().startswith("next")
         past = match.group().lower().startswith("last")
@@ -603,6 +627,32 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         words, poss = match.group(), match.group("poss")
         return _relative(words[: -len(poss)] if poss else words, published)
     return None
+
+
+def _undated_this_year(match: re.Match[str], ctx: _Context) -> str | None:
+    """ "this year" in an article with no published date: the year the article is about (the
+    one it writes most, dominating, `reference_year`) when no later year is written; else, or
+    for any other relative word, unknown."""
+    words = match.group()
+    poss = match.group("poss")
+    unit, offset = _rules().relative.get(
+        " ".join((words[: -len(poss)] if poss else words).lower().split()), ("", 0)
+    )
+    year = ctx.reference_year
+    if unit != "year" or offset != 0 or year is None or any(y > year for y in ctx.years or ()):
+        return None
+    return f"{year:04d}"
+
+
+def _season(match: re.Match[str], published: dt.date) -> str | None:
+    """ "last summer": the year of that season, when publication leaves no doubt: before or
+    during this year's, it is last year's (after it, it may be either). A season across two
+    years (winter) is not placed, and the year is all the words give. "this fall", "next
+    spring" tell a plan, vaguely: not placed."""
+    months = _rules().season_months.get(match.group("season").lower())
+    if months is None:
+        return None
+    return f"{published.year - 1:04d}" if published.month <= months[1] else None
 
 
 def _event_day(match: re.Match[str], days: tuple[dt.date, dt.date] | None) -> str | None:
@@ -852,8 +902,8 @@ def _not_a_date(
             return True
     before = text[max(0, start - 12) : start].split()
     last = before[-1] if before else ""
-    if kind == "relative" and last.lower() in ("the", "past"):
-        return True
+    if kind in ("relative", "season_relative") and last.lower() in ("the", "past"):
+        return True  # "over the last year", "the last summer of his life": a period
     return kind == "year" and match.group().lower().startswith("of") and last[:1].isupper()
 
 
