@@ -103,6 +103,11 @@ class Evidence:
     not_if_title: tuple[str, ...] = ()
     max_age_days: int | None = None  # a sentence dated longer before publication is history
     not_if_sentence: tuple[str, ...] = ()  # a sentence with one of these tells a plan
+    # a sentence dated more than this many days after publication tells a plan
+    max_ahead_days: int | None = None
+    # a hedge right after one of these opens a clause about something else ("an explorer that
+    # will study …"): that clause is not the sentence's event
+    clause_openers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,17 +205,47 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
     """Whether a date the sentence gives (`events`: the sentence's own) lies more than
-    max_age_days before publication."""
+    max_age_days before publication (history), or whether all its dates lie more than
+    max_ahead_days after it (a plan: "is launching a mission … on September 7" in a report of
+    September 3)."""
     published = facts.article.published
-    if evidence.max_age_days is None or published is None:
+    if published is None:
         return False
+    ahead = evidence.max_ahead_days
+    planned = ahead is not None and bool(events)
     for event in events:
         parts = [int(p) for p in event.date.split("-")]
         # The latest day the date can mean: "1969" may be 31 December 1969.
         latest = dt.date(parts[0], *(parts[1:2] or [12]), *(parts[2:3] or [28]))
-        if (published - latest).days > evidence.max_age_days:
+        if evidence.max_age_days is not None and (published - latest).days > evidence.max_age_days:
+            return True
+        earliest = dt.date(parts[0], *(parts[1:2] or [1]), *(parts[2:3] or [1]))
+        planned = planned and ahead is not None and (earliest - published).days > ahead
+    return planned
+
+
+_DECADE = re.compile(r"(?<![\w’'-])(1[6-9]\d0|20\d0)[’']?s(?![\w’'-])")
+
+
+def _past_decade(evidence: Evidence, facts: Facts, narrative: str) -> bool:
+    """ "Astronauts who landed on the moon in the 1960s": a decade (no date of its own) that
+    ended more than max_age_days before publication tells history too."""
+    published = facts.article.published
+    if evidence.max_age_days is None or published is None:
+        return False
+    for match in _DECADE.finditer(narrative):
+        last = dt.date(int(match.group(1)) + 9, 12, 31)
+        if (published - last).days > evidence.max_age_days:
             return True
     return False
+
+
+@cache
+def _clause_pattern(openers: tuple[str, ...], hedges: tuple[str, ...]) -> re.Pattern[str]:
+    """ "that will study the lunar atmosphere": a hedged clause, to the next comma or end."""
+    first = "|".join(re.escape(o) for o in openers)
+    second = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges)
+    return re.compile(rf"(?i)(?<![\w’'-])(?:{first})\s+(?:{second})(?![\w’'-])[^,;:—–]*")
 
 
 def _events_by_sentence(facts: Facts) -> dict[tuple[str, str], list[Event]]:
@@ -227,6 +262,11 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
     """(position among the story blocks, sentence) of every sentence that is evidence."""
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
     hedged = _phrase_pattern(evidence.not_if_sentence) if evidence.not_if_sentence else None
+    clauses = (
+        _clause_pattern(evidence.clause_openers, evidence.not_if_sentence)
+        if evidence.clause_openers and evidence.not_if_sentence
+        else None
+    )
     found = []
     dated = _events_by_sentence(facts)
     for position, block in enumerate(facts.article.story_blocks):
@@ -235,6 +275,8 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
         narrative_text = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), block.text)
         for start, end in sentence_spans(block.text):
             sentence, narrative = block.text[start:end], narrative_text[start:end]
+            if clauses is not None:
+                narrative = clauses.sub(lambda clause: " " * len(clause.group()), narrative)
             if (
                 patterns
                 and all(p.search(narrative) for p in patterns)
@@ -242,6 +284,7 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
                 and not _too_old(
                     evidence, facts, dated.get((block.id, " ".join(sentence.split())), ())
                 )
+                and not _past_decade(evidence, facts, narrative)
             ):
                 found.append((position, sentence))
     return found
@@ -345,6 +388,8 @@ def theme_set_from_data(name: str, raw: Any) -> ThemeSet:
         str_list(when.get("not_if_title")),
         int(when["max_age_days"]) if "max_age_days" in when else None,
         str_list(when.get("not_if_sentence")),
+        int(when["max_ahead_days"]) if "max_ahead_days" in when else None,
+        str_list(when.get("clause_openers")),
     )
     labels = raw.get("key_fact_labels") or {}
     key_facts = raw.get("key_facts")
