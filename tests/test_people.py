@@ -491,3 +491,90 @@ def test_a_medal_and_a_championship_are_roles() -> None:
     text = "Sgt. John Franklin, a two-time champion and silver medalist, won again."
     people = people_of(article_from(text))
     assert people["john-franklin"].roles == ("sgt.", "champion", "silver medalist")
+
+
+def test_a_role_told_of_he_goes_to_the_person_the_paragraph_is_about() -> None:
+    text = (
+        "Jordan Cox will serve as Special Assistant to the President. Prior to this role, he"
+        " worked as Executive Director of Political Operations for House Republican Chief"
+        " Deputy Whip Guy Reschenthaler."
+    )
+    people = people_of(article_from(text))
+    assert people["jordan-cox"].roles == (
+        "special assistant to the president",
+        "executive director of political operations",
+    )
+    assert people["guy-reschenthaler"].roles == ("chief deputy whip",)
+
+
+def test_a_second_role_after_and_as_and_its_organization() -> None:
+    text = (
+        "Stephen Siao will serve as Special Assistant to the President. He most recently served"
+        " as Staff Director of the House Committee on Homeland Security and as Chief of Staff to"
+        " Congressman Mark Green."
+    )
+    siao = people_of(article_from(text))["stephen-siao"]
+    assert siao.roles == ("special assistant to the president", "staff director", "chief of staff")
+    assert siao.organizations == ("house-committee-on-homeland-security",)
+
+
+def test_a_deputy_keeps_the_office_it_serves() -> None:
+    text = (
+        "Natalie McIntyre will serve as Special Assistant to the President. Before that, she"
+        " was the Deputy to the Associate Director for Legislative Affairs at the Office of"
+        " Management and Budget."
+    )
+    natalie = people_of(article_from(text))["natalie-mcintyre"]
+    assert "deputy to the associate director for legislative affairs" in natalie.roles
+    assert natalie.organizations == ("office-of-management-and-budget",)
+
+
+def test_a_pronoun_after_two_people_or_of_the_other_gender_gets_no_role() -> None:
+    two = "Jane Roe met John Doe on Monday. He was the chairman of the board."
+    assert all(p.roles == () for p in people_of(article_from(two)).values())
+    other = (
+        "Jane Roe will serve as director. She previously served as Senior Advisor. He was the"
+        " chairman."
+    )
+    assert people_of(article_from(other))["jane-roe"].roles == ("director", "senior advisor")
+
+
+def test_a_pronoun_in_a_quotation_takes_no_role_from_the_paragraph() -> None:
+    text = "Jane Roe will serve as director. “He was the chairman,” she said."
+    assert people_of(article_from(text))["jane-roe"].roles == ("director",)
+
+
+def test_a_person_after_for_is_no_portfolio() -> None:
+    text = (
+        "Drew Dziedzic will serve as Special Assistant to the President. Prior to joining the"
+        " White House, he served as Legislative Director for Sen. Eric Schmitt (MO)."
+    )
+    people = people_of(article_from(text))
+    assert people["drew-dziedzic"].roles == (
+        "special assistant to the president",
+        "legislative director",
+    )
+
+
+def test_an_apposition_after_two_degrees_and_with_a_facility_before_the_role() -> None:
+    text = (
+        "“It matters,” said Guillermo Tortolero-Luna, M.D., Ph.D., director of Cancer Control"
+        " at the University of Puerto Rico. “It was a picture perfect launch,” said David L."
+        " Pierce, Wallops Flight Facility director."
+    )
+    people = people_of(article_from(text))
+    assert people["guillermo-tortolero-luna"].roles == ("director",)
+    assert people["guillermo-tortolero-luna"].organizations == ("university-of-puerto-rico",)
+    assert people["david-l-pierce"].roles == ("director",)
+    assert people["david-l-pierce"].organizations == ("wallops-flight-facility",)
+
+
+def test_a_list_after_an_apposition_gives_no_role_of_a_verb_object() -> None:
+    text = "Stafford, left, Young, and Cernan brief reporters during their press conference."
+    assert all("reporter" not in p.roles for p in people_of(article_from(text)).values())
+
+
+def test_a_dotted_modifier_stays_with_a_role_with_its_portfolio() -> None:
+    text = "“We are grateful,” said U.S. Secretary of Commerce Gina M. Raimondo."
+    people = people_of(article_from(text))
+    assert people["gina-m-raimondo"].roles == ("u.s. secretary of commerce",)

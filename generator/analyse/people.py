@@ -261,9 +261,9 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     """The role patterns that do not depend on the article: compiled once per process."""
     roles = _roles()
     apposition = patterns.compile(
-        rf"^,\s*(?:\d{{1,3}},\s*)?(?:(?:[A-Z][a-z]?\.){{2,3}},\s*)?"
+        rf"^,\s*(?:\d{{1,3}},\s*)?(?:(?:[A-Z][a-z]?\.){{2,3}},\s*){{0,3}}"
         rf"(?!(?:who|whom|whose|which|that)\b)(?:(?:an?|the)\s+)?"
-        rf"(?:[\w’'\-]+\s+){{0,2}}?{_modifiers()}(?P<role>{roles})"
+        rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,3}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
@@ -711,7 +711,9 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
             continue
         mods: list[str] = []
         for word in reversed(before[: len(before) - size]):
-            if not word[:1].isupper() or word.lower() not in ctx.lex.role_modifiers:
+            if not word[:1].isupper() or not (
+                word.lower() in ctx.lex.role_modifiers or _DOTTED.fullmatch(word)
+            ):
                 break
             mods.insert(0, word.lower())
         link = found.group("link")
@@ -725,6 +727,8 @@ def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
     no organization, place or other role (nationalities are fine: "European Affairs")."""
     if not words or words[-1].lower() in ctx.lex.portfolio_links:
         return False
+    if words[0] in ctx.lex.given_names or any(w.rstrip(".") in ctx.lex.honorifics for w in words):
+        return False  # "Director for Sen. Eric Schmitt": a person, no portfolio
     if ctx.any_org.search(" ".join(words)):
         return False
     for size in (1, 2, 3, 4):
@@ -1042,12 +1046,34 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_WORDS = re.compile(
     r"^(?:the\s+|an?\s+)?(?:(?:role|rank|post|position|office|job|title)\s+of\s+)?(?:an?\s+)?"
 )
-# "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader"
+# "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader",
+# "Prior to this role, he worked as Executive Director of …", "She previously served as the …"
 _PRONOUN_ROLE = re.compile(
-    r"(?<![\w’'])(?:(?:he|she)\s+(?:was|is|had\s+been|has\s+been|became|becomes|served\s+as|"
-    r"serves\s+as)|(?:his|her)\s+(?:role|post|job|time)\s+as)\s+(?:an?\s+|the\s+)?"
-    r"(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}?)"
+    r"(?<![\w’'])(?:(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:previously|most\s+recently|recently|also|"
+    r"later|then|once|first|formerly|currently|now|briefly)\s+)?(?:was|is|had\s+been|has\s+been|"
+    r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as)"
+    r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
+)
+# A capitalised title's portfolio after it: "Executive Director of Political Operations for …"
+_TITLE_PORTFOLIO = re.compile(
+    r"\s+(?P<link>of|for)\s+(?P<words>[A-Z][\w’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*)"
+    r"(?![\w’'.-])"
+)
+# "the Deputy to the Associate Director for …": the office a deputy or assistant serves
+_SERVED_OFFICE = re.compile(r"\s+to\s+the\s+(?P<office>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+# "… and as Chief of Staff to …": a second role told of the same pronoun
+_AND_AS = re.compile(r"\s+and\s+(?:also\s+)?as\s+(?:an?\s+|the\s+)?")
+_PRONOUN_ROLE_WORDS = re.compile(
+    r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
+)
+# Where a sentence's subject stands: at its start, maybe after one fronted phrase and a comma
+# ("Prior to this role, he …", "Previously, Natalie was …"), or after a "Name: " heading.
+_SUBJECT_PLACE = re.compile(r"^[^\w“”\"‘’]*(?:[A-Z][^,;:“”\"]{0,80},\s+)?$")
+_AFTER_PREPOSITION = re.compile(
+    r"(?:\b(?:for|to|of|with|by|under|from|at|on|behalf\s+of|including)\s+(?:the\s+)?|then-)$"
 )
 
 
@@ -1102,16 +1128,125 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
         )
         if holder and holder.age is None and deaths.search(sentence, holder.end, age.start()):
             holder.age = int(age.group(1))
+
+
+def _pronoun_roles(
+    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None, ctx: _Context
+) -> None:
+    """Roles told of "he" or "she": of the one person named before the pronoun in the
+    sentence (or whose "who" clause holds it), else of the paragraph's topic (`topic`, see
+    _next_topic) when the pronoun is the sentence's subject and no name stands before it:
+    "Jordan Cox will serve as … Prior to this role, he worked as Executive Director of
+    Political Operations for …" gives Jordan Cox that title."""
     for said in _PRONOUN_ROLE.finditer(sentence):
         role = _role_phrase(said.group("role"), ctx)
-        holder = _antecedent(sentence, found, said.start()) if role else None
-        if holder is None or role is None:
+        if role is None:
             continue
-        _add_role(holder, role)
-        rest = re.match(r"\s+(?:on|of|at|for|with)\s+(?:the\s+)?", sentence[said.end() :])
-        if rest:
-            org = ctx.any_org.match(sentence, said.end() + rest.end())
-            _add_orgs_from(holder, sentence, org, ctx)
+        holder = _antecedent(sentence, _named(found), said.start())
+        if holder is None and topic is not None and _subject_pronoun(sentence, said, found):
+            pronoun = (said.group("pronoun") or "").lower()
+            holder = topic[0] if not topic[1] or not pronoun or topic[1] == pronoun else None
+        if holder is None:
+            continue
+        end, written = said.end("role"), said.group("role")
+        while True:
+            role, end = _with_portfolio(sentence, role, written, end, ctx)
+            if written[:1].isupper() and role.split(" ")[-1] in ctx.lex.office_heads:
+                role, end = _served_office(sentence, role, end, ctx)
+            _add_role(holder, role)
+            rest = re.match(r"\s+(?:on|of|at|for|with|in)\s+(?:the\s+)?", sentence[end:])
+            if rest:
+                org = ctx.any_org.match(sentence, end + rest.end())
+                _add_orgs_from(holder, sentence, org, ctx)
+                if org is not None:
+                    end = org.end()
+            more = _AND_AS.match(sentence, end)
+            words = _PRONOUN_ROLE_WORDS.match(sentence, more.end()) if more else None
+            role_found = _role_phrase(words.group("role"), ctx) if words else None
+            if words is None or role_found is None:
+                break
+            role, end, written = role_found, words.end("role"), words.group("role")
+
+
+def _with_portfolio(
+    sentence: str, role: str, written: str, end: int, ctx: _Context
+) -> tuple[str, int]:
+    """A capitalised title with its portfolio ("Executive Director of Political Operations"),
+    and where it ends; the role as it is otherwise."""
+    if not written[:1].isupper():
+        return role, end
+    portfolio = _TITLE_PORTFOLIO.match(sentence, end)
+    if portfolio is None or not _plain_portfolio(portfolio.group("words").split(), ctx):
+        return role, end
+    words = " ".join(portfolio.group("words").lower().split())
+    return f"{role} {portfolio.group('link')} {words}", portfolio.end()
+
+
+def _served_office(sentence: str, role: str, end: int, ctx: _Context) -> tuple[str, int]:
+    """A deputy's or assistant's title with the office it serves, written as a title: "Deputy
+    to the Associate Director for Legislative Affairs"; the role as it is otherwise."""
+    served = _SERVED_OFFICE.match(sentence, end)
+    if served is None:
+        return role, end
+    words = served.group("office").split()
+    for size in range(len(words), 0, -1):
+        office = _role_phrase(" ".join(words[:size]), ctx)
+        if office is None:
+            continue
+        at = served.start("office") + len(" ".join(words[:size]))
+        full, after = _with_portfolio(sentence, office, words[0], at, ctx)
+        return f"{role} to the {full}", after
+    return role, end
+
+
+def _subject_pronoun(sentence: str, said: re.Match[str], found: list[_Mention]) -> bool:
+    """Whether the pronoun of `said` is its sentence's subject, with no name before it."""
+    at = said.start()
+    named = _named(found)
+    return not any(m.run_start < at for m in named) and bool(_SUBJECT_PLACE.match(sentence[:at]))
+
+
+def _named(found: list[_Mention]) -> list[_Mention]:
+    """The mentions that may name someone: not a lone capitalised word opening the sentence
+    with no evidence and no given name ("Prior to this role, he …"; "Bill and I" stays)."""
+    return [m for m in found if not (m.initial and len(m.core) == 1 and not m.cued and not m.given)]
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he)\b")
+
+
+def _next_topic(
+    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None
+) -> tuple[_Mention, str] | None:
+    """The person a paragraph is about after `sentence`, and the pronoun used of them ("" when
+    none yet): the sentence's subject when it is a name and every other name in the sentence
+    stands after a preposition ("Natalie was the Legislative Director for Senator Bill
+    Hagerty"); the same as before when the subject is "he" or "she" (and the pronoun agrees);
+    else no one (a quotation, another subject: precision first)."""
+    if sentence.lstrip()[:1] in '“"‘':
+        return None
+    found = [m for m in found if len(m.core) >= 2 or m.cued]  # "House" alone: no one
+    if found:
+        first = found[0]
+        if _SUBJECT_PLACE.match(sentence[: first.run_start]) or re.fullmatch(
+            r"[^:]{1,80}:\s+", sentence[: first.run_start]
+        ):
+            others = [m for m in found[1:] if m.core[-1] != first.core[-1]]
+            if all(_AFTER_PREPOSITION.search(sentence[: m.run_start]) for m in others):
+                return (first, "")
+            return None
+    pronoun = None
+    for candidate in _PRONOUN_SUBJECT.finditer(sentence):
+        if _SUBJECT_PLACE.match(sentence[: candidate.start()]) and not any(
+            m.run_start < candidate.start() for m in found
+        ):
+            pronoun = candidate.group("pronoun").lower()
+        break
+    if pronoun is None or topic is None:
+        return None
+    if topic[1] and topic[1] != pronoun:
+        return None
+    return (topic[0], pronoun)
 
 
 def _apposed_subject(
@@ -1244,6 +1379,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
     for block_index, block in enumerate(article.blocks):
         if block.kind == "boilerplate":
             continue
+        topic: tuple[_Mention, str] | None = None  # whom the paragraph is about (_next_topic)
         for start, end in sentence_spans(block.text):
             sentence = _unbracketed(block.text[start:end])
             key = (block_index, start, len(texts), block.id)
@@ -1265,6 +1401,8 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                 _own_evidence(sentence, mention, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
+            _pronoun_roles(sentence, found, topic, ctx)
+            topic = _next_topic(sentence, found, topic)
             for group in groups:
                 shared = group[-1].shared_role
                 if shared:  # "Kate Rubins and Andre Douglas are serving as the crewmembers"
