@@ -513,3 +513,10 @@ def test_last_summer_is_dated_only_when_publication_leaves_no_doubt() -> None:
     assert _events("He left last winter.", dt.date(2019, 3, 15)) == []  # across two years
     assert _events("It was the last summer of his life.", dt.date(2019, 3, 15)) == []
     assert _events("They return this fall.", dt.date(2019, 3, 15)) == []  # a plan, vaguely
+
+
+def test_a_street_number_is_no_year() -> None:
+    """A line of an advisory's address, or one in parentheses, is no adjective year."""
+    assert _events("WHERE:\n2000 Suitland Road, Suitland", None) == []
+    assert _events("The White House (1600 Pennsylvania Avenue NW) is near.", None) == []
+    assert _events("WHAT:\n2016 Atlantic hurricane season outlook", None) == [("2016", "2016")]

@@ -359,6 +359,17 @@ def test_a_flight_dated_after_publication_or_a_decade_long_past_is_no_evidence(
     assert not spaceflight.applies_to(facts)
     report = preview.replace("September 7", "September 1")  # two days before publication
     assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "report.md", report))))
+    # "since" measures from then: the first landing since 1972 (or the 1970s) is one now
+    since = (
+        "---\ntitle: Lander touches down\npublished: 2024-02-23\n---\n\n"
+        "A lander touched down on the Moon, the first such landing since 1972.\n\n"
+        "It is the first spacecraft that landed on the Moon since the 1970s.\n"
+    )
+    facts = analyse(read_seed(_write(tmp_path / "since.md", since)))
+    assert len(evidence_sentences(spaceflight.evidence, facts)) == 2
+    before = since.replace("since 1972", "in 1972").replace("since the 1970s", "in the 1970s")
+    facts = analyse(read_seed(_write(tmp_path / "before.md", before)))
+    assert evidence_sentences(spaceflight.evidence, facts) == []
 
 
 def test_a_hedged_clause_about_something_else_leaves_the_flight_reported(tmp_path: Path) -> None:

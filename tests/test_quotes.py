@@ -399,7 +399,7 @@ def test_someone_named_after_the_speaker_still_intervenes() -> None:
     assert _speakers(find_quotes(article, (CARTER, DUNFORD))) == [("b3", None)]
 
 
-def test_spoke_and_shared_report_speech() -> None:
+def test_spoke_shared_and_agreed_report_speech() -> None:
     """Hold-out 4 (Fort Hood): "…, shared Air Force Capt. Max Sole, a defender …" then
     "“…,” he expressed" in the next paragraph; hold-out 5: "Carter spoke at …" then "he said"."""
     article = _article(
@@ -409,6 +409,8 @@ def test_spoke_and_shared_report_speech() -> None:
         "“You are the pinnacle,” she said.",
     )
     assert _speakers(find_quotes(article, COURT)) == [("b2", "bob-smith"), ("b4", "ann-jones")]
+    assert _said("“It was close,” agreed Bob Smith.") == [("b1", "It was close", "bob-smith")]
+    assert _said("“It was close,” Smith pointed out.") == [("b1", "It was close", "bob-smith")]
 
 
 def test_a_continuation_paragraph_left_open_is_still_the_quotation() -> None:

@@ -123,6 +123,7 @@ def _rules() -> _Rules:
         counted=list(counted),
         seasons=list(str_list(data.get("seasons"))),
         numbers=list(numbers),
+        address_words=list(str_list(data.get("address_words"))),
     )
     return _Rules(
         months=months,
@@ -202,6 +203,7 @@ class _Shapes:
     counted: list[str]
     seasons: list[str]
     numbers: list[str]
+    address_words: list[str]
 
 
 def _shortest_forms(words: Iterable[str]) -> tuple[str, ...]:
@@ -251,8 +253,14 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         # a year opening a line does too ("WHAT:\n2016 Atlantic hurricane season outlook …"),
         # and one opening a parenthesis before a capitalised noun: "(2000 Olympian)"
         behind += r"|(?<=\w[’']s\s\d{4})|(?<=^\d{4})|(?<=\n\d{4})|(?<=\(\d{4})(?=\s+[A-Z])"
+    # "1600 Pennsylvania Avenue", "2000 Main St.": a street number, no year
+    street = (
+        rf"(?!\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{_alternation(words.address_words)})(?![\w’'-]))"
+        if words.address_words
+        else ""
+    )
     adjective = (
-        rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_])"
+        rf"{_YEAR}(?:{behind})(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_]){street}"
         if behind
         else never
     )

@@ -396,7 +396,11 @@ def _is_object(masked: str, start: int, previous_end: int) -> bool:
         return False
     if token.lower() == "and":
         return previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, start) is not None
-    return token.lower() in _words().prepositions or bool(_OBJECT_FORM.fullmatch(token))
+    words = _words()
+    if token.lower() in words.prepositions:
+        return True
+    # "recalled Smith", "agreed Smith": an inverted reporting verb's speaker, not its object
+    return bool(_OBJECT_FORM.fullmatch(token)) and token.lower() not in words.inverted
 
 
 def _transparent(gap: str) -> bool:

@@ -212,6 +212,8 @@ def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
     if published is None:
         return False
     ahead = evidence.max_ahead_days
+    # "the first landing since 1972" reports a flight now, measured from then
+    events = [e for e in events if not e.expression.lower().startswith("since ")]
     planned = ahead is not None and bool(events)
     for event in events:
         parts = [int(p) for p in event.date.split("-")]
@@ -224,7 +226,8 @@ def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
     return planned
 
 
-_DECADE = re.compile(r"(?<![\w’'-])(1[6-9]\d0|20\d0)[’']?s(?![\w’'-])")
+# "in the 1960s", not "since the 1970s" (the first landing since then is one now)
+_DECADE = re.compile(r"(?<![\w’'-])(?<![Ss]ince the )(1[6-9]\d0|20\d0)[’']?s(?![\w’'-])")
 
 
 def _past_decade(evidence: Evidence, facts: Facts, narrative: str) -> bool:
