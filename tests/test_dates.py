@@ -520,3 +520,17 @@ def test_a_street_number_is_no_year() -> None:
     assert _events("WHERE:\n2000 Suitland Road, Suitland", None) == []
     assert _events("The White House (1600 Pennsylvania Avenue NW) is near.", None) == []
     assert _events("WHAT:\n2016 Atlantic hurricane season outlook", None) == [("2016", "2016")]
+
+
+def test_ago_counts_back_from_publication_never_more_precise_than_its_unit() -> None:
+    published = dt.date(2024, 3, 25)
+    text = "It began 10 days ago. They met three weeks ago, two months ago and a year ago."
+    assert _events(text, published) == [
+        ("2024-03-15", "10 days ago"),
+        ("2024-03", "three weeks ago"),
+        ("2024-01", "two months ago"),
+        ("2023", "a year ago"),
+    ]
+    assert _events("The first was conducted 10 days ago.", None) == []  # no published date
+    assert _events("It ran five weeks ago.", dt.date(2024, 3, 6)) == [("2024", "five weeks ago")]
+    assert _events("It was decades ago, years ago.", published) == []

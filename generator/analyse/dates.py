@@ -65,6 +65,7 @@ class _Rules:
     determiners: frozenset[str]
     event_days: dict[str, int]  # "first" → 1, "final" → 0 (the last day of the range)
     season_months: dict[str, tuple[int, int]]  # "summer" → (6, 8): its first and last month
+    ago_units: dict[str, str]  # "days" → "day", for "10 days ago"
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -95,6 +96,12 @@ def _rules() -> _Rules:
         if isinstance(v, int)
     }
     historic = data.get("historic_years")
+    raw_ago = data.get("ago_units")
+    ago_units = {
+        str(k).lower(): str(v)
+        for k, v in (raw_ago.items() if isinstance(raw_ago, dict) else ())
+        if v in ("day", "week", "month", "year")
+    }
     raw_seasons = data.get("season_months")
     season_months = {
         str(k).lower(): (int(v[0]), int(v[1]))
@@ -124,6 +131,8 @@ def _rules() -> _Rules:
         seasons=list(str_list(data.get("seasons"))),
         numbers=list(numbers),
         address_words=list(str_list(data.get("address_words"))),
+        ago_units=list(ago_units),
+        ago_words=list(str_list(data.get("ago_words"))),
     )
     return _Rules(
         months=months,
@@ -154,6 +163,7 @@ def _rules() -> _Rules:
         possessive_events=frozenset(w.lower() for w in str_list(data.get("possessive_events"))),
         event_days=event_days,
         season_months=season_months,
+        ago_units=ago_units,
         season_words=re.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -204,6 +214,8 @@ class _Shapes:
     seasons: list[str]
     numbers: list[str]
     address_words: list[str]
+    ago_units: list[str]
+    ago_words: list[str]
 
 
 def _shortest_forms(words: Iterable[str]) -> tuple[str, ...]:
@@ -291,6 +303,14 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month_year", rf"{prep}{month},?\s+(?:(?i:of)\s+)?{_YEAR}"),
         ("weekday", rf"(?:(?i:on|last|this|next)\s+)?{weekday}"),
         ("offset", rf"(?i:{'|'.join(offsets)})(?![\w’'])" if offsets else never),
+        # "10 days ago", "two years ago": counted back from publication (`ago_units`)
+        (
+            "ago",
+            rf"(?P<count>{number})\s+(?P<unit>(?i:{_alternation(words.ago_units)}))\s+"
+            rf"(?i:{_alternation(words.ago_words)})(?![\w’'-])"
+            if words.ago_units and words.ago_words
+            else never,
+        ),
         # "last summer": the summer before publication (dates.yml `season_months`)
         ("season_relative", rf"(?i:last|past)\s+(?P<season>(?i:{seasons}))(?![\w-])"),
         (
@@ -348,6 +368,7 @@ _NEEDS = {
     "weekday": ("weekday",),
     "offset": (),
     "relative": (),
+    "ago": (),
     "month": ("month",),
     "month_adjective": ("month",),
     "year": ("digit",),
@@ -627,6 +648,8 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return None
     if kind == "season_relative":
         return _season(match, published)
+    if kind == "ago":
+        return _ago(match, published)
     if kind == "weekday":
         future = bool(rules.future.search(tense)) or match.group().lower().startswith("next")
         past = match.group().lower().startswith("last")
@@ -650,6 +673,24 @@ def _undated_this_year(match: re.Match[str], ctx: _Context) -> str | None:
     if unit != "year" or offset != 0 or year is None or any(y > year for y in ctx.years or ()):
         return None
     return f"{year:04d}"
+
+
+def _ago(match: re.Match[str], published: dt.date) -> str | None:
+    """ "10 days ago" (that day), "three weeks ago" (the month of the week around that day,
+    if one), "two months ago" (that month), "a year ago" (that year), from publication."""
+    rules = _rules()
+    count = match.group("count").lower()
+    number = int(count) if count.isdigit() else rules.numbers.get(count)
+    unit = rules.ago_units.get(match.group("unit").lower())
+    if number is None or unit is None:
+        return None
+    if unit == "day":
+        return _iso(_add_days(published, -number))
+    if unit == "week":
+        return _seven_days(_add_days(published, -7 * number - 3))
+    if unit == "month":
+        return _shift_month(published.year, published.month, -number)
+    return _shift_year(published.year, -number)
 
 
 def _season(match: re.Match[str], published: dt.date) -> str | None:
@@ -894,6 +935,8 @@ def _not_a_date(
     """Expressions that name no date of the story: "tonight" inside a quotation (the
     speaker's night, not the article's); "over the last year" (a period); "the PACT Act of
     2022" (a title)."""
+    if kind == "ago" and reported_before and _inside(quoted, start):
+        return True  # "two weeks ago," said the coach, in a report a week later: his weeks
     if kind == "relative" and _inside(quoted, start):
         # "tonight" in a coach's words is the night he spoke of, not the article's; "today" in
         # a statement released that day is the day (dates.yml `speaker_relative`)
