@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import code_cache
+from . import code_cache, state
 from .analyse.themesets import load_theme_sets
 from .cache import CACHE_DIR, AnalysisCache, entry_key
 from .cache import enabled as cache_enabled
@@ -92,6 +92,20 @@ class Understood:
 # Corrected Facts per (analysis key, corrections bytes): a rebuild under `mkdocs serve` then
 # hands compose the very same objects for every seed that did not change.
 _corrected: dict[tuple[str, str], Facts] = {}
+
+
+def snapshot() -> dict[tuple[str, str], Facts]:
+    """The corrected Facts, for the next process (state.py)."""
+    return _corrected
+
+
+def restore(value: object) -> None:
+    _corrected.clear()
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    _corrected.update(value)
 
 
 def _seed_bytes(project: Project, path: Path, shown: str) -> bytes:
@@ -202,6 +216,7 @@ def generate(project: Project, *, workers: int | None = None) -> tuple[Output, .
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
     the analysis cache in .cache/). `workers`: see pool.analyse_all."""
     code_cache.use(project.root)  # compiled patterns and templates (saved by build())
+    state.restore(project.root)  # a new process: what the last one kept (state.py)
     understood = understand_all(project, workers)
     all_facts = [u.facts for u in understood]
     site = load_site_config(project)
@@ -250,6 +265,7 @@ def warm_up(project: Project) -> None:
     with contextlib.suppress(Exception):
         for path in seed_files(project)[:1]:
             analyse(read_seed(path, project.shown(path)))
+    state.long_lived()
     settle()
 
 
@@ -272,4 +288,6 @@ def build(project: Project, *, check: bool = False, force: bool = False) -> Buil
         index=output_index(project),
     )
     code_cache.save()  # after docs/ is written: no file-system change of its own before it
+    if not check:
+        state.after_build(project.root)
     return BuildResult(result, applied=applied)

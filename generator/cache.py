@@ -284,6 +284,24 @@ def forget_memory() -> None:
     _memory.clear()
 
 
+def snapshot() -> dict[str, Facts]:
+    """The in-memory layer, for the next process (state.py)."""
+    return _memory
+
+
+def restore(value: object) -> None:
+    """Take the in-memory layer a process saved (None: empty)."""
+    _memory.clear()
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    for key, facts in value.items():
+        if type(key) is not str or type(facts) is not Facts:
+            raise TypeError("not an analysis entry")
+    _memory.update(value)
+
+
 def _decode_entry(raw: bytes, key: str) -> Facts:
     header_line, newline, payload = raw.partition(b"\n")
     if not newline:

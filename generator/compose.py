@@ -286,6 +286,31 @@ def forget() -> None:
     _USED.clear()
 
 
+def snapshot() -> dict[tuple[Any, ...], tuple[tuple[object, ...], Any]]:
+    """The kept shares, for the next process (state.py)."""
+    return _KEPT
+
+
+def restore(value: object) -> None:
+    """Take the shares a process saved (None: none), keyed again by their objects' identities
+    in this process (each entry holds its objects, so their identities are known)."""
+    forget()
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    for key, entry in value.items():
+        objects, _ = entry
+        head = key[0]
+        if head in ("steady", "same"):  # keyed by name; inputs compared by identity
+            new = key
+        elif head == "slot":  # ("slot", kind, plain, slug, *ids of the objects but the Facts)
+            new = (*key[:4], *map(id, objects))
+        else:  # (kind, plain, *ids of the objects)
+            new = (key[0], key[1], *map(id, objects))
+        _KEPT[new] = entry
+
+
 def human_date(value: str | dt.date | None) -> str:
     """ISO date (full or partial) → "5 October 2021", "October 2021" or "2021"."""
     if value is None:

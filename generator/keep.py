@@ -16,22 +16,28 @@ identity of an immutable object plus every other input.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 _V = TypeVar("_V")
 _O = TypeVar("_O")
 
 _ALL: dict[str, list[Kept[object]]] = {}
+_NAMES: dict[str, Kept[object]] = {}  # each map by a name stable across processes (state.py)
 
 
 class Kept(Generic[_V]):
     """value = make(obj), kept by id(obj) (and equal `plain` values) for the next build."""
 
-    __slots__ = ("_last", "_now")
+    __slots__ = ("_last", "_now", "name")
 
-    def __init__(self, stage: str) -> None:
+    def __init__(self, stage: str, name: str) -> None:
+        """`name`: unique and the same in every process (state.py saves the maps by it)."""
         self._last: dict[Hashable, tuple[object, _V]] = {}
         self._now: dict[Hashable, tuple[object, _V]] = {}
+        if name in _NAMES:
+            raise ValueError(f"two kept maps named {name}")
+        self.name = name
+        _NAMES[name] = self  # type: ignore[assignment]
         _ALL.setdefault(stage, []).append(self)  # type: ignore[arg-type]
 
     def get(self, obj: _O, make: Callable[[_O], _V], plain: Hashable = None) -> _V:
@@ -57,7 +63,7 @@ class Kept(Generic[_V]):
 
 def kept_function(stage: str, make: Callable[[_O], _V]) -> Callable[[_O], _V]:
     """`make`, memoised by its argument's identity (turned with its `stage`)."""
-    memo: Kept[_V] = Kept(stage)
+    memo: Kept[_V] = Kept(stage, f"{make.__module__}.{make.__qualname__}")
 
     def get(obj: _O) -> _V:
         return memo.get(obj, make)
@@ -78,3 +84,24 @@ def forget() -> None:
     for memos in _ALL.values():
         for memo in memos:
             memo.clear()
+
+
+def snapshot() -> dict[str, dict[Hashable, tuple[object, Any]]]:
+    """Every map's entries of the last build, by the map's name, for the next process."""
+    return {name: memo._last for name, memo in _NAMES.items()}
+
+
+def restore(value: object) -> None:
+    """Take the maps a process saved (None: empty), keyed again by their objects' identities
+    in this process (each entry holds its object)."""
+    forget()
+    if value is None:
+        return
+    if not isinstance(value, dict) or set(value) != set(_NAMES):
+        raise TypeError("not this generator's maps")
+    for name, entries in value.items():
+        memo = _NAMES[name]
+        memo._last = {
+            (id(entry[0]) if type(key) is int else (id(entry[0]), key[1])): entry
+            for key, entry in entries.items()
+        }

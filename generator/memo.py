@@ -247,3 +247,38 @@ def forget() -> None:
     _pages.clear()
     _pages_now.clear()
     _strings.clear()
+
+
+def snapshot() -> dict[str, Any]:
+    """What the memo keeps between builds, for the next process (state.py)."""
+    return {
+        "build": _build,
+        "rendered": _rendered,
+        "lasting": list(_lasting.values()),
+        "pages": _pages,
+        "strings": _strings,
+        "shapes": _shapes,
+    }
+
+
+def restore(value: object) -> None:
+    """Take what a process's memo kept (None: nothing); the digests of immutable values keyed
+    again by their identities in this process (each entry holds its value)."""
+    global _build
+    forget()
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    build = value["build"]
+    if type(build) is not int:
+        raise TypeError("not a build number")
+    for entry in value["lasting"]:
+        if type(entry) is not list or len(entry) != 3 or type(entry[1]) is not bytes:
+            raise TypeError("not a digest entry")
+        _lasting[id(entry[0])] = entry
+    _rendered.update(value["rendered"])
+    _pages.update(value["pages"])
+    _strings.update(value["strings"])
+    _shapes.update(value["shapes"])
+    _build = build

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from generator import code_cache, incremental
+from generator import code_cache, incremental, state
 from generator.build import generate, output_index, seed_warnings, settle, warm_up
 from generator.errors import GeneratorError
 from generator.nav import NAV_FILE, parse_nav, read_nav
@@ -53,6 +53,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     except GeneratorError as exc:
         raise PluginError(f"generator: {exc}") from None
     code_cache.save()  # compiled patterns and templates, after docs/ is written
+    state.after_build(project.root)  # `mkdocs build`: now; `mkdocs serve`: at exit
     docs = project.shown(Path(config.docs_dir))
     for warning in seed_warnings(project):
         log.warning("generator: %s", warning)
@@ -145,6 +146,8 @@ def _watch_entries(server: Any, config: MkDocsConfig, docs: Path) -> Any:
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
     incremental.startup(dirty)
     incremental.SERVING = command == "serve"
+    if incremental.SERVING:
+        state.long_lived()
 
 
 @event_priority(-100)  # after other plugins changed the file list

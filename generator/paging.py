@@ -454,12 +454,20 @@ def _ld_size_of(card: Card, url: str) -> int:
 
 _card_size = kept_function(_STAGE, _card_size_of)
 _quote_size = kept_function(_STAGE, _quote_size_of)
-_LD_SIZES: Kept[int] = Kept(_STAGE)
-_CUTS: Kept[_Cut | None] = Kept(_STAGE)  # by the list, its kind, names and the budgets
-_CARD_CUTS: Kept[_CardCut | None] = Kept(_STAGE)  # by the cards, the page and the budgets
-_THEMED_CUTS: Kept[_CardCut] = Kept(_STAGE)
-_HOMED: Kept[tuple[Mention, ...]] = Kept(_STAGE)  # by mentions tuple and their cards' pages
-_PART_LINKS: Kept[tuple[PartLink, ...]] = Kept(_STAGE)  # by links tuple and part number
+_LD_SIZES: Kept[int] = Kept(_STAGE, "paging.ld_sizes")
+_CUTS: Kept[_Cut | None] = Kept(
+    _STAGE, "paging.cuts"
+)  # by the list, its kind, names and the budgets
+_CARD_CUTS: Kept[_CardCut | None] = Kept(
+    _STAGE, "paging.card_cuts"
+)  # by the cards, the page and the budgets
+_THEMED_CUTS: Kept[_CardCut] = Kept(_STAGE, "paging.themed_cuts")
+_HOMED: Kept[tuple[Mention, ...]] = Kept(
+    _STAGE, "paging.homed"
+)  # by mentions tuple and their cards' pages
+_PART_LINKS: Kept[tuple[PartLink, ...]] = Kept(
+    _STAGE, "paging.part_links"
+)  # by links tuple and part number
 # id(mentions dict) → (it, its slugs' positions), for one split_pages call
 _ORDERS: dict[int, tuple[dict[str, tuple[Mention, ...]], dict[str, int]]] = {}
 

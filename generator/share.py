@@ -81,10 +81,12 @@ _described_now: dict[LdKey, tuple[Article, str]] = {}
 # A card's Person on a People page (or part), by the card's identity (keep.py), the page and
 # the site's address: a rebuild serialises only the cards that changed or moved.
 _STAGE = "share"
-_PERSONS: Kept[str] = Kept(_STAGE)
+_PERSONS: Kept[str] = Kept(_STAGE, "share.persons")
 
 
-_PARTS: Kept[str] = Kept(_STAGE)  # a page's whole JSON-LD, by its tuple of cards (paging.py)
+_PARTS: Kept[str] = Kept(
+    _STAGE, "share.parts"
+)  # a page's whole JSON-LD, by its tuple of cards (paging.py)
 _alt_text = functools.lru_cache(maxsize=1 << 16)(front_matter_text)  # str → str, pure
 
 
@@ -108,6 +110,23 @@ def forget() -> None:
     """Drop what this process kept (tests)."""
     _drawn.clear()
     _described.clear()
+
+
+def snapshot() -> tuple[dict[CardKey, bytes], list[tuple[LdKey, tuple[Article, str]]]]:
+    """The cards drawn and the JSON-LD written, for the next process (state.py)."""
+    return _drawn, list(_described.items())
+
+
+def restore(value: Any) -> None:
+    forget()
+    if value is None:
+        return
+    drawn: dict[CardKey, bytes]
+    described: list[tuple[LdKey, tuple[Article, str]]]
+    drawn, described = value
+    _drawn.update(drawn)
+    for key, found in described:  # keyed again by the Article's identity in this process
+        _described[(id(found[0]), *key[1:])] = found
 
 
 def card_bytes(page: Page, site: SiteConfig, media: MediaCache) -> bytes:

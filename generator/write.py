@@ -113,6 +113,21 @@ class Plan:
 _digests: dict[int, tuple[bytes, str]] = {}
 
 
+def snapshot() -> list[tuple[bytes, str]]:
+    """The last plan's digests of its outputs' bytes objects, for the next process (state.py)."""
+    return list(_digests.values())
+
+
+def restore(value: object) -> None:
+    _digests.clear()
+    if value is None:
+        return
+    for content, value_digest in value:  # type: ignore[attr-defined]
+        if type(content) is not bytes or type(value_digest) is not str:
+            raise TypeError("not a digest entry")
+        _digests[id(content)] = (content, value_digest)
+
+
 def digest(content: bytes) -> str:
     known = _digests.get(id(content))
     if known is not None and known[0] is content:
