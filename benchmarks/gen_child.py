@@ -1,8 +1,11 @@
 """One generation, measured in a fresh process: `python -m benchmarks.gen_child PROJECT [PROFILE]`.
 
-Prints one JSON object: import time, generate() time (read → analyse → compose → render),
-write time (plan + apply on docs/, with the output index in .cache/generator/), pages, and the
-process's peak resident memory (ru_maxrss) after the imports and at the end. With PROFILE,
+Prints one JSON object: import time, generate() time (read → analyse → compose → render, and
+before it the saved process state taken from .cache/generator/, see generator/state.py),
+write time (plan + apply on docs/, with the output index in .cache/generator/), save time (the
+code cache and the process state written for the next process, as `generator build` does
+after docs/), pages, and the process's peak resident memory (ru_maxrss) after the imports and
+at the end. With PROFILE,
 generate() runs under cProfile and the stats are saved there (the timings then include the
 profiler's overhead).
 """
@@ -24,6 +27,7 @@ def _rss_mib() -> float:
 def measure(project_dir: Path, profile_to: Path | None = None) -> dict[str, float | int]:
     """Generate docs/ for the project at `project_dir`; → timings and memory."""
     t0 = time.perf_counter()
+    from generator import code_cache, state
     from generator.build import generate, output_index
     from generator.site import Project
     from generator.write import update
@@ -48,10 +52,15 @@ def measure(project_dir: Path, profile_to: Path | None = None) -> dict[str, floa
     if result.conflicts:
         raise SystemExit(f"docs/ has conflicts: {[c.path for c in result.conflicts]}")
     t4 = time.perf_counter()
+    code_cache.save()
+    state.after_build(project.root)  # what `python -m generator build` does after docs/
+    t5 = time.perf_counter()
     return {
         "import_s": t1 - t0,
         "generate_s": t3 - t2,
         "write_s": t4 - t3,
+        "save_s": t5 - t4,
+        "state_taken": state.stats["loaded"],
         "pages": len(outputs),
         "bytes": sum(len(o.content) for o in outputs),
         "rss_after_imports_mib": rss_imports,

@@ -40,19 +40,20 @@ from .write import OUTPUT_INDEX, Output, Plan, update
 class BuildResult:
     plan: Plan
     applied: bool
+    warnings: tuple[str, ...] = ()  # seed_warnings() as the build found seeds/
 
 
 def seed_files(project: Project) -> list[Path]:
     """Seed files in a stable order, whatever order the file system lists them in."""
-    return list(_seed_folder(project).seeds)
+    return list(seed_folder(project).seeds)
 
 
 def seed_warnings(project: Project) -> tuple[str, ...]:
     """Files in seeds/ that are not read (e.g. `story.docx`): the build can still be right."""
-    return _seed_folder(project).warnings
+    return seed_folder(project).warnings
 
 
-def _seed_folder(project: Project) -> SeedFolder:
+def seed_folder(project: Project) -> SeedFolder:
     if not project.seeds.is_dir():
         raise GeneratorError(project.shown(project.seeds), "is not a folder of seed articles")
     return scan_seed_folder(project.seeds, project.shown(project.seeds))
@@ -167,13 +168,15 @@ def understand(project: Project, path: Path, article: Article) -> Facts:
     return facts
 
 
-def understand_all(project: Project, workers: int | None = None) -> list[Understood]:
+def understand_all(
+    project: Project, workers: int | None = None, folder: SeedFolder | None = None
+) -> list[Understood]:
     """Every seed, in seed order: analysed, or taken from the analysis cache when the seed's
     bytes, name and the generator are unchanged; new analyses run in parallel when there are
     many (see pool.py). A bad seed, or two seeds sharing a slug, raise as a serial read would:
     the first in seed order."""
     store = AnalysisCache(project.root if cache_enabled() else None)
-    folder = _seed_folder(project)
+    folder = folder or seed_folder(project)
     in_seeds = project.shown(project.seeds)  # a seed's shown path is this, "/", its name
     seeds = []
     for path in folder.seeds:
@@ -183,6 +186,7 @@ def understand_all(project: Project, workers: int | None = None) -> list[Underst
     found: list[Facts | GeneratorError | None] = [store.get(key) for *_, key in seeds]
     missing = [i for i, facts in enumerate(found) if facts is None]
     if missing:
+        state.worked()
         outcomes = analyse_all([seeds[i][:3] for i in missing], workers)
         for i, outcome in zip(missing, outcomes, strict=True):
             found[i] = outcome
@@ -207,17 +211,22 @@ def understand_all(project: Project, workers: int | None = None) -> list[Underst
         Understood(u.path, *_corrected_facts(project, u.path, u.digest, u.facts, folder.names))
         for u in understood
     ]
+    if store.stats.disk_hits:
+        state.worked()  # Facts decoded anew: the next process should have them in the state
     if store.stats.written:
         store.prune(key for *_, key in seeds)
     return corrected
 
 
-def generate(project: Project, *, workers: int | None = None) -> tuple[Output, ...]:
+def generate(
+    project: Project, *, workers: int | None = None, folder: SeedFolder | None = None
+) -> tuple[Output, ...]:
     """Everything docs/ should hold that the generator owns (pure apart from reading inputs and
-    the analysis cache in .cache/). `workers`: see pool.analyse_all."""
+    the analysis cache in .cache/). `workers`: see pool.analyse_all; `folder`: seeds/ as just
+    listed (default: list it now)."""
     code_cache.use(project.root)  # compiled patterns and templates (saved by build())
     state.restore(project.root)  # a new process: what the last one kept (state.py)
-    understood = understand_all(project, workers)
+    understood = understand_all(project, workers, folder)
     all_facts = [u.facts for u in understood]
     site = load_site_config(project)
     pages = split_pages(compose_site(all_facts, load_theme_sets(), site))
@@ -277,7 +286,8 @@ def output_index(project: Project) -> Path | None:
 def build(project: Project, *, check: bool = False, force: bool = False) -> BuildResult:
     """Plan docs/ from the seeds; apply unless checking. Conflicts stop a real build. Writing
     happens under the lock on docs/, after rolling back what a killed build left (write.update)."""
-    outputs = generate(project)
+    folder = seed_folder(project)  # listed once: the build and its warnings
+    outputs = generate(project, folder=folder)
     shown = project.shown(project.docs)
     result, applied = update(
         project.docs,
@@ -290,4 +300,4 @@ def build(project: Project, *, check: bool = False, force: bool = False) -> Buil
     code_cache.save()  # after docs/ is written: no file-system change of its own before it
     if not check:
         state.after_build(project.root)
-    return BuildResult(result, applied=applied)
+    return BuildResult(result, applied=applied, warnings=folder.warnings)

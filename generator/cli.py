@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .build import build, seed_warnings, understand
+from .build import build, understand
 from .errors import GeneratorError, cut
 from .newsite import new_site
 from .read import read_seed
@@ -155,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
 def _run_build(args: argparse.Namespace) -> int:
     project = Project(args.project.resolve())
     result = build(project, check=args.check, force=args.force)
-    for warning in seed_warnings(project):
+    for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     docs = project.shown(project.docs)
     stale = result.plan.stale

@@ -26,6 +26,7 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from . import state
 from .cache import generator_version
 from .compose import Page
 from .model import Article, Facts
@@ -227,6 +228,7 @@ def render_pages(
         content = _rendered.get(key) if key is not None else None
         if content is None:
             content = render(page)
+            state.worked()
         if key is not None and len(used) < _LIMIT:
             used[key] = content
         out.append(content)

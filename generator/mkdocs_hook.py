@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator import code_cache, incremental, state
-from generator.build import generate, output_index, seed_warnings, settle, warm_up
+from generator.build import generate, output_index, seed_folder, settle, warm_up
 from generator.errors import GeneratorError
 from generator.nav import NAV_FILE, parse_nav, read_nav
 from generator.site import Project
@@ -42,7 +42,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     loaded_nav = read_nav(docs_dir)  # what INHERIT gave MkDocs, before this build
     started = time.perf_counter()
     try:
-        outputs = generate(project)
+        folder = seed_folder(project)  # listed once: the build and its warnings
+        outputs = generate(project, folder=folder)
         result, applied = update(
             docs_dir,
             outputs,
@@ -55,7 +56,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     code_cache.save()  # compiled patterns and templates, after docs/ is written
     state.after_build(project.root)  # `mkdocs build`: now; `mkdocs serve`: at exit
     docs = project.shown(Path(config.docs_dir))
-    for warning in seed_warnings(project):
+    for warning in folder.warnings:
         log.warning("generator: %s", warning)
     for conflict in result.conflicts:
         log.warning("generator: %s", conflict.explain(docs))

@@ -38,6 +38,7 @@ import contextlib
 import gc
 import hashlib
 import importlib
+import importlib.util
 import io
 import os
 import pickle
@@ -71,18 +72,19 @@ _ALLOWED = {
 def state_key() -> str:
     """The generator's version (code, data files, Python) and the output-shaping libraries'."""
     digest = hashlib.sha256(f"state {FORMAT}\0{generator_version()}\0".encode())
-    for name in _LIBRARIES:
+    for name in _LIBRARIES:  # each one's installed file, located without importing it
+        module = sys.modules.get(name)
         try:
-            module = sys.modules.get(name) or importlib.import_module(name)
-        except ImportError:
-            version = "absent"
-        else:
-            where = getattr(module, "__file__", None) or ""
-            try:
-                found = os.stat(where)
-                version = f"{where}\0{found.st_size}\0{found.st_mtime_ns}"
-            except OSError:
-                version = where
+            spec = None if module is not None else importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        where = getattr(module, "__file__", None) if module is not None else None
+        where = where or (spec.origin if spec is not None else None) or "absent"
+        try:
+            found = os.stat(where)
+            version = f"{where}\0{found.st_size}\0{found.st_mtime_ns}"
+        except OSError:
+            version = where
         digest.update(f"{name}\0{version}\0".encode())
     return digest.hexdigest()
 
@@ -184,6 +186,8 @@ class _Unpickler(pickle.Unpickler):
 
 
 _started = False  # this process has built (or taken the state) already
+_taken = False  # this process's state came from the file
+_work = 0  # analyses and renders since the state was taken or saved
 stats = {"loaded": 0, "refused": 0, "saved": 0}
 
 
@@ -249,20 +253,22 @@ def _take(value: dict[str, Any] | None) -> bool:
                 take(None)
         stats["refused"] += 1
         return False
+    global _taken, _work
     stats["loaded"] += 1
+    _taken, _work = True, 0
     return True
 
 
-def begin() -> None:
-    """A build starts in this process without taking a state (e.g. the cache is off)."""
-    global _started
-    _started = True
+def worked() -> None:
+    """A build analysed or rendered something (so its state differs from the one taken)."""
+    global _work
+    _work += 1
 
 
 def forget() -> None:
     """Tests: the next build is a new process's first."""
-    global _started
-    _started = False
+    global _started, _taken
+    _started = _taken = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,11 +277,14 @@ def forget() -> None:
 
 def save(root: Path | None) -> bool:
     """Write this process's state for `root`'s next process (after docs/ is written)."""
+    global _work
     if root is None or not enabled():
         return False
+    path = state_path(root)
+    if _taken and not _work and path.is_file():
+        return False  # nothing new since the state was taken: the file holds the same
     if not _PARTS:
         _register_all()
-    path = state_path(root)
     if not root.is_dir():  # the project is gone (a test's tmp folder)
         return False
     body = {"format": FORMAT, "parts": {name: snap() for name, (snap, _) in _PARTS.items()}}
@@ -296,6 +305,7 @@ def save(root: Path | None) -> bool:
             temp.unlink(missing_ok=True)
         return False
     stats["saved"] += 1
+    _work = 0
     with contextlib.suppress(OSError):  # other versions' states go (the cache stays one file)
         for other in path.parent.glob("state-*.bin"):
             if other.name != path.name:

@@ -258,3 +258,16 @@ def test_a_state_of_another_version_is_removed_when_one_is_saved(tmp_path: Path)
     old.write_bytes(b"old")
     assert build(project).applied
     assert state_files(project.root) == [state.state_path(project.root)]
+
+
+def test_a_build_that_changed_nothing_leaves_the_state_as_it_was(tmp_path: Path) -> None:
+    project = Project(make_project(tmp_path / "p", {SEED.name: SEED.read_bytes()}))
+    assert build(project).applied
+    (saved,) = state_files(project.root)
+    before = saved.stat().st_mtime_ns
+    forget_process()
+    assert build(project).applied and state.stats["loaded"] >= 1
+    assert saved.stat().st_mtime_ns == before  # nothing analysed or rendered: not rewritten
+    edit(project.seeds / SEED.name, "Yulia Peresild", "Yulia Peresilt")
+    assert build(project).applied
+    assert saved.stat().st_mtime_ns != before
