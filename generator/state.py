@@ -266,9 +266,10 @@ def worked() -> None:
 
 
 def forget() -> None:
-    """Tests: the next build is a new process's first."""
+    """Tests: the next build is a new process's first (and saves after each build)."""
     global _started, _taken
     _started = _taken = False
+    _long_lived.clear()
 
 
 # ---------------------------------------------------------------------------------------------
