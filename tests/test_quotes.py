@@ -399,7 +399,7 @@ def test_someone_named_after_the_speaker_still_intervenes() -> None:
     assert _speakers(find_quotes(article, (CARTER, DUNFORD))) == [("b3", None)]
 
 
-def test_spoke_shared_and_agreed_report_speech() -> None:
+def test_spoke_and_shared_report_speech() -> None:
     """Hold-out 4 (Fort Hood): "…, shared Air Force Capt. Max Sole, a defender …" then
     "“…,” he expressed" in the next paragraph; hold-out 5: "Carter spoke at …" then "he said"."""
     article = _article(
@@ -409,7 +409,7 @@ def test_spoke_shared_and_agreed_report_speech() -> None:
         "“You are the pinnacle,” she said.",
     )
     assert _speakers(find_quotes(article, COURT)) == [("b2", "bob-smith"), ("b4", "ann-jones")]
-    assert _said("“It was close,” agreed Bob Smith.") == [("b1", "It was close", "bob-smith")]
+    assert _said("“It was close,” recalled Bob Smith.") == [("b1", "It was close", "bob-smith")]
     assert _said("“It was close,” Smith pointed out.") == [("b1", "It was close", "bob-smith")]
 
 
@@ -429,3 +429,16 @@ def test_a_continuation_paragraph_left_open_is_still_the_quotation() -> None:
     ]
     # Not continuing anything, a paragraph's unclosed mark is still a stray one.
     assert _said("Smith said it was over.", "“Nothing follows here.", "The end.") == []
+
+
+def test_quote_only_verbs_are_no_evidence_of_a_person() -> None:
+    """speech.yml `quote_verbs` report quotations, but people.py does not read them: a
+    university that "shared" or "suggested" gets no card, and the quotation stays a voice."""
+    from generator.analyse import analyse
+
+    article = _article(
+        "“It works,” researchers at Johns Hopkins shared.", "Johns Hopkins suggested."
+    )
+    facts = analyse(article)
+    assert facts.people == ()
+    assert [q.text for q in facts.quotes] == ["It works"]

@@ -131,7 +131,8 @@ def _norm(phrase: str) -> str:
 @cache
 def _words() -> _Words:
     data = load_data("speech.yml")
-    verbs = sorted(set(str_list(data.get("reporting_verbs"))) or {"said"}, key=len, reverse=True)
+    reporting = {*str_list(data.get("reporting_verbs")), *str_list(data.get("quote_verbs"))}
+    verbs = sorted(reporting or {"said"}, key=len, reverse=True)
     pronouns = str_list(data.get("singular_pronouns"))
     not_speech = str_list(data.get("not_speech"))
     cues = str_list(data.get("term_cues"))
