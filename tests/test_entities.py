@@ -185,3 +185,21 @@ def test_initials_leave_out_the_connector_words() -> None:
     article = article_from("The Office of the Inspector General said the OIG would look.")
     found = {o.id: o for o in find_organizations(article)}
     assert found["office-of-the-inspector-general"].aliases == ("OIG",)
+
+
+def test_a_company_with_a_designator_after_a_comma_is_an_organization() -> None:
+    article = article_from(
+        "The FTC charged Your Baby Can, LLC, and Loma Business Group, Inc. today."
+    )
+    assert [(o.id, o.name) for o in find_organizations(article)][1:] == [
+        ("your-baby-can", "Your Baby Can"),
+        ("loma-business-group", "Loma Business Group"),
+    ]
+
+
+def test_and_before_a_title_ends_an_organization_name() -> None:
+    article = article_from(
+        "Nicholas McQuaid of the Criminal Division and Special Agent in Charge Rafael Riviere"
+        " made the announcement."
+    )
+    assert [o.name for o in find_organizations(article)] == ["Criminal Division"]

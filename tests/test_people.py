@@ -578,3 +578,63 @@ def test_a_dotted_modifier_stays_with_a_role_with_its_portfolio() -> None:
     text = "“We are grateful,” said U.S. Secretary of Commerce Gina M. Raimondo."
     people = people_of(article_from(text))
     assert people["gina-m-raimondo"].roles == ("u.s. secretary of commerce",)
+
+
+def test_a_role_in_brackets_after_a_name_is_a_role() -> None:
+    text = "Paul Fulton (Moderator): Thank you for joining us today."
+    assert people_of(article_from(text))["paul-fulton"].roles == ("moderator",)
+
+
+def test_the_office_a_special_assistant_is_held_in_is_the_organization() -> None:
+    text = (
+        "Jordan Cox will serve as Special Assistant to the President in the White House Office"
+        " of Legislative Affairs."
+    )
+    cox = people_of(article_from(text))["jordan-cox"]
+    assert cox.roles == ("special assistant to the president",)
+    assert cox.organizations == ("white-house-office-of-legislative-affairs",)
+
+
+def test_the_service_before_a_rank_is_the_organization() -> None:
+    text = "Marine Corps 1st Lt. William Rogers puts up a shot against Navy."
+    rogers = people_of(article_from(text))["william-rogers"]
+    assert rogers.roles == ("1st lt.",)
+    assert rogers.organizations == ("marine-corps",)
+
+
+def test_who_is_director_needs_no_article() -> None:
+    text = "Today we have Dr. Anne Schuchat, who is director of CDC’s immunization center."
+    schuchat = people_of(article_from(text))["anne-schuchat"]
+    assert schuchat.roles == ("director",)
+    assert schuchat.organizations == ("cdc",)
+
+
+def test_an_office_named_by_its_portfolio_keeps_it_and_belongs_to_the_name_before() -> None:
+    text = (
+        "The nominations are Donald P. Hodel to be Secretary of the Interior, John S. Herrington"
+        " to be Secretary of Energy, and Richard G. Darman to be Deputy Secretary of the Treasury."
+    )
+    people = people_of(article_from(text))
+    assert people["donald-p-hodel"].roles == ("secretary of the interior",)
+    assert people["john-s-herrington"].roles == ("secretary of energy",)
+    assert people["richard-g-darman"].roles == ("deputy secretary of the treasury",)
+
+
+def test_a_second_role_after_and_gives_the_organization_after_it() -> None:
+    text = (
+        "“We will not fly until we understand it,” said Frank Culbertson, Executive Vice"
+        " President and General Manager of Advanced Programs at Orbital Sciences Corporation."
+    )
+    frank = people_of(article_from(text))["frank-culbertson"]
+    assert frank.roles == ("executive vice president", "general manager")
+    assert frank.organizations == ("orbital-sciences-corporation",)
+
+
+def test_a_company_named_with_its_designator_is_no_person() -> None:
+    text = (
+        "The complaint charges Your Baby Can, LLC, and its creator. In addition to Robert Titzer"
+        " and Your Baby Can, the complaint names Hugh Penton."
+    )
+    people = people_of(article_from(text))
+    assert "baby-can" not in people
+    assert "robert-titzer" in people

@@ -157,6 +157,8 @@ def _extension(
             j += 1
         if _opens_with_known(words, j, known):
             return last  # "Diplomatic Security Service of the Department of State": two names
+        if joiner == "and" and _opens_with_role(words, j):
+            break  # "Criminal Division and Special Agent in Charge …": a person's title follows
         k = j
         while k < len(words) and words[k][1] not in _JOIN_WORDS:
             bare = _bare(words[k][1])
@@ -169,6 +171,21 @@ def _extension(
             break
         last, i = k - 1, k
     return last
+
+
+def _opens_with_role(words: list[tuple[int, str]], at: int) -> bool:
+    """Whether the words from `at` begin with a role, maybe after its modifiers ("Special
+    Agent", "Deputy Director")."""
+    lex = people_lexicon()
+    i = at
+    while True:
+        for size in (3, 2, 1):
+            phrase = " ".join(w for _, w in words[i : i + size]).lower()
+            if i + size <= len(words) and phrase in lex.roles:
+                return True
+        if i >= len(words) or words[i][1].lower() not in lex.role_modifiers:
+            return False
+        i += 1
 
 
 def _opens_with_known(words: list[tuple[int, str]], at: int, known: frozenset[str]) -> bool:
@@ -203,7 +220,7 @@ def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
         (m.start(), m.end(), by_form[_normal(m.group())].id, _normal(m.group()))
         for m in known.finditer(text)
     ]
-    for span in _generic_organizations(text):
+    for span in [*_generic_organizations(text), *_designated_companies(text)]:
         overlapping = [k for k in spans if k[0] < span[1] and span[0] < k[1]]
         # A longer name holding a known one is another organization ("Senate Foreign
         # Relations Committee"), but one opening with a known abbreviation names a branch of
@@ -227,6 +244,41 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){{0,6}}),\s+"
     rf"(?P<org>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})(?=\s*(?:[,.;)]|$))"
 )
+
+
+# "Your Baby Can, LLC", "Loma International Business Group, Inc.": a company's name, its
+# designator after a comma (entities.yml `company_designators`).
+_DESIGNATED = (
+    r"(?<![\w\-.])(?P<name>{word}(?:\s+(?:{word}|&|and|of))*?),?\s+(?:{designators})(?![\w])"
+)
+
+
+@cache
+def _designated_pattern() -> re.Pattern[str]:
+    designators = "|".join(
+        re.escape(d) + ("" if d.endswith(".") else r"\.?")
+        for d in sorted(entity_lexicon().company_designators, key=len, reverse=True)
+    )
+    word = r"[A-Z][\w’'\-]*!?"
+    return re.compile(_DESIGNATED.format(word=word, designators=designators or "(?!x)x"))
+
+
+def _designated_companies(text: str) -> list[tuple[int, int, str, str]]:
+    """Companies named with a designator after a comma ("Your Baby Can, LLC"): the name as
+    written with it, a leading "The" set aside; the one-word openers of a sentence or title
+    ("Against Your Baby Can, LLC") are not part of it when they are closed-class words."""
+    found = []
+    closed = people_lexicon().closed_class
+    for match in _designated_pattern().finditer(text):
+        words = match.group("name").split()
+        while words and words[0].lower() in closed - {"your", "my", "our"}:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        start = match.end("name") - len(name)
+        found.append((start, match.end(), slugify(name), name))
+    return found
 
 
 def _ends_in_role(words: str) -> bool:

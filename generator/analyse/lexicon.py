@@ -60,6 +60,7 @@ class PeopleLexicon:
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
     rank_classes: frozenset[str] = frozenset()  # "second class": part of the rank before it
     office_heads: frozenset[str] = frozenset()  # "assistant": "… to the President" joins it
+    portfolio_heads: frozenset[str] = frozenset()  # "secretary": "of Energy" is the office's
     portfolio_links: frozenset[str] = frozenset()  # "of", "and": no portfolio ends on one
 
 
@@ -84,6 +85,7 @@ class EntityLexicon:
     organization_exclusions: frozenset[str] = frozenset()
     organization_non_openers: frozenset[str] = frozenset()
     initial_skip_words: frozenset[str] = frozenset()  # lower case: left out of initials
+    company_designators: tuple[str, ...] = ()  # "LLC", "Inc": "Your Baby Can, LLC" is a company
 
 
 def _strings(values: Any) -> tuple[str, ...]:
@@ -247,6 +249,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
         rank_classes=_lower_set(raw.get("rank_classes")),
         office_heads=_lower_set(raw.get("office_heads")),
+        portfolio_heads=_lower_set(raw.get("portfolio_heads")),
         portfolio_links=_lower_set(raw.get("portfolio_links")),
     )
 
@@ -342,4 +345,5 @@ def entity_lexicon() -> EntityLexicon:
         organization_exclusions=frozenset(_strings(raw.get("organization_exclusions"))),
         organization_non_openers=frozenset(_strings(raw.get("organization_non_openers"))),
         initial_skip_words=_lower_set(raw.get("initial_skip_words")),
+        company_designators=_strings(raw.get("company_designators")),
     )

@@ -67,7 +67,7 @@ _BYLINE_AFTER = re.compile(
     rf"(?:(?:,|\s+[|/–-])\s*{_AFFILIATION_WORD}(?:\s+{_AFFILIATION_WORD})*)?\s*"
 )
 _ABBREVIATED = re.compile(r"[A-Z][a-z]{1,4}\.")
-_ORDINAL_BEFORE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+$")
+_ORDINAL_BEFORE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)\.?)\s+$")
 _WITH_I = re.compile(r"\s+and\s+I\b")
 _AKA = re.compile(
     r",?\s*(?:aka|a\.k\.a\.|(?:also|now|formerly|better)\s+known\s+as|known\s+as|née|born|"
@@ -286,7 +286,7 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     # named coach", "X, who was elected mayor in 2019"
     copula = patterns.compile(
         rf"^(?:,\s*who\s+|\s+)(?:(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|"
-        rf"remains)\s+(?:an?|the|its|their)|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
+        rf"remains|to\s+be)(?:\s+(?:an?|the|its|their))?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
         rf"will\s+be\s+)?(?:named|elected|appointed|re-elected|became|becomes)"
         rf"(?:\s+(?:an?|the|its|their))?"
         rf"(?:\s+(?:new|next))?)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
@@ -609,6 +609,8 @@ def _clean_run(
         return None
     if " ".join(core) in ctx.lex.place_names or " ".join(core) in ctx.org_ids:
         return None  # "San Diego", "El Salvador", "Red Cross"
+    if any(" ".join(tokens[i:]) in ctx.org_ids for i in range(start)):
+        return None  # "Your Baby Can" (a company's name) is not "Baby Can"
     prefix = tokens[:start]
     if any(t in ctx.lex.vessel_prefixes for t in prefix):  # "the S.S. Patricia Robertson"
         return None
@@ -771,18 +773,23 @@ def _apposed_portfolio(
 _OFFICE_AFTER = re.compile(r"\s+to\s+the\s+(?P<office>(?:Vice\s+)?[A-Z][\w’'-]*)(?![\w’'-])")
 
 
-def _office_after(text: str, end: int, ctx: _Context) -> str:
+def _office_after(text: str, end: int, ctx: _Context) -> tuple[str, int]:
     """ " to the president" when an assistant's or deputy's role goes on to name the office it
     serves ("Special Assistant to the President in the White House Office …"): part of the
-    title. "" otherwise (a director "of the Senate" works for an organization)."""
+    title; and where it ends. ("", end) otherwise (a director "of the Senate" works for an
+    organization)."""
     office = _OFFICE_AFTER.match(text, end)
     head = text[:end].split()[-1:] or [""]
     if office is None or head[0].lower() not in ctx.lex.office_heads:
-        return ""
+        return "", end
     named = " ".join(office.group("office").split())
     if named.lower() not in ctx.lex.roles:
-        return ""
-    return f" to the {named.lower()}"
+        return "", end
+    return f" to the {named.lower()}", office.end()
+
+
+# "… to the President in the White House Office of Legislative Affairs": where the title is held
+_HELD_IN = re.compile(r"\s+(?:in|at|of|for|with)\s+(?:the\s+)?")
 
 
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -814,7 +821,9 @@ def _add_org(mention: _Mention, org: str | None, ctx: _Context) -> None:
         mention.orgs.append(ctx.org_ids[org])
 
 
-def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> None:
+def _prefix_evidence(
+    sentence: str, group: list[_Mention], ctx: _Context, prior_end: int | None = None
+) -> None:
     """A role (and organization) before the group's first name; plural roles are shared;
     a list of roles before one name gives each ("administrator, associate administrator, and
     astronaut Richard Truly")."""
@@ -826,8 +835,11 @@ def _prefix_evidence(sentence: str, group: list[_Mention], ctx: _Context) -> Non
     while ranks and (ranks.group(1).endswith(".") or ranks.group(1) in ctx.lex.rank_qualifiers):
         prefix = prefix[: ranks.start()]
         ranks = _RANK_WORDS.search(prefix)
+    if first.honorific and first.honorific.rstrip(".") in ctx.lex.honorific_roles:
+        # "Marine Corps 1st Lt. William Rogers": the service before a rank is the person's
+        _add_org(first, _org_ending(_ORDINAL_BEFORE.sub("", prefix), ctx), ctx)
     if not _may_end_in_role(prefix, ctx):
-        _of_apposition(sentence, first, ctx)
+        _of_apposition(sentence, first, ctx, prior_end)
         return
     # Where the fast pattern matches first, the prefix pattern does too: match it there.
     start = ctx.prefix_start.search(prefix)
@@ -903,7 +915,15 @@ def _may_chain(head: str, ctx: _Context) -> bool:
     return any(size <= end and p.fullmatch(text, end - size, end) for size, p in ctx.role_ends)
 
 
-def _of_apposition(sentence: str, mention: _Mention, ctx: _Context) -> None:
+# A name and its role in between: "Donald P. Hodel to be Secretary of …", "X as Director of …"
+_LINKED = re.compile(
+    r"\s+(?:to\s+be|as|is|was|will\s+be|would\s+be|becomes|became)\s+(?:(?:the|an?)\s+)?"
+)
+
+
+def _of_apposition(
+    sentence: str, mention: _Mention, ctx: _Context, prior_end: int | None = None
+) -> None:
     """ "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness
     Salman …": roles "of" somewhere, then a comma, just before the name's run."""
     prefix = sentence[max(0, mention.run_start - _PREFIX) : mention.run_start]
@@ -914,6 +934,11 @@ def _of_apposition(sentence: str, mention: _Mention, ctx: _Context) -> None:
     match = ctx.of_apposition.search(prefix)
     if match is None:
         return
+    offset = max(0, mention.run_start - _PREFIX)
+    if prior_end is not None and prior_end > offset:
+        gap = sentence[prior_end : offset + match.start("mods")]
+        if _LINKED.fullmatch(gap):
+            return  # "Donald P. Hodel to be Secretary of the Interior, John S. Herrington": Hodel's
     roles = [*_chained_roles(prefix[: match.start("mods")], ctx)[0], _role_text(match, ctx.lex)]
     for role in roles:
         _add_role(mention, role)
@@ -960,6 +985,11 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
             role = _role_text(apposition, ctx.lex)
             portfolio = _apposed_portfolio(after, apposition, ctx)
+            if role.split(" ")[-1] in ctx.lex.portfolio_heads:  # "to be Secretary of Energy"
+                role, _ = _with_portfolio(
+                    after, role, apposition.group("role"), apposition.end("role"), ctx
+                )
+                portfolio = None
             if portfolio is not None:
                 words = " ".join(portfolio.group("words").lower().split())
                 mention.portfolio = (
@@ -968,10 +998,20 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                     role,
                     f"{role} {portfolio.group('link')} {words}",
                 )
-            _add_role(mention, role + _office_after(after, apposition.end("role"), ctx))
+            office, office_end = _office_after(after, apposition.end("role"), ctx)
+            _add_role(mention, role + office)
+            held = _HELD_IN.match(after, office_end) if office else None
+            if held:  # "Special Assistant to the President in the White House Office of …"
+                _add_orgs_from(mention, after, ctx.any_org.match(after, held.end()), ctx)
             more = ctx.and_role.match(after, apposition.end("role"))
             if more:  # "chief executive officer and co-founder"
                 _add_role(mention, _role_text(more, ctx.lex))
+                # "Executive Vice President and General Manager of … at Orbital Sciences
+                # Corporation": the organization after the second role
+                tail = _ROLE_REST.match(after, more.end())
+                if tail:
+                    found_org = ctx.any_org.search(tail.group("rest"))
+                    _add_orgs_from(mention, tail.group("rest"), found_org, ctx)
             # The organization before the role is the role's: "Williams, a NASA flight
             # engineer", "who served as NASA's chief"
             lead = after[: apposition.start("role")]
@@ -983,6 +1023,11 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 end = max(apposition.end(), more.end() if more else 0)
                 _where_pieces(after, end, mention, ctx)
             break
+    bracketed = _BRACKETED_ROLE.match(after)
+    if bracketed:  # "Paul Fulton (Moderator):", a transcript's speaker line
+        role = _role_phrase(bracketed.group("role"), ctx)
+        if role is not None:
+            _add_role(mention, role)
     of_org = ctx.of_org.match(after)
     if of_org:
         _add_orgs_from(mention, after, of_org, ctx)
@@ -993,6 +1038,10 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
+
+
+_ROLE_REST = re.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
+_BRACKETED_ROLE = re.compile(r"\s*\((?P<role>[A-Za-z][\w\- ]{1,40})\)")
 
 
 def _where_pieces(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
@@ -1060,6 +1109,11 @@ _PRONOUN_ROLE = re.compile(
 _TITLE_PORTFOLIO = re.compile(
     r"\s+(?P<link>of|for)\s+(?P<words>[A-Z][\w’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*)"
     r"(?![\w’'.-])"
+)
+# … and of an office named by its portfolio: "Secretary of the Interior", "of Energy"
+_OFFICE_PORTFOLIO = re.compile(
+    r"\s+(?P<link>of|for)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*)"
+    r"(?![\w’'-])"
 )
 # "the Deputy to the Associate Director for …": the office a deputy or assistant serves
 _SERVED_OFFICE = re.compile(r"\s+to\s+the\s+(?P<office>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
@@ -1175,7 +1229,10 @@ def _with_portfolio(
     and where it ends; the role as it is otherwise."""
     if not written[:1].isupper():
         return role, end
-    portfolio = _TITLE_PORTFOLIO.match(sentence, end)
+    pattern = (
+        _OFFICE_PORTFOLIO if role.split(" ")[-1] in ctx.lex.portfolio_heads else _TITLE_PORTFOLIO
+    )
+    portfolio = pattern.match(sentence, end)
     if portfolio is None or not _plain_portfolio(portfolio.group("words").split(), ctx):
         return role, end
     words = " ".join(portfolio.group("words").lower().split())
@@ -1392,7 +1449,8 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                 if _is_list(sentence, group):  # "A, B and C", not "A, DEA Seattle"
                     for member in group:
                         member.group = group_number
-                _prefix_evidence(sentence, group, ctx)
+                prior = [m.end for m in found if m.end <= group[0].run_start]
+                _prefix_evidence(sentence, group, ctx, max(prior, default=None))
                 if group[0].plural_role:
                     for other in group[1:]:
                         other.roles.extend(r for r in group[0].roles if r not in other.roles)
