@@ -1025,9 +1025,9 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             break
     bracketed = _BRACKETED_ROLE.match(after)
     if bracketed:  # "Paul Fulton (Moderator):", a transcript's speaker line
-        role = _role_phrase(bracketed.group("role"), ctx)
-        if role is not None:
-            _add_role(mention, role)
+        bracket_role = _role_phrase(bracketed.group("role"), ctx)
+        if bracket_role is not None:
+            _add_role(mention, bracket_role)
     of_org = ctx.of_org.match(after)
     if of_org:
         _add_orgs_from(mention, after, of_org, ctx)
