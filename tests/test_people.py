@@ -638,3 +638,17 @@ def test_a_company_named_with_its_designator_is_no_person() -> None:
     people = people_of(article_from(text))
     assert "baby-can" not in people
     assert "robert-titzer" in people
+
+
+def test_an_apposition_after_of_an_organization_and_its_place() -> None:
+    text = (
+        "“It keeps evolving,” said Aiko Tanaka of the University of Tokyo, Japan, lead author of"
+        " a new report."
+    )
+    aiko = people_of(article_from(text))["aiko-tanaka"]
+    assert aiko.roles == ("lead author",)
+    assert aiko.organizations == ("university-of-tokyo",)
+
+
+def test_after_at_a_speech_verb_is_no_evidence_of_a_person() -> None:
+    assert people_of(article_from("Researchers at Johns Hopkins agreed.")) == {}

@@ -1031,10 +1031,13 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     of_org = ctx.of_org.match(after)
     if of_org:
         _add_orgs_from(mention, after, of_org, ctx)
+        _role_after_org(after, of_org.end(), mention, ctx)
     _fronted_org(sentence, mention, ctx)
-    mention.spoke = _spoken_before(before, ctx.lex) or bool(ctx.speech_after.match(after))
-    mention.apposed = bool(_APPOSED.match(after))
     mention.located = bool(_LOCATED.search(before))
+    # "Researchers at Johns Hopkins agreed": after "at", "in" … the verb is the subject's
+    speech_after = not mention.located and bool(ctx.speech_after.match(after))
+    mention.spoke = _spoken_before(before, ctx.lex) or speech_after
+    mention.apposed = bool(_APPOSED.match(after))
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
@@ -1042,6 +1045,29 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
 
 _ROLE_REST = re.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
 _BRACKETED_ROLE = re.compile(r"\s*\((?P<role>[A-Za-z][\w\- ]{1,40})\)")
+
+
+_PLACE_PIECE = re.compile(r",\s*(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?=\s*,)")
+
+
+def _role_after_org(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
+    """An apposition after "of ORG" (and maybe its place): "Brice Olivier Demory of the
+    University of Cambridge, England, lead author of a new report" → lead author."""
+    place = _PLACE_PIECE.match(after, end)
+    if place and _is_place_phrase(place.group("place"), ctx):
+        end = place.end()
+    later = ctx.apposition.match(after[end:])
+    if later is not None:
+        _add_role(mention, _role_text(later, ctx.lex))
+
+
+def _is_place_phrase(text: str, ctx: _Context) -> bool:
+    return (
+        text in _place_words()
+        or text in ctx.lex.place_words
+        or text in ctx.lex.place_names
+        or text.lower() in ctx.lex.nationalities
+    )
 
 
 def _where_pieces(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
