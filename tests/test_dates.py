@@ -534,3 +534,43 @@ def test_ago_counts_back_from_publication_never_more_precise_than_its_unit() -> 
     assert _events("The first was conducted 10 days ago.", None) == []  # no published date
     assert _events("It ran five weeks ago.", dt.date(2024, 3, 6)) == [("2024", "five weeks ago")]
     assert _events("It was decades ago, years ago.", published) == []
+
+
+def test_a_month_opening_a_name_is_no_date() -> None:
+    """Hold-out 6: "Airman Erick Mata of March Air Reserve Base" named no March."""
+    published = dt.date(2022, 6, 10)
+    assert _events("Goals by Airman Mata of March Air Reserve Base, Calif.", published) == []
+    assert _events("The parade in May Day colours.", published) == []
+    assert _events("The first was in March, the second of May.", published) == [
+        ("2022-03", "in March"),
+        ("2022-05", "of May"),
+    ]
+
+
+def test_a_possessive_weekday_is_the_weekday_written_before() -> None:
+    """Hold-out 6: "On Tuesday, a rocket … burst" then "the cause of Tuesday's explosion"."""
+    published = dt.date(2014, 10, 29)  # a Wednesday
+    story = "On Tuesday, a rocket burst. It will wait till the cause of Tuesday's crash is known."
+    assert _events(story, published) == [
+        ("2014-10-28", "On Tuesday"),
+        ("2014-10-28", "Tuesday's"),
+    ]
+    # alone, its Tuesday may be past or to come ("ahead of Tuesday's vote"): left out
+    assert _events("Ahead of Tuesday's vote, they met.", published) == []
+    assert _events("On Tuesday, he said Tuesday's students were late.", published) == [
+        ("2014-10-28", "On Tuesday"),
+    ]  # no event noun after the possessive
+
+
+def test_later_in_the_day_and_this_years_tournament() -> None:
+    """Hold-out 6: "launched … on Wednesday. … expected to dock later in the day"; "to prepare
+    for this year's tournament"."""
+    published = dt.date(2014, 10, 29)
+    assert _events("It launched on Wednesday. It docks later in the day.", published) == [
+        ("2014-10-29", "on Wednesday"),
+        ("2014-10-29", "later in the day"),
+    ]
+    assert _events("It docks later in the day.", published) == []  # no day before it
+    assert _events("They prepared for this year's tournament.", dt.date(2024, 4, 16)) == [
+        ("2024", "this year's"),
+    ]

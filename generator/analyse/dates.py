@@ -301,7 +301,12 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:,?\s+{_YEAR})?",
         ),
         ("month_year", rf"{prep}{month},?\s+(?:(?i:of)\s+)?{_YEAR}"),
-        ("weekday", rf"(?:(?i:on|last|this|next)\s+)?{weekday}"),
+        # "Tuesday's explosion": a possessive weekday (dated only as a weekday written before)
+        (
+            "weekday",
+            rf"(?:(?i:on|last|this|next)\s+)?(?P<weekday>{_alternation(words.weekdays)})"
+            rf"(?:(?P<poss>[’']s)(?=\s)|(?![\w’']))",
+        ),
         ("offset", rf"(?i:{'|'.join(offsets)})(?![\w’'])" if offsets else never),
         # "10 days ago", "two years ago": counted back from publication (`ago_units`)
         (
@@ -459,6 +464,9 @@ class _Context:
     # Sept. 18" in a report of Sept. 25): then a quoted "today" is the speaker's day, not ours
     lede_seen: bool = False
     reported_before: bool = False
+    # weekday (0 Monday) → the date a weekday written so far was given ("On Tuesday, …"), for
+    # "Tuesday's explosion" later on
+    weekday_dates: dict[int, str] = field(default_factory=dict)
 
 
 def _historic(year: int, published: dt.date | None) -> bool:
@@ -650,6 +658,10 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _season(match, published)
     if kind == "ago":
         return _ago(match, published)
+    if kind == "weekday" and match.group("poss"):
+        # "Tuesday's explosion": the day of an earlier "On Tuesday", else unknown (the noun
+        # does not say whether the Tuesday is past or to come: "ahead of Tuesday's vote")
+        return ctx.weekday_dates.get(rules.weekdays[match.group("weekday")])
     if kind == "weekday":
         future = bool(rules.future.search(tense)) or match.group().lower().startswith("next")
         past = match.group().lower().startswith("last")
@@ -882,6 +894,8 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
             events.append(Event(date, sentence, block.id, _expression(kind, match)))
         ctx.day_range = _day_range(kind, match, date) or ctx.day_range
+        if kind == "weekday" and date and not match.group("poss"):
+            ctx.weekday_dates.setdefault(_rules().weekdays[match.group("weekday")], date)
         if kind != "year" or number not in closes_list:
             # An offset counts from the date expression before it; when that one could not be
             # placed ("On May 24" with no year to give it), neither can the offset.
@@ -945,7 +959,9 @@ def _not_a_date(
             return True
         if reported_before and words in _rules().speaker_days:
             return True  # "what we did today," said the coach, a week before publication
-    if kind == "relative" and match.group("poss"):
+    if kind == "month" and _NAME_AFTER.match(text, match.end()):
+        return True  # "of March Air Reserve Base", "in May Day parades": a name, not a month
+    if kind in ("relative", "weekday") and match.group("poss"):
         # "today’s vote" is the day; "in today’s world" is no date: only an event noun within
         # a few words after the possessive makes it one (dates.yml `possessive_events`)
         following = text[match.end() : match.end() + 60].lower().split()[:4]
@@ -959,6 +975,7 @@ def _not_a_date(
 
 
 _ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive"})
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word right after a bare month
 
 
 def _qualifies(text: str, start: int, match: re.Match[str]) -> bool:
