@@ -67,7 +67,7 @@ FIXTURES: dict[str, tuple[Path, dt.date | None, str]] = {
 # Hold-out batches (front matter `holdout: N`; tests/fixtures/corpus/SOURCES-holdout<N>.md), each
 # annotated before any run on it, scored and printed apart, and gated by no bar. Every batch but
 # the last was scored untuned and then released for rule tuning; UNSEEN_BATCH is kept out of it.
-HOLDOUT_BATCHES = (2, 3, 4, 5, 6)
+HOLDOUT_BATCHES = (2, 3, 4, 5, 6, 7)
 UNSEEN_BATCH = HOLDOUT_BATCHES[-1]
 # Set-compared categories (precision and recall over items).
 CATEGORIES = ("people", "roles", "ages", "organizations", "quote speakers", "dates", "themes")
@@ -177,8 +177,8 @@ def holdout_batch(name: str) -> int | None:
     """The hold-out batch of a corpus article (front matter `holdout: N`), else None.
 
     Batches HOLDOUT_BATCHES (tests/fixtures/corpus/SOURCES-holdout<N>.md) were annotated before
-    any run on them: each is scored and printed apart, and no bar gates it. Batches 2 to 5 were
-    scored untuned and then released for rule tuning; UNSEEN_BATCH (6) is kept out of it.
+    any run on them: each is scored and printed apart, and no bar gates it. Batches 2 to 6 were
+    scored untuned and then released for rule tuning; UNSEEN_BATCH (7) is kept out of it.
     """
     found = corpus().get(name)
     if found is None:
