@@ -442,3 +442,17 @@ def test_quote_only_verbs_are_no_evidence_of_a_person() -> None:
     facts = analyse(article)
     assert facts.people == ()
     assert [q.text for q in facts.quotes] == ["It works"]
+
+
+def test_a_pronoun_opening_a_paragraph_is_the_one_person_the_paragraph_before_introduced() -> None:
+    """Hold-out 6 (Atlantis): "Astronaut Chris Ferguson was the shuttle commander." then
+    "“Mission complete, Houston,” he said." — no speaker before, one person introduced."""
+    intro = "Astronaut Arthur Doe was the shuttle commander."
+    assert _said(intro, "“Done,” he said.") == [("b2", "Done", "arthur-doe")]
+    # two people named, or the one only as an object, or a he/she of its own: not introduced
+    assert _said("Doe was with Smith.", "“Mission complete,” he said.")[0][2] is None
+    assert _said("The crew was with Doe.", "“Mission complete,” he said.")[0][2] is None
+    assert _said("Doe met her; she was the pilot.", "“Go,” she said.")[0][2] is None
+    assert _said("Doe filmed the launch.", "“Great,” she said.")[0][2] is None  # not who he is
+    # a name before the pronoun in its own paragraph is nearer
+    assert _said(intro, "The pilot, Jones, waved. “Go,” he said.")[0][2] != "arthur-doe"

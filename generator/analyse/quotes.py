@@ -71,6 +71,7 @@ _SENTENCE_END = re.compile(r"[.!?…]$")
 _TOKEN = re.compile(r"[\w’'-]+")
 _GAP_PUNCTUATION = re.compile(r"[\w’'\s,-]*")  # words and commas only
 _NEW_CLAUSE = re.compile(r"[;—–]|,\s+(?:but|while|whereas|although|though|yet|and|or)\s")
+_IS = re.compile(r"\s+(?:was|is)\s")  # "Ferguson was the commander": who the person is
 _NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
 
 
@@ -348,6 +349,10 @@ class _Tracker:
     last_speaker: str | None = None
     intervened: bool = False  # someone else was named after the speaker's sentence
     clear_until: int = 0  # in the current block: mentions before this offset never intervene
+    # the one person the previous paragraph names, as a subject, with no speech in it
+    # ("Astronaut Chris Ferguson was the shuttle commander."): whom a he/she opening the next
+    # one stands for, when no speaker is in play
+    introduced: str | None = None
 
 
 def _subjects(masked: str, index: PeopleIndex, starts: list[int]) -> list[_Subject]:
@@ -542,6 +547,10 @@ def _speech_acts(
                 subject, speaker = earlier.subject, earlier.speaker
         elif subject is not None and subject.person == _PRONOUN:
             speaker = None if tracker.intervened else tracker.last_speaker
+            if (speaker is None or tracker.intervened) and not any(
+                s.person != _PRONOUN for s in subjects.before(verb.start(), 0)
+            ):
+                speaker = tracker.introduced  # "Ferguson was commander. ¶ “…,” he said."
         elif subject is not None:
             speaker = subject.person
             weigh(subject.end)  # an inverted subject comes after its verb
@@ -772,6 +781,22 @@ def _trailing_speaker(ctx: _Context, evidence: _Evidence, last_voice: str | None
     return speaker if _nobody_between(ctx.acts, pos, len(ctx.masked), speaker) else None
 
 
+def _introduces(
+    masked: str, subjects: _Subjects, acts: list[_Speech], spans: list[_Span]
+) -> str | None:
+    """The one person a paragraph with no quotation, no speech verb and no he/she names, and
+    says who they are ("Chris Ferguson was the shuttle commander": the name, then "was" or
+    "is"); else None ("Shipenko filmed the launch. ¶ “Great,” she said": maybe someone else)."""
+    if spans or acts or any(s.person == _PRONOUN for s in subjects.items):
+        return None
+    named = {s.person for s in subjects.items}
+    if len(named) != 1 or not any(
+        not (s.object or s.possessive) and _IS.match(masked, s.end) for s in subjects.items
+    ):
+        return None
+    return named.pop()
+
+
 def _pronoun_led(subjects: _Subjects, acts: _Acts) -> bool:
     first = next((a for a in acts.items if a.subject is not None), None)
     if first is None or first.subject is None or first.subject.person != _PRONOUN:
@@ -798,6 +823,7 @@ def _block_speech(
     subjects = _Subjects(_subjects(masked, index, starts))
     tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
+    tracker.introduced = _introduces(masked, subjects, acts.items, spans)
     ctx = _Context(text, masked, starts, subjects, acts, carry.previous, carry.trailing)
     evidence = _Evidence(acts)
     attributed = _attribute(ctx, spans, evidence)
