@@ -17,8 +17,8 @@ kind, then everything). Columns:
 Then, per kind, the issue-12 targets it does not meet yet; a last line gives theme-page
 membership where themes.yml exists (the seed, the NASA fixtures). Hold-out batches 2 to 7
 (corpus articles with `holdout: N`, scoring.HOLDOUT_BATCHES) are left out of those figures and
-printed after them, each apart, the same way; the last (scoring.UNSEEN_BATCH) is the one not used
-to tune the rules.
+printed after them, each apart, the same way; scoring.UNSEEN_BATCH, when set, is the one not used
+to tune the rules (none is now: batch 7 was released after it was scored untuned).
 """
 
 from __future__ import annotations

@@ -65,10 +65,11 @@ FIXTURES: dict[str, tuple[Path, dt.date | None, str]] = {
     ),
 }
 # Hold-out batches (front matter `holdout: N`; tests/fixtures/corpus/SOURCES-holdout<N>.md), each
-# annotated before any run on it, scored and printed apart, and gated by no bar. Every batch but
-# the last was scored untuned and then released for rule tuning; UNSEEN_BATCH is kept out of it.
+# annotated before any run on it, scored and printed apart, and gated by no bar. Each was scored
+# untuned and then released for rule tuning; UNSEEN_BATCH, when set, is the one kept out of it
+# (None since batch 7 was released at the end of session 6: the next batch 8 becomes it).
 HOLDOUT_BATCHES = (2, 3, 4, 5, 6, 7)
-UNSEEN_BATCH = HOLDOUT_BATCHES[-1]
+UNSEEN_BATCH: int | None = None
 # Set-compared categories (precision and recall over items).
 CATEGORIES = ("people", "roles", "ages", "organizations", "quote speakers", "dates", "themes")
 _PREFIX = 30  # a quotation is identified by its block and its first characters
@@ -177,8 +178,8 @@ def holdout_batch(name: str) -> int | None:
     """The hold-out batch of a corpus article (front matter `holdout: N`), else None.
 
     Batches HOLDOUT_BATCHES (tests/fixtures/corpus/SOURCES-holdout<N>.md) were annotated before
-    any run on them: each is scored and printed apart, and no bar gates it. Batches 2 to 6 were
-    scored untuned and then released for rule tuning; UNSEEN_BATCH (7) is kept out of it.
+    any run on them: each is scored and printed apart, and no bar gates it. Batches 2 to 7 were
+    scored untuned and then released for rule tuning (UNSEEN_BATCH, when set, is kept out).
     """
     found = corpus().get(name)
     if found is None:

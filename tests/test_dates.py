@@ -574,3 +574,18 @@ def test_later_in_the_day_and_this_years_tournament() -> None:
     assert _events("They prepared for this year's tournament.", dt.date(2024, 4, 16)) == [
         ("2024", "this year's"),
     ]
+
+
+def test_a_written_weekday_settles_a_year_the_tense_moved() -> None:
+    """Hold-out 7 (a USGS release of Tuesday, March 17, 1998): "The meeting will take place
+    Monday, March 16" is the day before, not March 16, 1999 (a Tuesday)."""
+    published = dt.date(1998, 3, 17)
+    assert _events("The meeting will take place Monday, March 16.", published) == [
+        ("1998-03-16", "Monday, March 16"),
+    ]
+    # without the weekday the tense decides, as before
+    assert _events("The meeting will take place March 16.", published) == [
+        ("1999-03-16", "March 16"),
+    ]
+    # a weekday neither year agrees with: left out
+    assert _events("The meeting will take place Sunday, March 16.", published) == []

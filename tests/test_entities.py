@@ -9,6 +9,7 @@ import yaml
 from support import ARTICLES, EXPECTED
 
 from generator.analyse.entities import find_organizations, find_places
+from generator.analyse.people import find_people
 from generator.model import Article
 from generator.read import SeedText, read_seed, read_text
 
@@ -203,3 +204,16 @@ def test_and_before_a_title_ends_an_organization_name() -> None:
         " made the announcement."
     )
     assert [o.name for o in find_organizations(article)] == ["Criminal Division"]
+
+
+def test_a_military_unit_is_an_organization_not_a_person() -> None:
+    """Hold-out 7 (a base's sports story): "Tech. Sgt. Julio Sandoval, 452nd Security Forces
+    Squadron, …" gave a card "Forces Squadron"."""
+    article = article_from(
+        "Also running was Tech. Sgt. Julio Sandoval, 452nd Security Forces Squadron, who "
+        "trained for four months."
+    )
+    names = {o.name for o in find_organizations(article)}
+    assert any(name.endswith("Security Forces Squadron") for name in names)
+    people = {p.name for p in find_people(article, find_organizations(article))}
+    assert people == {"Julio Sandoval"}

@@ -328,3 +328,17 @@ def test_a_country_alone_is_no_launch_site() -> None:
     )
     assert facts.get("launch_site") == "Baikonur Cosmodrome"
     assert "launch_site" not in _earned("A Soyuz rocket took off from Kazakhstan on Tuesday.")
+
+
+def test_a_value_cut_at_an_abbreviations_dot_is_never_shown() -> None:
+    """Hold-out 7 (a station blog): "docked to the International Space Station at 10:55 p.m.
+    EDT" gave the docking "docked to the International Space Station at 10:55 p"."""
+    facts = _earned(
+        "The Soyuz MS-06 spacecraft docked to the International Space Station at 10:55 p.m. "
+        "EDT while both spacecraft were flying over the Pacific.",
+        "2017-09-12",
+    )
+    assert all(not value.endswith(" p") for value in facts.values())
+    assert "docking" not in facts
+    # a value that ends at a sentence's own full stop is kept
+    assert "docking" in _earned("The crew docked to the International Space Station.")

@@ -502,3 +502,20 @@ def test_an_abbreviated_rank_is_a_role_as_written() -> None:
     found = _people(text)
     assert found["william-rogers"][1] == ("1st lt.",)
     assert found["marcus-hollins"][1] == ("tech. sgt.",)
+
+
+def test_a_particle_joined_by_a_hyphen_stays_in_the_name_and_the_surname_joins() -> None:
+    """Hold-out 7 (a readout): "Iraqi Prime Minister Haider al-Abadi" gave two cards, "Haider"
+    and "Abadi"; the later "Prime Minister Abadi" is the same man."""
+    people = _people(
+        "Joe Biden met Iraqi Prime Minister Haider al-Abadi in Munich. Prime Minister Abadi "
+        "thanked him."
+    )
+    assert people["haider-al-abadi"] == ("Haider al-Abadi", ("prime minister",))
+    assert "abadi" not in people and "haider" not in people
+
+
+def test_a_plural_demonym_is_no_person() -> None:
+    """Hold-out 7 (an FTC complaint): "targeted African Americans" gave a card."""
+    people = _people("The scheme targeted African Americans and Russians, said Jane Roe.")
+    assert set(people) == {"jane-roe"}

@@ -456,3 +456,14 @@ def test_a_pronoun_opening_a_paragraph_is_the_one_person_the_paragraph_before_in
     assert _said("Doe filmed the launch.", "“Great,” she said.")[0][2] is None  # not who he is
     # a name before the pronoun in its own paragraph is nearer
     assert _said(intro, "The pilot, Jones, waved. “Go,” he said.")[0][2] != "arthur-doe"
+
+
+def test_a_term_quoted_alone_in_brackets_is_no_voice() -> None:
+    """Hold-out 7 (a DOJ settlement): "his use of performance-enhancing drugs and methods
+    (“PEDs”) resulted in …" showed “PEDs” as a voice."""
+    text = (
+        "His use of performance-enhancing drugs and methods (“PEDs”) resulted in false claims, "
+        "said U.S. Attorney Jane Roe."
+    )
+    assert _said(text) == []
+    assert _said("“We will act (soon),” said Jane Roe.")[0][1] == "We will act (soon)"

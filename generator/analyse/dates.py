@@ -23,6 +23,7 @@ month name.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
 from collections import Counter
@@ -544,7 +545,27 @@ def _day_month(match: re.Match[str], ctx: _Context, tense: str) -> str | None:
         day = None  # "May 1-2", "Between May 19-22": the month is all the words give
     if match.group("year"):
         return _on(int(match.group("year")), month, day)
-    return _yearless(month, day, ctx, tense)
+    resolved = _yearless(month, day, ctx, tense)
+    weekday = _rules().weekdays.get(match.groupdict().get("weekday") or "")
+    if resolved is None or day is None or weekday is None:
+        return resolved
+    return _agreeing_weekday(dt.date.fromisoformat(resolved), weekday, ctx.published)
+
+
+def _agreeing_weekday(day: dt.date, weekday: int, published: dt.date | None) -> str | None:
+    """A written weekday checks a year the tense moved: "The meeting will take place Monday,
+    March 16" in a release of March 17, 1998 is 1998's Monday, not the next year's March 16 (a
+    Tuesday) that "will" alone gives. A date moved off the publication's year whose weekday
+    disagrees is the publication year's when that day is the weekday, and else left out. (In
+    the publication's own year the weekday is not checked: a slip of the weekday there does
+    not make the year unsure.)"""
+    if published is None or day.year == published.year or day.weekday() == weekday:
+        return day.isoformat()
+    with contextlib.suppress(ValueError):
+        same_year = dt.date(published.year, day.month, day.day)
+        if same_year.weekday() == weekday:
+            return same_year.isoformat()
+    return None
 
 
 def _weekday(weekday: int, future: bool, published: dt.date) -> str | None:

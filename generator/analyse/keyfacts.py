@@ -274,6 +274,12 @@ def _cuts_a_name(sentence: str, match: re.Match[str]) -> bool:
     return bool(_name_goes_on().match(sentence, match.end("value")))
 
 
+def _cuts_an_abbreviation(sentence: str, end: int) -> bool:
+    """The value stops at the first dot of an abbreviation ("at 10:55 p" of "p.m.", "the U"
+    of "U.S."): a value cut off is never shown, whatever the fact."""
+    return sentence[end : end + 1] == "." and sentence[end + 1 : end + 2].isalpha()
+
+
 def _whole_value(value: str) -> str:
     """Without trailing weekdays or months: "Baikonur Tuesday" → "Baikonur"."""
     words = value.split(" ")
@@ -349,6 +355,8 @@ def _fact_value(fact: _FactRule, sentence: str) -> str | None:
         return None
     for match in fact.pattern.finditer(sentence):
         if fact.whole_name and _cuts_a_name(sentence, match):
+            continue
+        if _cuts_an_abbreviation(sentence, match.end("value")):
             continue
         value = match.group("value").strip(_TRAILING)
         if fact.whole_name:

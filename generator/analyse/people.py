@@ -444,8 +444,10 @@ def _place_words() -> frozenset[str]:
 
 
 def _is_place_word(token: str, ctx: _Context) -> bool:
+    low = token.lower()
     return (
-        token.lower() in ctx.lex.nationalities
+        low in ctx.lex.nationalities
+        or (low.endswith("s") and low[:-1] in ctx.lex.nationalities)  # "African Americans"
         or token in _place_words()
         or token in ctx.lex.place_words
     )
@@ -1536,7 +1538,17 @@ def _cluster_full(
         if not _attach(mention, by_surname):
             person = _Person(mention.tokens, mention.core, [mention])
             people.append(person)
-            by_surname.setdefault(mention.core[-1], []).append(person)
+            for surname in _surname_keys(mention.core[-1]):
+                by_surname.setdefault(surname, []).append(person)
+
+
+def _surname_keys(surname: str) -> tuple[str, ...]:
+    """The surname, and without a particle joined by a hyphen: "Abadi" refers to Haider
+    al-Abadi as "Sisi" to Abdel Fattah el-Sisi."""
+    head, dash, rest = surname.partition("-")
+    if dash and rest[:1].isupper() and head in people_lexicon().particles:
+        return (surname, rest)
+    return (surname,)
 
 
 def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:

@@ -670,6 +670,17 @@ def _scare_quoted(text: str, span: _Span, words: str) -> bool:
     return before is not None and _NOUN_AFTER.match(text, span.end) is not None
 
 
+def _defined_term(text: str, span: _Span, words: str) -> bool:
+    """ "performance-enhancing drugs and methods (“PEDs”)": a few words quoted alone inside
+    brackets name a term the sentence defines, whoever speaks around it."""
+    return (
+        span.closed
+        and len(words.split()) <= 4
+        and text[: span.start].rstrip().endswith("(")
+        and text[span.end :].lstrip().startswith(")")
+    )
+
+
 class _Evidence:
     """Who speaks where in a block: the speakers of its reporting verbs (None when unknown) and
     of its voices so far, by offset, for bisect lookups."""
@@ -735,7 +746,11 @@ def _attribute(
         )
         at_start = _at_sentence_start(masked, starts, span.start)
         speaker: str | None = None
-        if _term_cued(text, span, words) or _scare_quoted(text, span, words):
+        if (
+            _term_cued(text, span, words)
+            or _scare_quoted(text, span, words)
+            or _defined_term(text, span, words)
+        ):
             result.append(None)
             continue
         if act is not None:

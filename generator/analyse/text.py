@@ -103,10 +103,15 @@ def name_run() -> re.Pattern[str]:
     honorific = "(?:" + phrase_alternation(lex.honorifics) + r")\.?\s+"
     particles = "(?:" + phrase_alternation(lex.particles) + ")"
     particle = rf"{particles}(?:\s+{particles})*(?=\s+{UPPER})"
+    # A particle joined by a hyphen is one word of the name ("Haider al-Abadi", "el-Sisi").
+    joined = rf"{particles}-{NAME_TOKEN}"
     suffix = "(?:" + phrase_alternation(lex.suffixes) + r")(?![\w\-])"
     initial = rf"{UPPER}\.(?=\s+[“\"‘]?{UPPER})"  # also before a nickname: Edwin E. “Buzz” Aldrin
     first = rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{NAME_TOKEN})"
-    word = rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{suffix}|{NAME_TOKEN}|{NICKNAME}|{particle})"
+    word = (
+        rf"(?:{DOTTED}|{ABBREVIATION}|{initial}|{suffix}|{NAME_TOKEN}|{NICKNAME}|{joined}"
+        rf"|{particle})"
+    )
     return patterns.compile(
         rf"(?<![\w’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?"
     )
