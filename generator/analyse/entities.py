@@ -49,7 +49,11 @@ def _organization_pattern() -> tuple[re.Pattern[str], dict[str, KnownName]]:
 # Association").
 _ORG_TOKEN = rf"(?:{DOTTED}|{NAME_TOKEN}(?:[’'](?=\s))?)"
 _ORG_JOIN = r"(?:(?:of|for|on)(?:\s+the)?|and|&)"
-_CAPITALISED_RUN = re.compile(rf"(?<![\w\-.]){_ORG_TOKEN}(?:\s+(?:{_ORG_JOIN}\s+)?{_ORG_TOKEN})*")
+# A unit's number may open it: "752nd Medical Squadron", "4th Infantry Division".
+_ORDINAL = r"\d{1,4}(?:st|nd|rd|th)\s+(?=[A-Z])"
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![\w\-.])(?:{_ORDINAL})?{_ORG_TOKEN}(?:\s+(?:{_ORG_JOIN}\s+)?{_ORG_TOKEN})*"
+)
 _JOIN_WORDS = frozenset({"of", "for", "on", "the", "and", "&"})
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Z&\-]{1,7})\)")
 
@@ -130,8 +134,10 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
             last = head
             if not _possessive(word):
                 last = _extension(words, head, suffixes, known)
-            if last == head and first == head:
-                continue  # "the Department": no name
+            if last == head and (
+                first == head or (first + 1 == head and words[first][1][0].isdigit())
+            ):
+                continue  # "the Department", "the 12th Agency": no name
             name_words = [w for _, w in words[first : last + 1]]
             name_words[-1] = _bare(name_words[-1])
             name = " ".join(name_words)
@@ -183,8 +189,10 @@ def _opens_with_role(words: list[tuple[int, str]], at: int) -> bool:
             phrase = " ".join(w for _, w in words[i : i + size]).lower()
             if i + size <= len(words) and phrase in lex.roles:
                 return True
-        if i >= len(words) or words[i][1].lower() not in lex.role_modifiers:
-            return False
+        if i >= len(words) or not (
+            words[i][1].lower() in lex.role_modifiers or re.fullmatch(DOTTED, words[i][1])
+        ):
+            return False  # "Acting U.S. Attorney": modifiers and abbreviations may lead
         i += 1
 
 

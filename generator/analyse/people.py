@@ -67,6 +67,7 @@ _BYLINE_AFTER = re.compile(
     rf"(?:(?:,|\s+[|/–-])\s*{_AFFILIATION_WORD}(?:\s+{_AFFILIATION_WORD})*)?\s*"
 )
 _ABBREVIATED = re.compile(r"[A-Z][a-z]{1,4}\.")
+_UNIT_NUMBER = re.compile(r"(?<![\w.])(\d{1,4}(?:st|nd|rd|th))\s+$")
 _ORDINAL_BEFORE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)\.?)\s+$")
 _WITH_I = re.compile(r"\s+and\s+I\b")
 _AKA = re.compile(
@@ -134,6 +135,7 @@ class _Mention:
     thing: bool = False  # right after "group", "ship", "module" …: likely a thing's name
     shared_role: str | None = None  # a plural role after the last name of a list
     given: bool = False  # its first word is a known given name
+    of_org: str | None = None  # the organization of "of/from/with the ORG" right after it
     # its apposition's capitalised portfolio: (start, end, role, role with the portfolio)
     portfolio: tuple[int, int, str, str] | None = None
 
@@ -238,7 +240,33 @@ def _prefix_start(org_forms: tuple[str, ...], keep: bool = False) -> re.Pattern[
 
 @cache
 def _roles() -> str:
-    return "(?i:" + phrase_alternation(people_lexicon().roles) + ")"
+    """The role nouns, longest first; one is not taken where the words after it make it part of
+    a longer role that modifiers before it would hide ("Special Agent in Charge": not "special"
+    + "agent")."""
+    roles = people_lexicon().roles
+    tails = _longer_role_tails(tuple(roles))
+    alternatives = [
+        re.escape(p).replace(r"\ ", r"\s+")
+        + (rf"(?!\s+(?:{phrase_alternation(tails[p])})\b)" if p in tails else "")
+        for p in sorted(set(roles), key=lambda p: (-len(p), p))
+    ]
+    return "(?i:" + "|".join(alternatives) + ")"
+
+
+def _longer_role_tails(roles: tuple[str, ...]) -> dict[str, set[str]]:
+    """Role → the rest of a longer role that holds it after modifiers: "agent" → {"in
+    charge"} (of "special agent in charge")."""
+    modifiers = people_lexicon().role_modifiers
+    tails: dict[str, set[str]] = {}
+    for longer in roles:
+        words = longer.split(" ")
+        for i in range(1, len(words) - 1):
+            if not all(w in modifiers for w in words[:i]):
+                break
+            for j in range(i + 1, len(words)):
+                if " ".join(words[i:j]) in roles:
+                    tails.setdefault(" ".join(words[i:j]), set()).add(" ".join(words[j:]))
+    return tails
 
 
 @cache
@@ -251,7 +279,7 @@ def _org_patterns(org_forms: tuple[str, ...], keep: bool = False) -> tuple[re.Pa
     compile = patterns.compile if keep else re.compile
     orgs = "(?:" + phrase_alternation(org_forms) + ")"
     prefix = compile(_prefix_source(orgs, _roles(), _modifier_words()))
-    of_org = compile(rf"^\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
+    of_org = compile(rf"^\s*,?\s*(?P<prep>of|from|with|for)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
     any_org = compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
     return prefix, of_org, any_org
 
@@ -297,8 +325,11 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     role_chain = patterns.compile(
         rf"(?<![\w\-]){_modifiers()}(?P<role>{roles})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
     )
+    # … maybe after the organization the second role is held in ("head coach and 66th
+    # Security Forces Squadron commander"): `lead`, which must then name an organization
     and_role = patterns.compile(
-        rf"\s*,?\s+and\s+(?:(?:[a-z]+\s+){{0,2}}?as\s+)?(?:(?:an?|the)\s+)?{_modifiers()}"
+        rf"\s*,?\s+and\s+(?:(?:[a-z]+\s+){{0,2}}?as\s+)?(?:(?:an?|the)\s+)?"
+        rf"(?P<lead>(?:(?:[A-Z][\w’'.\-]*|\d{{1,4}}(?:st|nd|rd|th))\s+){{1,6}}?)??{_modifiers()}"
         rf"(?P<role>{roles})\b(?!\s+[A-Z])"
     )
     # "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness …"
@@ -613,6 +644,11 @@ def _clean_run(
         return None  # "San Diego", "El Salvador", "Red Cross"
     if any(" ".join(tokens[i:]) in ctx.org_ids for i in range(start)):
         return None  # "Your Baby Can" (a company's name) is not "Baby Can"
+    unit = _UNIT_NUMBER.search(match.string, max(0, match.start() - 8), match.start())
+    if unit and any(
+        f"{unit.group(1)} {' '.join(tokens[: i + 1])}" in ctx.org_ids for i in range(len(tokens))
+    ):
+        return None  # "452nd Security Forces Squadron": a unit, not "Forces Squadron"
     prefix = tokens[:start]
     if any(t in ctx.lex.vessel_prefixes for t in prefix):  # "the S.S. Patricia Robertson"
         return None
@@ -987,9 +1023,10 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
             role = _role_text(apposition, ctx.lex)
             portfolio = _apposed_portfolio(after, apposition, ctx)
+            role_end = apposition.end("role")
             if role.split(" ")[-1] in ctx.lex.portfolio_heads:  # "to be Secretary of Energy"
-                role, _ = _with_portfolio(
-                    after, role, apposition.group("role"), apposition.end("role"), ctx
+                role, role_end = _with_portfolio(
+                    after, role, apposition.group("role"), role_end, ctx
                 )
                 portfolio = None
             if portfolio is not None:
@@ -1005,9 +1042,10 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             held = _HELD_IN.match(after, office_end) if office else None
             if held:  # "Special Assistant to the President in the White House Office of …"
                 _add_orgs_from(mention, after, ctx.any_org.match(after, held.end()), ctx)
-            more = ctx.and_role.match(after, apposition.end("role"))
+            more = _and_role(after, role_end, ctx)
             if more:  # "chief executive officer and co-founder"
                 _add_role(mention, _role_text(more, ctx.lex))
+                _add_orgs_from(mention, after, _lead_org(more, ctx), ctx)
                 # "Executive Vice President and General Manager of … at Orbital Sciences
                 # Corporation": the organization after the second role
                 tail = _ROLE_REST.match(after, more.end())
@@ -1025,14 +1063,20 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 end = max(apposition.end(), more.end() if more else 0)
                 _where_pieces(after, end, mention, ctx)
             break
+    else:
+        if mention.honorific or mention.roles:
+            _unit_apposition(after, mention, ctx)
     bracketed = _BRACKETED_ROLE.match(after)
     if bracketed:  # "Paul Fulton (Moderator):", a transcript's speaker line
         bracket_role = _role_phrase(bracketed.group("role"), ctx)
         if bracket_role is not None:
             _add_role(mention, bracket_role)
     of_org = ctx.of_org.match(after)
-    if of_org:
+    # "for the ORG" is an office's ("Assistant Attorney General Alice S. Fisher for the
+    # Criminal Division"): only after a title
+    if of_org and (of_org.group("prep") != "for" or mention.titled):
         _add_orgs_from(mention, after, of_org, ctx)
+        mention.of_org = of_org.group("org")
         _role_after_org(after, of_org.end(), mention, ctx)
     _fronted_org(sentence, mention, ctx)
     mention.located = bool(_LOCATED.search(before))
@@ -1043,6 +1087,44 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
+
+
+def _and_role(text: str, end: int, ctx: _Context) -> re.Match[str] | None:
+    """A second role after "and" at `end`; one written after capitalised words only when they
+    name an organization ("… and NOAA administrator", not "… and Apollo astronaut")."""
+    more = ctx.and_role.match(text, end)
+    if more is None or not more.group("lead"):
+        return more
+    return more if _lead_org(more, ctx) is not None else None
+
+
+def _lead_org(match: re.Match[str], ctx: _Context) -> re.Match[str] | None:
+    """The organization that the `lead` group of `match` is, whole (a possessive allowed)."""
+    lead = match.group("lead")
+    if not lead:
+        return None
+    text = match.string
+    start, end = match.start("lead"), match.end("lead")
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    found = ctx.any_org.match(text, start)
+    if found is None or not re.fullmatch(r"(?:[’']s)?", text[found.end() : end]):
+        return None
+    return found
+
+
+# ", 752nd Medical Squadron, who …": a comma piece right after a name, to the clause's end
+_UNIT_PIECE = re.compile(r",\s+(?P<piece>[^,;:()“”\"]{2,80}?)(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
+
+
+def _unit_apposition(after: str, mention: _Mention, ctx: _Context) -> None:
+    """A titled name's apposition that is an organization and nothing more: "Staff Sgt. Alicia
+    Salas, 752nd Medical Squadron, who ran …" (her unit)."""
+    piece = _UNIT_PIECE.match(after)
+    if piece is None:
+        return
+    org = ctx.any_org.fullmatch(after, piece.start("piece"), piece.end("piece"))
+    _add_orgs_from(mention, after, org, ctx)
 
 
 _ROLE_REST = re.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
@@ -1179,6 +1261,7 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
     clause ("when he was a staffer on …", "who was convicted for his role as the leader")."""
     if not found:
         return
+    _fronted_role(sentence, found[0], ctx)
     for mention in found:
         after = sentence[mention.end :]
         career = _FROM_TO.match(after)
@@ -1210,6 +1293,35 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
         )
         if holder and holder.age is None and deaths.search(sentence, holder.end, age.start()):
             holder.age = int(age.group(1))
+
+
+@cache
+def _fronted_as() -> re.Pattern[str]:
+    """ "As NOAA Administrator, Spinrad …": "as", a role (maybe after the organization it is
+    held in) and a comma opening the sentence."""
+    return patterns.compile(
+        rf"[^\w“”\"‘’]*As\s+(?:(?:an?|the|its|their)\s+)?"
+        rf"(?P<lead>(?:[A-Z][\w’'.\-]*\s+){{1,6}}?)??{_modifiers()}(?P<role>{_roles()})\b"
+        rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;:“”\"]{{1,80}}?))?\s*,\s*"
+    )
+
+
+def _fronted_role(sentence: str, first: _Mention, ctx: _Context) -> None:
+    """A role fronted with "as" belongs to the name right after its comma: "As NOAA
+    Administrator, Spinrad is responsible …", "As an astronaut, Richard was …" (not "As NASA
+    administrator, it also was under Richard’s leadership")."""
+    if not sentence.lstrip(_LEADING).startswith("As "):
+        return
+    fronted = _fronted_as().match(sentence)
+    if fronted is None or fronted.end() != first.start:
+        return
+    if fronted.group("lead") and _lead_org(fronted, ctx) is None:
+        return
+    _add_role(first, _role_text(fronted, ctx.lex))
+    _add_orgs_from(first, sentence, _lead_org(fronted, ctx), ctx)
+    rest = fronted.group("rest")
+    if rest:
+        _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
 
 
 def _pronoun_roles(
@@ -1256,7 +1368,7 @@ def _with_portfolio(
     """A capitalised title with its portfolio ("Executive Director of Political Operations"),
     and where it ends; the role as it is otherwise."""
     if not written[:1].isupper():
-        return role, end
+        return _lower_portfolio(sentence, role, end, ctx)
     pattern = (
         _OFFICE_PORTFOLIO if role.split(" ")[-1] in ctx.lex.portfolio_heads else _TITLE_PORTFOLIO
     )
@@ -1265,6 +1377,48 @@ def _with_portfolio(
         return role, end
     words = " ".join(portfolio.group("words").lower().split())
     return f"{role} {portfolio.group('link')} {words}", portfolio.end()
+
+
+_LOWER_LINK = re.compile(r"\s+(?P<link>of|for)\s+(?=[a-z])")
+_LOWER_WORD = re.compile(r"\s*(?P<word>[a-z][a-z\-]*)")
+_CLAUSE_END = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+and\s+(?P<next>[\w’'\-]+)")
+_PORTFOLIO_JOINS = frozenset({"of", "for", "and"})
+
+
+def _lower_portfolio(sentence: str, role: str, end: int, ctx: _Context) -> tuple[str, int]:
+    """A lower-case office of a portfolio head with its portfolio, when the portfolio (at most
+    six lower-case words and connectors) ends the clause: "under secretary of commerce for
+    oceans and atmosphere, …", "… and NOAA administrator", "minister of health and a doctor";
+    the role as it is otherwise ("the secretary of commerce announced")."""
+    if role.split(" ")[-1] not in ctx.lex.portfolio_heads:
+        return role, end
+    link = _LOWER_LINK.match(sentence, end)
+    if link is None:
+        return role, end
+    words: list[str] = []
+    at = link.end()
+    while len(words) < 6 and (word := _LOWER_WORD.match(sentence, at)):
+        text = word.group("word")
+        if text in _speech_verbs() or text in ctx.lex.roles:
+            break
+        if text in ctx.lex.closed_class and text not in _PORTFOLIO_JOINS:
+            break
+        words.append(text)
+        at = word.end()
+        if text in _PORTFOLIO_JOINS:
+            continue
+        closing = _CLAUSE_END.match(sentence, at)
+        if closing is None:
+            continue
+        after = closing.group("next")
+        if (
+            after is None
+            or after[:1].isupper()
+            or after in ("the", "a", "an")
+            or (after.lower() in ctx.lex.roles)
+        ):
+            return f"{role} {link.group('link')} {' '.join(words)}", at
+    return role, end
 
 
 def _served_office(sentence: str, role: str, end: int, ctx: _Context) -> tuple[str, int]:
@@ -1485,6 +1639,9 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[0].orgs if o not in other.orgs)
             for mention in found:
                 _own_evidence(sentence, mention, ctx)
+            for group in groups:
+                _share_list_org(sentence, group, ctx)
+            group_number = _affiliation_lists(sentence, found, group_number, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             _pronoun_roles(sentence, found, topic, ctx)
@@ -1501,6 +1658,63 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[-1].orgs if o not in other.orgs)
             mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
+
+
+def _share_list_org(sentence: str, group: list[_Mention], ctx: _Context) -> None:
+    """ "Soyuz crew members Mark Vande Hei and Joe Acaba of NASA": the organization after the
+    last name of a list closed by "and" is everyone's in it, when no one before has an
+    organization of their own and all share their roles or have none ("President Biden and
+    Bill Nelson of NASA": Nelson's alone)."""
+    last = group[-1]
+    if last.of_org is None or not _is_list(sentence, group):
+        return
+    earlier = group[:-1]
+    if any(m.orgs for m in earlier):
+        return
+    if not all(m.roles == last.roles for m in earlier) and any(m.roles for m in earlier):
+        return
+    for member in earlier:
+        _add_org(member, last.of_org, ctx)
+
+
+# Between two names of a list of affiliations: " of NASA, ", " of the Japan Aerospace
+# Exploration Agency (JAXA) and "
+_AFFILIATION_GAP = re.compile(r"\s*(?:\([^()]{1,60}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _affiliation_lists(
+    sentence: str, found: list[_Mention], group_number: int, ctx: _Context
+) -> int:
+    """ "Kjell Lindgren of NASA, Oleg Kononenko of the Russian Federal Space Agency (Roscosmos)
+    and Kimiya Yui of the Japan Aerospace Exploration Agency (JAXA)": names each followed by
+    their organization form one list (a bare name in it is kept with the others, see
+    _build_people); → the last group number used."""
+    chain: list[_Mention] = []
+    for before, mention in pairwise(found):
+        gap = sentence[before.end : mention.start]
+        of_org = ctx.of_org.match(gap)  # anchored at its start ("^"): matched on the slice
+        linked = (
+            of_org is not None
+            and of_org.group("prep") in ("of", "from")
+            and mention.of_org is not None
+            and _AFFILIATION_GAP.fullmatch(gap, of_org.end()) is not None
+        )
+        if linked:
+            chain = chain or [before]
+            chain.append(mention)
+            continue
+        group_number = _number_chain(chain, group_number)
+        chain = []
+    return _number_chain(chain, group_number)
+
+
+def _number_chain(chain: list[_Mention], group_number: int) -> int:
+    if len(chain) < 2 or any(m.group >= 0 for m in chain):
+        return group_number
+    group_number += 1
+    for member in chain:
+        member.group = group_number
+    return group_number
 
 
 @cache
