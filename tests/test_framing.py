@@ -210,11 +210,20 @@ _HOLDOUT6 = holdout_articles(6)
 _HOLDOUT6_SITE_FAILURES: dict[str, str] = {}
 _HOLDOUT6_FRAME_FAILURES: dict[str, str] = {}
 
-# Hold-out batch 7 (tests/fixtures/corpus/SOURCES-holdout7.md; `holdout: 7`, the final unseen
-# batch nobody tunes on): treated as batch 6 is, with its known failures in dicts of their own.
+# Hold-out batch 7 (tests/fixtures/corpus/SOURCES-holdout7.md; `holdout: 7`, built as the unseen
+# batch, now released for tuning): treated as batch 6 is, with its known failures in dicts of
+# their own.
 _HOLDOUT7 = holdout_articles(7)
 _HOLDOUT7_SITE_FAILURES: dict[str, str] = {}
 _HOLDOUT7_FRAME_FAILURES: dict[str, str] = {}
+
+# Hold-out batch 8 (tests/fixtures/corpus/SOURCES-holdout8.md; `holdout: 8`, the unseen batch
+# nobody tunes on): treated as batch 7 is, with its known failures in dicts of their own.
+_HOLDOUT8 = holdout_articles(8)
+_HOLDOUT8_SITE_FAILURES: dict[str, str] = {}
+_HOLDOUT8_FRAME_FAILURES: dict[str, str] = {
+    "nasa-expedition42-ammonia-alarm-2015": "reports a flight (keyfacts.yml), frame not applied",
+}
 
 # Batch → its known failures: sites (the non-space site test) and frames (article by article).
 _SITE_FAILURES = {
@@ -224,6 +233,7 @@ _SITE_FAILURES = {
     5: _HOLDOUT5_SITE_FAILURES,
     6: _HOLDOUT6_SITE_FAILURES,
     7: _HOLDOUT7_SITE_FAILURES,
+    8: _HOLDOUT8_SITE_FAILURES,
 }
 _FRAME_FAILURES = {
     3: _HOLDOUT3_FRAME_FAILURES,
@@ -231,9 +241,17 @@ _FRAME_FAILURES = {
     5: _HOLDOUT5_FRAME_FAILURES,
     6: _HOLDOUT6_FRAME_FAILURES,
     7: _HOLDOUT7_FRAME_FAILURES,
+    8: _HOLDOUT8_FRAME_FAILURES,
 }
 # The batches whose frames are checked article by article, not in the corpus-wide check.
-_FRAME_BATCHES = {3: _HOLDOUT3, 4: _HOLDOUT4, 5: _HOLDOUT5, 6: _HOLDOUT6, 7: _HOLDOUT7}
+_FRAME_BATCHES = {
+    3: _HOLDOUT3,
+    4: _HOLDOUT4,
+    5: _HOLDOUT5,
+    6: _HOLDOUT6,
+    7: _HOLDOUT7,
+    8: _HOLDOUT8,
+}
 
 
 def _known_failure(path: Path) -> object:
@@ -461,7 +479,7 @@ def _frame_params() -> list[object]:
 
 @pytest.mark.parametrize("name", _frame_params())
 def test_the_theme_set_applies_to_the_holdout_articles_as_annotated(name: str) -> None:
-    """Hold-out batches 3 to 7, article by article: the spaceflight frame exactly where
+    """Hold-out batches 3 to 8, article by article: the spaceflight frame exactly where
     keyfacts.yml says the article reports a flight (known failures are strict expected
     failures)."""
     spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
