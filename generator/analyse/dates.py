@@ -39,7 +39,7 @@ from .text import phrase_trie
 _HEDGE_WINDOW = 40  # chars before a date expression searched for a hedge ("most likely")
 _TENSE_WINDOW = 200  # chars either side of a weekday searched for future markers
 # Quoted words do not set the narrative's tense ("on Monday, she said: “we will …”").
-_QUOTED = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
+_QUOTED = patterns.compile(r"“[^“”]*”?|\"[^\"]*\"?")
 _YEAR = r"(?P<year>1[6-9]\d\d|2[01]\d\d)(?!\w)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 
@@ -140,9 +140,9 @@ def _rules() -> _Rules:
         weekdays=weekdays,
         relative=relative,
         patterns=_patterns(shapes),
-        future=re.compile(rf"(?i)(?<![\w’'])(?:{_alternation(future)})(?![\w’'])"),
+        future=patterns.compile(rf"(?i)(?<![\w’'])(?:{_alternation(future)})(?![\w’'])"),
         # the listed words, or a regular verb in the past: lower-case, ending in -ed
-        past=re.compile(
+        past=patterns.compile(
             rf"(?<![\w’'-])(?:(?i:{_alternation(past) or '(?!x)x'})|[a-z]{{2,}}ed)(?![\w’'-])"
         ),
         month_words=_shortest_forms(months),
@@ -151,7 +151,7 @@ def _rules() -> _Rules:
         counted=counted,
         numbers=numbers,
         historic_years=historic if isinstance(historic, int) and historic > 0 else 2,
-        hedges=re.compile(
+        hedges=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(str_list(data.get('hedges')))})(?![\w’'-])"
             if str_list(data.get("hedges"))
             else r"(?!x)x"
@@ -165,7 +165,7 @@ def _rules() -> _Rules:
         event_days=event_days,
         season_months=season_months,
         ago_units=ago_units,
-        season_words=re.compile(
+        season_words=patterns.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
             else r"(?!x)x"
@@ -386,7 +386,7 @@ _NEEDS = {
     "season_relative": ("season",),
     "event_day": (),
 }
-_DIGIT = re.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -793,11 +793,11 @@ def _weekday_date_alone(match: re.Match[str], ctx: _Context) -> str | None:
     return _period_start(match, month, day, weekday)
 
 
-_STARTS = re.compile(r"(?i)\b(?:begins?|began|starts?|commences?|effective)\s+(?:on\s+)?$")
-_PERIOD_PART = re.compile(
+_STARTS = patterns.compile(r"(?i)\b(?:begins?|began|starts?|commences?|effective)\s+(?:on\s+)?$")
+_PERIOD_PART = patterns.compile(
     r"(?i)(?<![\w-])(?P<n>\d{1,3}|[a-z]+)[-\s](?P<unit>day|week|month|year)s?(?![\w-])"
 )
-_PERIOD_END = re.compile(
+_PERIOD_END = patterns.compile(
     r"(?i)\b(?:through|until|to|ending)\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
     r"(?P<day>[0-3]?\d),\s+(?P<year>1[6-9]\d\d|2[01]\d\d)\b"
 )
@@ -856,9 +856,9 @@ def _expression(kind: str, match: re.Match[str]) -> str:
     return " ".join(match.group().split())
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))?\s*")  # "July 31, August 7, and August 21"
+_LIST_GAP = patterns.compile(r"\s*(?:,|,?\s+(?:and|or))?\s*")  # "July 31, August 7, and August 21"
 _YEARLESS_DAYS = frozenset({"weekday_date", "month_day", "day_month"})
-_YEAR_WORDS = re.compile(r"(?<![\w’'-])(1[6-9]\d\d|2[01]\d\d)(?![\w’'-])")
+_YEAR_WORDS = patterns.compile(r"(?<![\w’'-])(1[6-9]\d\d|2[01]\d\d)(?![\w’'-])")
 
 
 def _list_years(text: str, found: list[tuple[int, int, str, re.Match[str]]]) -> list[int | None]:
@@ -996,7 +996,7 @@ def _not_a_date(
 
 
 _ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive"})
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word right after a bare month
+_NAME_AFTER = patterns.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word right after a bare month
 
 
 def _qualifies(text: str, start: int, match: re.Match[str]) -> bool:

@@ -11,6 +11,7 @@ from functools import cache
 
 from ..model import Article, Organization, Place
 from ..read import slugify
+from . import patterns
 from .lexicon import KnownName, entity_lexicon, people_lexicon
 from .text import DOTTED, NAME_TOKEN, lowercase_words, phrase_alternation
 
@@ -33,7 +34,7 @@ class _Found:
 
 def _known_pattern(entries: Iterable[KnownName]) -> tuple[re.Pattern[str], dict[str, KnownName]]:
     by_form = {form: entry for entry in entries for form in entry.forms}
-    pattern = re.compile(r"(?<![\w\-])(?:" + phrase_alternation(by_form) + r")(?![\w\-])")
+    pattern = patterns.compile(r"(?<![\w\-])(?:" + phrase_alternation(by_form) + r")(?![\w\-])")
     return pattern, by_form
 
 
@@ -51,11 +52,11 @@ _ORG_TOKEN = rf"(?:{DOTTED}|{NAME_TOKEN}(?:[’'](?=\s))?)"
 _ORG_JOIN = r"(?:(?:of|for|on)(?:\s+the)?|and|&)"
 # A unit's number may open it: "752nd Medical Squadron", "4th Infantry Division".
 _ORDINAL = r"\d{1,4}(?:st|nd|rd|th)\s+(?=[A-Z])"
-_CAPITALISED_RUN = re.compile(
+_CAPITALISED_RUN = patterns.compile(
     rf"(?<![\w\-.])(?:{_ORDINAL})?{_ORG_TOKEN}(?:\s+(?:{_ORG_JOIN}\s+)?{_ORG_TOKEN})*"
 )
 _JOIN_WORDS = frozenset({"of", "for", "on", "the", "and", "&"})
-_ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Z&\-]{1,7})\)")
+_ABBREVIATION_AFTER = patterns.compile(r"\s*\((?P<abbr>[A-Z][A-Z&\-]{1,7})\)")
 
 
 @cache
@@ -247,7 +248,7 @@ def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
 
 # "Steve Altemus, chief executive officer and co-founder, Intuitive Machines": a name, a role
 # in lower case, and a capitalised name closing the clause.
-_ROLE_THEN_NAME = re.compile(
+_ROLE_THEN_NAME = patterns.compile(
     rf"(?<![\w\-])(?P<person>{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|[A-Z]\.)){{1,3}}),\s+"
     rf"(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){{0,6}}),\s+"
     rf"(?P<org>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})(?=\s*(?:[,.;)]|$))"
@@ -268,7 +269,7 @@ def _designated_pattern() -> re.Pattern[str]:
         for d in sorted(entity_lexicon().company_designators, key=len, reverse=True)
     )
     word = r"[A-Z][\w’'\-]*!?"
-    return re.compile(_DESIGNATED.format(word=word, designators=designators or "(?!x)x"))
+    return patterns.compile(_DESIGNATED.format(word=word, designators=designators or "(?!x)x"))
 
 
 def _designated_companies(text: str) -> list[tuple[int, int, str, str]]:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
+from . import patterns
 from .lexicon import country_names, people_lexicon
 from .sentences import load_data, sentence_spans, sentences, str_list
 from .text import INITIAL, NAME_TOKEN, phrase_alternation, strip_possessive
@@ -40,10 +41,12 @@ def _name_goes_on() -> re.Pattern[str]:
     """A capitalised word or a number right after a name value: the name goes on ("Cape
     Canaveral"); a weekday or month there is the date, not the name."""
     calendar = "|".join(sorted(_calendar_words())) or "(?!x)x"
-    return re.compile(rf"(?:[’']s)?\s(?!(?:{calendar})\b)(?:[A-Z][\w’'-]*|\d[\w-]*)(?![\w’'-])")
+    return patterns.compile(
+        rf"(?:[’']s)?\s(?!(?:{calendar})\b)(?:[A-Z][\w’'-]*|\d[\w-]*)(?![\w’'-])"
+    )
 
 
-_CAST_WORDS = re.compile(r"\b(?:play|plays|played|star|stars|starred)\b")
+_CAST_WORDS = patterns.compile(r"\b(?:play|plays|played|star|stars|starred)\b")
 
 
 def _blocks_in_reading_order(article: Article) -> list[Block]:
@@ -57,7 +60,7 @@ def _sentences(blocks: list[Block]) -> Iterator[tuple[Block, str]]:
             yield block, sentence
 
 
-_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_QUOTATION = patterns.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 
 
 def _without_voices(text: str) -> str:
@@ -116,7 +119,7 @@ class KeyFactRules:
 
 
 def _optional(value: object) -> re.Pattern[str] | None:
-    return re.compile(value) if isinstance(value, str) and value else None
+    return patterns.compile(value) if isinstance(value, str) and value else None
 
 
 def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
@@ -125,7 +128,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
     facts = tuple(
         _FactRule(
             str(f["name"]),
-            re.compile(str(f["pattern"])),
+            patterns.compile(str(f["pattern"])),
             _optional(f.get("requires")),
             _optional(f.get("unless")),
             f.get("whole_name") is True,
@@ -138,14 +141,14 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
     dated = tuple(
         (
             str(name),
-            re.compile(r"(?<!\w)(?:" + phrase_alternation(str_list(cues)) + r")(?!\w)", re.I),
+            patterns.compile(r"(?<!\w)(?:" + phrase_alternation(str_list(cues)) + r")(?!\w)", re.I),
         )
         for name, cues in (raw_dated.items() if isinstance(raw_dated, dict) else ())
         if str_list(cues)
     )
     raw_unless = data.get("dated_fact_unless")
     dated_unless = tuple(
-        (str(name), re.compile(str(pattern)))
+        (str(name), patterns.compile(str(pattern)))
         for name, pattern in (raw_unless.items() if isinstance(raw_unless, dict) else ())
     )
     window = data.get("dated_fact_window")
@@ -218,7 +221,7 @@ def _date_belongs_to_cue(
     return _date_of_cue(sentence, expression, cue, rules) is not None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+_CLAUSE_BREAK = patterns.compile(r"[,;:—–()]")
 
 
 def _tells_a_plan(sentence: str, span: tuple[int, int], rules: KeyFactRules) -> bool:
@@ -372,7 +375,7 @@ def _fact_value(fact: _FactRule, sentence: str) -> str | None:
 def _cast_patterns(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     honorific = "(?:" + phrase_alternation(people_lexicon().honorifics) + r")\.?\s+"
     name = rf"(?:{honorific})?(?:{INITIAL}|{NAME_TOKEN})(?:\s+(?:{INITIAL}|{NAME_TOKEN}))*"
-    return tuple(re.compile(p.replace("{name}", name)) for p in sources)
+    return tuple(patterns.compile(p.replace("{name}", name)) for p in sources)
 
 
 def _person_for(written: str, people: tuple[Person, ...]) -> str | None:

@@ -11,8 +11,10 @@ carries Python's version and `_sre.MAGIC`, and at first use a probe checks that 
 builds exactly what re.compile builds; if anything differs or fails, compile() is plain
 re.compile.
 
-Use it for patterns built from the data files (the same in every process), not for patterns
-made from one article's words: those would only fill the cache.
+Every pattern of analyse/ that is the same in every process goes through it: the module-level
+constants and those built from the data files (word lists, theme sets). Not the patterns made
+from one article's words (its people, its organizations): those would only fill the cache.
+The module-level ones come from the cache only when analyse/ is imported after code_cache.use().
 """
 
 from __future__ import annotations

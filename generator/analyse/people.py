@@ -41,7 +41,7 @@ _CONTEXT = 200  # characters of context looked at after a mention
 _PREFIX = 120  # … and before it ("Japan Aerospace Exploration Agency (JAXA) astronaut ")
 _MAX_NAME_WORDS = 4
 # List connectors; picture captions put a position between names ("Frank Borman, left, …").
-_CONNECTOR = re.compile(
+_CONNECTOR = patterns.compile(
     r"\s*(?:,\s*(?:(?:(?:far\s+|second\s+from\s+|third\s+from\s+)?(?:left|right)|center|centre)"
     r"\s*,\s*)?(?:and\s+)?|(?:and|&)\s+)"
 )
@@ -52,56 +52,56 @@ _AS_VERBS = (
     "nominated|chosen|selected|selects|began|started|continued|returned|succeeded|replaced|"
     "reporting|reported|assigned|installed|promoted|recruited|designated|listed|picked"
 )
-_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
-_APPOSED = re.compile(r",\s+(?:who|whose)\b")
-_LOCATED = re.compile(
+_AGE_BEFORE = patterns.compile(r"\b(\d{1,3})-year-old\s+$")
+_APPOSED = patterns.compile(r",\s+(?:who|whose)\b")
+_LOCATED = patterns.compile(
     r"(?:^|\s)(?:at|in|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$"
 )
-_OF_WORD = re.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
-_BYLINE = re.compile(r"(?i)(?:(?:story|photos?|video|text|words|reporting|written)\s+)?by\s+")
+_OF_WORD = patterns.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
+_BYLINE = patterns.compile(r"(?i)(?:(?:story|photos?|video|text|words|reporting|written)\s+)?by\s+")
 # A byline's form of address or rank before the name ("By Mr. Steven Dinote", "By Tech. Sgt.")
-_BYLINE_TITLE = re.compile(r"[A-Z][a-z]{0,4}\.\s+")
+_BYLINE_TITLE = patterns.compile(r"[A-Z][a-z]{0,4}\.\s+")
 # … and the affiliation after it, names only ("…, U.S. Armed Forces Sports Secretariat")
 _AFFILIATION_WORD = r"(?:[A-Z0-9][\w.’'&-]*|of|the|and|for|at|in|&)"
-_BYLINE_AFTER = re.compile(
+_BYLINE_AFTER = patterns.compile(
     rf"(?:(?:,|\s+[|/–-])\s*{_AFFILIATION_WORD}(?:\s+{_AFFILIATION_WORD})*)?\s*"
 )
-_ABBREVIATED = re.compile(r"[A-Z][a-z]{1,4}\.")
-_UNIT_NUMBER = re.compile(r"(?<![\w.])(\d{1,4}(?:st|nd|rd|th))\s+$")
-_ORDINAL_BEFORE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)\.?)\s+$")
-_WITH_I = re.compile(r"\s+and\s+I\b")
-_AKA = re.compile(
+_ABBREVIATED = patterns.compile(r"[A-Z][a-z]{1,4}\.")
+_UNIT_NUMBER = patterns.compile(r"(?<![\w.])(\d{1,4}(?:st|nd|rd|th))\s+$")
+_ORDINAL_BEFORE = patterns.compile(r"\b(\d{1,2}(?:st|nd|rd|th)\.?)\s+$")
+_WITH_I = patterns.compile(r"\s+and\s+I\b")
+_AKA = patterns.compile(
     r",?\s*(?:aka|a\.k\.a\.|(?:also|now|formerly|better)\s+known\s+as|known\s+as|née|born|"
     r"who\s+(?:now\s+)?(?:calls|called)\s+(?:himself|herself|themself))\s+"
 )
-_AKA_MORE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
-_AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
-_INITIAL = re.compile(INITIAL + "|[A-Z]\\.$")
-_DOTTED = re.compile(DOTTED)
+_AKA_MORE = patterns.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+_AGE_AFTER = patterns.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
+_INITIAL = patterns.compile(INITIAL + "|[A-Z]\\.$")
+_DOTTED = patterns.compile(DOTTED)
 _QUOTES = '“"‘'
 # A thing's name follows: "comedy group Monty Python", "the Command Module (CM) Charlie Brown".
-_THING_BEFORE = re.compile(
+_THING_BEFORE = patterns.compile(
     r"(?i)\b(?:group|band|company|firm|ship|vessel|liner|boat|yacht|submarine|spacecraft|module|"
     r"lander|rover|capsule|orbiter|probe|satellite|telescope|rocket|aircraft|plane|jet|helicopter|"
     r"craft|album|single|song|film|movie|book|novel|play|opera|series|show|magazine|newspaper|"
     r"brand|label|studio|hotel|restaurant|horse|dog|hurricane|storm|typhoon|cyclone)"
     r"\s*(?:\([A-Z]{1,6}\))?\s*$"
 )
-_POSSESSIVE_GAP = re.compile(r"[’']s\s+")
+_POSSESSIVE_GAP = patterns.compile(r"[’']s\s+")
 # After an apposition's role, a comma and a piece naming where: ", DEA Seattle Field Division",
 # ", Space Technology Mission Directorate at NASA Headquarters".
-_WHERE_PIECE = re.compile(r",\s+(?P<piece>[A-Z][^,;:.()“”\"]{0,80})")
-_FRONTED = re.compile(r"^\W*(?:At|From)\s+(?:the\s+)?")
-_RANK_WORDS = re.compile(r"(?<![\w’'-])([A-Z][a-z]{1,4}\.|[A-Z][a-z]+)\s+$")
-_CASE_PARTY = re.compile(r"(?<![\w.])vs?\.\s+$")
+_WHERE_PIECE = patterns.compile(r",\s+(?P<piece>[A-Z][^,;:.()“”\"]{0,80})")
+_FRONTED = patterns.compile(r"^\W*(?:At|From)\s+(?:the\s+)?")
+_RANK_WORDS = patterns.compile(r"(?<![\w’'-])([A-Z][a-z]{1,4}\.|[A-Z][a-z]+)\s+$")
+_CASE_PARTY = patterns.compile(r"(?<![\w.])vs?\.\s+$")
 # "Minister of Foreign and European Affairs Rastislav Káčer", "Special Assistant to the
 # President Jay Fields": a role, its portfolio (capitalised words and connectors), the name.
 _CAPITALISED_OR_LINK = r"(?:[A-Z][\w’'-]*|and|of|the|for|&)"
-_PORTFOLIO = re.compile(
+_PORTFOLIO = patterns.compile(
     rf"(?<![\w’'-])(?P<link>of|for|to)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*"
     rf"(?:\s+{_CAPITALISED_OR_LINK})*?)\s+$"
 )
-_LOWER_PART = re.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
+_LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 
 
 @dataclass
@@ -409,7 +409,7 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
 def _kin() -> re.Pattern[str]:
     """A possessive and a word of kinship or affection just before a name."""
     words = phrase_alternation(people_lexicon().kin_words)
-    return re.compile(
+    return patterns.compile(
         rf"(?i)\b(?:his|her|their|my|our|[A-Z][\w\-]*[’']s)\s+(?:{words})"
         rf"(?:\s+of\s+[\w\s]{{1,30}}?)?,?\s+$"
     )
@@ -418,13 +418,13 @@ def _kin() -> re.Pattern[str]:
 @cache
 def _attributive() -> re.Pattern[str]:
     heads = phrase_alternation(people_lexicon().attributive_heads)
-    return re.compile(rf"(?:[’']s)?\s+(?:{heads})(?![\w\-])")  # also "Lou Gehrig’s disease"
+    return patterns.compile(rf"(?:[’']s)?\s+(?:{heads})(?![\w\-])")  # also "Lou Gehrig’s disease"
 
 
 @cache
 def _speech_patterns() -> tuple[re.Pattern[str]]:
     verbs = "(?:" + phrase_alternation(people_lexicon().speech_verbs) + ")"
-    return (re.compile(rf"(?i)^(?:\s*,\s*\d{{1,3}}\s*,)?\s+{verbs}\b"),)
+    return (patterns.compile(rf"(?i)^(?:\s*,\s*\d{{1,3}}\s*,)?\s+{verbs}\b"),)
 
 
 @cache
@@ -788,7 +788,7 @@ def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
     return True
 
 
-_APPOSED_PORTFOLIO = re.compile(
+_APPOSED_PORTFOLIO = patterns.compile(
     rf"\s+(?P<link>of|for)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*(?:\s+{_CAPITALISED_OR_LINK})*)"
     r"\s*(?=[,;]|\.?$)"
 )
@@ -808,7 +808,7 @@ def _apposed_portfolio(
     return found
 
 
-_OFFICE_AFTER = re.compile(r"\s+to\s+the\s+(?P<office>(?:Vice\s+)?[A-Z][\w’'-]*)(?![\w’'-])")
+_OFFICE_AFTER = patterns.compile(r"\s+to\s+the\s+(?P<office>(?:Vice\s+)?[A-Z][\w’'-]*)(?![\w’'-])")
 
 
 def _office_after(text: str, end: int, ctx: _Context) -> tuple[str, int]:
@@ -827,7 +827,7 @@ def _office_after(text: str, end: int, ctx: _Context) -> tuple[str, int]:
 
 
 # "… to the President in the White House Office of Legislative Affairs": where the title is held
-_HELD_IN = re.compile(r"\s+(?:in|at|of|for|with)\s+(?:the\s+)?")
+_HELD_IN = patterns.compile(r"\s+(?:in|at|of|for|with)\s+(?:the\s+)?")
 
 
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -954,7 +954,7 @@ def _may_chain(head: str, ctx: _Context) -> bool:
 
 
 # A name and its role in between: "Donald P. Hodel to be Secretary of …", "X as Director of …"
-_LINKED = re.compile(
+_LINKED = patterns.compile(
     r"\s+(?:to\s+be|as|is|was|will\s+be|would\s+be|becomes|became)\s+(?:(?:the|an?)\s+)?"
 )
 
@@ -1114,7 +1114,7 @@ def _lead_org(match: re.Match[str], ctx: _Context) -> re.Match[str] | None:
 
 
 # ", 752nd Medical Squadron, who …": a comma piece right after a name, to the clause's end
-_UNIT_PIECE = re.compile(r",\s+(?P<piece>[^,;:()“”\"]{2,80}?)(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
+_UNIT_PIECE = patterns.compile(r",\s+(?P<piece>[^,;:()“”\"]{2,80}?)(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
 
 
 def _unit_apposition(after: str, mention: _Mention, ctx: _Context) -> None:
@@ -1127,11 +1127,11 @@ def _unit_apposition(after: str, mention: _Mention, ctx: _Context) -> None:
     _add_orgs_from(mention, after, org, ctx)
 
 
-_ROLE_REST = re.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
-_BRACKETED_ROLE = re.compile(r"\s*\((?P<role>[A-Za-z][\w\- ]{1,40})\)")
+_ROLE_REST = patterns.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
+_BRACKETED_ROLE = patterns.compile(r"\s*\((?P<role>[A-Za-z][\w\- ]{1,40})\)")
 
 
-_PLACE_PIECE = re.compile(r",\s*(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?=\s*,)")
+_PLACE_PIECE = patterns.compile(r",\s*(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?=\s*,)")
 
 
 def _role_after_org(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
@@ -1185,29 +1185,29 @@ def _fronted_org(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_org(mention, org.group("org"), ctx)
 
 
-_AGE_LATER = re.compile(
+_AGE_LATER = patterns.compile(
     r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+|at\s+(?=\d{2,3}(?:\s*(?:[,.;)]|$)|\s+(?:on|in|"
     r"after|following|from|of|at|surrounded|while)\b)))(\d{1,3})\b(?![:.,]\d)"
 )
 # "Richard rose from the role of ensign to vice admiral"
-_FROM_TO = re.compile(
+_FROM_TO = patterns.compile(
     r"^\s+(?:(?:has|had|was|were)\s+)?(?:rose|risen|climbed|advanced|progressed|moved\s+up|"
     r"was\s+promoted|promoted)(?:\s+through\s+the\s+ranks)?\s+from\s+(?P<a>[^,;.]{1,60}?)\s+to\s+"
     r"(?P<b>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$)|\s+(?:in|by|before|after|during|and|at|on)\b)"
 )
 # "Bill Richardson wore many weighty titles in his life – Congressman, Governor, Ambassador"
-_TITLES = re.compile(
+_TITLES = patterns.compile(
     r"^\s+(?:(?:has|had)\s+)?(?:wore|worn|held|carried|bore|borne)\s+(?:many|several|numerous|"
     r"various|a\s+number\s+of|a\s+string\s+of)\s+(?:[a-z\-]+\s+)?(?:titles|roles|posts|"
     r"positions|offices|jobs|hats)\b[^–—:.;]{0,40}?\s*[–—:]\s*(?P<list>[^.;:–—]{1,200})"
 )
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_ROLE_WORDS = re.compile(
+_LIST_SPLIT = patterns.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ROLE_WORDS = patterns.compile(
     r"^(?:the\s+|an?\s+)?(?:(?:role|rank|post|position|office|job|title)\s+of\s+)?(?:an?\s+)?"
 )
 # "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader",
 # "Prior to this role, he worked as Executive Director of …", "She previously served as the …"
-_PRONOUN_ROLE = re.compile(
+_PRONOUN_ROLE = patterns.compile(
     r"(?<![\w’'])(?:(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:previously|most\s+recently|recently|also|"
     r"later|then|once|first|formerly|currently|now|briefly)\s+)?(?:was|is|had\s+been|has\s+been|"
     r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as)"
@@ -1216,27 +1216,29 @@ _PRONOUN_ROLE = re.compile(
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
 # A capitalised title's portfolio after it: "Executive Director of Political Operations for …"
-_TITLE_PORTFOLIO = re.compile(
+_TITLE_PORTFOLIO = patterns.compile(
     r"\s+(?P<link>of|for)\s+(?P<words>[A-Z][\w’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*)"
     r"(?![\w’'.-])"
 )
 # … and of an office named by its portfolio: "Secretary of the Interior", "of Energy"
-_OFFICE_PORTFOLIO = re.compile(
+_OFFICE_PORTFOLIO = patterns.compile(
     r"\s+(?P<link>of|for)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*)"
     r"(?![\w’'-])"
 )
 # "the Deputy to the Associate Director for …": the office a deputy or assistant serves
-_SERVED_OFFICE = re.compile(r"\s+to\s+the\s+(?P<office>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+_SERVED_OFFICE = patterns.compile(
+    r"\s+to\s+the\s+(?P<office>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+)
 # "… and as Chief of Staff to …": a second role told of the same pronoun
-_AND_AS = re.compile(r"\s+and\s+(?:also\s+)?as\s+(?:an?\s+|the\s+)?")
-_PRONOUN_ROLE_WORDS = re.compile(
+_AND_AS = patterns.compile(r"\s+and\s+(?:also\s+)?as\s+(?:an?\s+|the\s+)?")
+_PRONOUN_ROLE_WORDS = patterns.compile(
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
 # Where a sentence's subject stands: at its start, maybe after one fronted phrase and a comma
 # ("Prior to this role, he …", "Previously, Natalie was …"), or after a "Name: " heading.
-_SUBJECT_PLACE = re.compile(r"^[^\w“”\"‘’]*(?:[A-Z][^,;:“”\"]{0,80},\s+)?$")
-_AFTER_PREPOSITION = re.compile(
+_SUBJECT_PLACE = patterns.compile(r"^[^\w“”\"‘’]*(?:[A-Z][^,;:“”\"]{0,80},\s+)?$")
+_AFTER_PREPOSITION = patterns.compile(
     r"(?:\b(?:for|to|of|with|by|under|from|at|on|behalf\s+of|including)\s+(?:the\s+)?|then-)$"
 )
 
@@ -1379,9 +1381,9 @@ def _with_portfolio(
     return f"{role} {portfolio.group('link')} {words}", portfolio.end()
 
 
-_LOWER_LINK = re.compile(r"\s+(?P<link>of|for)\s+(?=[a-z])")
-_LOWER_WORD = re.compile(r"\s*(?P<word>[a-z][a-z\-]*)")
-_CLAUSE_END = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+and\s+(?P<next>[\w’'\-]+)")
+_LOWER_LINK = patterns.compile(r"\s+(?P<link>of|for)\s+(?=[a-z])")
+_LOWER_WORD = patterns.compile(r"\s*(?P<word>[a-z][a-z\-]*)")
+_CLAUSE_END = patterns.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)|\s+and\s+(?P<next>[\w’'\-]+)")
 _PORTFOLIO_JOINS = frozenset({"of", "for", "and"})
 
 
@@ -1451,7 +1453,7 @@ def _named(found: list[_Mention]) -> list[_Mention]:
     return [m for m in found if not (m.initial and len(m.core) == 1 and not m.cued and not m.given)]
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he)\b")
+_PRONOUN_SUBJECT = patterns.compile(r"(?P<pronoun>[Hh]e|[Ss]he)\b")
 
 
 def _next_topic(
@@ -1522,8 +1524,8 @@ def _role_verb(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """ "X, who chairs the …", "X heads the FBI": a verb of holding an office, before "the" or
     a capitalised name (so "heads to Paris" is none)."""
     if not verbs:
-        return re.compile(r"(?!x)x")
-    return re.compile(
+        return patterns.compile(r"(?!x)x")
+    return patterns.compile(
         r"(?:,\s*who\s+|\s+)(?:(?:now|also|currently|once|later)\s+)?(?P<verb>(?i:"
         + phrase_alternation(verbs)
         + r"))\s+(?:the\s+(?=[\w])|(?=[A-Z]))"
@@ -1533,8 +1535,8 @@ def _role_verb(verbs: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def _death_words(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?i)(?<![\w’'])(?:" + phrase_alternation(words) + r")(?![\w’'])")
+        return patterns.compile(r"(?!x)x")
+    return patterns.compile(r"(?i)(?<![\w’'])(?:" + phrase_alternation(words) + r")(?![\w’'])")
 
 
 def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Mention]:
@@ -1679,7 +1681,7 @@ def _share_list_org(sentence: str, group: list[_Mention], ctx: _Context) -> None
 
 # Between two names of a list of affiliations: " of NASA, ", " of the Japan Aerospace
 # Exploration Agency (JAXA) and "
-_AFFILIATION_GAP = re.compile(r"\s*(?:\([^()]{1,60}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+_AFFILIATION_GAP = patterns.compile(r"\s*(?:\([^()]{1,60}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _affiliation_lists(
@@ -1720,7 +1722,7 @@ def _number_chain(chain: list[_Mention], group_number: int) -> int:
 @cache
 def _bracketed_given() -> re.Pattern[str]:
     honorifics = phrase_alternation(people_lexicon().honorifics)
-    return re.compile(
+    return patterns.compile(
         rf"(?<![\w’'-])(?P<rank>(?:{honorifics})\.\s+)\((?P<given>[A-Z][a-z][\w’'-]*)\)(?=\s+[A-Z])"
     )
 
@@ -1905,7 +1907,7 @@ def _alone_with_i(mention: _Mention, lex: PeopleLexicon) -> bool:
 
 @cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + phrase_alternation(cues) + r")(?!\w)", re.IGNORECASE)
+    return patterns.compile(r"(?<!\w)(?:" + phrase_alternation(cues) + r")(?!\w)", re.IGNORECASE)
 
 
 def _assign_parts(people: list[_Person], sentences: list[str], lex: PeopleLexicon) -> None:

@@ -45,10 +45,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import Article, Block, Person, Quote
+from . import patterns
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 
 _PRONOUN = "\x00pronoun"  # a subject that is a singular pronoun, resolved later
-_MARK = re.compile(r"[“”\"]")
+_MARK = patterns.compile(r"[“”\"]")
 _STRAIGHT_QUOTE = '"'
 _OPENING = '“"'
 _AFTER_WINDOW = (
@@ -58,21 +59,21 @@ _BEFORE_WINDOW = 400  # chars of a sentence searched before an opening mark
 _APPOSITION_MAX = 250  # chars of a comma-enclosed apposition between a speaker and the verb
 # Between an inverted verb and its speaker: a few words of role, maybe as an apposition —
 # "said NASA Administrator ", "said JADE scientist ", "said Ingenuity’s project manager, ".
-_INVERTED_GAP = re.compile(
+_INVERTED_GAP = patterns.compile(
     r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?"
     r"(?:[\w.’'&-]+,\s+(?!(?:and|or|but|while)\s)(?:[\w.’'&-]+\s+){0,3})?"
 )  # "said head coach, Tech. Sgt. "
-_CLAUSE_AFTER = re.compile(r",?\s*(?:and|but|while|as|then)\s")
-_AND_NAME = re.compile(r",?\s+(?:and|or|&)\s+")  # "Smith and Jones", "Smith, and Jones"
-_POSSESSIVE_AFTER = re.compile(r"[’']s\b|[’'](?=\s)")
-_WORD_END = re.compile(r"[\w’'-]+$")
-_OBJECT_FORM = re.compile(r"[a-z][a-z-]{2,}(?:ing|ed)")  # "praising", "accused"
-_SENTENCE_END = re.compile(r"[.!?…]$")
-_TOKEN = re.compile(r"[\w’'-]+")
-_GAP_PUNCTUATION = re.compile(r"[\w’'\s,-]*")  # words and commas only
-_NEW_CLAUSE = re.compile(r"[;—–]|,\s+(?:but|while|whereas|although|though|yet|and|or)\s")
-_IS = re.compile(r"\s+(?:was|is)\s")  # "Ferguson was the commander": who the person is
-_NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+_CLAUSE_AFTER = patterns.compile(r",?\s*(?:and|but|while|as|then)\s")
+_AND_NAME = patterns.compile(r",?\s+(?:and|or|&)\s+")  # "Smith and Jones", "Smith, and Jones"
+_POSSESSIVE_AFTER = patterns.compile(r"[’']s\b|[’'](?=\s)")
+_WORD_END = patterns.compile(r"[\w’'-]+$")
+_OBJECT_FORM = patterns.compile(r"[a-z][a-z-]{2,}(?:ing|ed)")  # "praising", "accused"
+_SENTENCE_END = patterns.compile(r"[.!?…]$")
+_TOKEN = patterns.compile(r"[\w’'-]+")
+_GAP_PUNCTUATION = patterns.compile(r"[\w’'\s,-]*")  # words and commas only
+_NEW_CLAUSE = patterns.compile(r"[;—–]|,\s+(?:but|while|whereas|although|though|yet|and|or)\s")
+_IS = patterns.compile(r"\s+(?:was|is)\s")  # "Ferguson was the commander": who the person is
+_NICKNAME = patterns.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _words() -> _Words:
     return _Words(
         # lower case only ("the United States" is no "states"), but an inverted verb may open
         # a sentence: "Said Shepard of his return, “…”"
-        verbs=re.compile(
+        verbs=patterns.compile(
             rf"(?<![\w’'-])(?:{verb_body}|{_alternation(_capitalised(inverted))})(?![\w’'-])"
         ),
         inverted=frozenset(_norm(v) for v in str_list(data.get("inverted_verbs"))),
@@ -154,12 +155,14 @@ def _words() -> _Words:
         prepositions=frozenset(p.lower() for p in str_list(data.get("prepositions"))),
         gap_words=frozenset(w.lower() for w in str_list(data.get("subject_gap_words"))),
         passive=frozenset(w.lower() for w in str_list(data.get("passive_markers"))),
-        term_cue=re.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*$") if cues else None,
+        term_cue=patterns.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*$")
+        if cues
+        else None,
         verb_set=frozenset(_norm(v) for v in verbs),
         longest_verb=max(len(v.split()) for v in verbs),
         statement=_word_pattern(statements, case=False) if statements else None,
         restrictive=frozenset(_norm(w) for w in str_list(data.get("role_reference_not_before"))),
-        scare_determiners=re.compile(
+        scare_determiners=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(determiners) or '(?!x)x'})\s+$"
         ),
     )
@@ -181,7 +184,7 @@ def _word_pattern(
     if capital:  # "he" and "He", never "HE"-only forms
         forms += [w[:1].upper() + w[1:] for w in words]
     flags = "" if case else "(?i)"
-    return re.compile(rf"{flags}(?<![\w’'-])(?:{_alternation(forms)})(?![\w’'-])")
+    return patterns.compile(rf"{flags}(?<![\w’'-])(?:{_alternation(forms)})(?![\w’'-])")
 
 
 class PeopleIndex:
@@ -658,7 +661,7 @@ def _term_cued(text: str, span: _Span, words: str) -> bool:
     return bool(cue.search(text, max(0, span.start - 30), span.start))
 
 
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_NOUN_AFTER = patterns.compile(r"\s+[a-z]")
 
 
 def _scare_quoted(text: str, span: _Span, words: str) -> bool:
@@ -893,7 +896,7 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
 
 
 # A headline's topic starts at these words: "Statement by Nelson on the Death of John Glenn".
-_TOPIC = re.compile(r"(?i)\s(?:on|about|regarding|for|at|to)\s|:")
+_TOPIC = patterns.compile(r"(?i)\s(?:on|about|regarding|for|at|to)\s|:")
 
 
 def _statement_author(title: str, index: PeopleIndex) -> str | None:

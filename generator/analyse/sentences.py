@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..site import load_data as data_file  # parsed once, with libyaml where available
+from . import patterns
 
-_END = re.compile(r"[.!?]+[\"”’)\]]*\s+")
-_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_END = patterns.compile(r"[.!?]+[\"”’)\]]*\s+")
+_LAST_WORD = patterns.compile(r"([\w.]+)\.$")
 _OPENERS = "\"“‘('["
 
 

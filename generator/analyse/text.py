@@ -47,8 +47,8 @@ ABBREVIATION = rf"{UPPER}[a-z]{{1,3}}\.(?=\s+{UPPER})"
 # (Drew) of Andrew (Drew) Dziedzic, never an abbreviation: Command Module (CM) Charlie Brown.
 _ASIDE = rf"\({UPPER}[a-z](?:{_LETTER}|[’'\-](?={_LETTER}))*\)"
 NICKNAME = rf"(?:[“\"‘]{NAME_TOKEN}[”\"’]|{_ASIDE})(?=\s+{UPPER})"
-POSSESSIVE = re.compile(r"[’']s$")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+POSSESSIVE = patterns.compile(r"[’']s$")
+_LOWER_WORD = patterns.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:

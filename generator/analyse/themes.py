@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from ..model import Article, Person, Quote, Theme
 from ..site import load_data as data_file
+from . import patterns
 from .quotes import BlockSpeech, PeopleIndex, analyse_speech
 from .sentences import str_list
 from .text import phrase_trie
@@ -78,7 +79,7 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
+    return patterns.compile(rf"(?i)(?<![\w’'-])(?:{body})(?![\w’'-])")
 
 
 @lru_cache(maxsize=256)
@@ -88,7 +89,7 @@ def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     words = {p.strip() for p in phrases if p.strip()}
     if not words:
         return None
-    return re.compile(rf"(?i)(?<![\w’'-])(?:{phrase_trie(words)})(?![\w’'-])")
+    return patterns.compile(rf"(?i)(?<![\w’'-])(?:{phrase_trie(words)})(?![\w’'-])")
 
 
 def _has(phrases: tuple[str, ...], text: str) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import GeneratorError
 from ..model import CastMember, Event, Facts, KeyFact, Theme
 from ..site import load_data
+from . import patterns
 from .keyfacts import KeyFactRules, find_all_key_facts, find_cast, key_fact_rules
 from .sentences import sentence_spans, str_list
 
@@ -30,7 +31,7 @@ THEME_SET_FOLDER = "themes"
 # A quotation ends at its closing mark, or at the end of its paragraph: a statement quoted over
 # several paragraphs opens each with “ and closes only the last (the press-release convention).
 # It never spans another opening mark (so a text full of unclosed “ costs one pass).
-_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*\"")
+_QUOTED = patterns.compile(r"“[^“”]*(?:”|$)|\"[^\"]*\"")
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
     # A possessive still names the thing: "the International Space Station’s crew".
-    return re.compile(rf"(?i)(?<![\w’'-])(?:{body})(?:(?=[’']s(?!\w))|(?![\w’'-]))")
+    return patterns.compile(rf"(?i)(?<![\w’'-])(?:{body})(?:(?=[’']s(?!\w))|(?![\w’'-]))")
 
 
 def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
@@ -227,7 +228,7 @@ def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
 
 
 # "in the 1960s", not "since the 1970s" (the first landing since then is one now)
-_DECADE = re.compile(r"(?<![\w’'-])(?<![Ss]ince the )(1[6-9]\d0|20\d0)[’']?s(?![\w’'-])")
+_DECADE = patterns.compile(r"(?<![\w’'-])(?<![Ss]ince the )(1[6-9]\d0|20\d0)[’']?s(?![\w’'-])")
 
 
 def _past_decade(evidence: Evidence, facts: Facts, narrative: str) -> bool:
@@ -248,7 +249,7 @@ def _clause_pattern(openers: tuple[str, ...], hedges: tuple[str, ...]) -> re.Pat
     """ "that will study the lunar atmosphere": a hedged clause, to the next comma or end."""
     first = "|".join(re.escape(o) for o in openers)
     second = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges)
-    return re.compile(rf"(?i)(?<![\w’'-])(?:{first})\s+(?:{second})(?![\w’'-])[^,;:—–]*")
+    return patterns.compile(rf"(?i)(?<![\w’'-])(?:{first})\s+(?:{second})(?![\w’'-])[^,;:—–]*")
 
 
 def _events_by_sentence(facts: Facts) -> dict[tuple[str, str], list[Event]]:
