@@ -589,3 +589,17 @@ def test_a_written_weekday_settles_a_year_the_tense_moved() -> None:
     ]
     # a weekday neither year agrees with: left out
     assert _events("The meeting will take place Sunday, March 16.", published) == []
+
+
+def test_a_relative_word_capitalised_inside_a_sentence_is_a_title() -> None:
+    """Hold-out 7 (a USGS release): the heading "At SSA in Boulder This Week..." was dated
+    March 1998; "This Week" capitalised mid-sentence is a heading's (or a show's) words."""
+    published = dt.date(1998, 3, 17)
+    assert _events("At SSA in Boulder This Week...", published) == []
+    assert _events("She appeared on NBC's Today show.", published) == []
+    # at a sentence's start, or written in lower case, it is the day or the week
+    assert _events("Thank you. Today we have Dr. Roe.", published) == [("1998-03-17", "Today")]
+    assert _events("This week, the crew met. They met this week.", published) == [
+        ("1998-03", "This week"),
+        ("1998-03", "this week"),
+    ]

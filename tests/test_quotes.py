@@ -467,3 +467,39 @@ def test_a_term_quoted_alone_in_brackets_is_no_voice() -> None:
     )
     assert _said(text) == []
     assert _said("“We will act (soon),” said Jane Roe.")[0][1] == "We will act (soon)"
+
+
+def test_a_pronoun_is_the_one_person_a_was_clause_names_before_it() -> None:
+    """Hold-out 7 (a marathon report): "Another Team March member who kept going was Staff Sgt.
+    Alicia Salas, 752nd Medical Squadron, who ran the full marathon." then "“…,” she said." —
+    the person named after "was" and a title is introduced as well as "Salas was …"."""
+    intro = "Another member who kept going was Staff Sgt. Arthur Doe, 752nd Squadron, who ran."
+    assert _said(intro, "“I have always been a runner,” he said.")[0][2] == "arthur-doe"
+    # after "was" and lower-case words, or after a preposition, the name is no introduction
+    assert _said("The race was won by Doe.", "“Great,” he said.")[0][2] is None
+    assert _said("The best time was that of Doe.", "“Great,” he said.")[0][2] is None
+
+
+def test_a_quotation_opening_after_an_attribution_runs_to_the_paragraph_end() -> None:
+    """Hold-out 7: "“I've always been a runner …,” she said. “I've had tons of support at home.
+    My seven-year-old son thinks …" — no closing mark: the same speaker goes on to the end."""
+    text = "“I have always been a runner,” said Doe. “I had support at home. My son cheered."
+    assert _said(text) == [
+        ("b1", "I have always been a runner", "arthur-doe"),
+        ("b1", "I had support at home. My son cheered.", "arthur-doe"),
+    ]
+    # a stray mark with no attribution before it, or after a sentence with no speech, quotes
+    # nothing
+    assert _said("Doe ran the race. “It was long. Then he rested.") == []
+    assert _said("“Fine” was the word. Doe ran. “It was long. Then he rested.") == []
+
+
+def test_the_speakers_own_pronoun_again_does_not_intervene() -> None:
+    """Hold-out 7: "“…,” she said." then "…, but she refused to give up, even though she said
+    the pain in her knees was “brutal.”" — the same "she" is the speaker still."""
+    intro = "The winner was Arthur Doe."
+    later = "He slowed at mile 22, but he kept going, even though he said it was “brutal.”"
+    assert _said(intro, "“I ran,” he said.", later)[-1] == ("b3", "brutal.", "arthur-doe")
+    # another pronoun may be someone else: no speaker
+    other = "He slowed at mile 22, but she kept going, even though she said it was “brutal.”"
+    assert _said(intro, "“I ran,” he said.", other)[-1] == ("b3", "brutal.", None)

@@ -35,6 +35,32 @@ from generator.analyse.sentences import sentence_bounds, sentence_starts, senten
             "The Soyuz MS-19 craft etc. were ready. it went on.",
             ["The Soyuz MS-19 craft etc. were ready. it went on."],
         ),
+        # hold-out 6 (DVIDS soccer): an ordinal's dot before an abbreviated rank goes on
+        (
+            "Air Force 1st. Lt. James Souder of Tinker Air Force Base, Okla. knocked in the "
+            "first goal. They finished 2nd. The team flew home.",
+            [
+                "Air Force 1st. Lt. James Souder of Tinker Air Force Base, Okla. knocked in the "
+                "first goal.",
+                "They finished 2nd.",
+                "The team flew home.",
+            ],
+        ),
+        # ranks and words that stand before a name or a number (sentences.yml)
+        (
+            "Lieut. Adam D’Amico of Naval Shipyard Portsmouth converted the try. TSgt. Jane Roe "
+            "ran approx. 40 Miles near Mt. Hood. SSgt. Doe, of Ft. Bragg, won.",
+            [
+                "Lieut. Adam D’Amico of Naval Shipyard Portsmouth converted the try.",
+                "TSgt. Jane Roe ran approx. 40 Miles near Mt. Hood.",
+                "SSgt. Doe, of Ft. Bragg, won.",
+            ],
+        ),
+        # a degree or a time zone may end a sentence
+        (
+            "She earned her Ph.D. She flew at 5 p.m. EST. The crew slept.",
+            ["She earned her Ph.D.", "She flew at 5 p.m. EST.", "The crew slept."],
+        ),
         ("", []),
         ("   ", []),
     ],

@@ -980,6 +980,8 @@ def _not_a_date(
             return True
         if reported_before and words in _rules().speaker_days:
             return True  # "what we did today," said the coach, a week before publication
+    if kind == "relative" and _title_cased(text, start, match):
+        return True  # "At SSA in Boulder This Week...", "on NBC's Today": a title, no date
     if kind == "month" and _NAME_AFTER.match(text, match.end()):
         return True  # "of March Air Reserve Base", "in May Day parades": a name, not a month
     if kind in ("relative", "weekday") and match.group("poss"):
@@ -993,6 +995,17 @@ def _not_a_date(
     if kind in ("relative", "season_relative") and last.lower() in ("the", "past"):
         return True  # "over the last year", "the last summer of his life": a period
     return kind == "year" and match.group().lower().startswith("of") and last[:1].isupper()
+
+
+def _title_cased(text: str, start: int, match: re.Match[str]) -> bool:
+    """A relative expression capitalised word by word inside a sentence ("in Boulder This
+    Week", "NBC's Today show") is part of a heading or a name; at a sentence's start ("Today
+    we have", "This week, the crew …") it is the day."""
+    words = match.group().split()
+    if not all(w[:1].isupper() for w in words):
+        return False
+    before = text[:start].rstrip(' \t"“‘(')
+    return bool(before) and before[-1] not in ".!?:;\n—–"
 
 
 _ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive"})

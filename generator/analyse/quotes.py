@@ -73,6 +73,8 @@ _TOKEN = patterns.compile(r"[\w’'-]+")
 _GAP_PUNCTUATION = patterns.compile(r"[\w’'\s,-]*")  # words and commas only
 _NEW_CLAUSE = patterns.compile(r"[;—–]|,\s+(?:but|while|whereas|although|though|yet|and|or)\s")
 _IS = patterns.compile(r"\s+(?:was|is)\s")  # "Ferguson was the commander": who the person is
+# "… who kept going was Staff Sgt. Alicia Salas": the person named after was/is and a title
+_IS_BEFORE = patterns.compile(r"(?<![\w’'-])(?:was|is)\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}$")
 _NICKNAME = patterns.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
 
 
@@ -275,6 +277,22 @@ def _introduced(text: str, start: int) -> bool:
     return any(" ".join(tail[-n:]) in words.verb_set for n in range(1, len(tail) + 1))
 
 
+# Between a closed quotation and the next opening mark: its attribution, ended by a full stop
+# ("“…,” she said. “…", "“…,” said Jane Roe. “…").
+_ATTRIBUTION = patterns.compile(r"\s*,?\s*[\w’'.\s-]{1,80}?\.\s+")
+
+
+def _resumed(text: str, previous: tuple[int, int, bool], start: int) -> bool:
+    """ "“I've always been a runner,” she said. “I've had tons of support …" (no closing mark
+    to the paragraph's end): a quotation opening the sentence right after the attribution of a
+    closed one is the same speaker going on, the newspaper convention for a last paragraph."""
+    _, end, closed = previous
+    if not closed or not text[: end - 1].rstrip().endswith((",", "?", "!", "—", "–")):
+        return False
+    gap = _ATTRIBUTION.fullmatch(text, end, start)
+    return gap is not None and _words().verbs.search(gap.group()) is not None
+
+
 def _is_nickname(text: str, start: int, end: int) -> bool:
     """Arthur “Jack” Doe: one to three capitalised words quoted between two parts of a name."""
     inner = text[start + 1 : end - 1]
@@ -313,7 +331,13 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
         # is still the quotation going on, to its paragraph's end: the last paragraph of a
         # statement whose closing mark the source lost, or that the text held cuts off.
         carried_on = continuing and first and last
-        if not closed and not runs_on and not carried_on and not _introduced(text, start):
+        if (
+            not closed
+            and not runs_on
+            and not carried_on
+            and not _introduced(text, start)
+            and not (last and number and _resumed(text, raw[number - 1], start))
+        ):
             continue  # a stray opening mark: it must not swallow the words after it
         text_end = end - 1 if closed else len(text[:end].rstrip())
         spans.append(_Span(start, end, start + 1, text_end, closed, continuing and first, runs_on))
@@ -356,6 +380,9 @@ class _Tracker:
     # ("Astronaut Chris Ferguson was the shuttle commander."): whom a he/she opening the next
     # one stands for, when no speaker is in play
     introduced: str | None = None
+    # the he/she that last stood for the speaker ("“…,” she said."): the same pronoun later
+    # ("she refused …, even though she said") is the speaker again, not someone else
+    pronoun: str | None = None
 
 
 def _subjects(masked: str, index: PeopleIndex, starts: list[int]) -> list[_Subject]:
@@ -530,6 +557,12 @@ def _speech_acts(
             seen += 1
             if mention.start == own or mention.start < tracker.clear_until:
                 continue
+            if (
+                mention.person == _PRONOUN
+                and tracker.pronoun is not None
+                and masked[mention.start : mention.end].lower() == tracker.pronoun
+            ):
+                continue  # the speaker's own pronoun again
             if mention.person != tracker.last_speaker:
                 tracker.intervened = True
             elif not (mention.object or mention.possessive):
@@ -558,6 +591,10 @@ def _speech_acts(
             speaker = subject.person
             weigh(subject.end)  # an inverted subject comes after its verb
         if speaker is not None:
+            if subject is not None and subject.person == _PRONOUN:
+                tracker.pronoun = masked[subject.start : subject.end].lower()
+            elif speaker != tracker.last_speaker:
+                tracker.pronoun = None  # named: which pronoun stands for them is not known
             tracker.last_speaker = speaker
             tracker.intervened = False
             tracker.clear_until = sentence[1]
@@ -804,12 +841,19 @@ def _introduces(
 ) -> str | None:
     """The one person a paragraph with no quotation, no speech verb and no he/she names, and
     says who they are ("Chris Ferguson was the shuttle commander": the name, then "was" or
-    "is"); else None ("Shipenko filmed the launch. ¶ “Great,” she said": maybe someone else)."""
+    "is"; "Another member who kept going was Staff Sgt. Alicia Salas": "was" or "is", at most
+    a capitalised title, then the name); else None ("Shipenko filmed the launch. ¶ “Great,”
+    she said": maybe someone else)."""
     if spans or acts or any(s.person == _PRONOUN for s in subjects.items):
         return None
     named = {s.person for s in subjects.items}
     if len(named) != 1 or not any(
-        not (s.object or s.possessive) and _IS.match(masked, s.end) for s in subjects.items
+        not (s.object or s.possessive)
+        and (
+            _IS.match(masked, s.end)
+            or _IS_BEFORE.search(masked, max(0, s.start - 60), s.start) is not None
+        )
+        for s in subjects.items
     ):
         return None
     return named.pop()

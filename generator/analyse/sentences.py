@@ -3,8 +3,9 @@ quotations, dates).
 
 A sentence ends at . ! or ? (and any closing quote marks) followed by white space and a capital
 letter, digit or opening mark, unless the word before the dot is a known abbreviation ("Mr.",
-"a.m.", "Sept."; data/sentences.yml and the short month names of data/dates.yml) or a
-single-letter initial ("Tracy C. Dyson"). One pass over the text.
+"a.m.", "Sept."; data/sentences.yml and the short month names of data/dates.yml), a
+single-letter initial ("Tracy C. Dyson"), or an ordinal written with a dot before an abbreviated
+rank ("Air Force 1st. Lt. James Souder"). One pass over the text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from . import patterns
 
 _END = patterns.compile(r"[.!?]+[\"”’)\]]*\s+")
 _LAST_WORD = patterns.compile(r"([\w.]+)\.$")
+_ORDINAL = patterns.compile(r"\d+(?:st|nd|rd|th)")
+_NEXT_ABBREVIATION = patterns.compile(r"([A-Za-z][\w.]*?)\.(?=\s)")
 _OPENERS = "\"“‘('["
 
 
@@ -59,7 +62,12 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    return not (len(token) == 1 and token.isalpha()) and token not in abbreviations()
+    if (len(token) == 1 and token.isalpha()) or token in abbreviations():
+        return False
+    if _ORDINAL.fullmatch(token):  # "1st. Lt. James Souder": the rank goes on
+        rank = _NEXT_ABBREVIATION.match(text, follow)
+        return rank is None or rank.group(1).lower() not in abbreviations()
+    return True
 
 
 def sentence_starts(text: str) -> list[int]:
