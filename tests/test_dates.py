@@ -603,3 +603,19 @@ def test_a_relative_word_capitalised_inside_a_sentence_is_a_title() -> None:
         ("1998-03", "This week"),
         ("1998-03", "this week"),
     ]
+
+
+def test_a_season_over_two_years_is_both_years() -> None:
+    """Hold-out 6 (a CDC briefing): "The 2009/'10 flu experience has been unique." is 2009 and
+    2010; a span of more years, or two years not running, stays no date."""
+    published = dt.date(2010, 4, 1)
+    assert _events("The 2009/'10 flu experience has been unique.", published) == [
+        ("2009", "2009/'10"),
+        ("2010", "2009/'10"),
+    ]
+    assert _events("During the 2009-10 season they won.", published) == [
+        ("2009", "2009-10"),
+        ("2010", "2009-10"),
+    ]
+    assert _events("The 2009/'12 plan failed. Rates for 2007–2011 rose.", published) == []
+    assert _events("The 2009-10 budget passed.", published) == []  # a budget's years

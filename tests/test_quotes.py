@@ -503,3 +503,73 @@ def test_the_speakers_own_pronoun_again_does_not_intervene() -> None:
     # another pronoun may be someone else: no speaker
     other = "He slowed at mile 22, but she kept going, even though she said it was “brutal.”"
     assert _said(intro, "“I ran,” he said.", other)[-1] == ("b3", "brutal.", None)
+
+
+def test_a_pronoun_is_the_one_person_its_paragraph_names_as_a_subject_before_it() -> None:
+    """Hold-out 6 (VOA, Armstrong's obituary): "Armstrong commanded the Apollo 11 spacecraft
+    … . After stepping on the lunar surface, he sent the historic message: “…”" — no speaker
+    in play, one person named, as the subject opening a sentence."""
+    text = "Doe commanded the spacecraft. After stepping out, he sent the historic message: “Go.”"
+    assert _said(text) == [("b1", "Go.", "arthur-doe")]
+    # two people named, the one only as an object, a pronoun of the other gender before it, or
+    # someone else named in the paragraph before: no speaker
+    two = "Doe met Smith. Later he sent the message: “Go.”"
+    assert _said(two)[0][2] is None
+    assert _said("The crew flew with Doe. Later he sent the message: “Go.”")[0][2] is None
+    assert _said("Doe met his wife. Later she sent the message: “Go.”")[0][2] is None
+    after_other = ("Jones founded the lab.", "Doe joined. Later she sent the message: “Go.”")
+    assert _said(*after_other)[0][2] is None
+    # another speaker in play: the pronoun may be that speaker
+    spoke = ("“We began,” Jones said.", "Doe joined. Later she sent the message: “Go.”")
+    assert _said(*spoke)[1][2] is None
+
+
+def test_a_speech_noun_and_a_colon_report_speech() -> None:
+    """Hold-out 6: "he sent the historic message: “that's one small step for man …”"."""
+    assert _said("Smith sent the historic message: “We have landed.”") == [
+        ("b1", "We have landed.", "bob-smith")
+    ]
+    assert _said("Smith issued a brief statement: “We will appeal.”")[0][2] == "bob-smith"
+    # the message another person sent, or a verb that reports no speech of the subject's own
+    assert _said("Smith read the family's message: “We grieve.”")[0][2] is None
+    assert _said("Smith praised Jones, who sent a message: “Thanks for it all.”")[0][2] is None
+
+
+def test_in_a_statement_after_the_speakers_comma_reports_speech() -> None:
+    """Hold-out 6: "President Barack Obama, in a statement Saturday, called Armstrong “among the
+    greatest of American heroes, not just of his time, but of all time. …”"."""
+    text = "Judge Ann Jones, in a statement Saturday, called Doe “a hero of our time, and more.”"
+    assert _said(text) == [("b1", "a hero of our time, and more.", "ann-jones")]
+    fronted = "In an interview, Jones called Doe “a hero of our time, and more.”"
+    assert _said(fronted)[0][2] == "ann-jones"
+    # the statement of someone named in another way, or no comma closing the phrase
+    assert _said("Smith's lawyer, in a statement, called it “a sad day for us all.”")[0][2] is None
+    assert _said("Doe was named in a statement as “a hero of our time, and more.”")[0][2] is None
+
+
+def test_a_quotation_inside_a_voice_is_the_voice_of_whom_it_quotes() -> None:
+    """Hold-out 7 (Bridenstine's statement on Chris Kraft): "“Once comparing his complex work
+    as a flight director to a conductor's, Kraft said, 'The conductor can't play all the
+    instruments … That's what we do here.'" — Kraft's words inside Bridenstine's."""
+    text = (
+        "Jones said: “Once comparing his work to a conductor's, Doe said, 'The conductor can't "
+        "play all the instruments. That's what we do here.'”"
+    )
+    assert _said(text) == [
+        (
+            "b1",
+            "Once comparing his work to a conductor's, Doe said, 'The conductor can't play all "
+            "the instruments. That's what we do here.'",
+            "ann-jones",
+        ),
+        (
+            "b1",
+            "The conductor can't play all the instruments. That's what we do here.",
+            "arthur-doe",
+        ),
+    ]
+    # a he/she inside, or no closing mark after a sentence's end: no inner voice
+    pronoun = "Jones said: “He said, 'We can't play it all. That's what we do.'”"
+    assert len(_said(pronoun)) == 1
+    apostrophe = "Jones said: “Doe said, 'Chris' talents were great and the players' union too”"
+    assert len(_said(apostrophe)) == 1

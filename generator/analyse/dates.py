@@ -277,6 +277,12 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         if behind
         else never
     )
+    pair = (
+        rf"{_YEAR}(?:{behind})[/–-][’']?(?P<next>\d\d)(?![\w’'-])"
+        rf"(?=\s+(?!(?i:{counts}{ranges})(?![\w’'-]))[^\W\d_])"
+        if behind
+        else never
+    )
     number = rf"(?:{phrase_trie(words.numbers)}|\d{{1,3}})" if words.numbers else r"\d{1,3}"
     # Factored alternations (phrase_trie): the same strings, fewer tries at each position.
     offsets = [phrase_trie(words.offsets)] if words.offsets else []
@@ -337,6 +343,8 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?!\s?[–—-]\s?\d)",
         ),
         ("year_adjective", adjective),
+        # "The 2009/'10 flu experience", "the 2009-10 season": a season over two years (both)
+        ("year_pair", pair),
         # "11.09.2023", "9/11/2023": day and month in an order the text alone does not tell
         (
             "numeric",
@@ -379,6 +387,7 @@ _NEEDS = {
     "month_adjective": ("month",),
     "year": ("digit",),
     "year_adjective": ("digit",),
+    "year_pair": ("digit",),
     "numeric": ("digit",),
     "iso": ("digit",),
     "year_possessive": ("digit",),
@@ -660,6 +669,9 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
     if kind in ("year", "year_adjective", "year_possessive", "season_year"):
         return match.group("year")
+    if kind == "year_pair":  # only two years running: "2009/'10", never "2009/'12"
+        year = int(match.group("year"))
+        return str(year) if int(match.group("next")) == (year + 1) % 100 else None
     if kind == "iso":
         return _on(int(match.group("year")), int(match.group("m")), int(match.group("d")))
     if kind == "numeric":
@@ -914,6 +926,8 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         date = None if hedged else _resolve(kind, match, _QUOTED.sub(" ", nearby), ctx)
         if date and not (kind == "year" and number in closes_list):  # "…, in 2023" closes a list
             events.append(Event(date, sentence, block.id, _expression(kind, match)))
+            if kind == "year_pair":  # and the year after: "2009/'10" is 2009 and 2010
+                events.append(Event(str(int(date) + 1), sentence, block.id, events[-1].expression))
         ctx.day_range = _day_range(kind, match, date) or ctx.day_range
         if kind == "weekday" and date and not match.group("poss"):
             ctx.weekday_dates.setdefault(_rules().weekdays[match.group("weekday")], date)
@@ -1008,7 +1022,7 @@ def _title_cased(text: str, start: int, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n—–"
 
 
-_ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive"})
+_ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive", "year_pair"})
 _NAME_AFTER = patterns.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word right after a bare month
 
 

@@ -15,6 +15,8 @@ Who spoke a quotation, first rule that applies:
    Administrator Bill Nelson / “…,” he said / “…,” the agency said (a voice, speaker unknown).
 2. Before it, in the same sentence, a reporting verb with no one else named in between:
    Shipenko, 38, …, said: “…” / Peresild said the training had been “…”, adding: “…”.
+   Speech told with no reporting verb counts as one: "he sent the historic message: “…”"
+   (`speech_nouns`), "Obama, in a statement Saturday, called Armstrong “…”" (`speech_sources`).
 3. It continues a quotation left open in the previous paragraph → that quotation's speaker.
 4. It opens a sentence and the sentence before (in this paragraph, or the last one of the
    previous paragraph when it opens this one) ends with one speaker's speech, no one else named
@@ -32,8 +34,11 @@ told Smith") or words after it make it someone else ("the judge in that case").
 
 Pronouns (he/she) resolve to the most recent speaker — the subject of the last reporting verb
 with a named person — when no one else is named after that speaker's sentence, or the speaker
-is named again, as a subject, after the one who was. Otherwise the pronoun stays unresolved
-(None) rather than guessing.
+is named again, as a subject, after the one who was; with no speaker in play, a he/she is the
+one person its paragraph names before it as a sentence's subject (no pronoun of the other
+gender before it, no one else named in the paragraph before). Otherwise the pronoun stays
+unresolved (None) rather than guessing. A quotation in single marks inside a voice, introduced
+by a named person's reporting verb ("Kraft said, 'The conductor …'"), is that person's voice too.
 """
 
 from __future__ import annotations
@@ -126,6 +131,8 @@ class _Words:
     statement: re.Pattern[str] | None  # a headline's "Statement from", "Remarks by"
     restrictive: frozenset[str]  # after "the judge": someone else ("the judge in that case")
     scare_determiners: re.Pattern[str]  # "an “agency-only” broker": a determiner before a term
+    noun_intro: re.Pattern[str]  # "sent the historic message: “": speech told by a noun
+    source_intro: re.Pattern[str]  # "in a statement Saturday, ": speech told by its source
 
 
 def _norm(phrase: str) -> str:
@@ -167,7 +174,21 @@ def _words() -> _Words:
         scare_determiners=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(determiners) or '(?!x)x'})\s+$"
         ),
+        noun_intro=patterns.compile(
+            rf"(?<![\w’'-])(?:{_alternation(str_list(data.get('speech_noun_verbs'))) or _NEVER})"
+            rf"\s+{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+){{0,2}}?"
+            rf"(?:{_alternation(str_list(data.get('speech_nouns'))) or _NEVER})\s*:\s*(?=[“\"])"
+        ),
+        source_intro=patterns.compile(
+            rf"(?<![\w’'-])[Ii]n\s+{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+)?"
+            rf"(?:{_alternation(str_list(data.get('speech_sources'))) or _NEVER})(?![\w’'-])"
+            r"[^,.;:“\"\n]{0,40},\s+"
+        ),
     )
+
+
+_NEVER = "(?!x)x"
+_DETERMINER = "(?:the|a|an|his|her|their|its|this|that)"
 
 
 def _capitalised(words: list[str]) -> list[str]:
@@ -380,6 +401,7 @@ class _Tracker:
     # ("Astronaut Chris Ferguson was the shuttle commander."): whom a he/she opening the next
     # one stands for, when no speaker is in play
     introduced: str | None = None
+    previous_named: frozenset[str] = frozenset()  # the people the paragraph before names
     # the he/she that last stood for the speaker ("“…,” she said."): the same pronoun later
     # ("she refused …, even though she said") is the speaker again, not someone else
     pronoun: str | None = None
@@ -570,23 +592,31 @@ def _speech_acts(
                 # Dunford, the defense secretary offered …"): the speaker is the last named
                 tracker.intervened = False
 
-    for verb in _words().verbs.finditer(masked):
-        if verb.start() in excluded:
-            continue
-        sentence = sentence_bounds(masked, starts, verb.start())
-        subject = _verb_subject(masked, verb, subjects, sentence)
-        weigh(verb.start(), subject.start if subject is not None else -1)
+    found: list[tuple[int, int, re.Match[str] | None, _Subject | None]] = [
+        (verb.start(), verb.end(), verb, None)
+        for verb in _words().verbs.finditer(masked)
+        if verb.start() not in excluded
+    ]
+    found += _intro_acts(masked, starts, subjects)
+    found.sort(key=lambda item: item[0])
+    for start, end, verb, told in found:
+        sentence = sentence_bounds(masked, starts, start)
+        subject = _verb_subject(masked, verb, subjects, sentence) if verb is not None else told
+        weigh(start, subject.start if subject is not None else -1)
         speaker: str | None = None
-        if subject is None and verb.group().split()[0].endswith("ing"):  # "adding": clause subject
+        if verb is not None and subject is None and verb.group().split()[0].endswith("ing"):
+            # "adding": the clause's subject
             earlier = acts[-1] if acts and acts[-1].sentence == sentence else None
             if earlier is not None and earlier.subject is not None:
                 subject, speaker = earlier.subject, earlier.speaker
         elif subject is not None and subject.person == _PRONOUN:
             speaker = None if tracker.intervened else tracker.last_speaker
             if (speaker is None or tracker.intervened) and not any(
-                s.person != _PRONOUN for s in subjects.before(verb.start(), 0)
+                s.person != _PRONOUN for s in subjects.before(start, 0)
             ):
                 speaker = tracker.introduced  # "Ferguson was commander. ¶ “…,” he said."
+            if speaker is None:
+                speaker = _paragraph_topic(masked, starts, subjects, subject, tracker)
         elif subject is not None:
             speaker = subject.person
             weigh(subject.end)  # an inverted subject comes after its verb
@@ -598,9 +628,89 @@ def _speech_acts(
             tracker.last_speaker = speaker
             tracker.intervened = False
             tracker.clear_until = sentence[1]
-        acts.append(_Speech(verb.start(), verb.end(), sentence, subject, speaker))
+        acts.append(_Speech(start, end, sentence, subject, speaker))
     weigh(len(masked))
     return acts
+
+
+def _intro_acts(
+    masked: str, starts: list[int], subjects: _Subjects
+) -> list[tuple[int, int, None, _Subject]]:
+    """Speech told with no reporting verb, (start, end, None, subject) when its subject is
+    found: "he sent the historic message: “…" (`speech_nouns`: the verb's subject before it, as
+    for a reporting verb); "President Barack Obama, in a statement Saturday, called Armstrong
+    “…" (`speech_sources`: the person right before the comma) or "In a statement, Smith called
+    it “…" (opening the sentence: the person after it, at most a title between, then a verb)."""
+    words = _words()
+    acts: list[tuple[int, int, None, _Subject]] = []
+    for intro in words.noun_intro.finditer(masked):
+        lo, _ = sentence_bounds(masked, starts, intro.start())
+        nearest = next(subjects.before(intro.start(), lo), None)
+        if (
+            nearest is not None
+            and not (nearest.object or nearest.possessive)
+            and _transparent(masked[nearest.end : intro.start()])
+        ):
+            acts.append((intro.start(), intro.end(), None, nearest))
+    for intro in words.source_intro.finditer(masked):
+        lo, hi = sentence_bounds(masked, starts, intro.start())
+        subject: _Subject | None = None
+        if not masked[lo : intro.start()].strip(' “"('):  # "In a statement, Smith called"
+            after = subjects.first_from(intro.end())
+            if (
+                after is not None
+                and after.end < hi
+                and _TITLE_GAP.fullmatch(masked, intro.end(), after.start)
+                and _VERB_AFTER.match(masked, after.end)
+            ):
+                subject = after
+        elif masked[intro.end() : intro.end() + 1].islower():
+            # "Obama, in a statement Saturday, called": the person right before the comma
+            before = next(subjects.before(intro.start(), lo), None)
+            if before is not None and _COMMA_GAP.fullmatch(masked, before.end, intro.start()):
+                subject = before
+        if subject is not None and not (subject.object or subject.possessive):
+            acts.append((intro.start(), intro.end(), None, subject))
+    return acts
+
+
+_TITLE_GAP = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "In a statement, President Obama"
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_VERB_AFTER = re.compile(r"\s+[a-z]")  # a lower-case word: the verb the speaker governs
+_OTHER_GENDER = {
+    "he": re.compile(r"(?i)(?<![\w’'-])(?:she|her|hers|herself)(?![\w’'-])"),
+    "she": re.compile(r"(?i)(?<![\w’'-])(?:he|him|his|himself)(?![\w’'-])"),
+}
+
+
+def _paragraph_topic(
+    masked: str, starts: list[int], subjects: _Subjects, pronoun: _Subject, tracker: _Tracker
+) -> str | None:
+    """ "Armstrong commanded the Apollo 11 spacecraft … . After stepping on the lunar surface,
+    he sent the historic message: “…”": a he/she with no speaker in play (none yet, or only
+    this one) is the one person its paragraph names before it, when that person opens a
+    sentence as its subject, no pronoun of the other gender stands before it in the paragraph,
+    and the paragraph before named no one else. Otherwise None."""
+    named = [s for s in subjects.before(pronoun.start, 0) if s.person != _PRONOUN]
+    people = {s.person for s in named}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    if tracker.last_speaker not in (None, person) or not tracker.previous_named <= {person}:
+        return None
+    if not any(
+        not (s.object or s.possessive) and _opens_sentence(masked, starts, s) for s in named
+    ):
+        return None
+    other = _OTHER_GENDER.get(masked[pronoun.start : pronoun.end].lower())
+    if other is None or other.search(masked, 0, pronoun.start):
+        return None
+    return person
+
+
+def _opens_sentence(masked: str, starts: list[int], subject: _Subject) -> bool:
+    lo, _ = sentence_bounds(masked, starts, subject.start)
+    return _TITLE_GAP.fullmatch(masked[lo : subject.start].lstrip(' “"(')) is not None
 
 
 class _Acts:
@@ -886,6 +996,7 @@ def _block_speech(
     tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
     tracker.introduced = _introduces(masked, subjects, acts.items, spans)
+    tracker.previous_named = frozenset(s.person for s in subjects.items if s.person != _PRONOUN)
     ctx = _Context(text, masked, starts, subjects, acts, carry.previous, carry.trailing)
     evidence = _Evidence(acts)
     attributed = _attribute(ctx, spans, evidence)
@@ -894,7 +1005,11 @@ def _block_speech(
         for span, found in zip(spans, attributed, strict=True)
         if found is not None and any(c.isalnum() for c in found[0])
     ]
-    quotes = tuple(Quote(words, speaker, block.id) for _, (words, speaker) in voices)
+    quotes = tuple(
+        quote
+        for _, (words, speaker) in voices
+        for quote in (Quote(words, speaker, block.id), *_nested(words, index, block.id))
+    )
     left_open = bool(spans) and spans[-1].runs_on
     speech = BlockSpeech(
         block=block.id,
@@ -907,6 +1022,41 @@ def _block_speech(
     last_speaker = attributed[-1][1] if attributed and attributed[-1] is not None else None
     trailing = _trailing_speaker(ctx, evidence, voices[-1][1][0] if voices else None)
     return speech, _Carry(left_open, last_speaker if left_open else None, trailing)
+
+
+_NESTED_OPEN = re.compile(r"[,:]\s+[‘'](?=[A-Z])")  # "Kraft said, 'The"
+_NESTED_CLOSE = re.compile(r"(?<=[.!?,])[’'](?=\s|$)")  # "we do here.'": not "Chris' talents"
+
+
+def _nested(words: str, index: PeopleIndex, block: str) -> tuple[Quote, ...]:
+    """A quotation inside a voice, in single marks and introduced by a reporting verb whose
+    subject is a person named right before it: "“Once comparing his work to a conductor's,
+    Kraft said, 'The conductor can't play all the instruments. … That's what we do here.'”"
+    in Bridenstine's statement is Kraft's voice too (the whole stays Bridenstine's). A he/she
+    there, or no closing mark after a sentence's end, gives none."""
+    found: list[Quote] = []
+    for opening in _NESTED_OPEN.finditer(words):
+        close = _NESTED_CLOSE.search(words, opening.end())
+        lead = words[: opening.start()]
+        verb = None
+        for candidate in _words().verbs.finditer(lead, max(0, len(lead) - 40)):
+            verb = candidate
+        if close is None or verb is None or verb.end() != len(lead):
+            continue
+        before = [m for m in index.mentions(lead) if m[1] <= verb.start()]
+        if not before:
+            continue
+        start, end, person = before[-1]
+        if (
+            _POSSESSIVE_AFTER.match(lead, end)
+            or _is_object(lead, start, -1)
+            or not _transparent(lead[end : verb.start()])
+        ):
+            continue
+        inner = " ".join(words[opening.end() : close.start()].split())
+        if inner:
+            found.append(Quote(inner, person, block))
+    return tuple(found)
 
 
 def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockSpeech, ...]:
