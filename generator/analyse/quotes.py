@@ -674,12 +674,12 @@ def _intro_acts(
     return acts
 
 
-_TITLE_GAP = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "In a statement, President Obama"
-_COMMA_GAP = re.compile(r"\s*,\s*")
-_VERB_AFTER = re.compile(r"\s+[a-z]")  # a lower-case word: the verb the speaker governs
+_TITLE_GAP = patterns.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "In a statement, President Obama"
+_COMMA_GAP = patterns.compile(r"\s*,\s*")
+_VERB_AFTER = patterns.compile(r"\s+[a-z]")  # a lower-case word: the verb the speaker governs
 _OTHER_GENDER = {
-    "he": re.compile(r"(?i)(?<![\w’'-])(?:she|her|hers|herself)(?![\w’'-])"),
-    "she": re.compile(r"(?i)(?<![\w’'-])(?:he|him|his|himself)(?![\w’'-])"),
+    "he": patterns.compile(r"(?i)(?<![\w’'-])(?:she|her|hers|herself)(?![\w’'-])"),
+    "she": patterns.compile(r"(?i)(?<![\w’'-])(?:he|him|his|himself)(?![\w’'-])"),
 }
 
 
@@ -1024,8 +1024,8 @@ def _block_speech(
     return speech, _Carry(left_open, last_speaker if left_open else None, trailing)
 
 
-_NESTED_OPEN = re.compile(r"[,:]\s+[‘'](?=[A-Z])")  # "Kraft said, 'The"
-_NESTED_CLOSE = re.compile(r"(?<=[.!?,])[’'](?=\s|$)")  # "we do here.'": not "Chris' talents"
+_NESTED_OPEN = patterns.compile(r"[,:]\s+[‘'](?=[A-Z])")  # "Kraft said, 'The"
+_NESTED_CLOSE = patterns.compile(r"(?<=[.!?,])[’'](?=\s|$)")  # "we do here.'": not "Chris' talents"
 
 
 def _nested(words: str, index: PeopleIndex, block: str) -> tuple[Quote, ...]:
