@@ -6,6 +6,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import os
+import stat as stat_
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +37,7 @@ from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan
 from .render import render_page
 from .share import share
 from .site import Project, load_site_config
-from .write import OUTPUT_INDEX, Output, Plan, update
+from .write import OUTPUT_INDEX, RACY_NS, Output, Plan, update
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,13 @@ def seed_folder(project: Project) -> SeedFolder:
 
 def corrections_path(seed: Path) -> Path:
     return seed.with_name(f"{seed.stem}.corrections.yml")
+
+
+def _corrections_name(seed_name: str) -> str:
+    """corrections_path(seed).name, from the seed's name (Path.stem's rule)."""
+    dot = seed_name.rfind(".")
+    stem = seed_name[:dot] if 0 < dot < len(seed_name) - 1 else seed_name
+    return f"{stem}.corrections.yml"
 
 
 def read_articles(project: Project) -> list[tuple[Path, Article]]:
@@ -109,6 +120,44 @@ def restore(value: object) -> None:
     _corrected.update(value)
 
 
+# What this process last read of each seed: its path and shown name → (its stat just before
+# the read, when that stat was taken, the analysis key of the bytes read). A seed whose stat is
+# still that one is not read and hashed again (as git's index and write.OutputIndex do): any
+# write, rename over, `touch` or copy changes its size, mtime, ctime or inode. A stat whose
+# mtime or ctime was within RACY_NS of the moment it was taken is not trusted (a second write
+# in the same clock tick could leave it unchanged). Only regular files (a link is read every
+# time); rebuilt at every build, so it holds exactly the seeds of the last one.
+_Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+_seen: dict[tuple[str, str], tuple[_Stat, int, str]] = {}
+
+
+def forget_seeds() -> None:
+    """Forget what was read of seeds/ (tests: start as a new process would)."""
+    _seen.clear()
+
+
+def _seed_stat(path: Path) -> _Stat | None:
+    """A seed's stat, not following a link; None for anything but a regular file."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    if not stat_.S_ISREG(found.st_mode):
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
+
+
+def unchanged_key(found: _Stat | None, entry: tuple[_Stat, int, str] | None) -> str | None:
+    """The analysis key recorded with `entry`, when `found` (the seed's stat now) says its bytes
+    are still the ones read then; None: read the seed."""
+    if found is None or entry is None:
+        return None
+    recorded, seen, key = entry
+    if found != recorded or max(recorded[1], recorded[2]) + RACY_NS > seen:
+        return None
+    return key
+
+
 def _seed_bytes(project: Project, path: Path, shown: str, inside: Path | None = None) -> bytes:
     """A seed's bytes: a regular file in seeds/, its size checked before it is read."""
     where = inside or project.seeds
@@ -133,9 +182,9 @@ def _corrected_facts(
 ) -> tuple[Facts, str]:
     """The editor's corrections file beside the seed, if any, applied to the rules' Facts.
     `listed`: the names seeds/ held when it was listed (a file not among them is not there)."""
+    if listed is not None and _corrections_name(path.name) not in listed:
+        return facts, key  # (told from the names alone: no Path made for each of 1,000 seeds)
     correction_file = corrections_path(path)
-    if listed is not None and correction_file.name not in listed:
-        return facts, key
     shown = project.shown(correction_file)
     raw = _corrections_bytes(project, correction_file)
     if raw is None:
@@ -179,17 +228,37 @@ def understand_all(
     store = AnalysisCache(project.root if cache_enabled() else None)
     folder = folder or seed_folder(project)
     in_seeds = project.shown(project.seeds)  # a seed's shown path is this, "/", its name
-    seeds = []
+    seeds: list[tuple[Path, str, bytes | None, str]] = []
+    found: list[Facts | GeneratorError | None] = []
     inside = project.seeds  # a new Path at each use: made once for the 1,000 reads
+    skip = cache_enabled()
+    seen: dict[tuple[str, str], tuple[_Stat, int, str]] = {}
     for path in folder.seeds:
         shown = f"{in_seeds}/{path.name}"
-        data = _seed_bytes(project, path, shown, inside)
-        seeds.append((path, shown, data, entry_key(shown, data)))
-    found: list[Facts | GeneratorError | None] = [store.get(key) for *_, key in seeds]
+        where = (str(path), shown)
+        now = _seed_stat(path) if skip else None
+        taken = time.time_ns()  # the stat came first: then the bytes, if they are read
+        known = unchanged_key(now, _seen.get(where))
+        facts = store.get(known) if known is not None else None
+        if facts is None:  # read it (and hash it) again
+            data = _seed_bytes(project, path, shown, inside)
+            key = entry_key(shown, data)
+            if key != known:
+                facts = store.get(key)
+            seeds.append((path, shown, data, key))
+            if now is not None:
+                seen[where] = (now, taken, key)
+        else:
+            assert known is not None  # facts were found by it
+            seeds.append((path, shown, None, known))
+            seen[where] = _seen[where]
+        found.append(facts)
+    _seen.clear()
+    _seen.update(seen)
     missing = [i for i, facts in enumerate(found) if facts is None]
     if missing:
         state.worked()
-        outcomes = analyse_all([seeds[i][:3] for i in missing], workers)
+        outcomes = analyse_all([_with_bytes(seeds[i]) for i in missing], workers)
         for i, outcome in zip(missing, outcomes, strict=True):
             found[i] = outcome
             if isinstance(outcome, Facts):
@@ -218,6 +287,12 @@ def understand_all(
     if store.stats.written:
         store.prune(key for *_, key in seeds)
     return corrected
+
+
+def _with_bytes(seed: tuple[Path, str, bytes | None, str]) -> tuple[Path, str, bytes]:
+    path, shown, data, _ = seed
+    assert data is not None  # a seed whose analysis is missing was read above
+    return path, shown, data
 
 
 def generate(
@@ -261,9 +336,36 @@ def settle() -> None:
     build's garbage, then move what is alive into the collector's permanent generation
     (gc.freeze). What a build keeps for the next (Facts, per-article shares, memos) is large,
     and otherwise every full collection during a rebuild walks all of it again (about half a
-    second at 1,000 articles). Collections after the first scan only what is new since."""
+    second at 1,000 articles). Collections after the first scan only what is new since. The
+    collector's thresholds are then as they were before the rebuild (see rebuilding())."""
+    global _settled
     gc.collect()
     gc.freeze()
+    if _normal:
+        gc.set_threshold(*_normal.pop())
+    _settled = True
+
+
+_settled = False  # settle() ran: this is a long-lived process, which settles after each build
+# During such a rebuild the youngest generation is collected only every this many new objects,
+# not every 700: a one-seed rebuild at 1,000 articles otherwise runs ~80 collections (~30 ms
+# of CPU), for garbage that settle() collects right after it anyway. A rebuild of everything
+# (a theme change) still collects as it goes, so its garbage stays bounded.
+_REBUILD_THRESHOLD = 1_000_000
+_normal: list[tuple[int, int, int]] = []  # the thresholds to go back to, while raised
+
+
+@contextlib.contextmanager
+def rebuilding() -> Iterator[None]:
+    """Around a rebuild in a process that settle()s after each build: the collector's youngest
+    generation runs rarely (see _REBUILD_THRESHOLD) until settle() collects and puts the
+    thresholds back (not at the end of the rebuild: the young objects counted meanwhile would
+    start a collection right then). Elsewhere: nothing changes."""
+    if _settled and not _normal:
+        before = gc.get_threshold()
+        _normal.append(before)
+        gc.set_threshold(max(before[0], _REBUILD_THRESHOLD), *before[1:])
+    yield
 
 
 def warm_up(project: Project) -> None:
@@ -288,17 +390,18 @@ def output_index(project: Project) -> Path | None:
 def build(project: Project, *, check: bool = False, force: bool = False) -> BuildResult:
     """Plan docs/ from the seeds; apply unless checking. Conflicts stop a real build. Writing
     happens under the lock on docs/, after rolling back what a killed build left (write.update)."""
-    folder = seed_folder(project)  # listed once: the build and its warnings
-    outputs = generate(project, folder=folder)
-    shown = project.shown(project.docs)
-    result, applied = update(
-        project.docs,
-        outputs,
-        shown=shown,
-        force=force,
-        check=check,
-        index=output_index(project),
-    )
+    with rebuilding():
+        folder = seed_folder(project)  # listed once: the build and its warnings
+        outputs = generate(project, folder=folder)
+        shown = project.shown(project.docs)
+        result, applied = update(
+            project.docs,
+            outputs,
+            shown=shown,
+            force=force,
+            check=check,
+            index=output_index(project),
+        )
     code_cache.save()  # after docs/ is written: no file-system change of its own before it
     if not check:
         state.after_build(project.root)

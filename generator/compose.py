@@ -269,8 +269,81 @@ def _same_as_last(name: tuple[Any, ...], inputs: tuple[Any, ...], make: Callable
         value: _T = hit[1]
         return value
     value = make()
+    if hit is not None and type(value) is tuple and type(hit[1]) is tuple:
+        old: Any = hit[1]
+        new: Any = value
+        if len(old) == len(new) and all(map(operator.is_, old, new)):
+            value = old  # the very same items: the very same tuple (as _steady gives)
     _KEPT[key] = (inputs, value)
     return value
+
+
+_NO_ITEMS: tuple[Any, ...] = ()
+
+
+def _each(
+    name: tuple[Any, ...],
+    kind: str,
+    make: Callable[..., _T],
+    items: Sequence[Any],
+    *context: Any,
+    plain: tuple[Any, ...] = (),
+) -> tuple[_T, ...]:
+    """(_kept(kind, make, item, *context, plain=plain) for item in items), as a tuple: the
+    last call's under `name` when `items` and `context` are the very same objects as then (one
+    identity scan, no lookup per item); else the last call's value for each item it had, by
+    identity, and _kept for the others (the edited article). The same items give the very same
+    tuple. Each item's value depends on the item, `context` and `plain` alone, as with _kept,
+    so a name shared by two sequences only costs lookups, never a wrong value."""
+    key = ("each", name)
+    _USED.add(key)
+    given = tuple(items)
+    hit = _KEPT.get(key)
+    previous: dict[int, tuple[Any, _T]] = {}
+    old_values: tuple[_T, ...] = _NO_ITEMS
+    if hit is not None:
+        entry: Any = hit
+        (old_items, old_context, old_plain), old_values = entry
+        if (
+            old_plain == plain
+            and len(old_context) == len(context)
+            and all(map(operator.is_, old_context, context))
+        ):
+            same = list(map(operator.is_, old_items, given)) if len(old_items) == len(given) else []
+            replaced = same.count(False)
+            if same and not replaced:
+                return old_values
+            if same and replaced <= _FEW:  # a few items replaced in place (an edited article)
+                values = list(old_values)
+                at = -1
+                for _ in range(replaced):
+                    at = same.index(False, at + 1)
+                    values[at] = _kept(kind, make, given[at], *context, plain=plain)
+                return _steadied(key, (given, context, plain), tuple(values), old_values)
+            previous = {id(o): (o, v) for o, v in zip(old_items, old_values, strict=True)}
+        else:
+            old_values = _NO_ITEMS
+    values = []
+    for item in given:
+        found = previous.get(id(item))
+        if found is not None and found[0] is item:
+            values.append(found[1])
+        else:
+            values.append(_kept(kind, make, item, *context, plain=plain))
+    return _steadied(key, (given, context, plain), tuple(values), old_values)
+
+
+_FEW = 8  # items replaced in place that _each works out by position (else: by identity)
+
+
+def _steadied(
+    key: tuple[Any, ...], inputs: tuple[Any, ...], result: tuple[_T, ...], old: tuple[_T, ...]
+) -> tuple[_T, ...]:
+    """Keep `result` under `key` for the next _each; the old tuple if it holds the same items."""
+    if len(result) == len(old) and all(map(operator.is_, result, old)):
+        result = old
+    _KEPT[key] = (inputs, result)
+    return result
 
 
 def _keep_only_used() -> None:
@@ -302,7 +375,7 @@ def restore(value: object) -> None:
     for key, entry in value.items():
         objects, _ = entry
         head = key[0]
-        if head in ("steady", "same"):  # keyed by name; inputs compared by identity
+        if head in ("steady", "same", "each"):  # keyed by name; inputs compared by identity
             new = key
         elif head == "slot":  # ("slot", kind, plain, slug, *ids of the objects but the Facts)
             new = (*key[:4], *map(id, objects))
@@ -328,12 +401,12 @@ def block_label(block_id: str) -> str:
     return f"paragraph {block_id[1:]}"
 
 
-def _by_date(all_facts: Sequence[Facts]) -> list[Facts]:
+def _by_date(all_facts: Sequence[Facts]) -> tuple[Facts, ...]:
     """Articles oldest first (undated last), then by slug: the reading order of a story.
     The same Facts objects (kept by the caller: the build's own) give the order worked out
-    last time for them."""
+    last time for them (the very same tuple)."""
     given = tuple(all_facts)
-    return list(_same_as_last(("by date", len(given)), given, lambda: _sorted_by_date(given)))
+    return _same_as_last(("by date", len(given)), given, lambda: _sorted_by_date(given))
 
 
 def _sorted_by_date(all_facts: Sequence[Facts]) -> tuple[Facts, ...]:
@@ -366,8 +439,10 @@ def _cite(facts: Facts, block_id: str, text: str, near: Sequence[str] = ()) -> S
 
 
 def _groups(all_facts: Sequence[Facts], theme_id: str) -> tuple[ArticleGroup, ...]:
-    groups = (_kept("group", _group, f, plain=(theme_id,)) for f in _by_date(all_facts))
-    return _steady(("groups", theme_id), tuple(g for g in groups if g is not None))
+    shares = _each(("group", theme_id), "group", _group, _by_date(all_facts), plain=(theme_id,))
+    return _same_as_last(
+        ("groups", theme_id), (shares,), lambda: tuple(g for g in shares if g is not None)
+    )
 
 
 def _group(facts: Facts, theme_id: str) -> ArticleGroup | None:
@@ -419,10 +494,13 @@ def _compose_cards(
 ) -> tuple[Card, ...]:
     # Per person, what each article gives (its share, and whether its parts count), then its
     # quotations: a card whose inputs are the very objects of the last build is that card.
+    articles = _by_date(all_facts)
+    people = _each(("people", scope), "people", _people_of, articles)
+    quotes = _each(("quotes", scope), "quotes", _make_quote_views, articles)
     inputs: list[Any] = []
-    for facts in _by_date(all_facts):
+    for facts, share, views in zip(articles, people, quotes, strict=True):
         with_parts = parts_from is None or facts.article.slug in parts_from
-        inputs += (_kept("people", _people_of, facts), _quote_views(facts), with_parts)
+        inputs += (share, views, with_parts)
     given = tuple(inputs)
     return _same_as_last(("cards", scope), given, lambda: _cards_of(given, scope))
 
@@ -533,10 +611,11 @@ def _make_quote_views(facts: Facts) -> tuple[QuoteView, ...]:
     return tuple(views)
 
 
-def compose_timeline(all_facts: Sequence[Facts]) -> tuple[TimelineEntry, ...]:
-    """Every dated event of every article, oldest first; ties keep article and block order."""
-    shares = tuple(_kept("events", _timeline_entries, f) for f in _by_date(all_facts))
-    return _same_as_last(("timeline", len(all_facts)), shares, lambda: _timeline_of(shares))
+def compose_timeline(all_facts: Sequence[Facts], scope: str = "") -> tuple[TimelineEntry, ...]:
+    """Every dated event of every article, oldest first; ties keep article and block order.
+    `scope`: which page asks (only names what is kept for the next build)."""
+    shares = _each(("events", scope), "events", _timeline_entries, _by_date(all_facts))
+    return _same_as_last(("timeline", scope), (shares,), lambda: _timeline_of(shares))
 
 
 def _timeline_of(
@@ -587,13 +666,17 @@ def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
 
 
 def compose_fact_rows(
-    all_facts: Sequence[Facts], names: Sequence[str], labels: dict[str, str] | None = None
+    all_facts: Sequence[Facts],
+    names: Sequence[str],
+    labels: dict[str, str] | None = None,
+    scope: str = "",
 ) -> tuple[FactRow, ...]:
-    """Fact-box rows in the configured order; one value per row, with every source that gives it."""
+    """Fact-box rows in the configured order; one value per row, with every source that gives it.
+    `scope`: which page asks (only names what is kept for the next build)."""
     labels = labels or {}
-    shares = tuple(_kept("facts", _fact_values, f) for f in _by_date(all_facts))
-    name = ("facts", len(shares), tuple(names), tuple(labels.items()))
-    return _same_as_last(name, shares, lambda: _fact_rows_of(shares, names, labels))
+    shares = _each(("facts", scope, len(all_facts)), "facts", _fact_values, _by_date(all_facts))
+    name = ("facts", scope, len(shares), tuple(names), tuple(labels.items()))
+    return _same_as_last(name, (shares,), lambda: _fact_rows_of(shares, names, labels))
 
 
 def _fact_rows_of(
@@ -632,8 +715,11 @@ def _fact_words(facts: Facts, fact: KeyFact) -> str:
     return fact.value
 
 
-def compose_cast(all_facts: Sequence[Facts]) -> tuple[CastRow, ...]:
-    return tuple(row for facts in _by_date(all_facts) for row in _kept("cast", _cast_of, facts))
+def compose_cast(all_facts: Sequence[Facts], scope: str = "") -> tuple[CastRow, ...]:
+    shares = _each(("cast", scope), "cast", _cast_of, _by_date(all_facts))
+    return _same_as_last(
+        ("cast", scope), (shares,), lambda: tuple(row for rows in shares for row in rows)
+    )
 
 
 def _cast_of(facts: Facts) -> tuple[CastRow, ...]:
@@ -660,7 +746,10 @@ def _cast_of(facts: Facts) -> tuple[CastRow, ...]:
 def _section_blocks(groups: Sequence[ArticleGroup], cues: Sequence[str]) -> tuple[Passage, ...]:
     """Passages holding one of the cues as whole words ("Cruise", not "Cruiser")."""
     cue_words = tuple(cues)
-    return tuple(p for g in groups for p in _kept("section", _cued, g, plain=(cue_words,)))
+    shares = _each(("section", cue_words), "section", _cued, groups, plain=(cue_words,))
+    return _same_as_last(
+        ("section", cue_words), (shares,), lambda: tuple(p for found in shares for p in found)
+    )
 
 
 def _cued(group: ArticleGroup, cues: tuple[str, ...]) -> tuple[Passage, ...]:
@@ -690,14 +779,14 @@ class _ThemedPage:
     context: dict[str, Any]
 
 
-def _crew_ids(facts_of_set: Sequence[Facts], theme_set: ThemeSet, spec: ThemePage) -> set[str]:
+def _crew_ids(
+    facts_of_set: Sequence[Facts], theme_set: ThemeSet, spec: ThemePage
+) -> frozenset[str]:
     """People with a part in the flight (not a hidden one) or one of the theme's roles."""
     roles = load_theme_rules().get(spec.id)
-    role_words = roles.roles if roles else ()
-    ids: set[str] = set()
-    for facts in facts_of_set:
-        ids.update(_kept("crew", _crew_of, facts, theme_set, plain=(tuple(role_words),)))
-    return ids
+    words = tuple(roles.roles if roles else ())
+    shares = _each(("crew", spec.id), "crew", _crew_of, facts_of_set, theme_set, plain=(words,))
+    return _same_as_last(("crew", spec.id), (shares,), lambda: frozenset().union(*shares))
 
 
 def _crew_of(facts: Facts, theme_set: ThemeSet, role_words: tuple[str, ...]) -> frozenset[str]:
@@ -727,38 +816,36 @@ def _themed_page(
     count = passages
     if spec.shows("cards"):
         crew = _crew_ids(facts_of_set, theme_set, spec)
-        members = _steady(("members", spec.id), tuple(c for c in cards if c.id in crew))
+        members = _same_as_last(
+            ("members", spec.id), (cards, crew), lambda: tuple(c for c in cards if c.id in crew)
+        )
         context["cards"] = members
         count = len(members)
-        if any(c.quotes for c in members):
-            features.add("quotes")
-        features |= {f"part:{p.value}" for c in members for p in c.parts}
+        features |= _same_as_last(("member features", spec.id), (members,), lambda: _held(members))
     if spec.shows("facts"):
-        rows = compose_fact_rows(facts_of_set, spec.facts, theme_set.key_fact_labels)
+        rows = compose_fact_rows(facts_of_set, spec.facts, theme_set.key_fact_labels, spec.id)
         context["facts"] = rows
         features |= {"facts"} if rows else set()
         features |= {f"fact:{r.name}" for r in rows}
     if spec.shows("cast"):
-        context["cast"] = _steady(("cast", spec.id), compose_cast(facts_of_set))
+        context["cast"] = compose_cast(facts_of_set, spec.id)
         features |= {"cast"} if context["cast"] else set()
     if spec.shows("timeline"):
-        context["timeline"] = compose_timeline(facts_of_set)
+        context["timeline"] = compose_timeline(facts_of_set, spec.id)
         features |= {"timeline"} if context["timeline"] else set()
     if spec.shows("voices"):
-        context["voices"] = _steady(
-            ("voices", spec.id),
-            tuple(
-                q
-                for f in _by_date(facts_of_set)
-                for q in _kept("voices", _voices_of, f, plain=(spec.id,))
-            ),
+        shares = _each(
+            ("voices", spec.id), "voices", _voices_of, _by_date(facts_of_set), plain=(spec.id,)
+        )
+        context["voices"] = _same_as_last(
+            ("voices", spec.id), (shares,), lambda: tuple(q for qs in shares for q in qs)
         )
         features |= {"voices"} if context["voices"] else set()
     if spec.shows("sections"):
         context["sections"] = tuple(
             (
                 section.title,
-                _steady(("section", spec.id, section.id), _section_blocks(groups, section.cues)),
+                _section_blocks(groups, section.cues),
             )
             for section in spec.sections
         )
@@ -772,6 +859,12 @@ def _themed_page(
     description = describe(spec.descriptions, features, spec.theme.description, articles)
     context["spec"] = spec.for_articles(articles)
     return _ThemedPage(spec, count, description, context)
+
+
+def _held(members: Sequence[Card]) -> frozenset[str]:
+    """What a themed page's cards hold, for its description: quotations, parts."""
+    quotes = {"quotes"} if any(c.quotes for c in members) else set()
+    return frozenset(quotes | {f"part:{p.value}" for c in members for p in c.parts})
 
 
 def _card_features(cards: Sequence[Card]) -> set[str]:
@@ -794,8 +887,12 @@ def _voices_of(facts: Facts, theme_id: str) -> tuple[QuoteView, ...]:
     return tuple(q for q in _quote_views(facts) if (q.source.slug, q.source.block) in blocks)
 
 
-def _applies(theme_set: ThemeSet, facts: Facts) -> bool:
+def _applies_to(facts: Facts, theme_set: ThemeSet) -> bool:
     return theme_set.applies_to(facts)
+
+
+def _chosen(articles: Sequence[Facts], flags: Sequence[bool]) -> tuple[Facts, ...]:
+    return tuple(f for f, ok in zip(articles, flags, strict=True) if ok)
 
 
 def _mentions_of(facts: Facts) -> tuple[Mention, ...]:
@@ -840,10 +937,18 @@ def compose_site(
     ) + [f for f in articles if not f.article.published]
     lead = newest_first[:1]  # the overview's "at a glance" tells the latest article's story
     # Each theme set frames only the articles it applies to (a flight for spaceflight).
-    applied = {s.id: [f for f in articles if _kept("applies", _applies, s, f)] for s in theme_sets}
+    applied: dict[str, tuple[Facts, ...]] = {}
+    for theme_set in theme_sets:
+        flags = _each(("applies", theme_set.id), "applies", _applies_to, articles, theme_set)
+        applied[theme_set.id] = _same_as_last(
+            ("applied", theme_set.id),
+            (articles, flags),
+            functools.partial(_chosen, articles, flags),
+        )
     with_parts = [s for s in theme_sets if s.part_label]
     part_slugs = {f.article.slug for s in with_parts for f in applied[s.id]}
-    mentions = {f.article.slug: _kept("mentions", _mentions_of, f) for f in articles}
+    shares = _each(("mentions",), "mentions", _mentions_of, articles)
+    mentions = {f.article.slug: m for f, m in zip(articles, shares, strict=True)}
     cards = compose_cards(articles, part_slugs)
 
     themed: list[_ThemedPage] = []
@@ -855,8 +960,11 @@ def compose_site(
                     themed.append(candidate)
 
     timeline = compose_timeline(articles)
-    voices = _steady(
-        ("core voices",), tuple(q for f in articles for q in _quote_views(f) if q.speaker_id)
+    quotes = _each(("quotes", ""), "quotes", _make_quote_views, articles)  # as compose_cards'
+    voices = _same_as_last(
+        ("core voices",),
+        (quotes,),
+        lambda: tuple(q for views in quotes for q in views if q.speaker_id),
     )
     core_material: dict[str, tuple[Any, ...]] = {
         "people": cards,
@@ -895,7 +1003,7 @@ def compose_site(
         )
         for spec, items in core_pages
     )
-    entries = _steady(("entries",), tuple(_kept("entry", _entry_of, f) for f in newest_first))
+    entries = _each(("entries",), "entry", _entry_of, newest_first)
     has_people = any(spec.count == "people" for spec, _ in core_pages)
     lead_sets = [s for s in theme_sets if lead and lead[0] in applied[s.id]]
     common: dict[str, Any] = {
@@ -968,19 +1076,16 @@ def compose_site(
             nav_title=core.sources_nav_title,
         )
     )
-    for facts in articles:
+    ledes = _each(("ledes",), "lede", _lede, articles)
+    dates = _each(("published",), "published", _published, articles)
+    for facts, lede, published in zip(articles, ledes, dates, strict=True):
         pages.append(
             Page(
                 f"articles/{facts.article.slug}.md",
                 facts.article.title,
-                facts.article.description or _kept("lede", _lede, facts),
+                facts.article.description or lede,
                 "article.md.j2",
-                {
-                    **common,
-                    "article": facts.article,
-                    "published": human_date(facts.article.published),
-                    "facts_of": facts,
-                },
+                {**common, "article": facts.article, "published": published, "facts_of": facts},
                 search_boost=0.2,
             )
         )
@@ -998,6 +1103,10 @@ def _crew_by_part(
             if part.value not in hidden:
                 groups.setdefault(part.value, []).append(card)
     return tuple((part, tuple(members)) for part, members in groups.items())
+
+
+def _published(facts: Facts) -> str:
+    return human_date(facts.article.published)
 
 
 def _lede(facts: Facts) -> str:

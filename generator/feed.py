@@ -10,9 +10,12 @@ site-relative. The bytes depend only on the articles and the site settings, neve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from . import keep
+from .keep import Kept
 from .model import Article
 from .site import SiteConfig
 
@@ -68,24 +71,37 @@ def atom_feed(articles: Sequence[Article], site: SiteConfig) -> bytes:
         "  </author>",
         "  <generator>news-microsite generator</generator>",
     ]
-    for article in entries:
-        page = f"{base}articles/{article.slug}/"
-        entry_id = page if base else f"urn:news-microsite:article:{article.slug}"
-        assert article.published is not None
-        lines += [
-            "  <entry>",
-            _text("title", article.title, "    "),
-            f"    <id>{escape(entry_id)}</id>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
-        ]
-        if article.source:
-            lines.append(f'    <link rel="via" type="text/html" href={quoteattr(article.source)}/>')
-        lines += [
-            f"    <published>{_timestamp(article.published)}</published>",
-            f"    <updated>{_timestamp(article.published)}</updated>",
-        ]
-        if article.byline:
-            lines += ["    <author>", _text("name", article.byline, "      "), "    </author>"]
-        lines += [_text("summary", summary(article), "    "), "  </entry>"]
+    entry = functools.partial(_entry, base=base)
+    lines += [_ENTRIES.get(article, entry, base) for article in entries]
     lines.append("</feed>")
+    keep.turn(_STAGE)
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entry(article: Article, base: str) -> str:
+    """One article's <entry> element (its lines)."""
+    page = f"{base}articles/{article.slug}/"
+    entry_id = page if base else f"urn:news-microsite:article:{article.slug}"
+    assert article.published is not None
+    lines = [
+        "  <entry>",
+        _text("title", article.title, "    "),
+        f"    <id>{escape(entry_id)}</id>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+    ]
+    if article.source:
+        lines.append(f'    <link rel="via" type="text/html" href={quoteattr(article.source)}/>')
+    lines += [
+        f"    <published>{_timestamp(article.published)}</published>",
+        f"    <updated>{_timestamp(article.published)}</updated>",
+    ]
+    if article.byline:
+        lines += ["    <author>", _text("name", article.byline, "      "), "    </author>"]
+    lines += [_text("summary", summary(article), "    "), "  </entry>"]
+    return "\n".join(lines)
+
+
+# Each article's entry, by the (immutable) Article's identity and the site's address: a rebuild
+# after one edit writes one entry again (keep.py; the stage turns at the end of each feed).
+_STAGE = "feed"
+_ENTRIES: Kept[str] = Kept(_STAGE, "feed.entries")

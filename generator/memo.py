@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -41,15 +42,20 @@ _build = 0
 # when it outgrows a few sites' worth of strings.
 _strings: dict[str, bytes] = {}
 _STRINGS_LIMIT = 500_000
-# Page path → (its shallow items, fingerprint) of the last build and of this one (see
-# Fingerprints._shallow); the items hold their objects, so identities stay theirs.
-_pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}
-_pages_now: dict[str, tuple[tuple[Any, ...], bytes]] = {}
-_OPEN, _CLOSE = b"{", b"}"  # never a digest: those are 24 bytes (or longer)
+# Page path → (its raw values, their shallow items, the positions of mutable values, the
+# _lasting entries its items came from, fingerprint) of the last build and of this one (see
+# Fingerprints._raw and _shallow); the raw values hold their objects, so identities stay theirs.
+_Shallow = tuple[tuple[Any, ...], tuple[Any, ...], tuple[int, ...], list[list[Any]], bytes]
+_pages: dict[str, _Shallow] = {}
+_pages_now: dict[str, _Shallow] = {}
+# Values whose digest is their value (not their identity): never mutable.
+_PLAIN = frozenset({int, float, bool, type(None), dt.date})
 
 
 # Per dataclass type: its field names, and whether it is frozen.
 _shapes: dict[type, tuple[tuple[str, ...], bool]] = {}
+# Per Page type: its fields' values in one call (set when the first Page is walked).
+_getters: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 _CONSTANTS = {v: f"{type(v).__name__}:{v!r}".encode() for v in (None, True, False)}
@@ -79,57 +85,127 @@ class Fingerprints:
         self._strings = _strings
 
     def page(self, page: Page) -> bytes | None:
-        shallow = self._shallow(page)
-        if shallow is not None:
-            last = _pages.get(page.path)
-            if last is not None and last[0] == shallow:
-                _pages_now[page.path] = last
-                return last[1]
+        raw = self._raw(page)
+        if raw is None:
+            return self._full(page)
+        last = _pages.get(page.path)
+        if last is not None and self._unchanged(raw, last):
+            _pages_now[page.path] = (raw, last[1], last[2], last[3], last[4])
+            return last[4]
+        shallow = self._shallow(raw)
+        if shallow is None:
+            return self._full(page)
+        items, mutable, hits = shallow
+        digest = last[4] if last is not None and last[1] == items else self._full(page)
+        if digest is not None:
+            _pages_now[page.path] = (raw, items, mutable, hits, digest)
+        return digest
+
+    def _full(self, page: Page) -> bytes | None:
+        """The page's fingerprint from a walk of all of it (None: it holds an unknown kind)."""
         try:
             parts = [generator_version().encode(), self._value(page)[0]]
         except Unmemoisable:
             return None
-        digest = _blake(b"\0".join(parts))
-        if shallow is not None:
-            _pages_now[page.path] = (shallow, digest)
-        return digest
+        return _blake(b"\0".join(parts))
 
-    def _shallow(self, page: Page) -> tuple[Any, ...] | None:
-        """The page's fields and its context's keys and values, each as a str or its
-        digest: kept by identity (an immutable value in _lasting), or walked as the full walk
-        would (new and mutable values, such as the mentions dict that many pages share, once
-        per build; Facts and Articles by their digest). A tuple equal to last build's means
-        the same fingerprint, without walking all of the page again (a page's context is a
-        new dict every build). None: the page holds something the walk does not know."""
-        names = _shapes.get(type(page))
-        if names is None:
+    def _raw(self, page: Page) -> tuple[Any, ...] | None:
+        """The page's type, its fields' values and, for a field that is a dict (the context),
+        its length, keys and values: the very objects, in a tuple (None: no Page walked yet)."""
+        shape = _getters.get(type(page))
+        if shape is None:
             return None  # the first walk of a Page records its fields
-        items: list[Any] = [type(page)]
-        try:
-            for name in names[0]:
-                items.append(name)
-                self._item(getattr(page, name), items, 1)
-        except Unmemoisable:
-            return None
-        return tuple(items)
+        raw: list[Any] = [type(page)]
+        for value in shape(page):
+            if type(value) is dict:
+                raw.append(len(value))
+                raw += value
+                raw += value.values()
+            else:
+                raw.append(value)
+        return tuple(raw)
 
-    def _item(self, value: Any, items: list[Any], depth: int) -> None:
+    def _unchanged(self, raw: tuple[Any, ...], last: _Shallow) -> bool:
+        """Whether `raw` has last build's items (so its fingerprint), checking only what may
+        differ: a position whose object is not last build's (a new dict, an equal new string),
+        and one whose object is mutable. Last build's immutable objects, held by the entry (so
+        their identities stay theirs), are their items without a look; their _lasting entries
+        are marked as used, as a walk would."""
+        old_raw, old_items, mutable, hits, _ = last
+        if len(old_raw) != len(raw):
+            return False
+        same = list(map(operator.is_, old_raw, raw))
+        for at in mutable:
+            same[at] = None  # type: ignore[call-overload]
+        at = -1
+        try:
+            for _ in range(same.count(False)):
+                at = same.index(False, at + 1)
+                item, immutable = self._item(raw[at])
+                if not immutable or item != old_items[at]:
+                    return False  # a new mutable value, say: worked out in full
+            for at in mutable:
+                if self._item(raw[at])[0] != old_items[at]:
+                    return False
+        except Unmemoisable:
+            return False
+        build = _build
+        for hit in hits:
+            hit[2] = build
+        return True
+
+    def _item(self, value: Any) -> tuple[Any, bool]:
+        """One position of a page's shallow items (a str itself, else its digest), and whether
+        the value can be told by its identity next time (it and all it holds are immutable)."""
         kind = type(value)
         if kind is str:
-            items.append(value)
-        elif kind is dict and depth:
-            items.append(_OPEN)
-            for key, inner in value.items():
-                self._item(key, items, 0)
-                self._item(inner, items, depth - 1)
-            items.append(_CLOSE)
-        else:
-            hit = _lasting.get(id(value))
-            if hit is not None and hit[0] is value:
-                hit[2] = _build
-                items.append(hit[1])
-            else:
-                items.append(self._value(value)[0])
+            return value, True
+        hit = _lasting.get(id(value))
+        if hit is not None and hit[0] is value:
+            hit[2] = _build
+            return hit[1], True
+        digest, immutable = self._value(value)
+        return digest, immutable and (
+            kind in _PLAIN or id(value) in _lasting or id(value) in self._known
+        )
+
+    def _shallow(
+        self, raw: tuple[Any, ...]
+    ) -> tuple[tuple[Any, ...], tuple[int, ...], list[list[Any]]] | None:
+        """The page's shallow items (see _raw: each a str or its digest, kept by identity for
+        an immutable value in _lasting, or walked as the full walk would: new and mutable
+        values, such as the mentions dict that many pages share, once per build; Facts and
+        Articles by their digest), which positions hold mutable values, and the _lasting
+        entries used. Items equal to last build's mean the same fingerprint, without walking
+        all of the page again (a page's context is a new dict every build). None: the page
+        holds something the walk does not know."""
+        items: list[Any] = [raw[0]]
+        mutable: list[int] = []
+        hits: list[list[Any]] = []
+        lasting, known, build = _lasting, self._known, _build
+        try:
+            for at in range(1, len(raw)):
+                value = raw[at]
+                kind = type(value)
+                if kind is str:
+                    items.append(value)
+                    continue
+                hit = lasting.get(id(value))
+                if hit is not None and hit[0] is value:
+                    hit[2] = build
+                    items.append(hit[1])
+                    hits.append(hit)
+                    continue
+                digest, immutable = self._value(value)
+                items.append(digest)
+                hit = lasting.get(id(value))
+                if hit is not None and hit[0] is value:
+                    hits.append(hit)
+                elif not (immutable and (kind in _PLAIN or id(value) in known)):
+                    mutable.append(at)
+        except Unmemoisable:
+            return None
+        return tuple(items), tuple(mutable), hits
 
     def _string(self, value: str) -> bytes:
         found = self._strings.get(value)
@@ -186,6 +262,8 @@ class Fingerprints:
             if shape is None:
                 names = tuple(f.name for f in dataclasses.fields(value))
                 shape = _shapes[kind] = (names, kind.__dataclass_params__.frozen)
+                if isinstance(value, Page) and len(names) > 1:
+                    _getters[kind] = operator.attrgetter(*names)
             names, frozen = shape
             items = [kind.__qualname__.encode()]
             frozen = self._walk((getattr(value, n) for n in names), items) and frozen
@@ -280,7 +358,13 @@ def restore(value: object) -> None:
             raise TypeError("not a digest entry")
         _lasting[id(entry[0])] = entry
     _rendered.update(value["rendered"])
-    _pages.update(value["pages"])
+    for path, entry in value["pages"].items():
+        if type(entry) is not tuple or len(entry) != 5 or type(entry[4]) is not bytes:
+            raise TypeError("not a page entry")
+        _pages[path] = entry
     _strings.update(value["strings"])
     _shapes.update(value["shapes"])
+    for kind, (names, _) in _shapes.items():
+        if issubclass(kind, Page) and len(names) > 1:
+            _getters[kind] = operator.attrgetter(*names)
     _build = build

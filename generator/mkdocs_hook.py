@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator import code_cache, incremental, state
-from generator.build import generate, output_index, seed_folder, settle, warm_up
+from generator.build import generate, output_index, rebuilding, seed_folder, settle, warm_up
 from generator.errors import GeneratorError
 from generator.nav import NAV_FILE, parse_nav, read_nav
 from generator.site import Project
@@ -42,15 +42,16 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     loaded_nav = read_nav(docs_dir)  # what INHERIT gave MkDocs, before this build
     started = time.perf_counter()
     try:
-        folder = seed_folder(project)  # listed once: the build and its warnings
-        outputs = generate(project, folder=folder)
-        result, applied = update(
-            docs_dir,
-            outputs,
-            shown=project.shown(docs_dir),
-            around_conflicts=True,
-            index=output_index(project),
-        )
+        with rebuilding():
+            folder = seed_folder(project)  # listed once: the build and its warnings
+            outputs = generate(project, folder=folder)
+            result, applied = update(
+                docs_dir,
+                outputs,
+                shown=project.shown(docs_dir),
+                around_conflicts=True,
+                index=output_index(project),
+            )
     except GeneratorError as exc:
         raise PluginError(f"generator: {exc}") from None
     code_cache.save()  # compiled patterns and templates, after docs/ is written

@@ -25,7 +25,6 @@ theme (theme page → part → the source paragraph) and keeps its source link.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import math
 import re
@@ -653,8 +652,10 @@ def _homed(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention
 def _with_context(page: Page, context: dict[str, Any]) -> Page:
     """dataclasses.replace(page, context=context) without its per-call introspection (every
     page is replaced once per build)."""
-    new = copy.copy(page)
-    object.__setattr__(new, "context", context)
+    new = object.__new__(type(page))  # copy.copy's work, without its protocol lookups
+    fields = new.__dict__
+    fields.update(page.__dict__)
+    fields["context"] = context
     return new
 
 

@@ -165,6 +165,13 @@ def _stat_of(target: Path | str) -> Stat | None:
     return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
 
 
+# The index file as this process last read or wrote it: its path → (its stat then, the docs/
+# it describes, its entries). A long-lived process takes the entries back from here instead of
+# parsing the file again while the file's stat is still that one (a save by anyone renames a
+# new file over it: another inode).
+_files: dict[str, tuple[Stat, str, dict[str, tuple[str, Stat, int]]]] = {}
+
+
 class OutputIndex:
     """What the generator knows of docs/ files: path → (digest, stat, when the stat was taken).
 
@@ -179,6 +186,11 @@ class OutputIndex:
             self._load(path)
 
     def _load(self, path: Path) -> None:
+        found = _stat_of(path)  # before the bytes: a save meanwhile leaves another stat
+        last = _files.get(str(path))
+        if found is not None and last is not None and last[0] == found and last[1] == self.docs:
+            self.entries = dict(last[2])
+            return
         try:
             raw = json.loads(path.read_bytes())
             if raw.get("format") != INDEX_FORMAT or raw.get("docs") != self.docs:
@@ -192,16 +204,19 @@ class OutputIndex:
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return  # missing or damaged: every file is read, as without an index
         self.entries = entries
+        self._remember(found)
 
-    def known(self, rel: str, target: Path | str) -> str | None:
-        """The digest of `target`'s bytes, when its stat says they are the ones recorded."""
+    def known(self, rel: str, target: Path | str, found: Stat | bool | None = False) -> str | None:
+        """The digest of `target`'s bytes, when its stat (`found`, if the caller just took it:
+        see _Targets.locate) says they are the ones recorded."""
         entry = self.entries.get(rel)
         if entry is None:
             return None
         value, recorded, seen = entry
         if recorded[1] + RACY_NS > seen:
             return None  # racily clean: the file may have changed within the same tick
-        return value if _stat_of(target) == recorded else None
+        now = _stat_of(target) if found is False else found
+        return value if now == recorded else None
 
     def record(self, rel: str, value: str, found: Stat | None, seen: int) -> None:
         if found is None:
@@ -235,9 +250,21 @@ class OutputIndex:
             temp.write_text(json.dumps(body, separators=(",", ":")), encoding="utf-8")
             os.replace(temp, self.path)
             self.changed = False
+            # (Another build's save just now would leave its stat here with these entries:
+            # harmless, since an entry is believed only while its own file keeps its stat.)
+            self._remember(_stat_of(self.path))
         except OSError:  # an index that cannot be written is skipped: the next build reads
+            _files.pop(str(self.path), None)
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
+
+    def _remember(self, found: Stat | None) -> None:
+        if self.path is None:
+            return
+        if found is None:
+            _files.pop(str(self.path), None)
+        else:
+            _files[str(self.path)] = (found, self.docs, dict(self.entries))
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
@@ -300,9 +327,21 @@ class _Targets:
     def __call__(self, rel: str) -> str:
         """The file's path (a string: thousands per plan, and pathlib costs more than the
         system calls)."""
+        return self.locate(rel)[0]
+
+    def locate(self, rel: str) -> tuple[str, Stat | None]:
+        """The file's path, and its stat if it is a regular file (None: anything else, or
+        nothing), from the one lstat that tells whether it is a link."""
         path = os.path.join(self.root, rel)
         folder, _, name = rel.rpartition("/")
-        if name in ("", ".", "..") or _is_link(path):
+        try:
+            info: os.stat_result | None = os.lstat(path)
+        except (OSError, ValueError):
+            info = None
+        found = None
+        if info is not None and stat_.S_ISREG(info.st_mode):
+            found = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        if name in ("", ".", "..") or (info is not None and stat_.S_ISLNK(info.st_mode)):
             resolved = str(Path(path).resolve())
         else:
             base = self.folders.get(folder)
@@ -313,7 +352,7 @@ class _Targets:
             raise GeneratorError(
                 str(self.docs / MANIFEST), f"lists a path outside docs/: {cut(rel)}"
             )
-        return path
+        return path, found
 
 
 def _folded(name: str) -> str:
@@ -346,13 +385,6 @@ class _Listings:
             self.names[folder] = found
         names = self.names[folder]
         return names is None or _folded(name) in names
-
-
-def _is_link(path: str) -> bool:
-    try:
-        return stat_.S_ISLNK(os.lstat(path).st_mode)
-    except (OSError, ValueError):
-        return False
 
 
 def _current(target: Path) -> bytes | None:
@@ -410,9 +442,10 @@ def plan(
     produced = {o.path for o in outputs}
     wanted = _output_digests(outputs)
 
-    def current_digest(rel: str, target: str) -> str | None:
-        """The digest of the bytes `target` holds now (None: no such file)."""
-        known = index.known(rel, target)
+    def current_digest(rel: str, target: str, stat: Stat | bool | None = False) -> str | None:
+        """The digest of the bytes `target` holds now (None: no such file); `stat`: its stat
+        just taken (False: take it here)."""
+        known = index.known(rel, target, stat)
         if known is not None:
             return known
         found, seen = _stat_of(target), time.time_ns()  # the stat first: then the bytes
@@ -425,8 +458,8 @@ def plan(
         return value
 
     for output in sorted(outputs, key=lambda o: o.path):
-        target = targets(output.path)
-        current = current_digest(output.path, target)
+        target, found = targets.locate(output.path)
+        current = current_digest(output.path, target, found)
         new = wanted[output.path]
         if current == new:
             manifest[output.path] = new
@@ -459,8 +492,8 @@ def plan(
     for rel, recorded in sorted(owned.items()):
         if rel in manifest:
             continue
-        target = targets(rel)
-        current = current_digest(rel, target)
+        target, found = targets.locate(rel)
+        current = current_digest(rel, target, found)
         if current is None:
             continue
         if current != recorded and not force:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from support import CORPUS, REPO, SEED, make_project
 
+from generator import build as build_module
 from generator import cache, compose, keep, memo, paging, share, write
-from generator.build import build, generate, output_index
+from generator.build import build, generate, output_index, unchanged_key
 from generator.site import Project
 
 Tree = dict[str, bytes]
@@ -34,6 +35,7 @@ def fresh_process_state() -> Iterator[None]:
         keep.forget()
         memo.forget()
         share.forget()
+        build_module.forget_seeds()
 
     forget()
     yield
@@ -136,6 +138,7 @@ def forget_everything() -> None:
     keep.forget()
     memo.forget()
     share.forget()
+    build_module.forget_seeds()
 
 
 def test_a_paged_site_rebuilt_in_one_process_is_what_a_cold_build_makes(
@@ -162,6 +165,110 @@ def test_a_paged_site_rebuilt_in_one_process_is_what_a_cold_build_makes(
         assert sorted(warm) == sorted(cold), what
         assert [p for p in cold if warm[p] != cold[p]] == [], what
         generated(project)  # the next step starts from a warm process again
+
+
+# ---- seeds trusted by their stat (build._seen): an unchanged seed is not read again ----------
+
+
+def count_seed_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = build_module._seed_bytes
+
+    def reading(project: Project, path: Path, *args: object) -> bytes:
+        reads.append(path.name)
+        return real(project, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "_seed_bytes", reading)
+    return reads
+
+
+def test_every_kind_of_edit_is_seen_when_seeds_are_trusted_by_their_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No racy window at all (a stat is trusted as soon as it is taken): the most a stat can
+    be trusted. Every kind of edit still gives what a build that read every seed gives, and
+    the seeds that did not change are not read."""
+    monkeypatch.setattr(build_module, "RACY_NS", 0)
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
+    project = make_project(tmp_path / "live", seeds)
+    generated(project)
+    reads = count_seed_reads(monkeypatch)
+    skipped = 0
+    for what, change in STEPS:
+        change(project / "seeds")
+        reads.clear()
+        warm = generated(project)
+        listed = [p for p in (project / "seeds").iterdir() if not p.name.endswith(".yml")]
+        skipped += len(listed) - len(reads)
+        forget_everything()
+        cold = generated(project)  # every seed read again
+        assert sorted(warm) == sorted(cold), what
+        assert [p for p in cold if warm[p] != cold[p]] == [], what
+        generated(project)  # the next step starts from a warm process that read every seed
+    assert skipped >= 2 * len(STEPS)  # most seeds were trusted, not read
+
+
+def test_an_unchanged_seed_is_not_read_but_an_edited_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "RACY_NS", 0)
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
+    project = Project(make_project(tmp_path / "p", seeds))
+    assert build(project).applied
+    reads = count_seed_reads(monkeypatch)
+    assert build(project).applied
+    assert reads == []
+    seed = project.seeds / SEED.name
+    before = seed.stat()
+    data = seed.read_bytes()
+    edited = data.replace(b"Peresild", b"Peresilt")
+    assert len(edited) == len(data) and edited != data
+    seed.write_bytes(edited)  # same size, and the old mtime put back: the ctime still moves
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    result = build(project)
+    assert reads == [SEED.name]
+    assert "articles/first-film-in-orbit.md" in {o.path for o in result.plan.writes}
+    assert b"Peresilt" in (project.docs / "articles" / "first-film-in-orbit.md").read_bytes()
+    reads.clear()
+    replaced = project.seeds / "replacement.tmp"  # an editor's save: a new file renamed over
+    replaced.write_bytes(data)
+    os.utime(replaced, ns=(before.st_atime_ns, before.st_mtime_ns))
+    replaced.replace(seed)
+    assert build(project).applied
+    assert reads == [SEED.name]
+    assert b"Peresilt" not in (project.docs / "articles" / "first-film-in-orbit.md").read_bytes()
+
+
+def test_a_seed_stat_is_trusted_only_outside_the_racy_window() -> None:
+    racy = build_module.RACY_NS
+    old, now = 1_000 * racy, 1_010 * racy
+    entry = ((5, old, old, 7, 9), now, "key")
+    assert unchanged_key((5, old, old, 7, 9), entry) == "key"
+    for other in ((6, old, old, 7, 9), (5, old + 1, old, 7, 9), (5, old, old + 1, 7, 9)):
+        assert unchanged_key(other, entry) is None  # size, mtime, ctime
+    for other in ((5, old, old, 8, 9), (5, old, old, 7, 8), None):
+        assert unchanged_key(other, entry) is None  # another file, or none
+    assert unchanged_key((5, old, old, 7, 9), None) is None  # never read
+    for recent in ((5, now - racy + 1, old, 7, 9), (5, old, now - racy + 1, 7, 9)):
+        # modified, or its metadata changed (a copy keeping an old mtime), just before the stat
+        assert unchanged_key(recent, (recent, now, "key")) is None
+
+
+def test_a_seed_that_is_a_link_is_read_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "RACY_NS", 0)
+    project = Project(make_project(tmp_path / "p", {}))
+    (project.seeds / "kept").mkdir()
+    target = project.seeds / "kept" / "story.txt"
+    target.write_bytes(SEED.read_bytes())
+    (project.seeds / "story.md").symlink_to(target)
+    assert build(project).applied
+    reads = count_seed_reads(monkeypatch)
+    assert build(project).applied
+    assert reads == ["story.md"]
 
 
 # ---- the output index (write.OutputIndex): stat-trusted, never blind to a hand edit ---------
@@ -329,3 +436,73 @@ def test_check_leaves_the_index_alone(tmp_path: Path) -> None:
     index.unlink()
     assert build(project, check=True).plan.stale == ()
     assert not index.exists()
+
+
+# ---- the page memo's identity check (memo.Fingerprints._unchanged) ---------------------------
+
+
+def memo_renders(pages: list[compose.Page]) -> tuple[list[bytes], list[str]]:
+    """memo.render_pages of `pages` with a renderer that records what it renders."""
+    rendered: list[str] = []
+
+    def render(page: compose.Page) -> bytes:
+        rendered.append(page.path)
+        return repr(sorted(page.context.items(), key=str)).encode()
+
+    return memo.render_pages(pages, [], render), rendered
+
+
+def a_page(context: dict[str, object], path: str = "p.md") -> compose.Page:
+    return compose.Page(path, "Title", "Description", "theme.md.j2", context)
+
+
+def test_the_memo_sees_a_value_changed_in_place_behind_the_same_objects() -> None:
+    """A page whose context holds the very objects of the last build is reused without a walk
+    only where those objects are immutable: a list, dict or set changed in place (the same
+    object) is walked again and the page rendered again; so is a frozenset swapped for an
+    equal set that then changes."""
+    words = ["one"]
+    nested = {"k": ("a",)}
+    frozen = frozenset({"x"})
+    kept = ("tuple", 1, None)
+    memo_renders([a_page({"first": kept})])  # the first Page walked records Page's fields
+
+    def page() -> compose.Page:
+        return a_page({"kept": kept, "words": words, "nested": nested, "set": frozen})
+
+    first, rendered = memo_renders([page()])
+    assert rendered == ["p.md"]
+    again, rendered = memo_renders([page()])
+    assert rendered == [] and again == first  # the same objects: not rendered again
+    words.append("two")
+    changed, rendered = memo_renders([page()])
+    assert rendered == ["p.md"] and b"two" in changed[0]
+    nested["k"] = ("b",)
+    changed, rendered = memo_renders([page()])
+    assert rendered == ["p.md"] and b"'b'" in changed[0]
+    _, rendered = memo_renders([page()])
+    assert rendered == []
+    mutable = set(frozen)  # equal to the frozenset, and so is its digest: but mutable
+    _, rendered = memo_renders(
+        [a_page({"kept": kept, "words": words, "nested": nested, "set": mutable})]
+    )
+    mutable.add("y")
+    changed, rendered = memo_renders(
+        [a_page({"kept": kept, "words": words, "nested": nested, "set": mutable})]
+    )
+    assert rendered == ["p.md"] and b"'y'" in changed[0]
+
+
+def test_the_memo_tells_equal_strings_from_other_values() -> None:
+    """An equal new string is the same item; an equal value of another kind is not."""
+    memo_renders([a_page({})])
+    _, rendered = memo_renders([a_page({"n": "1", "d": "description"})])
+    assert rendered == ["p.md"]
+    _, rendered = memo_renders([a_page({"n": "".join(["1"]), "d": "descr" + "iption"})])
+    assert rendered == []
+    _, rendered = memo_renders([a_page({"n": 1, "d": "description"})])
+    assert rendered == ["p.md"]
+    _, rendered = memo_renders([a_page({"n": 1.0, "d": "description"})])
+    assert rendered == ["p.md"]
+    _, rendered = memo_renders([a_page({"d": "description", "n": 1.0})])
+    assert rendered == ["p.md"]  # the same items in another order: another page model
