@@ -139,6 +139,13 @@ _article_cost = kept_function(_STAGE, _article_cost_of)
 _card_cost = kept_function(_STAGE, _card_cost_of)
 
 
+def _cards_cost_of(cards: tuple[Card, ...]) -> int:
+    return sum(_card_cost(c) for c in cards)
+
+
+_cards_cost = kept_function(_STAGE, _cards_cost_of)  # a page's cards, by their tuple's identity
+
+
 COSTS: dict[str, Callable[[Any], int]] = {
     "groups": _group_cost,
     "passages": _passage_cost,
@@ -755,7 +762,7 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
                 cards
                 and isinstance(cards, tuple)
                 and isinstance(cards[0], Card)
-                and sum(_card_cost(c) for c in cards) > LIST_BUDGET
+                and _cards_cost(cards) > LIST_BUDGET
             ):
                 extra += _themed_cards(page, context, parts, key, voices)
         if parts:

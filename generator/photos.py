@@ -185,6 +185,8 @@ def render_photos(
     outputs: list[tuple[str, bytes]] = []
     views: dict[str, PhotoView] = {}
     for article in articles:
+        if not article.photos:
+            continue
         blocks = {b.id: b for b in article.blocks}
         for ref in article.photos:
             source = seeds / ref.file

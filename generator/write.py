@@ -283,8 +283,12 @@ def _load_manifest(docs: Path, docs_shown: str | None = None) -> dict[str, str] 
             raise GeneratorError(shown, "is not a regular file")
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise GeneratorError(shown, f"is over {MAX_MANIFEST_BYTES // 1_000_000} MB")
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        files = raw["files"]
+        data = path.read_bytes()
+        if _manifests and _manifests[0][0] == data:
+            files: object = _manifests[0][1]  # the very bytes this process last read or wrote
+        else:
+            raw = json.loads(data.decode("utf-8"))
+            files = raw["files"]
         if not isinstance(files, dict):
             raise TypeError
     except GeneratorError as exc:
@@ -293,15 +297,27 @@ def _load_manifest(docs: Path, docs_shown: str | None = None) -> dict[str, str] 
         raise _damaged(shown, "is not the generator's JSON") from None
     owned: dict[str, str] = {}
     for key, value in files.items():
-        problem = canonical_problem(key)
-        if problem is None and key.rsplit("/", 1)[-1] in RESERVED_NAMES:
-            problem = "names the generator's own bookkeeping"
-        if problem is not None:
-            raise _damaged(shown, f"lists {cut(key)}, which {problem}")
+        if key not in _GOOD_NAMES:
+            problem = canonical_problem(key)
+            if problem is None and key.rsplit("/", 1)[-1] in RESERVED_NAMES:
+                problem = "names the generator's own bookkeeping"
+            if problem is not None:
+                raise _damaged(shown, f"lists {cut(key)}, which {problem}")
+            if len(_GOOD_NAMES) > 200_000:
+                _GOOD_NAMES.clear()
+            _GOOD_NAMES.add(key)
         if not isinstance(value, str) or len(value) != 64:
             raise _damaged(shown, f"lists {cut(key)} without a valid hash")
         owned[key] = value
+    _manifests[:] = [(data, dict(owned))]
     return owned
+
+
+# The last manifest this process read or wrote: its bytes and what they say. The same bytes
+# again (a rebuild in a long-lived process) are not parsed again, and a path already found to
+# be a plain docs/ path (a pure check of its text) is not checked again; values always are.
+_manifests: list[tuple[bytes, dict[str, str]]] = []
+_GOOD_NAMES: set[str] = set()
 
 
 def _damaged(shown: str, why: str) -> GeneratorError:
@@ -356,7 +372,15 @@ class _Targets:
 
 
 def _folded(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold()
+    found = _FOLDED.get(name)
+    if found is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        found = _FOLDED[name] = unicodedata.normalize("NFC", name).casefold()
+    return found
+
+
+_FOLDED: dict[str, str] = {}  # name → its folded form (a pure function, kept for the next plan)
 
 
 class _Listings:
@@ -537,16 +561,19 @@ def apply(plan: Plan) -> None:
         Change(o.path, o.content, plan.expected.get(o.path, file_digest(docs / o.path)))
         for o in plan.writes
     ] + [Change(rel, None, plan.expected.get(rel, file_digest(docs / rel))) for rel in plan.deletes]
+    manifest = None
     if plan.manifest_changed or changes:
-        changes.append(
-            Change(MANIFEST, _manifest_bytes(plan.manifest), file_digest(docs / MANIFEST))
-        )
+        manifest = _manifest_bytes(plan.manifest)
+        changes.append(Change(MANIFEST, manifest, file_digest(docs / MANIFEST)))
     if not changes:
         return
     current = str(docs / changes[0].path)
+    _manifests.clear()  # until the swap is done, docs/ holds the old manifest or the new one
     try:
         docs.mkdir(parents=True, exist_ok=True)
         journal.swap(docs, changes)
+        if manifest is not None:
+            _manifests[:] = [(manifest, dict(sorted(plan.manifest.items())))]
     except OSError as exc:
         where = exc.filename or current
         left = journal.pending(docs)

@@ -19,6 +19,7 @@ from support import CORPUS, REPO, SEED, make_project
 from generator import build as build_module
 from generator import cache, compose, keep, memo, paging, share, write
 from generator.build import build, generate, output_index, unchanged_key
+from generator.errors import GeneratorError
 from generator.site import Project
 
 Tree = dict[str, bytes]
@@ -242,14 +243,14 @@ def test_an_unchanged_seed_is_not_read_but_an_edited_one_is(
 
 
 def test_a_seed_stat_is_trusted_only_outside_the_racy_window() -> None:
-    racy = build_module.RACY_NS
+    racy = write.RACY_NS
     old, now = 1_000 * racy, 1_010 * racy
     entry = ((5, old, old, 7, 9), now, "key")
     assert unchanged_key((5, old, old, 7, 9), entry) == "key"
     for other in ((6, old, old, 7, 9), (5, old + 1, old, 7, 9), (5, old, old + 1, 7, 9)):
         assert unchanged_key(other, entry) is None  # size, mtime, ctime
-    for other in ((5, old, old, 8, 9), (5, old, old, 7, 8), None):
-        assert unchanged_key(other, entry) is None  # another file, or none
+    for moved in ((5, old, old, 8, 9), (5, old, old, 7, 8), None):
+        assert unchanged_key(moved, entry) is None  # another file, or none
     assert unchanged_key((5, old, old, 7, 9), None) is None  # never read
     for recent in ((5, now - racy + 1, old, 7, 9), (5, old, now - racy + 1, 7, 9)):
         # modified, or its metadata changed (a copy keeping an old mtime), just before the stat
@@ -436,6 +437,25 @@ def test_check_leaves_the_index_alone(tmp_path: Path) -> None:
     index.unlink()
     assert build(project, check=True).plan.stale == ()
     assert not index.exists()
+
+
+def test_the_manifest_is_read_again_whenever_its_bytes_change(tmp_path: Path) -> None:
+    """A long-lived process reuses what it last read or wrote of the manifest only for those
+    very bytes: an entry removed by hand, or a path that leaves docs/, is seen at once."""
+    project = built(tmp_path)
+    assert build(project).applied  # the manifest now known to this process
+    manifest = project.docs / write.MANIFEST
+    data = manifest.read_text(encoding="utf-8")
+    assert '"people.md"' in data
+    manifest.write_text(data.replace('"people.md"', '"people-moved.md"'), encoding="utf-8")
+    result = build(project)  # people.md holds the bytes it would get: taken back
+    assert result.applied and result.plan.manifest_changed
+    assert manifest.read_text(encoding="utf-8") == data
+    manifest.write_text(data.replace('"people.md"', '"../people.md"'), encoding="utf-8")
+    with pytest.raises(GeneratorError, match="damaged"):
+        build(project)
+    manifest.write_text(data, encoding="utf-8")
+    assert build(project).applied
 
 
 # ---- the page memo's identity check (memo.Fingerprints._unchanged) ---------------------------
