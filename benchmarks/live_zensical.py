@@ -92,7 +92,7 @@ def _wait_for(url: str, needle: bytes, timeout_s: float) -> float | None:
         body = _get(url)
         if body is not None and needle in body:
             return time.perf_counter()
-        time.sleep(0.02)
+        time.sleep(0.01)
     return None
 
 

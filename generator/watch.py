@@ -9,9 +9,11 @@ With GENERATOR_TIMING=1 in the environment, each build is followed by a line
 `generator: built in S s` (the time of the build alone; the benchmark reads it).
 
 Edits arrive in bursts (an editor's save is often several events: a temporary file, a rename,
-a metadata change), so a build starts once seeds/ has been quiet for a moment (`debounce`);
-edits made during a build are collected and built right after it. Errors are the build's own
-one-line messages; the watcher keeps going and the next save tries again.
+a metadata change), so a build starts once seeds/ has been quiet for a moment (`debounce`), or
+for a tenth of it when the last event ends a save (a file written and closed, or renamed into
+place: what an editor does last); edits made during a build are collected and built right
+after it. Errors are the build's own one-line messages; the watcher keeps going and the next
+save tries again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from .read import SEED_SUFFIXES
 from .site import Project
 
 DEBOUNCE_S = 0.05  # quiet time before a build: one save, one build
+# The events that end a save (a write closed, a rename into place): then a tenth of it.
+_SAVED = frozenset({"closed", "moved"})
 
 
 def is_input(path: str) -> bool:
@@ -44,12 +48,22 @@ def is_input(path: str) -> bool:
 class _Changes(FileSystemEventHandler):
     def __init__(self) -> None:
         self.pending = threading.Event()
+        self.saved = False  # the last event that counted ended a save
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write") or event.is_directory:
             return  # reading a seed (the build does) changes nothing
-        paths = [event.src_path, getattr(event, "dest_path", "")]
-        if any(is_input(str(p)) for p in paths if p):
+        if event.event_type == "moved":
+            counts = is_input(str(event.dest_path or ""))  # renamed into place: a seed now
+            if not counts and is_input(str(event.src_path)):
+                counts, saved = True, False  # a seed renamed away: a change, not a save
+            else:
+                saved = counts
+        else:
+            counts = is_input(str(event.src_path))
+            saved = event.event_type in _SAVED
+        if counts:
+            self.saved = saved
             self.pending.set()
 
 
@@ -60,9 +74,11 @@ def watch(
     stop: threading.Event | None = None,
     debounce: float = DEBOUNCE_S,
     announce: Callable[[str], None] = print,
+    after_save: float | None = None,
 ) -> int:
     """Build once, then again after every change to seeds/, until `stop` is set (or Ctrl-C).
-    `rebuild` runs one build and reports it (the command line's `build`); → 0."""
+    `rebuild` runs one build and reports it (the command line's `build`); → 0. The quiet time
+    is `debounce`, or `after_save` (default: a tenth of it) after an event that ends a save."""
     if not project.seeds.is_dir():
         raise GeneratorError(project.shown(project.seeds), "is not a folder of seed articles")
     stop = stop or threading.Event()
@@ -71,6 +87,7 @@ def watch(
     observer.schedule(changes, str(project.seeds), recursive=False)
     observer.start()
     timed = os.environ.get("GENERATOR_TIMING") == "1"
+    quick = debounce / 10 if after_save is None else after_save
 
     def once() -> None:
         started = time.perf_counter()
@@ -89,7 +106,8 @@ def watch(
             # Let the burst of events of one save settle, then build once.
             while changes.pending.is_set() and not stop.is_set():
                 changes.pending.clear()
-                stop.wait(debounce)
+                saved = changes.saved
+                stop.wait(quick if saved else debounce)
             if not stop.is_set():
                 once()
     finally:

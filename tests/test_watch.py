@@ -12,9 +12,19 @@ from pathlib import Path
 
 import pytest
 from support import REPO, SEED
+from watchdog.events import (
+    FileClosedEvent,
+    FileClosedNoWriteEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileOpenedEvent,
+    FileSystemEvent,
+)
 
 from generator.site import Project
-from generator.watch import is_input, watch
+from generator.watch import _Changes, is_input, watch
 
 
 def test_only_seeds_and_corrections_files_count() -> None:
@@ -25,6 +35,28 @@ def test_only_seeds_and_corrections_files_count() -> None:
     assert not is_input("seeds/first-film-in-orbit.md~")
     assert not is_input("seeds/4913")
     assert not is_input("seeds/notes.yml")
+
+
+def after(*events: FileSystemEvent) -> tuple[bool, bool]:
+    """(a build is due, the last event that counted ended a save) after `events`."""
+    changes = _Changes()
+    for event in events:
+        changes.on_any_event(event)
+    return changes.pending.is_set(), changes.saved
+
+
+def test_a_build_waits_less_only_after_an_event_that_ends_a_save() -> None:
+    seed, other = "seeds/story.md", "seeds/notes.yml"
+    assert after(FileModifiedEvent(seed), FileClosedEvent(seed)) == (True, True)
+    assert after(FileClosedEvent(seed), FileModifiedEvent(seed)) == (True, False)  # writing on
+    assert after(FileCreatedEvent(seed)) == (True, False)
+    assert after(FileDeletedEvent(seed)) == (True, False)
+    assert after(FileMovedEvent("seeds/.story.md.tmp", seed)) == (True, True)  # into place
+    assert after(FileMovedEvent(seed, "seeds/story.md~")) == (True, False)  # moved away
+    assert after(FileClosedEvent(seed), FileClosedEvent(other)) == (True, True)  # not counted
+    assert after(FileClosedEvent(seed), FileModifiedEvent(other)) == (True, True)
+    assert after(FileOpenedEvent(seed), FileClosedNoWriteEvent(seed)) == (False, False)  # read
+    assert after(FileClosedEvent(other)) == (False, False)
 
 
 class Builds:
@@ -55,7 +87,7 @@ def watching(seed_project: Path) -> Iterator[tuple[Path, Builds]]:
     thread = threading.Thread(
         target=watch,
         args=(Project(seed_project), builds),
-        kwargs={"stop": stop, "debounce": 0.5, "announce": lambda _: None},
+        kwargs={"stop": stop, "debounce": 0.5, "announce": lambda _: None, "after_save": 0.5},
         daemon=True,
     )
     thread.start()
