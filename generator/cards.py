@@ -9,12 +9,15 @@ metadata or time stamp, so the same page always gives the same bytes.
 from __future__ import annotations
 
 import io
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow (and the executors) are imported when a card is drawn: most builds
+    # take their cards from the media cache
+    from concurrent.futures import Executor, Future
 
-Font = ImageFont.FreeTypeFont
+    from PIL import Image
+    from PIL.ImageFont import FreeTypeFont as Font
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -33,8 +36,10 @@ def card_path(page_path: str) -> str:
 
 @cache
 def _font(size: int) -> Font:
+    from PIL import ImageFont
+
     font = ImageFont.load_default(size=size)  # Pillow's bundled font (needs FreeType)
-    assert isinstance(font, Font)
+    assert isinstance(font, ImageFont.FreeTypeFont)
     return font
 
 
@@ -97,6 +102,8 @@ def render_card(site_name: str, title: str, kicker: str) -> bytes:
 def _heading(site_name: str) -> Image.Image:
     """A card's first strokes, the same on every card of a site: the site name and the rule
     under it (each card starts from a copy: the same drawing operations in the same order)."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)
     text_width = WIDTH - 2 * MARGIN
@@ -109,6 +116,8 @@ def _heading(site_name: str) -> Image.Image:
 
 def draw_card(site_name: str, title: str, kicker: str) -> Image.Image:
     """The card as a grey-level image (encode_card turns it into the PNG)."""
+    from PIL import ImageDraw
+
     title = " ".join(title.split()) or site_name
     image = _heading(site_name).copy()
     draw = ImageDraw.Draw(image)
@@ -178,8 +187,11 @@ class CardBatch:
         requests = [item for item in self._items if isinstance(item, tuple)]
         if not requests:
             return
+        from concurrent.futures import ThreadPoolExecutor
+
         if self._workers >= 2 and len(requests) >= PROCESS_THRESHOLD and start_method() == "fork":
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor  # imports multiprocessing
 
             count = min(self._workers, len(requests))
             self._pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))

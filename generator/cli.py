@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .build import build, understand
 from .errors import GeneratorError, cut
-from .newsite import new_site
-from .read import read_seed
-from .serialize import facts_to_json
-from .site import Project
-from .watch import watch
+
+if TYPE_CHECKING:
+    from .site import Project
+
+# Each verb imports what it uses when it runs (`build` needs no file watcher, `watch` no JSON),
+# and a build takes the project's code cache before it imports the pipeline: the patterns
+# compiled at import are then the cache's (code_cache.py, analyse/patterns.py).
 
 DESCRIPTION = """\
 Turn the news articles in seeds/ into the Markdown pages of a themed MkDocs site in docs/.
@@ -152,8 +153,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _project(folder: Path) -> Project:
+    """The project at `folder`, its code cache taken before the pipeline is imported."""
+    from . import code_cache
+    from .site import Project
+
+    project = Project(folder.resolve())
+    code_cache.use(project.root)
+    return project
+
+
 def _run_build(args: argparse.Namespace) -> int:
-    project = Project(args.project.resolve())
+    project = _project(args.project)
+    from .build import build
+
     result = build(project, check=args.check, force=args.force)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -182,8 +195,16 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    import json
+
     seed: Path = args.seed
-    project = Project(Path(".").resolve())
+    from .build import understand
+    from .read import read_seed
+    from .serialize import facts_to_json
+    from .site import Project
+
+    project = Project(Path(".").resolve())  # writes nothing, the code cache neither
+
     article = read_seed(seed, str(seed))
     facts = understand(project, seed, article)
     json.dump(facts_to_json(facts), sys.stdout, ensure_ascii=False, indent=2)
@@ -192,6 +213,9 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_new(args: argparse.Namespace) -> int:
+    from .newsite import new_site
+    from .site import Project
+
     made = new_site(args.dir, args.article, Project(args.like.resolve()))
     print(f"made {made.root}: “{made.title}”, {made.written} generated file(s) in docs/")
     print(f"next: cd {made.root} && make serve   (or: python -m generator build; mkdocs serve)")
@@ -225,7 +249,9 @@ def _signals_like_ctrl_c() -> Iterator[None]:
 
 
 def _run_watch(args: argparse.Namespace) -> int:
-    project = Project(args.project.resolve())
+    project = _project(args.project)
+    from .watch import watch
+
     build_args = argparse.Namespace(project=args.project, check=False, force=False)
     with contextlib.suppress(AttributeError, ValueError):  # each build's line shows at once
         sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]

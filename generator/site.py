@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -84,6 +85,23 @@ def load_site_config(project: Project) -> SiteConfig:
 @cache
 def load_data(name: str) -> Any:
     """A packaged YAML data file from generator/data/ (word lists, page layout, glossary),
-    parsed once: callers must not modify what it returns."""
+    parsed once: callers must not modify what it returns. What it parses to is kept in the code
+    cache (code_cache.py) under the file's text and PyYAML's version, as marshal data (plain
+    mappings, lists, strings and numbers; a file holding anything else is parsed every time):
+    the data files take ~10 ms to parse, in every new process."""
+    import marshal
+
+    from . import code_cache
+
     text = resources.files("generator").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_FAST_SAFE_LOADER)
+    store = code_cache.store("data")
+    key = f"yaml {yaml.__version__} {_FAST_SAFE_LOADER.__name__}\0{text}"
+    found = store.get(key)
+    if found is not None:
+        with contextlib.suppress(EOFError, ValueError, TypeError):
+            return marshal.loads(found)
+        store.forget(key)  # damaged: parsed again
+    data = yaml.load(text, Loader=_FAST_SAFE_LOADER)
+    with contextlib.suppress(ValueError):  # a date or another type marshal does not store
+        store.put(key, marshal.dumps(data))
+    return data

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from support import REPO
+from support import REPO, SEED
 
 from generator import code_cache
-from generator.analyse import patterns
+from generator.analyse import patterns, people
 from generator.analyse.lexicon import people_lexicon
 from generator.analyse.text import phrase_alternation
 from generator.cache import generator_version
@@ -101,7 +101,15 @@ def test_a_build_from_the_code_cache_writes_the_same_docs(
         "patterns",
         "templates",
         "lexicon",
+        "data",
     }
+    # The rule modules were imported after the project's code cache was taken: their
+    # module-level patterns are in it too.
+    code_cache.use(seed_project)
+    try:
+        assert code_cache.store("patterns").get(f"0\0{people._CONNECTOR.pattern}")
+    finally:
+        code_cache.use(None)
     docs = tree_bytes(seed_project / "docs")
     # Analysis and cards again, with the compiled patterns and templates from the cache.
     shutil.rmtree(seed_project / ".cache" / "generator" / "analysis")
@@ -132,3 +140,45 @@ def test_the_word_lists_from_the_cache_equal_those_built_from_the_data(fresh_cac
         assert list(again.roles) == list(built.roles)  # the same order, too
     finally:
         lexicon.people_lexicon.cache_clear()
+
+
+def test_the_data_files_from_the_cache_equal_their_yaml(fresh_cache: Path) -> None:
+    import yaml
+
+    from generator import site
+
+    path = Path(site.__file__).parent / "data" / "dates.yml"
+    parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
+    site.load_data.cache_clear()
+    code_cache.use(fresh_cache)
+    try:
+        assert site.load_data("dates.yml") == parsed  # parsed, and stored
+        code_cache.save()
+        _reload(fresh_cache)
+        site.load_data.cache_clear()
+        again = site.load_data("dates.yml")
+        assert again == parsed and code_cache.store("data")._used  # from the file this time
+    finally:
+        site.load_data.cache_clear()
+
+
+def test_a_build_with_every_seed_cached_imports_no_rule_module(seed_project: Path) -> None:
+    assert _build(seed_project).returncode == 0
+    shown = (
+        "import sys; from generator.cli import main; "
+        f"code = main(['build', '--project', {str(seed_project)!r}]); "
+        "print(code, sorted(m for m in sys.modules if m.startswith('generator.analyse.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", shown], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    code, modules = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert code == "0", done.stderr
+    for rules in ("people", "dates", "entities", "quotes"):
+        assert f"generator.analyse.{rules}" not in modules  # analysed nothing: not imported
+    edited = seed_project / "seeds" / SEED.name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", shown], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert "'generator.analyse.people'" in done.stdout.strip().splitlines()[-1], done.stderr

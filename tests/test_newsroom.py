@@ -202,3 +202,23 @@ def test_feed_is_an_owned_output_and_linked_from_every_page(seed_project: Path) 
         assert f'href="{feed_href}"' in discovery.group(0), discovery.group(0)
     listing = (site / "articles" / "index.html").read_text(encoding="utf-8")
     assert 'href="../feed.xml" type="application/atom+xml"' in listing
+
+
+def test_the_feed_escapes_text_and_attributes_as_the_standard_library_does() -> None:
+    from xml.sax.saxutils import escape, quoteattr
+
+    from generator import feed
+
+    samples = [
+        "",
+        "plain",
+        "AT&T <b>",
+        'a"b',
+        "it's",
+        "both \" and '",
+        "tab\there\nline\r",
+        "é “x”",
+    ]
+    for text in samples:
+        assert feed.escape(text) == escape(text)
+        assert feed.quoteattr(text) == quoteattr(text)

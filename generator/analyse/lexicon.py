@@ -138,12 +138,9 @@ def people_lexicon() -> PeopleLexicon:
 
 
 def _nameparser_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from .. import code_cache
 
-    try:
-        return version("nameparser")
-    except PackageNotFoundError:
-        return "?"
+    return code_cache.package_version("nameparser")
 
 
 def _fields(lexicon: PeopleLexicon) -> tuple[Any, ...]:

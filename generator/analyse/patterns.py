@@ -14,7 +14,9 @@ re.compile.
 Every pattern of analyse/ that is the same in every process goes through it: the module-level
 constants and those built from the data files (word lists, theme sets). Not the patterns made
 from one article's words (its people, its organizations): those would only fill the cache.
-The module-level ones come from the cache only when analyse/ is imported after code_cache.use().
+The module-level ones come from the cache when their module is imported after code_cache.use():
+the command line takes the project's cache before it imports the pipeline, and analyse() imports
+the rule modules on its first call (a build whose seeds are all cached imports none of them).
 """
 
 from __future__ import annotations

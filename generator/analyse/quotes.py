@@ -143,7 +143,7 @@ def _norm(phrase: str) -> str:
 def _words() -> _Words:
     data = load_data("speech.yml")
     reporting = {*str_list(data.get("reporting_verbs")), *str_list(data.get("quote_verbs"))}
-    verbs = sorted(reporting or {"said"}, key=len, reverse=True)
+    verbs = sorted(sorted(reporting or {"said"}), key=len, reverse=True)  # ties: one order
     pronouns = str_list(data.get("singular_pronouns"))
     not_speech = str_list(data.get("not_speech"))
     cues = str_list(data.get("term_cues"))

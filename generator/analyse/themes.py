@@ -18,14 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import Article, Person, Quote, Theme
 from ..site import load_data as data_file
 from . import patterns
-from .quotes import BlockSpeech, PeopleIndex, analyse_speech
 from .sentences import str_list
 from .text import phrase_trie
 from .themesets import load_theme_sets, theme_set_files
+
+if TYPE_CHECKING:  # imported by assign_themes: compose needs only the rules
+    from .quotes import BlockSpeech, PeopleIndex
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def load_theme_rules() -> dict[str, ThemeRules]:
 @lru_cache(maxsize=256)
 def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """Whole-word, case-insensitive alternation of phrases (None when there are none)."""
-    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    words = sorted(sorted({p.strip() for p in phrases if p.strip()}), key=len, reverse=True)
     if not words:
         return None
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -168,6 +171,8 @@ def assign_themes(
 
     `speeches`: analyse_speech(article, people), when the caller has it already.
     """
+    from .quotes import PeopleIndex, analyse_speech
+
     rules = load_theme_rules()
     if speeches is None:
         speeches = analyse_speech(article, people)

@@ -198,7 +198,7 @@ class Core:
 
 @cache
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    words = sorted(sorted({p.strip() for p in phrases if p.strip()}), key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
     # A possessive still names the thing: "the International Space Station’s crew".
     return patterns.compile(rf"(?i)(?<![\w’'-])(?:{body})(?:(?=[’']s(?!\w))|(?![\w’'-]))")
