@@ -95,7 +95,8 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
     "and" joins words before the closing word unless a role stands before it ("Canyon County
     Sheriff and National Sheriffs’ Association": the association only).
     """
-    suffixes = entity_lexicon().organization_suffixes
+    weak = entity_lexicon().weak_organization_suffixes
+    suffixes = entity_lexicon().organization_suffixes | weak
     lex = people_lexicon()
     known = _known_forms()
     places = _place_forms() | lex.place_words
@@ -132,6 +133,11 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
                 first -= 1
             while first < head and not _may_open(words[first][1]):
                 first += 1
+            if bare in weak and not (
+                _names_more_than_a_person(words[first:head], text, run.start())
+                and _may_close(words, head)
+            ):
+                continue  # "Anna Branch", "Mr. Branch": a person's name; "Air Force Base"
             last = head
             if not _possessive(word):
                 last = _extension(words, head, suffixes, known)
@@ -147,6 +153,31 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
             if name not in entity_lexicon().organization_exclusions:
                 spans.append((words[first][0], end, slugify(name), name))
     return spans
+
+
+def _may_close(words: list[tuple[int, str]], head: int) -> bool:
+    """Whether a weak closing word may end a name where it stands: last in the run, before a
+    connector ("Center for …"), possessive, or before a title ("Center Director")."""
+    if head + 1 >= len(words) or _possessive(words[head][1]):
+        return True
+    after = words[head + 1][1]
+    return after in _JOIN_WORDS or _opens_with_role(words, head + 1)
+
+
+def _names_more_than_a_person(before: list[tuple[int, str]], text: str, run_start: int) -> bool:
+    """Whether the words before a weak closing word ("Branch", "Center") make an organization's
+    name: one of them is no known given name, no title and no particle, and no honorific stands
+    before the run ("Operations Plans Branch"; not "Anna Branch", "Mr. Branch")."""
+    lex = people_lexicon()
+    if re.search(r"(?:^|\s)(?:[A-Z][a-z]{1,3}\.)\s*$", text[max(0, run_start - 6) : run_start]):
+        return False
+    for _, word in before:
+        bare = _bare(word)
+        low = bare.lower().rstrip(".")
+        if bare in lex.given_names or low in lex.titles or low in lex.particles:
+            continue
+        return True
+    return False
 
 
 def _extension(

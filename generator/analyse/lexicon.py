@@ -86,6 +86,9 @@ class EntityLexicon:
     organization_non_openers: frozenset[str] = frozenset()
     initial_skip_words: frozenset[str] = frozenset()  # lower case: left out of initials
     company_designators: tuple[str, ...] = ()  # "LLC", "Inc": "Your Baby Can, LLC" is a company
+    # "Branch", "Center": close a name only after a word that is no given name ("Operations
+    # Plans Branch", not "Anna Branch")
+    weak_organization_suffixes: frozenset[str] = frozenset()
 
 
 def _strings(values: Any) -> tuple[str, ...]:
@@ -343,4 +346,5 @@ def entity_lexicon() -> EntityLexicon:
         organization_non_openers=frozenset(_strings(raw.get("organization_non_openers"))),
         initial_skip_words=_lower_set(raw.get("initial_skip_words")),
         company_designators=_strings(raw.get("company_designators")),
+        weak_organization_suffixes=frozenset(_strings(raw.get("weak_organization_suffixes"))),
     )

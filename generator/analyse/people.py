@@ -18,6 +18,7 @@ Single-word mentions ("Peresild", "Mr Shkaplerov") are joined to the person with
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -132,6 +133,7 @@ class _Mention:
     located: bool = False  # right after "at", "in", "near" …: likely a place
     with_i: bool = False  # "Jill and I": the writer's companion
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
+    kin_listed: bool = False  # in a list of given names after such words ("our dear friends …")
     thing: bool = False  # right after "group", "ship", "module" …: likely a thing's name
     shared_role: str | None = None  # a plural role after the last name of a list
     given: bool = False  # its first word is a known given name
@@ -410,7 +412,7 @@ def _kin() -> re.Pattern[str]:
     """A possessive and a word of kinship or affection just before a name."""
     words = phrase_alternation(people_lexicon().kin_words)
     return patterns.compile(
-        rf"(?i)\b(?:his|her|their|my|our|[A-Z][\w\-]*[’']s)\s+(?:{words})"
+        rf"(?i)\b(?:his|her|their|my|our|[A-Z][\w\-]*[’']s)\s+(?:{words})(?:\s+(?:{words}))?"
         rf"(?:\s+of\s+[\w\s]{{1,30}}?)?,?\s+$"
     )
 
@@ -680,11 +682,30 @@ def _clean_run(
     return begin, end, tuple(rest), honorific, roles, orgs, plural
 
 
+_POSSESSIVE_WORD = patterns.compile(r"\S+?(?P<mark>[’']s?)(?=\s)")
+
+
+def _runs(sentence: str) -> Iterator[re.Match[str]]:
+    """The capitalised runs of a sentence; a run with a possessive inside gives its owner's
+    part first, up to the mark: "First Lady Jill Biden’s Cancer Moonshot" → "First Lady Jill
+    Biden" (the run whole then gives "Cancer Moonshot", which the owner's roles are not)."""
+    pattern = name_run()
+    for match in pattern.finditer(sentence):
+        text = match.group()
+        if "’" in text or "'" in text:
+            mark = _POSSESSIVE_WORD.search(text)
+            if mark is not None:
+                owner = pattern.match(sentence, match.start(), match.start() + mark.start("mark"))
+                if owner is not None and owner.end() == match.start() + mark.start("mark"):
+                    yield owner
+        yield match
+
+
 def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) -> list[_Mention]:
     block_index, offset, sentence_index, block_id = key
     found: list[_Mention] = []
     first_word = _first_word_at(sentence)
-    for match in name_run().finditer(sentence):
+    for match in _runs(sentence):
         if _CASE_PARTY.search(sentence, max(0, match.start() - 6), match.start()):
             continue  # a party in a case's name ("United States v. John Doe"): the case's name
         cleaned = _clean_run(match, match.start() == first_word, ctx)
@@ -941,6 +962,20 @@ def _add_orgs_from(
             _add_org(mention, inner.group("org"), ctx)
 
 
+_AT_NEXT = patterns.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
+
+
+def _add_org_chain(
+    mention: _Mention, text: str, match: re.Match[str] | None, ctx: _Context
+) -> None:
+    """The organization `match` found, and the one it is part of right after "at" or "of":
+    "General Manager of Advanced Programs Group at Orbital Sciences Corporation" gives both."""
+    while match is not None:
+        _add_orgs_from(mention, text, match, ctx)
+        link = _AT_NEXT.match(text, match.end())
+        match = ctx.any_org.match(text, link.end()) if link else None
+
+
 def _may_chain(head: str, ctx: _Context) -> bool:
     text = head.rstrip()
     if text.endswith(" and"):
@@ -1051,7 +1086,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 tail = _ROLE_REST.match(after, more.end())
                 if tail:
                     found_org = ctx.any_org.search(tail.group("rest"))
-                    _add_orgs_from(mention, tail.group("rest"), found_org, ctx)
+                    _add_org_chain(mention, tail.group("rest"), found_org, ctx)
             # The organization before the role is the role's: "Williams, a NASA flight
             # engineer", "who served as NASA's chief"
             lead = after[: apposition.start("role")]
@@ -1157,19 +1192,24 @@ def _is_place_phrase(text: str, ctx: _Context) -> bool:
 def _where_pieces(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
     """ "Reames, Special Agent in Charge, DEA Seattle Field Division": up to two comma pieces
     after an apposition's role; the first that opens with an organization, or names one after
-    "at", gives it."""
+    "at", gives it, and the piece right after it too when it opens with one ("Chief, Operations
+    Plans Branch, Headquarters Fourth Air Force": both; "medical officer, Commercial Low Earth
+    Orbit Development Program, NASA Johnson Space Center")."""
+    found = False
     for _ in range(2):
         piece = _WHERE_PIECE.match(after, end)
         if piece is None:
             return
         text = piece.group("piece")
         opening = ctx.any_org.match(text, len(text) - len(text.lstrip()))
-        if opening is None:
+        if opening is None and not found:
             at = re.search(r"\sat\s+(?:the\s+)?", text)
             opening = ctx.any_org.match(text, at.end()) if at else None
         if opening is not None:
             _add_orgs_from(mention, text, opening, ctx)
+        elif found:
             return
+        found = found or opening is not None
         end = piece.end()
 
 
@@ -1630,7 +1670,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             groups = _groups(sentence, found)
             for group in groups:
                 group_number += 1
-                if _is_list(sentence, group):  # "A, B and C", not "A, DEA Seattle"
+                if _is_list(sentence, group) or _name_list(group, ctx):  # not "A, DEA Seattle"
                     for member in group:
                         member.group = group_number
                 prior = [m.end for m in found if m.end <= group[0].run_start]
@@ -1643,6 +1683,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                 _own_evidence(sentence, mention, ctx)
             for group in groups:
                 _share_list_org(sentence, group, ctx)
+                _kin_list(sentence, group, ctx)
             group_number = _affiliation_lists(sentence, found, group_number, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
@@ -1660,6 +1701,30 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[-1].orgs if o not in other.orgs)
             mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
+
+
+def _name_list(group: list[_Mention], ctx: _Context) -> bool:
+    """A list with commas only (a caption's "left to right: Ben Easter, Dan Buckland, …"): three
+    full names or more, three quarters of them opening with a known given name."""
+    if len(group) < 3 or any(len(m.core) < 2 for m in group):
+        return False
+    given = sum(1 for m in group if m.given)
+    return 4 * given >= 3 * len(group)
+
+
+def _kin_list(sentence: str, group: list[_Mention], ctx: _Context) -> None:
+    """ "We are deeply mourning our dear friends Rick, Willie, Mike, Kalpana, Ilan, Laurel, and
+    Dave": a list of single names after words of kinship or friendship is a list of people when
+    two thirds of them (and at least two) are known given names."""
+    if not group[0].kin or not _is_list(sentence, group):
+        return
+    if any(len(m.core) != 1 or m.lower for m in group):
+        return
+    given = sum(1 for m in group if m.core[0] in ctx.lex.given_names)
+    if given < 2 or 3 * given < 2 * len(group):
+        return
+    for member in group:
+        member.kin_listed = True
 
 
 def _share_list_org(sentence: str, group: list[_Mention], ctx: _Context) -> None:
@@ -1797,9 +1862,14 @@ def _without_first_word(mention: _Mention) -> _Mention:
 
 
 def _resolve_short(mention: _Mention, owners: list[_Person]) -> _Person | None:
-    """The person a one-word mention refers to: the surname's owner, the latest if several."""
+    """The person a one-word mention refers to: the surname's owner; if several, the one its title
+    names already, else the latest named before it."""
     if len(owners) <= 1:
         return owners[0] if owners else None
+    if mention.roles:  # "President Biden" after President Joe Biden and First Lady Jill Biden
+        titled = [p for p in owners if any(set(m.roles) & set(mention.roles) for m in p.mentions)]
+        if len(titled) == 1:
+            return titled[0]
     earlier = [
         (max(m.order for m in p.mentions if m.order < mention.order), p)
         for p in owners
@@ -1814,7 +1884,7 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     or, for a name none of whose words the article writes in lower case, a first word known
     as a given name (data/given_names.txt), unless it stands where places do ("at Lewis
     Field")."""
-    if any(m.cued for m in person.mentions):
+    if any(m.cued or m.kin_listed for m in person.mentions):
         return True
     if any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
         return True
@@ -1866,9 +1936,9 @@ def _build_people(
             owner = by_given.get(token)
         if owner is not None:
             owner.mentions.append(mention)
-        elif (mention.honorific or mention.titled or _alone_with_i(mention, lex)) and not (
-            mention.lower
-        ):
+        elif (
+            mention.honorific or mention.titled or mention.kin_listed or _alone_with_i(mention, lex)
+        ) and not mention.lower:
             owner = _Person(mention.tokens, mention.core, [mention])  # "Mr Smith", known by no more
             people.append(owner)
             by_surname[token] = [owner]
