@@ -138,6 +138,8 @@ class _Mention:
     shared_role: str | None = None  # a plural role after the last name of a list
     given: bool = False  # its first word is a known given name
     of_org: str | None = None  # the organization of "of/from/with the ORG" right after it
+    run_orgs: tuple[str, ...] = ()  # organizations its own capitalised run names ("FTC Chair")
+    plural_shared: tuple[str, ...] = ()  # the plural role its list shares ("Flight Engineers")
     # its apposition's capitalised portfolio: (start, end, role, role with the portfolio)
     portfolio: tuple[int, int, str, str] | None = None
 
@@ -737,6 +739,8 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 run_roles=len(roles),
                 titled=bool(roles),
                 given=core[0] in ctx.lex.given_names,
+                run_orgs=tuple(orgs),
+                plural_shared=tuple(roles) if plural else (),
             )
         )
         ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
@@ -921,6 +925,8 @@ def _prefix_evidence(
             continue
         for role in roles:
             _add_role(mention, role)
+        if plural:
+            mention.plural_shared = tuple(roles)
         mention.titled = True
         _add_org(mention, match.group("org") or chain_org, ctx)
 
@@ -1050,6 +1056,12 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     age = _AGE_BEFORE.search(before) or _AGE_AFTER.match(after)
     if age:
         mention.age = int(age.group(1))
+    bracket = _BRACKETED_BEFORE.search(sentence, max(0, mention.start - 50), mention.start)
+    if bracket:  # "kind of like (2000 Olympian) Olanda Anderson"
+        bracket_role = _role_phrase(bracket.group("role"), ctx)
+        if bracket_role is not None:
+            _add_role(mention, bracket_role)
+            mention.titled = True
     for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula):
         apposition = pattern.match(after)
         if apposition:
@@ -1094,6 +1106,9 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             rest = apposition.group("rest") or ""
             org = ctx.any_org.search(rest)
             _add_orgs_from(mention, rest, org, ctx)
+            late = _late_and_role().search(rest)
+            if late:  # "director of … at the University of Puerto Rico and a co-author of …"
+                _add_role(mention, _role_text(late, ctx.lex))
             if org is None and pattern is ctx.apposition:
                 end = max(apposition.end(), more.end() if more else 0)
                 _where_pieces(after, end, mention, ctx)
@@ -1163,6 +1178,18 @@ def _unit_apposition(after: str, mention: _Mention, ctx: _Context) -> None:
 
 
 _ROLE_REST = patterns.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
+_BRACKETED_BEFORE = patterns.compile(r"\((?:\d{4}\s+)?(?P<role>[A-Za-z][\w\- ]{1,40})\)\s+$")
+
+
+@cache
+def _late_and_role() -> re.Pattern[str]:
+    """ "… and a co-author of the paper" closing an apposition's clause: a second role."""
+    return patterns.compile(
+        rf"\s+and\s+(?:an?|the)\s+{_modifiers()}(?P<role>{_roles()})\b"
+        rf"(?=\s+(?:of|for|at|on|with)\b|\s*$)"
+    )
+
+
 _BRACKETED_ROLE = patterns.compile(r"\s*\((?P<role>[A-Za-z][\w\- ]{1,40})\)")
 
 
@@ -1304,6 +1331,7 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
     if not found:
         return
     _fronted_role(sentence, found[0], ctx)
+    _reversed_copula(sentence, found[0], ctx)
     for mention in found:
         after = sentence[mention.end :]
         career = _FROM_TO.match(after)
@@ -1346,6 +1374,33 @@ def _fronted_as() -> re.Pattern[str]:
         rf"(?P<lead>(?:[A-Z][\w’'.\-]*\s+){{1,6}}?)??{_modifiers()}(?P<role>{_roles()})\b"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;:“”\"]{{1,80}}?))?\s*,\s*"
     )
+
+
+@cache
+def _role_first() -> re.Pattern[str]:
+    """ "The keynote speaker for the meeting’s opening day luncheon is Dr. David Hill": the
+    sentence opens with "The", a singular role and its complement, then "is" and the name."""
+    return patterns.compile(
+        rf"[^\w“”\"‘’]*The\s+(?:new\s+|next\s+|current\s+)?{_modifiers()}(?P<role>{_roles()})\b"
+        rf"(?P<rest>\s+(?:of|for|at|on|with)\s+[^,;:.“”\"]{{1,80}}?)?"
+        rf"\s+(?:is|was|will\s+be|has\s+been)\s+"
+    )
+
+
+def _reversed_copula(sentence: str, first: _Mention, ctx: _Context) -> None:
+    """A role the sentence opens with and gives to the name after "is" ("The keynote speaker
+    … is Dr. David Hill of the USGS"); a plural role or anything else before the name: none."""
+    if not sentence.lstrip(_LEADING).startswith("The "):
+        return
+    found = _role_first().match(sentence)
+    if found is None or found.end() != first.start:
+        return
+    if " ".join(found.group("role").lower().split()) in ctx.lex.plural_roles:
+        return
+    _add_role(first, _role_text(found, ctx.lex))
+    rest = found.group("rest")
+    if rest:
+        _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
 
 
 def _fronted_role(sentence: str, first: _Mention, ctx: _Context) -> None:
@@ -1684,6 +1739,8 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             for group in groups:
                 _share_list_org(sentence, group, ctx)
                 _kin_list(sentence, group, ctx)
+            for before, after in pairwise(groups):
+                _share_title_org(sentence, before, after, ctx)
             group_number = _affiliation_lists(sentence, found, group_number, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
@@ -1701,6 +1758,27 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         other.orgs.extend(o for o in group[-1].orgs if o not in other.orgs)
             mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
     return mentions, texts
+
+
+_AND_GAP = re.compile(r"\s*,?\s+and\s+")
+
+
+def _share_title_org(
+    sentence: str, before: list[_Mention], after: list[_Mention], ctx: _Context
+) -> None:
+    """ "FTC Chairwoman Edith Ramirez and Commissioners Julie Brill, Maureen K. Ohlhausen and
+    Joshua D. Wright": a plural title right after "and" and a name whose own title names an
+    organization holds that organization too (for everyone it is shared by)."""
+    last, first = before[-1], after[0]
+    if not last.run_orgs or not first.plural_role or first.run_orgs:
+        return
+    if _AND_GAP.fullmatch(sentence, last.end, first.run_start) is None:
+        return
+    for member in after:
+        if member.plural_shared == first.plural_shared:
+            for org in last.run_orgs:
+                if org not in member.orgs:
+                    member.orgs.append(org)
 
 
 def _name_list(group: list[_Mention], ctx: _Context) -> bool:
@@ -1776,7 +1854,16 @@ def _affiliation_lists(
 
 
 def _number_chain(chain: list[_Mention], group_number: int) -> int:
-    if len(chain) < 2 or any(m.group >= 0 for m in chain):
+    """Number a list of names and their organizations; a plural title before its first name is
+    everyone's in it ("Flight Engineers Sergey Ryazanskiy of Roscosmos and Paolo Nespoli of
+    ESA": both flight engineers)."""
+    if len(chain) < 2:
+        return group_number
+    for member in chain[1:]:
+        if chain[0].plural_shared and not member.roles:
+            for role in chain[0].plural_shared:
+                _add_role(member, role)
+    if any(m.group >= 0 for m in chain):
         return group_number
     group_number += 1
     for member in chain:
