@@ -182,3 +182,21 @@ def test_a_build_with_every_seed_cached_imports_no_rule_module(seed_project: Pat
         [sys.executable, "-c", shown], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert "'generator.analyse.people'" in done.stdout.strip().splitlines()[-1], done.stderr
+
+
+def test_the_countries_from_the_cache_equal_those_read_from_the_data(fresh_cache: Path) -> None:
+    from generator.analyse import lexicon
+
+    built = frozenset(name for kind, name in lexicon._place_lines() if kind == "country")
+    code_cache.use(fresh_cache)
+    lexicon.country_names.cache_clear()
+    try:
+        assert lexicon.country_names() == built  # read, and stored
+        code_cache.save()
+        _reload(fresh_cache)
+        lexicon.country_names.cache_clear()
+        assert code_cache.store("lexicon").get(f"countries\0{generator_version()}") is not None
+        again = lexicon.country_names()
+        assert again == built and again is not built and "Kazakhstan" in again
+    finally:
+        lexicon.country_names.cache_clear()

@@ -300,8 +300,28 @@ def _place_lines() -> tuple[tuple[str, str], ...]:
 
 @cache
 def country_names() -> frozenset[str]:
-    """Every country of data/places.txt ("Kazakhstan"): too coarse for a launch site."""
-    return frozenset(name for kind, name in _place_lines() if kind == "country")
+    """Every country of data/places.txt ("Kazakhstan"): too coarse for a launch site. Kept in
+    the code cache under the generator's version, as people_lexicon is: reading the ~7,400
+    places takes ~10 ms, in every process that analyses."""
+    import marshal
+
+    from .. import code_cache
+    from ..cache import generator_version
+
+    key = f"countries\0{generator_version()}"
+    store = code_cache.store("lexicon")
+    found = store.get(key)
+    if found is not None:
+        try:
+            names = marshal.loads(found)
+        except (EOFError, ValueError, TypeError):
+            names = None
+        if isinstance(names, frozenset):
+            return names
+        store.forget(key)  # damaged or of another shape: built again
+    built = frozenset(name for kind, name in _place_lines() if kind == "country")
+    store.put(key, marshal.dumps(built))
+    return built
 
 
 @cache
