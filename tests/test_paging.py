@@ -167,6 +167,21 @@ def test_every_link_of_a_paged_site_resolves(tmp_path: Path, tiny_budget: None) 
             elif fragment and path in pages and fragment not in pages[path].ids:
                 broken.append(f"{html.relative_to(site)}: {href} (no such anchor)")
     assert broken == [], "\n".join(broken)
+    # Search holds each list of parts once, on the page the parts belong to: a part page
+    # repeats the whole list (for the reader), which the index would otherwise hold once per
+    # part, growing with the square of the site.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    part_pages = {
+        html.parent.relative_to(site.resolve()).as_posix() + "/"
+        for html in pages
+        if 'aria-label="Every part"' in html.read_text(encoding="utf-8")
+    }
+    assert any("passages-" in p for p in part_pages) and any("cards-" in p for p in part_pages)
+    lists = re.compile(r", in \d+ parts:")
+    with_lists = {e["location"].split("#")[0] for e in index["docs"] if lists.search(e["text"])}
+    assert with_lists, "the pages the parts belong to list them, searchably"
+    assert with_lists.isdisjoint(part_pages)
+    assert part_pages <= {e["location"] for e in index["docs"]}  # the part pages are searched
 
 
 def test_pages_stay_small_as_the_site_grows(project_factory: Callable[..., Path]) -> None:
