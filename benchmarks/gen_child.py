@@ -4,10 +4,12 @@ Prints one JSON object: import time (imported as `python -m generator build` doe
 project's code cache taken first, then the pipeline), generate() time (read → analyse →
 compose → render, and before it the saved process state taken from .cache/generator/, see
 generator/state.py), write time (plan + apply on docs/, with the output index in
-.cache/generator/), save time (the code cache and the process state written for the next
-process, as `generator build` does after docs/), pages, and the process's peak resident memory
-(ru_maxrss) after the imports and at the end. The parent times the whole process too: its
-start-up (interpreter, imports, exit) is that wall time less generate + write + save, and is
+.cache/generator/), save time (the code cache written and the process state's writer forked,
+as `generator build` does after docs/; the writer's own time apart, as save_background_s: this
+process waits for it before it exits, which a build does not), pages, and the peak resident
+memory (ru_maxrss) after the imports and at the end, this process's and its largest child's.
+The parent times the whole process too: its start-up (interpreter, imports, exit) is that wall
+time less generate + write + save + save_background_s, and is
 part of the generator's figure, as it is of `mkdocs build`'s. With PROFILE, generate() runs
 under cProfile and the stats are saved there (the timings then include the profiler's
 overhead).
@@ -61,16 +63,23 @@ def measure(project_dir: Path, profile_to: Path | None = None) -> dict[str, floa
     code_cache.save()
     state.after_build(project.root)  # what `python -m generator build` does after docs/
     t5 = time.perf_counter()
+    # The build returns here; its state is still being written in a forked child (state.py).
+    # Wait for it, so that it does not run into the next step of the benchmark.
+    state.wait()
     return {
         "import_s": t1 - t0,
         "generate_s": t3 - t2,
         "write_s": t4 - t3,
         "save_s": t5 - t4,
+        "save_background_s": state.timing["writer_s"],
         "state_taken": state.stats["loaded"],
         "pages": len(outputs),
         "bytes": sum(len(o.content) for o in outputs),
         "rss_after_imports_mib": rss_imports,
         "peak_rss_mib": _rss_mib(),
+        # the largest child's: a pool worker's or the state writer's (copy-on-write pages
+        # shared with this process are counted in both)
+        "children_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 

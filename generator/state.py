@@ -27,8 +27,10 @@ allowed (no function is ever called: a damaged or planted file cannot run code; 
 load and is ignored). A state that does not load is never fatal: the build runs as a new process
 did before. Saving: written to a temporary name and renamed, after docs/ is written (so it never
 adds a file-system change before the swap into docs/, like code_cache.save()). A one-shot build
-saves at its end; a long-lived process (`mkdocs serve`, `generator watch`) saves when it exits.
-GENERATOR_CACHE=off bypasses it, like every cache. Delete `.cache/` at any time.
+saves at its end, in a forked writer the build does not wait for (below; GENERATOR_STATE_WRITER=
+inline saves before the build returns); a long-lived process (`mkdocs serve`, `generator watch`)
+saves when it exits. GENERATOR_CACHE=off bypasses it, like every cache. Delete `.cache/` at any
+time (a writer still at work then fails and leaves nothing).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ import io
 import os
 import pickle
 import sys
+import threading
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -154,7 +158,8 @@ def constant(kind: str, i: int, j: int) -> object:
     raise pickle.UnpicklingError(f"no constant {kind!r}")
 
 
-def _pickle(body: object) -> memoryview:
+def _pickle(body: object, out: Any) -> None:
+    """Pickle `body` into `out` (anything with a write method)."""
     from .analyse.themesets import Core, CorePage, ThemePage, ThemeSet
 
     refs = _constants()
@@ -165,11 +170,9 @@ def _pickle(body: object) -> memoryview:
             return obj.__reduce_ex__(5)  # one of another origin: by value
         return constant, ref
 
-    out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=5)
     pickler.dispatch_table = {kind: by_reference for kind in (ThemeSet, ThemePage, Core, CorePage)}
     pickler.dump(body)
-    return out.getbuffer()  # no copy of ~100 MB at 1,000 articles
 
 
 class _Unpickler(pickle.Unpickler):
@@ -224,7 +227,12 @@ def restore(root: Path | None) -> bool:
     collecting, taken = gc.isenabled(), False
     gc.disable()  # a graph of a million immutable objects: nothing to collect while loading
     try:
-        taken = _take(_read(state_path(root)))
+        path = state_path(root)
+        if _lock_path(path).exists():  # a writer ran: wait until it is done (it renames last)
+            held = _locked(path, exclusive=False)
+            if held is not None:
+                os.close(held)
+        taken = _take(_read(path))
     finally:
         if taken:
             # Out of the collector's way, as settle() does in a long-lived process: otherwise
@@ -276,8 +284,120 @@ def forget() -> None:
 # Saving
 
 
-def save(root: Path | None) -> bool:
-    """Write this process's state for `root`'s next process (after docs/ is written)."""
+class _Hashing:
+    """A file the pickler streams into, hashed on the way (no copy of the payload in memory)."""
+
+    def __init__(self, out: io.BufferedWriter) -> None:
+        self.out, self.sha = out, hashlib.sha256()
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.sha.update(data)
+        return self.out.write(data)
+
+
+def _write(path: Path, body: object) -> bool:
+    """Pickle `body` into a temporary file beside `path`, then rename it there (checksummed:
+    a torn or partial file is never taken). → whether it was written."""
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(temp, "wb") as out:
+            out.write(_MAGIC + bytes(32))  # the checksum's place, filled in below
+            hashing = _Hashing(out)
+            _pickle(body, hashing)
+            out.seek(len(_MAGIC))
+            out.write(hashing.sha.digest())
+        os.replace(temp, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        # something the state does not know how to keep, or no room: no state, never wrong
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        return False
+    with contextlib.suppress(OSError):  # other versions' states go (the cache stays one file)
+        for other in path.parent.glob("state-*.bin"):
+            if other.name != path.name:
+                other.unlink(missing_ok=True)
+    return True
+
+
+# The writer. Pickling the state of a 1,000-article site takes seconds (a million objects,
+# ~100 MB), and nothing the build returns waits for it: after docs/ is written, a one-shot
+# build forks a child that writes the file, and returns (the process exits without waiting;
+# `mkdocs build` renders the site meanwhile). The child works on a frozen copy of the
+# parent's memory, so it writes exactly the state of the build that forked it.
+#
+# Nothing half-written is ever read: the file is renamed into place only once complete (and is
+# checksummed). The writer holds an exclusive flock on `state.lock` from before the fork (the
+# parent takes it and hands it over) until it exits or dies (the kernel drops the lock), and
+# whoever reads or saves the state first takes that lock: the next process's first build
+# waits for the writer of the last one instead of missing its state, and saves are written
+# in the order of the builds. A writer killed mid-way leaves its temporary file, removed by
+# the next save (under the lock, no writer is running).
+
+_MAX_FD = 1 << 16
+WAIT_SECONDS = 120.0  # a reader waits this long at most for a writer, then builds without
+_writers: list[int] = []  # this process's writers not yet reaped
+timing = {"forked": 0.0, "writer_s": 0.0}  # the last writer's start, and time as wait() saw it
+
+
+def _lock_path(path: Path) -> Path:
+    return path.parent / "state.lock"
+
+
+def _locked(path: Path, exclusive: bool, wait: float = WAIT_SECONDS) -> int | None:
+    """An fd holding the state's lock (None: no lock to be had in `wait` s, or no flock)."""
+    try:
+        import fcntl
+    except ImportError:  # not posix: one process saves inline, nothing to wait for
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                return None
+            time.sleep(0.01)
+        except OSError:
+            os.close(fd)
+            return None
+
+
+def _reap(block: bool = False) -> None:
+    for pid in list(_writers):
+        with contextlib.suppress(ChildProcessError):
+            done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+            if not done:
+                continue
+        _writers.remove(pid)
+
+
+def wait() -> None:
+    """Wait for this process's writers (tests, the benchmark; a build never waits)."""
+    if _writers:
+        _reap(block=True)
+        timing["writer_s"] = time.perf_counter() - timing["forked"]
+
+
+def _forkable() -> bool:
+    """fork is safe with no other thread (as pool.start_method), on posix, when allowed."""
+    return (
+        hasattr(os, "fork")
+        and threading.active_count() == 1
+        and os.environ.get("GENERATOR_STATE_WRITER", "").lower() != "inline"
+    )
+
+
+def save(root: Path | None, *, background: bool = False) -> bool:
+    """Write this process's state for `root`'s next process (after docs/ is written); with
+    `background`, in a forked writer when that is safe. → whether it was (being) written."""
     global _work
     if root is None or not enabled():
         return False
@@ -288,30 +408,53 @@ def save(root: Path | None) -> bool:
         _register_all()
     if not root.is_dir():  # the project is gone (a test's tmp folder)
         return False
-    body = {"format": FORMAT, "parts": {name: snap() for name, (snap, _) in _PARTS.items()}}
+    _reap()
+    lock = _locked(path, exclusive=True)  # after any writer still running (ours or not)
     try:
-        payload = _pickle(body)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return False  # something the state does not know how to keep: no state, never wrong
-    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as out:
-            out.write(_MAGIC)
-            out.write(hashlib.sha256(payload).digest())
-            out.write(payload)
-        os.replace(temp, path)
-    except OSError:  # a state that cannot be written is skipped
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-        return False
+        with contextlib.suppress(OSError):  # what killed writers left
+            for stale in path.parent.glob(f".{path.name}.tmp-*"):
+                stale.unlink(missing_ok=True)
+        body = {"format": FORMAT, "parts": {name: snap() for name, (snap, _) in _PARTS.items()}}
+        if background and lock is not None and _forkable():
+            pid = _fork_writer(path, body, lock)
+            if pid is not None:
+                _writers.append(pid)
+                stats["saved"] += 1
+                _work = 0
+                return True
+        if not _write(path, body):
+            return False
+    finally:
+        if lock is not None:
+            os.close(lock)  # the parent's hold; a writer keeps its own until it exits
     stats["saved"] += 1
     _work = 0
-    with contextlib.suppress(OSError):  # other versions' states go (the cache stays one file)
-        for other in path.parent.glob("state-*.bin"):
-            if other.name != path.name:
-                other.unlink(missing_ok=True)
     return True
+
+
+def _fork_writer(path: Path, body: object, lock: int) -> int | None:
+    """Fork the writer, holding `lock`; → its pid (None: no fork, save inline)."""
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        timing["forked"] = time.perf_counter()
+        return pid
+    code = 1
+    try:  # the child: nothing of the parent's runs here (no atexit, no flush, no finalizers)
+        gc.disable()
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):  # never hold the caller's pipes open (`generator build | tee`)
+            os.dup2(null, fd)
+        # ... nor any other file of the parent's: only the lock is kept.
+        os.closerange(3, lock)
+        os.closerange(lock + 1, _MAX_FD)
+        with contextlib.suppress(OSError):
+            os.nice(5)  # the build's own work (MkDocs after the hook) comes first
+        code = 0 if _write(path, body) else 1
+    finally:
+        os._exit(code)
 
 
 _long_lived: list[Path | None] = []  # [root to save at exit] once the process serves
@@ -337,4 +480,4 @@ def after_build(root: Path | None) -> None:
     if _long_lived:
         _long_lived[0] = root
     else:
-        save(root)
+        save(root, background=True)

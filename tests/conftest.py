@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from support import SEED, make_project
+
+# A build saves its process state before it returns (generator/state.py), not in a forked
+# writer that may still be at work when a test deletes or copies the project; the tests of the
+# writer itself (tests/test_state.py) turn it back on in the processes they start.
+os.environ["GENERATOR_STATE_WRITER"] = "inline"
 
 
 @pytest.fixture

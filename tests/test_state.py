@@ -27,6 +27,7 @@ from generator.site import Project
 
 def forget_process() -> None:
     """As a new process starts: nothing in memory, and its first build takes the state."""
+    state.wait()
     cache.forget_memory()
     compose.forget()
     keep.forget()
@@ -44,7 +45,13 @@ def new_process() -> Iterator[None]:
 
 
 def state_files(project: Path) -> list[Path]:
-    return sorted((project / ".cache" / "generator").glob("state-*.bin"))
+    """The saved states, once every writer (of this process or another) is done."""
+    state.wait()
+    folder = project / ".cache" / "generator"
+    held = state._locked(folder / "state-x.bin", exclusive=False) if folder.is_dir() else None
+    if held is not None:
+        os.close(held)
+    return sorted(folder.glob("state-*.bin"))
 
 
 _FRESH_BUILD = """
@@ -63,6 +70,7 @@ def fresh_build(project: Path) -> dict[str, int]:
     """`generator build` in a new process, caches on; → its state.stats."""
     env = {**os.environ, "GENERATOR_WORKERS": "1"}
     env.pop("GENERATOR_CACHE", None)
+    env.pop("GENERATOR_STATE_WRITER", None)  # as `generator build` runs: a forked writer
     done = subprocess.run(
         [sys.executable, "-c", _FRESH_BUILD, str(project)],
         cwd=REPO,
@@ -270,4 +278,140 @@ def test_a_build_that_changed_nothing_leaves_the_state_as_it_was(tmp_path: Path)
     assert saved.stat().st_mtime_ns == before  # nothing analysed or rendered: not rewritten
     edit(project.seeds / SEED.name, "Yulia Peresild", "Yulia Peresilt")
     assert build(project).applied
-    assert saved.stat().st_mtime_ns != before
+    assert state_files(project.root) == [saved] and saved.stat().st_mtime_ns != before
+
+
+# A build whose state writer stops half-way (its temporary file begun, the lock held) until
+# the file argv[2] exists; the writer's pid goes to argv[3].
+_STALLED_BUILD = """
+import json, os, sys, time
+from pathlib import Path
+from generator import state
+from generator.build import build
+from generator.site import Project
+real = state._write
+def stalled(path, body):
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    temp.write_bytes(state._MAGIC + b"half of a state")
+    Path(sys.argv[3]).write_text(str(os.getpid()))
+    while not Path(sys.argv[2]).exists():
+        time.sleep(0.01)
+    temp.unlink()
+    return real(path, body)
+state._write = stalled
+result = build(Project(Path(sys.argv[1])))
+assert result.applied and not result.plan.conflicts
+print(json.dumps(state.stats))
+"""
+
+
+def _run(script: str, *args: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GENERATOR_WORKERS": "1"}
+    env.pop("GENERATOR_CACHE", None)
+    env.pop("GENERATOR_STATE_WRITER", None)
+    return subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _writer_pid(pid_file: Path) -> int:
+    """The stalled writer's pid, once it has begun (it starts after its build returned)."""
+    for _ in range(30_000):
+        if pid_file.is_file() and pid_file.read_text():
+            return int(pid_file.read_text())
+        import time
+
+        time.sleep(0.01)
+    raise AssertionError("the writer never started")
+
+
+def _lock_is_free(project: Path) -> bool:
+    import fcntl
+
+    lock = project / ".cache" / "generator" / "state.lock"
+    fd = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the background writer needs fork")
+def test_a_killed_writer_leaves_no_state_and_the_next_build_is_right(tmp_path: Path) -> None:
+    """The build returns (its caller's pipes closed) while its writer is still at work; killed
+    there, it leaves a temporary file only: the next process takes no state, is not misled by
+    the half-written file, writes what a build without caches writes, and saves a good one."""
+    import signal
+
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))[:2]})
+    project = make_project(tmp_path / "p", seeds)
+    go, pid_file = tmp_path / "go", tmp_path / "pid"
+    done = _run(_STALLED_BUILD, project, go, pid_file)  # returns with the writer stalled
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1])["saved"] == 1
+    pid = _writer_pid(pid_file)
+    folder = project / ".cache" / "generator"
+    assert list(folder.glob("state-*.bin")) == []  # not renamed into place yet
+    (partial,) = folder.glob(".state-*.tmp-*")
+    assert not _lock_is_free(project)  # the writer holds it
+    os.kill(pid, signal.SIGKILL)
+    while not _lock_is_free(project):  # the kernel drops a dead writer's lock
+        pass
+    edit(project / "seeds" / SEED.name, "Yulia Peresild", "Yulia Peresilt")
+    stats = fresh_build(project)
+    assert stats["loaded"] == 0 and stats["refused"] == 0  # nothing half-written was read
+    assert not partial.exists()  # the next save removed what the killed writer left
+    (clean,) = clean_builds([make_project(tmp_path / "clean", seeds_of(project))])
+    assert docs_tree(project / "docs") == clean
+    assert len(state_files(project)) == 1
+    assert fresh_build(project)["loaded"] == 1  # and the one it saved is taken
+
+
+_WAITING_BUILD = """
+import fcntl, json, os, sys
+from pathlib import Path
+from generator import state
+from generator.build import build
+from generator.site import Project
+folder = Path(sys.argv[1]) / ".cache" / "generator"
+fd = os.open(folder / "state.lock", os.O_RDWR)
+try:
+    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    busy = False
+except BlockingIOError:
+    busy = True
+os.close(fd)
+saved_before = bool(list(folder.glob("state-*.bin")))
+print(json.dumps({"busy": busy, "saved_before": saved_before}), flush=True)
+Path(sys.argv[2]).write_text("go")  # let the last build's writer finish
+result = build(Project(Path(sys.argv[1])))
+assert result.applied and not result.plan.conflicts
+print(json.dumps(state.stats))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the background writer needs fork")
+def test_the_next_process_waits_for_the_last_ones_writer(tmp_path: Path) -> None:
+    """A process that starts while the last build's state is still being written waits for
+    it (instead of building without it, or reading it half-written)."""
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))[:2]})
+    project = make_project(tmp_path / "p", seeds)
+    go, pid_file = tmp_path / "go", tmp_path / "pid"
+    assert _run(_STALLED_BUILD, project, go, pid_file).returncode == 0
+    _writer_pid(pid_file)
+    done = _run(_WAITING_BUILD, project, go)
+    assert done.returncode == 0, done.stderr
+    first, last = (json.loads(line) for line in done.stdout.strip().splitlines()[-2:])
+    assert first == {"busy": True, "saved_before": False}  # it started mid-write ...
+    assert last["loaded"] == 1 and last["refused"] == 0  # ... and took the finished state
