@@ -619,3 +619,32 @@ def test_a_season_over_two_years_is_both_years() -> None:
     ]
     assert _events("The 2009/'12 plan failed. Rates for 2007–2011 rose.", published) == []
     assert _events("The 2009-10 budget passed.", published) == []  # a budget's years
+
+
+def test_offsets_within_the_day_week_and_month_of_the_date_before() -> None:
+    """Offsets count from the event they follow, never more precise than it: "that night",
+    "later that week" (some day of the seven after it: their month), "earlier that month"."""
+    published = dt.date(2021, 10, 20)
+    assert _events("On Oct. 5, 2021, the crew launched. That night, they docked.", published) == [
+        ("2021-10-05", "On Oct. 5, 2021"),
+        ("2021-10-05", "That night"),
+    ]
+    assert _events("They met on Oct. 5, 2021. Later that week they flew.", published) == [
+        ("2021-10-05", "on Oct. 5, 2021"),
+        ("2021-10", "Later that week"),
+    ]
+    assert _events("They met in October 2021. Earlier that month, they trained.", published) == [
+        ("2021-10", "in October 2021"),
+        ("2021-10", "Earlier that month"),
+    ]
+    # from a month alone, no day; with no date before, nothing; "the night before the launch"
+    # names another event
+    assert _events("They met in October 2021. That night they flew.", published) == [
+        ("2021-10", "in October 2021"),
+    ]
+    assert _events("That night they flew.", published) == []
+    assert _events(
+        "On Oct. 5, 2021, it flew. The night before the launch was calm.", published
+    ) == [
+        ("2021-10-05", "On Oct. 5, 2021"),
+    ]

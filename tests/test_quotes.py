@@ -573,3 +573,20 @@ def test_a_quotation_inside_a_voice_is_the_voice_of_whom_it_quotes() -> None:
     assert len(_said(pronoun)) == 1
     apostrophe = "Jones said: “Doe said, 'Chris' talents were great and the players' union too”"
     assert len(_said(apostrophe)) == 1
+
+
+def test_a_pronoun_rule_never_gives_she_to_someone_the_article_calls_he() -> None:
+    """Whom the article has called "he" as a speaker gets no "she" from a pronoun rule."""
+    intro = "The winner was Arthur Doe."
+    topic = "Doe commanded the craft. Later she sent the message: “Go now.”"
+    assert _said(intro, "“I ran,” he said.", topic)[-1][2] is None
+    assert _said(intro, "“I ran,” he said.", topic.replace("she", "he"))[-1][2] == "arthur-doe"
+
+
+def test_put_it_this_way_reports_speech_and_put_alone_does_not() -> None:
+    """ "Smith put it this way: “…”" is Smith's; "Smith put it on the table." is no speech, and
+    gives the quotation after it no speaker."""
+    assert _said("Smith put it this way: “We fly, or we fail.”") == [
+        ("b1", "We fly, or we fail.", "bob-smith")
+    ]
+    assert _said("Smith put it on the table. “We fly, or we fail.”")[0][2] is None

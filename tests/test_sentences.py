@@ -56,6 +56,15 @@ from generator.analyse.sentences import sentence_bounds, sentence_starts, senten
                 "SSgt. Doe, of Ft. Bragg, won.",
             ],
         ),
+        # offices written short before a name, as press releases of the courts do
+        (
+            "Asst. U.S. Atty. Jane Roe prosecuted the case. Ofc. John Doe and Amb. Ann Lee "
+            "testified.",
+            [
+                "Asst. U.S. Atty. Jane Roe prosecuted the case.",
+                "Ofc. John Doe and Amb. Ann Lee testified.",
+            ],
+        ),
         # a degree or a time zone may end a sentence
         (
             "She earned her Ph.D. She flew at 5 p.m. EST. The crew slept.",

@@ -46,7 +46,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Article, Block, Person, Quote
@@ -402,6 +402,9 @@ class _Tracker:
     # one stands for, when no speaker is in play
     introduced: str | None = None
     previous_named: frozenset[str] = frozenset()  # the people the paragraph before names
+    # person → the he/she the article has used for them as a speaker: a rule that would give a
+    # "she" to someone the article calls "he" gives no one
+    pronouns: dict[str, str] = field(default_factory=dict)
     # the he/she that last stood for the speaker ("“…,” she said."): the same pronoun later
     # ("she refused …, even though she said") is the speaker again, not someone else
     pronoun: str | None = None
@@ -617,6 +620,9 @@ def _speech_acts(
                 speaker = tracker.introduced  # "Ferguson was commander. ¶ “…,” he said."
             if speaker is None:
                 speaker = _paragraph_topic(masked, starts, subjects, subject, tracker)
+            form = masked[subject.start : subject.end].lower()
+            if speaker is not None and tracker.pronouns.setdefault(speaker, form) != form:
+                speaker = None  # "she" for someone the article has called "he": not them
         elif subject is not None:
             speaker = subject.person
             weigh(subject.end)  # an inverted subject comes after its verb
