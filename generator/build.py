@@ -6,8 +6,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import os
-import stat as stat_
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -37,7 +35,7 @@ from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan
 from .render import render_page
 from .share import share
 from .site import Project, load_site_config
-from .write import OUTPUT_INDEX, RACY_NS, Output, Plan, update
+from .write import OUTPUT_INDEX, RACY_NS, Output, Plan, Stat, regular_stat, update
 
 
 @dataclass(frozen=True)
@@ -127,8 +125,7 @@ def restore(value: object) -> None:
 # mtime or ctime was within RACY_NS of the moment it was taken is not trusted (a second write
 # in the same clock tick could leave it unchanged). Only regular files (a link is read every
 # time); rebuilt at every build, so it holds exactly the seeds of the last one.
-_Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
-_seen: dict[tuple[str, str], tuple[_Stat, int, str]] = {}
+_seen: dict[tuple[str, str], tuple[Stat, int, str]] = {}
 
 
 def forget_seeds() -> None:
@@ -136,18 +133,7 @@ def forget_seeds() -> None:
     _seen.clear()
 
 
-def _seed_stat(path: Path) -> _Stat | None:
-    """A seed's stat, not following a link; None for anything but a regular file."""
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return None
-    if not stat_.S_ISREG(found.st_mode):
-        return None
-    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
-
-
-def unchanged_key(found: _Stat | None, entry: tuple[_Stat, int, str] | None) -> str | None:
+def unchanged_key(found: Stat | None, entry: tuple[Stat, int, str] | None) -> str | None:
     """The analysis key recorded with `entry`, when `found` (the seed's stat now) says its bytes
     are still the ones read then; None: read the seed."""
     if found is None or entry is None:
@@ -232,11 +218,11 @@ def understand_all(
     found: list[Facts | GeneratorError | None] = []
     inside = project.seeds  # a new Path at each use: made once for the 1,000 reads
     skip = cache_enabled()
-    seen: dict[tuple[str, str], tuple[_Stat, int, str]] = {}
+    seen: dict[tuple[str, str], tuple[Stat, int, str]] = {}
     for path in folder.seeds:
         shown = f"{in_seeds}/{path.name}"
         where = (str(path), shown)
-        now = _seed_stat(path) if skip else None
+        now = regular_stat(path) if skip else None
         taken = time.time_ns()  # the stat came first: then the bytes, if they are read
         known = unchanged_key(now, _seen.get(where))
         facts = store.get(known) if known is not None else None

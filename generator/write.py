@@ -154,7 +154,7 @@ INDEX_FORMAT = 1
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
-def _stat_of(target: Path | str) -> Stat | None:
+def regular_stat(target: Path | str) -> Stat | None:
     """A regular file's stat (not following a link); None for anything else or nothing."""
     try:
         found = os.lstat(target)
@@ -186,7 +186,7 @@ class OutputIndex:
             self._load(path)
 
     def _load(self, path: Path) -> None:
-        found = _stat_of(path)  # before the bytes: a save meanwhile leaves another stat
+        found = regular_stat(path)  # before the bytes: a save meanwhile leaves another stat
         last = _files.get(str(path))
         if found is not None and last is not None and last[0] == found and last[1] == self.docs:
             self.entries = dict(last[2])
@@ -215,7 +215,7 @@ class OutputIndex:
         value, recorded, seen = entry
         if recorded[1] + RACY_NS > seen:
             return None  # racily clean: the file may have changed within the same tick
-        now = _stat_of(target) if found is False else found
+        now = regular_stat(target) if found is False else found
         return value if now == recorded else None
 
     def record(self, rel: str, value: str, found: Stat | None, seen: int) -> None:
@@ -252,7 +252,7 @@ class OutputIndex:
             self.changed = False
             # (Another build's save just now would leave its stat here with these entries:
             # harmless, since an entry is believed only while its own file keeps its stat.)
-            self._remember(_stat_of(self.path))
+            self._remember(regular_stat(self.path))
         except OSError:  # an index that cannot be written is skipped: the next build reads
             _files.pop(str(self.path), None)
             with contextlib.suppress(OSError):
@@ -472,7 +472,7 @@ def plan(
         known = index.known(rel, target, stat)
         if known is not None:
             return known
-        found, seen = _stat_of(target), time.time_ns()  # the stat first: then the bytes
+        found, seen = regular_stat(target), time.time_ns()  # the stat first: then the bytes
         current = _current(Path(target))
         if current is None:
             index.forget(rel)
@@ -629,7 +629,7 @@ def update(
 def _note_applied(index: OutputIndex, result: Plan) -> None:
     """After a swap: the written files' stats with the bytes written; deleted ones gone."""
     for output in result.writes:
-        found, seen = _stat_of(result.docs / output.path), time.time_ns()
+        found, seen = regular_stat(result.docs / output.path), time.time_ns()
         index.record(output.path, digest(output.content), found, seen)
     for rel in result.deletes:
         index.forget(rel)

@@ -66,13 +66,13 @@ print(json.dumps(state.stats))
 """
 
 
-def fresh_build(project: Path) -> dict[str, int]:
-    """`generator build` in a new process, caches on; → its state.stats."""
+def run_fresh(script: str, *args: Path) -> subprocess.CompletedProcess[str]:
+    """`script` in a new Python, caches on, one worker, the state writer as the CLI has it."""
     env = {**os.environ, "GENERATOR_WORKERS": "1"}
     env.pop("GENERATOR_CACHE", None)
-    env.pop("GENERATOR_STATE_WRITER", None)  # as `generator build` runs: a forked writer
-    done = subprocess.run(
-        [sys.executable, "-c", _FRESH_BUILD, str(project)],
+    env.pop("GENERATOR_STATE_WRITER", None)
+    return subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -80,6 +80,12 @@ def fresh_build(project: Path) -> dict[str, int]:
         timeout=300,
         check=False,
     )
+
+
+def fresh_build(project: Path) -> dict[str, int]:
+    """`generator build` in a new process, caches on (a forked state writer, as `generator
+    build` runs); → its state.stats."""
+    done = run_fresh(_FRESH_BUILD, project)
     assert done.returncode == 0, done.stderr
     stats: dict[str, int] = json.loads(done.stdout.strip().splitlines()[-1])
     return stats
@@ -305,21 +311,6 @@ print(json.dumps(state.stats))
 """
 
 
-def _run(script: str, *args: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GENERATOR_WORKERS": "1"}
-    env.pop("GENERATOR_CACHE", None)
-    env.pop("GENERATOR_STATE_WRITER", None)
-    return subprocess.run(
-        [sys.executable, "-c", script, *map(str, args)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def _writer_pid(pid_file: Path) -> int:
     """The stalled writer's pid, once it has begun (it starts after its build returned)."""
     for _ in range(30_000):
@@ -356,7 +347,7 @@ def test_a_killed_writer_leaves_no_state_and_the_next_build_is_right(tmp_path: P
     seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))[:2]})
     project = make_project(tmp_path / "p", seeds)
     go, pid_file = tmp_path / "go", tmp_path / "pid"
-    done = _run(_STALLED_BUILD, project, go, pid_file)  # returns with the writer stalled
+    done = run_fresh(_STALLED_BUILD, project, go, pid_file)  # returns with the writer stalled
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1])["saved"] == 1
     pid = _writer_pid(pid_file)
@@ -408,9 +399,9 @@ def test_the_next_process_waits_for_the_last_ones_writer(tmp_path: Path) -> None
     seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))[:2]})
     project = make_project(tmp_path / "p", seeds)
     go, pid_file = tmp_path / "go", tmp_path / "pid"
-    assert _run(_STALLED_BUILD, project, go, pid_file).returncode == 0
+    assert run_fresh(_STALLED_BUILD, project, go, pid_file).returncode == 0
     _writer_pid(pid_file)
-    done = _run(_WAITING_BUILD, project, go)
+    done = run_fresh(_WAITING_BUILD, project, go)
     assert done.returncode == 0, done.stderr
     first, last = (json.loads(line) for line in done.stdout.strip().splitlines()[-2:])
     assert first == {"busy": True, "saved_before": False}  # it started mid-write ...
