@@ -329,6 +329,47 @@ def test_the_pool_is_used_only_for_many_articles(monkeypatch: pytest.MonkeyPatch
     assert started == [2]
 
 
+def test_forked_workers_start_after_the_first_article_is_analysed_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The parent analyses the first article (compiling the patterns once), then the forked
+    # workers, which inherit them, take the rest; the outcomes stay in task order.
+    mapped: list[list[str]] = []
+    here: list[str] = []
+
+    class Pool:
+        def __init__(self, max_workers: int, mp_context: object) -> None:
+            pass
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def map(self, fn: Callable[[pool.Task], object], tasks: list[pool.Task], chunksize: int):  # type: ignore[no-untyped-def]
+            mapped.append([shown for _, shown, _ in tasks])
+            return [fn(task) for task in tasks]
+
+    real = pool.analyse_one
+
+    def spy(task: pool.Task) -> pool.Outcome:
+        here.append(task[1])
+        return real(task)
+
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(pool, "start_method", lambda: "fork")
+    monkeypatch.setattr(pool, "analyse_one", spy)
+    data = SEED.read_bytes()
+    tasks = [(SEED, f"seeds/{n}.md", data) for n in "abc"]
+    outcomes = pool.analyse_all(tasks, workers=2)
+    assert mapped == [["seeds/b.md", "seeds/c.md"]]
+    assert here[0] == "seeds/a.md"
+    assert outcomes == pool.analyse_all(tasks, workers=1)
+
+
 def test_worker_count_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GENERATOR_WORKERS", "3")
     assert pool.worker_count() == 3
