@@ -519,3 +519,86 @@ def test_a_plural_demonym_is_no_person() -> None:
     """Hold-out 7 (an FTC complaint): "targeted African Americans" gave a card."""
     people = _people("The scheme targeted African Americans and Russians, said Jane Roe.")
     assert set(people) == {"jane-roe"}
+
+
+def test_initials_without_a_space_are_part_of_the_name() -> None:
+    """Hold-out 8 (a landing release): "Flight Engineers T.J. Creamer and Soichi Noguchi" lost
+    both (the sentence ended after "T.J."; the dotted initials were read as an abbreviation)."""
+    people = _people(
+        "Commander Oleg Kotov and Flight Engineers T.J. Doe and Soichi Roe landed on Tuesday. "
+        "Doe has 163 days in space."
+    )
+    assert people["t-j-doe"] == ("T.J. Doe", ("flight engineer",))
+    assert people["soichi-roe"] == ("Soichi Roe", ("flight engineer",))
+    assert "doe" not in people
+    # dotted abbreviations the data knows stay out of the name
+    assert set(_people("U.S. Attorney Jane Roe spoke; the S.S. Patricia Doe sailed.")) == {
+        "jane-roe"
+    }
+
+
+def test_an_abbreviation_before_a_number_is_no_name() -> None:
+    """Hold-out 8 (an obituary): "also known as “cosmonaut No. 11”" gave the card "No"."""
+    people = _people("Cosmonaut Alexei Doe, also known as “cosmonaut No. 11”, died. See Fig. 3.")
+    assert set(people) == {"alexei-doe"}
+
+
+def test_a_portfolio_before_the_name_is_no_part_of_it() -> None:
+    """Hold-out 8 (a State Department readout): "Special Presidential Advisor for the Americas
+    Christopher J. Dodd" gave "Americas Christopher J. Dodd"."""
+    people = _people(
+        "Special Presidential Advisor for the Americas Christopher J. Roe met President Juan "
+        "Doe. Advisor Roe spoke."
+    )
+    assert people["christopher-j-roe"][0] == "Christopher J. Roe"
+    assert "americas-christopher-j-roe" not in people
+
+
+def test_a_name_written_in_capitals_with_an_age_is_a_person() -> None:
+    """Hold-out 8 (a sentencing): "GEORGE JEFFERSON, age 32, a resident of …" and later
+    "JEFFERSON" were read as acronyms; capitals with no age stay out."""
+    people = _people(
+        "JOHN DOE, age 32, a resident of Ohio, was sentenced today. The judge ordered that DOE "
+        "be placed on release. NASA and the FBI ACTED TODAY."
+    )
+    assert people == {"john-doe": ("JOHN DOE", ())}
+    assert _people("NEW ORLEANS POLICE said that MARK TWAIN arrived.") == {}
+
+
+def test_capitals_after_a_title_are_initials() -> None:
+    """Hold-out 2 (White House appointments): "Senior Legislative Assistant to then-Senator JD
+    Vance (OH)" lost the senator; an organization's capitals before a name stay out."""
+    assert _people("She worked for then-Senator JD Roe (OH) for years.") == {
+        "jd-roe": ("JD Roe", ("senator",))
+    }
+    assert _people("NASA Administrator Bill Doe spoke.") == {
+        "bill-doe": ("Bill Doe", ("administrator",))
+    }
+
+
+def test_a_hyphenated_given_name_is_evidence() -> None:
+    """Hold-out 8 (a basketball report): "reserve guard Ray-Jay Johnson" (two known given
+    names joined by a hyphen) had no card."""
+    assert set(_people("The squad had one player, reserve guard Ray-Jay Doe, back.")) == {
+        "ray-jay-doe"
+    }
+
+
+def test_u_s_with_a_space_stays_in_the_role() -> None:
+    """Hold-out 8 (a sentencing): "U. S. District Judge Helen G. Berrigan" lost the "U. S."."""
+    people = _people(
+        "The man was sentenced by U. S. District Judge Helen G. Roe, said U. S. Attorney Jim Doe."
+    )
+    assert people["helen-g-roe"][1] == ("u. s. district judge",)
+    assert people["jim-doe"][1] == ("u. s. attorney",)
+
+
+def test_an_aside_after_each_name_keeps_the_list() -> None:
+    """Hold-out 2 (White House appointments): "Jay Fields (internal lead), Jeff Freeland (House
+    lead), and Pace McMullan (Senate lead)": the last name, no known given name, was lost."""
+    people = _people(
+        "He has three deputies, Deputy Director Jay Fields (internal lead), Jeff Freeland "
+        "(House lead), and Pace Mcroe (Senate lead)."
+    )
+    assert {"jay-fields", "jeff-freeland", "pace-mcroe"} <= set(people)
+    assert "house" not in people and "senate" not in people

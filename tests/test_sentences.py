@@ -70,6 +70,18 @@ from generator.analyse.sentences import sentence_bounds, sentence_starts, senten
             "She earned her Ph.D. She flew at 5 p.m. EST. The crew slept.",
             ["She earned her Ph.D.", "She flew at 5 p.m. EST.", "The crew slept."],
         ),
+        # initials without a space go on; after a comma they are a place and end it
+        (
+            "Flight Engineers T.J. Doe and Jo Roe landed. Camp Lejeune, N.C. Ramos won. "
+            "She holds an M.D. She flew.",
+            [
+                "Flight Engineers T.J. Doe and Jo Roe landed.",
+                "Camp Lejeune, N.C.",
+                "Ramos won.",
+                "She holds an M.D.",
+                "She flew.",
+            ],
+        ),
         ("", []),
         ("   ", []),
     ],

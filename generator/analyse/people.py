@@ -27,7 +27,7 @@ from ..model import Article, Organization, Person
 from ..read import name_id
 from . import patterns
 from .lexicon import PartCue, PeopleLexicon, entity_lexicon, people_lexicon
-from .sentences import sentence_spans
+from .sentences import abbreviations, dotted_ends, sentence_spans
 from .text import (
     DOTTED,
     INITIAL,
@@ -103,6 +103,8 @@ _PORTFOLIO = patterns.compile(
     rf"(?:\s+{_CAPITALISED_OR_LINK})*?)\s+$"
 )
 _LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
+_INITIALS = patterns.compile(r"(?:[A-Z]\.){2,3}")  # "T.J." of "T.J. Creamer"
+_NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
 
 
 @dataclass
@@ -197,6 +199,7 @@ class _Context:
     attributive: re.Pattern[str]  # " terrier" after "Jack Russell": a thing, not a person
     kin: re.Pattern[str]  # "his beloved " / "his wife of 50 years, " just before a name
     speech_after: re.Pattern[str]  # " said" just after a name
+    capitals: frozenset[str] = frozenset()  # words of names written in capitals (_capitals)
 
 
 def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
@@ -406,7 +409,36 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         _attributive(),
         _kin(),
         *_speech_patterns(),
+        capitals=_capitals(article, org_ids),
     )
+
+
+# A name written in capitals with an age after it: "GEORGE JEFFERSON, age 32," "JANE Q. DOE, 41,"
+_CAPITALS_WORD = r"[A-Z][A-Z’'\-]*[A-Z]"
+_CAPITALS_NAME = patterns.compile(
+    rf"(?<![\w.’'\-])(?P<name>{_CAPITALS_WORD}(?:\s+(?:[A-Z]\.|{_CAPITALS_WORD})){{1,3}})"
+    r",\s+(?:aged?\s+)?\d{1,3}\s*,"
+)
+
+
+def _capitals(article: Article, org_ids: dict[str, str]) -> frozenset[str]:
+    """Words of the names a story writes in capitals (court releases: "GEORGE JEFFERSON, age
+    32, a resident of …", later "JEFFERSON"), which are otherwise read as acronyms: the name
+    has an age after it, starts with a known given name and has no word that is an
+    organization's form or a place; its words are then name words in the whole story."""
+    lex = people_lexicon()
+    words: set[str] = set()
+    for block in article.story_blocks:
+        if "," not in block.text:
+            continue
+        for found in _CAPITALS_NAME.finditer(block.text):
+            name = found.group("name").split()
+            if not is_given(name[0].title(), lex) or any(
+                w in org_ids or w.title() in _place_words() for w in name
+            ):
+                continue
+            words.update(w for w in name if len(w) > 2)
+    return frozenset(words)
 
 
 @cache
@@ -496,14 +528,41 @@ def _blocked(token: str, ctx: _Context) -> bool:
         or low in ctx.lex.closed_class
         or token in ctx.org_ids
         or _is_place_word(token, ctx)
-        or _DOTTED.fullmatch(token) is not None
+        or (_DOTTED.fullmatch(token) is not None and not _is_initials(token, ctx))
         or any(c.isdigit() for c in token)
         or _LOWER_PART.search(token) is not None
         or ("-" in token and any(p.lower() in ctx.lex.non_name_words for p in token.split("-")))
         or (
-            len(token) > 1 and token.isalpha() and token.isupper() and token not in ctx.lex.suffixes
+            len(token) > 1
+            and token.isalpha()
+            and token.isupper()
+            and token not in ctx.lex.suffixes
+            and token not in ctx.capitals
         )
     )
+
+
+def _is_initials(token: str, ctx: _Context) -> bool:
+    """Initials written without a space ("T.J.", "W.S."): a name word, unlike the dotted
+    abbreviations the data knows ("U.S.", "S.S.", "D.C.") and organizations' forms."""
+    bare = token.lower().rstrip(".")
+    return (
+        _INITIALS.fullmatch(token) is not None
+        and bare not in abbreviations()
+        and bare not in dotted_ends()
+        and token not in ctx.org_ids
+        and token not in ctx.lex.vessel_prefixes
+        and not _is_place_word(token, ctx)
+    )
+
+
+def is_given(token: str, lex: PeopleLexicon) -> bool:
+    """A known given name (data/given_names.txt), or one of known given names joined by
+    hyphens ("Ray-Jay", "Jean-Luc")."""
+    if token in lex.given_names:
+        return True
+    parts = token.split("-")
+    return len(parts) > 1 and all(p in lex.given_names for p in parts)
 
 
 def _is_suffix(token: str, ctx: _Context) -> bool:
@@ -598,7 +657,7 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
             plural = i == len(prefix) and written in ctx.lex.plural_roles
             j = i
             while j < len(prefix) and (
-                prefix[j].lower() in ctx.lex.role_modifiers or _DOTTED.fullmatch(prefix[j])
+                prefix[j].lower() in ctx.lex.role_modifiers or _dotted_part(prefix, j)
             ):
                 j += 1
             if j < len(prefix) and _role_at(prefix, j, ctx.lex):  # "Magistrate Judge",
@@ -611,12 +670,51 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
             modifiers = []
             i += org[1]
         else:
-            if low.rstrip(".") in ctx.lex.role_modifiers or _DOTTED.fullmatch(prefix[i]):
+            if low.rstrip(".") in ctx.lex.role_modifiers or _dotted_part(prefix, i):
                 modifiers.append(low)
             else:
                 modifiers = []
             i += 1
     return roles, orgs, plural
+
+
+_SPACED_LETTER = patterns.compile(r"[A-Z]\.")
+_CAPITAL_INITIALS = patterns.compile(r"[A-Z]{2,3}")
+
+
+def _capital_initials(match: re.Match[str], tokens: list[str], i: int, ctx: _Context) -> bool:
+    """ "Senator JD Vance", "then-Senator JD Vance": two or three capitals before a surname
+    are initials written without dots when a title stands right before them (in the run, or a
+    role just before it) and the surname ends the run; never an organization's or a place's
+    form ("NASA Administrator", "FBI Director")."""
+    if i < 0 or not _CAPITAL_INITIALS.fullmatch(tokens[i]):
+        return False
+    surname = tokens[i + 1]
+    if not surname[1:].islower() or _blocked(surname, ctx) or _is_title(surname, ctx):
+        return False
+    token = tokens[i]
+    if token in ctx.org_ids or _is_place_word(token, ctx) or token in ctx.lex.suffixes:
+        return False
+    if token.lower() in ctx.lex.closed_class or token.lower() in ctx.lex.non_name_words:
+        return False
+    if i > 0:
+        return _is_title(tokens[i - 1], ctx)
+    before = match.string[max(0, match.start() - _PREFIX) : match.start()]
+    if not _may_end_in_role(before, ctx) or before.rstrip().endswith(","):
+        return False
+    start = ctx.prefix_start.search(before)
+    role = ctx.prefix.match(before, start.start()) if start else None
+    return role is not None and role.end() == len(before)
+
+
+def _dotted_part(words: list[str], i: int) -> bool:
+    """Whether words[i] is a dotted abbreviation ("U.S.") or one letter of one written with
+    spaces ("U. S. District Judge": "U." and "S."), before a role."""
+    if _DOTTED.fullmatch(words[i]):
+        return True
+    if not _SPACED_LETTER.fullmatch(words[i]):
+        return False
+    return any(0 <= j < len(words) and _SPACED_LETTER.fullmatch(words[j]) for j in (i - 1, i + 1))
 
 
 def _clean_run(
@@ -632,9 +730,13 @@ def _clean_run(
     tokens = [strip_possessive(w) for w in raw]
     possessive = [t != w for t, w in zip(tokens, raw, strict=True)]
     start = _name_start(tokens, possessive, initial, ctx)
+    if start == len(tokens) - 1 and _capital_initials(match, tokens, start - 1, ctx):
+        start -= 1
     rest = tokens[start:]
     core = _core(rest, ctx)
     if not core or _name_words(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
+        return None
+    if _INITIALS.fullmatch(core[-1]):  # "Creamer T.J.": initials end no name
         return None
     if _is_nickname(rest[0]) or not core[0][:1].isupper():
         return None
@@ -710,10 +812,14 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
     for match in _runs(sentence):
         if _CASE_PARTY.search(sentence, max(0, match.start() - 6), match.start()):
             continue  # a party in a case's name ("United States v. John Doe"): the case's name
+        if _NUMBER_LABEL.match(sentence, match.end()):
+            continue  # "cosmonaut No. 11", "Fig. 3": an abbreviation labelling a number
         cleaned = _clean_run(match, match.start() == first_word, ctx)
         if cleaned is None:
             continue
         start, end, tokens, honorific, roles, orgs, plural = cleaned
+        if honorific is None and not roles:
+            start, tokens = _after_portfolio(sentence, start, tokens, ctx)
         core = _core(tokens, ctx)
         if _name_words(core) >= 2:  # a full name only: the words before it are its role
             named_at = sentence.find(tokens[0], start)
@@ -738,7 +844,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 plural_role=plural,
                 run_roles=len(roles),
                 titled=bool(roles),
-                given=core[0] in ctx.lex.given_names,
+                given=is_given(core[0], ctx.lex),
                 run_orgs=tuple(orgs),
                 plural_shared=tuple(roles) if plural else (),
             )
@@ -747,6 +853,34 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         if ordinal and honorific and roles and roles[-1].endswith(honorific.lower()):
             roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
     return found
+
+
+def _after_portfolio(
+    sentence: str, start: int, tokens: tuple[str, ...], ctx: _Context
+) -> tuple[int, tuple[str, ...]]:
+    """A title's portfolio written before the name is no part of it: in "Special Presidential
+    Advisor for the Americas Christopher J. Dodd" the run "Americas Christopher J. Dodd" starts
+    with the portfolio; the name starts at the first known given name when no word before it
+    is one, two name words or more follow and a role with its link stands before the run
+    (_portfolio_role). → (start, tokens), unchanged when the run is all name."""
+    at = start
+    offsets: list[int] = []
+    for token in tokens:
+        at = sentence.find(token, at)
+        if at < 0:
+            return start, tokens
+        offsets.append(at)
+        at += len(token)
+    for i in range(1, len(tokens) - 1):
+        if is_given(tokens[i], ctx.lex) and tokens[i] not in ctx.lex.given_name_exclusions:
+            if any(is_given(t, ctx.lex) for t in tokens[:i]):
+                break
+            if _name_words(_core(tokens[i:], ctx)) >= 2 and _portfolio_role(
+                sentence, offsets[i], ctx
+            ):
+                return offsets[i], tokens[i:]
+            break
+    return start, tokens
 
 
 def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
@@ -855,18 +989,33 @@ def _office_after(text: str, end: int, ctx: _Context) -> tuple[str, int]:
 _HELD_IN = patterns.compile(r"\s+(?:in|at|of|for|with)\s+(?:the\s+)?")
 
 
+_ASIDE_GAP = patterns.compile(r"\s*\([^()]{1,60}\)")  # "Jay Fields (internal lead), …"
+_IN_ASIDE = patterns.compile(r"\s*\([^()]*")  # a name inside that aside: "(House lead)"
+
+
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Mentions joined by list connectors (", ", " and ", ", and ") form one group."""
+    """Mentions joined by list connectors (", ", " and ", ", and ") form one group; a
+    parenthesised aside after a name does not break the list ("Jay Fields (internal lead), Jeff
+    Freeland (House lead), and Pace McMullan"), and a name inside it stands alone."""
     groups: list[list[_Mention]] = []
+    current: list[_Mention] | None = None
     closed = True  # an "and" ends a list: "cosmonauts X and Y, and Aki Hoshide" is two lists
     for mention in mentions:
         connector = None
-        if groups:
-            connector = _CONNECTOR.fullmatch(sentence, groups[-1][-1].end, mention.start)
-        if connector and not closed:
-            groups[-1].append(mention)
+        if current is not None:
+            last = current[-1].end
+            if _IN_ASIDE.fullmatch(sentence, last, mention.start):
+                groups.append([mention])
+                continue
+            connector = _CONNECTOR.fullmatch(sentence, last, mention.start)
+            aside = _ASIDE_GAP.match(sentence, last, mention.start)
+            if connector is None and aside is not None:
+                connector = _CONNECTOR.fullmatch(sentence, aside.end(), mention.start)
+        if current is not None and connector and not closed:
+            current.append(mention)
         else:
-            groups.append([mention])
+            current = [mention]
+            groups.append(current)
         closed = bool(connector and "and" in connector.group())
     return groups
 
@@ -1976,7 +2125,7 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     if any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
         return True
     return (
-        person.core[0] in lex.given_names
+        is_given(person.core[0], lex)
         and person.core[0] not in lex.given_name_exclusions
         and not any(m.lower or m.thing for m in person.mentions)
         and not all(m.located for m in person.mentions)

@@ -4,8 +4,10 @@ quotations, dates).
 A sentence ends at . ! or ? (and any closing quote marks) followed by white space and a capital
 letter, digit or opening mark, unless the word before the dot is a known abbreviation ("Mr.",
 "a.m.", "Sept."; data/sentences.yml and the short month names of data/dates.yml), a
-single-letter initial ("Tracy C. Dyson"), or an ordinal written with a dot before an abbreviated
-rank ("Air Force 1st. Lt. James Souder"). One pass over the text.
+single-letter initial ("Tracy C. Dyson"), initials written without a space ("T.J. Creamer"; not
+after a comma, where they are a place: "Camp Lejeune, N.C. Ramos rallied", nor data/sentences.yml
+dotted_ends), or an ordinal written with a dot before an abbreviated rank ("Air Force 1st. Lt.
+James Souder"). One pass over the text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _LAST_WORD = patterns.compile(r"([\w.]+)\.$")
 _ORDINAL = patterns.compile(r"\d+(?:st|nd|rd|th)")
 _NEXT_ABBREVIATION = patterns.compile(r"([A-Za-z][\w.]*?)\.(?=\s)")
 _OPENERS = "\"“‘('["
+_INITIALS = patterns.compile(r"[a-z](?:\.[a-z]){1,2}")  # "t.j" of "T.J.", "j.r.r" of "J.R.R."
 
 
 def load_data(name: str) -> dict[str, object]:
@@ -49,6 +52,14 @@ def abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def dotted_ends() -> frozenset[str]:
+    """Dotted abbreviations of places and bodies that end a sentence like any word ("in
+    Washington, D.C. The"), lower case without the final dot; other initials do not."""
+    listed = str_list(load_data("sentences.yml").get("dotted_ends"))
+    return frozenset(w.lower().rstrip(".") for w in listed)
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     follow = match.end()
     while follow < len(text) and text[follow] in _OPENERS:
@@ -64,6 +75,9 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     token = word.group(1).lower()
     if (len(token) == 1 and token.isalpha()) or token in abbreviations():
         return False
+    if _INITIALS.fullmatch(token) and token not in dotted_ends():
+        before = text[max(0, word.start() - 2) : word.start()]
+        return before.rstrip().endswith(",") or not text[follow].isupper()
     if _ORDINAL.fullmatch(token):  # "1st. Lt. James Souder": the rank goes on
         rank = _NEXT_ABBREVIATION.match(text, follow)
         return rank is None or rank.group(1).lower() not in abbreviations()
