@@ -526,3 +526,27 @@ def test_the_memo_tells_equal_strings_from_other_values() -> None:
     assert rendered == ["p.md"]
     _, rendered = memo_renders([a_page({"d": "description", "n": 1.0})])
     assert rendered == ["p.md"]  # the same items in another order: another page model
+
+
+def test_the_index_text_is_the_json_encoding_of_its_entries() -> None:
+    """write.index_text reuses each unchanged entry's encoding from the last save: whatever
+    changed, its text is json.dumps of the body, character for character (and loads back)."""
+
+    def dumped(docs: str, entries: dict[str, tuple[str, write.Stat, int]]) -> str:
+        files = {rel: [value, *stat, seen] for rel, (value, stat, seen) in sorted(entries.items())}
+        body = {"format": write.INDEX_FORMAT, "docs": docs, "files": files}
+        return json.dumps(body, separators=(",", ":"))
+
+    entries: dict[str, tuple[str, write.Stat, int]] = {
+        "people.md": ("a" * 64, (10, 2, 3, 4, 5), 6),
+        'crew/"quoted" é.md': ("b" * 64, (1, 1 << 62, 3, 4, 2**40), 7),
+        "articles/\u0130stanbul.md": ("c" * 64, (0, 0, 0, 0, 0), 0),
+    }
+    docs = "/tmp/d\u00e9cor/docs"
+    assert write.index_text(docs, entries) == dumped(docs, entries)
+    entries["people.md"] = ("d" * 64, (11, 2, 3, 4, 5), 9)  # changed: encoded again
+    del entries["articles/\u0130stanbul.md"]
+    entries["a-new.md"] = ("e" * 64, (1, 2, 3, 4, 5), 6)
+    text = write.index_text(docs, entries)
+    assert text == dumped(docs, entries)
+    assert json.loads(text)["files"]["people.md"] == ["d" * 64, 11, 2, 3, 4, 5, 9]
