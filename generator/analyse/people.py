@@ -18,7 +18,7 @@ Single-word mentions ("Peresild", "Mr Shkaplerov") are joined to the person with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -76,7 +76,7 @@ _AKA = patterns.compile(
     r"who\s+(?:now\s+)?(?:calls|called)\s+(?:himself|herself|themself))\s+"
 )
 _AKA_MORE = patterns.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
-_AGE_AFTER = patterns.compile(r"^,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:,|$))")
+_AGE_AFTER = patterns.compile(r"^,\s*(?:aged?\s+)?(\d{1,3})(?=\s*(?:,|$))")  # ", 47," ", age 32,"
 _INITIAL = patterns.compile(INITIAL + "|[A-Z]\\.$")
 _DOTTED = patterns.compile(DOTTED)
 _QUOTES = '“"‘'
@@ -297,7 +297,9 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     roles = _roles()
     apposition = patterns.compile(
         rf"^,\s*(?:\d{{1,3}},\s*)?(?:(?:[A-Z][a-z]?\.){{2,3}},\s*){{0,3}}"
-        rf"(?!(?:who|whom|whose|which|that)\b)(?:(?:an?|the)\s+)?"
+        # ", is the first private company": a verb after the comma ends a clause, no apposition
+        rf"(?!(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would)\b)"
+        rf"(?:(?:an?|the)\s+)?"
         rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,3}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
@@ -1218,6 +1220,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             if pattern is not ctx.apposition and written in ctx.lex.plural_roles:
                 mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
             role = _role_text(apposition, ctx.lex)
+            if pattern is ctx.apposition:
+                role = _title_words(after[: apposition.start("mods")], apposition, ctx) + role
             portfolio = _apposed_portfolio(after, apposition, ctx)
             role_end = apposition.end("role")
             if role.split(" ")[-1] in ctx.lex.portfolio_heads:  # "to be Secretary of Energy"
@@ -1286,6 +1290,42 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
+
+
+_TITLE_WORD = patterns.compile(r"[A-Z][a-z]+")
+
+
+def _title_words(lead: str, apposition: re.Match[str], ctx: _Context) -> str:
+    """The capitalised words of a title-case apposition's title before its role, lower case
+    with a space after: ", HVO's Seismic Network Manager," gives "seismic network " (the role
+    "seismic network manager"). Only plain capitalised words right before a capitalised role,
+    after an organization's possessive or an article ("a", "the"); none that names an
+    organization, a place or nationality, or a given name; else ""."""
+    if not apposition.group("role")[:1].isupper():
+        return ""
+    words = lead.split()
+    kept: list[str] = []
+    while words and _TITLE_WORD.fullmatch(words[-1]):
+        word = words.pop()
+        if (
+            word in ctx.org_ids
+            or _is_place_word(word, ctx)
+            or word.lower() in ctx.lex.closed_class
+            or word in ctx.lex.given_names
+            or word.lower() in ctx.lex.roles
+        ):
+            return ""
+        kept.insert(0, word.lower())
+    if not kept or not words:
+        return ""
+    opener = words[-1]
+    if opener.lower() in ("a", "an", "the") and len(words) == 2:
+        return " ".join(kept) + " "
+    if re.fullmatch(r"[A-Z][\w.&-]*[’']s", opener) and len(words) == 2:
+        owner = opener[:-2]
+        if owner in ctx.org_ids:
+            return " ".join(kept) + " "
+    return ""
 
 
 def _and_role(text: str, end: int, ctx: _Context) -> re.Match[str] | None:
@@ -1700,17 +1740,43 @@ def _named(found: list[_Mention]) -> list[_Mention]:
 _PRONOUN_SUBJECT = patterns.compile(r"(?P<pronoun>[Hh]e|[Ss]he)\b")
 
 
+# A sentence that is only an age, said of the paragraph's subject: "He was 85."
+_AGE_SENTENCE = patterns.compile(
+    r"^\W*(?P<pronoun>[Hh]e|[Ss]he)\s+was\s+(?P<age>\d{1,3})(?:\s+years\s+old)?\s*[.!]?\s*$"
+)
+
+
+def _age_sentence(sentence: str, topic: tuple[_Mention, str] | None) -> None:
+    """ "Leonov, famous for … He was 85.": a sentence that is nothing but "he" or "she" and an
+    age gives the paragraph's topic (see _next_topic; the pronoun agrees) that age."""
+    said = _AGE_SENTENCE.match(sentence)
+    if said is None or topic is None:
+        return
+    mention, pronoun = topic
+    if pronoun and pronoun != said.group("pronoun").lower():
+        return
+    if mention.age is None:
+        mention.age = int(said.group("age"))
+
+
 def _next_topic(
-    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None
+    sentence: str,
+    found: list[_Mention],
+    topic: tuple[_Mention, str] | None,
+    surnames: Mapping[str, int] | None = None,
 ) -> tuple[_Mention, str] | None:
     """The person a paragraph is about after `sentence`, and the pronoun used of them ("" when
     none yet): the sentence's subject when it is a name and every other name in the sentence
     stands after a preposition ("Natalie was the Legislative Director for Senator Bill
     Hagerty"); the same as before when the subject is "he" or "she" (and the pronoun agrees);
-    else no one (a quotation, another subject: precision first)."""
+    else no one (a quotation, another subject: precision first). A lone surname counts when
+    one full name met before ends with it (`surnames`: last word → how many full names)."""
     if sentence.lstrip()[:1] in '“"‘':
         return None
-    found = [m for m in found if len(m.core) >= 2 or m.cued]  # "House" alone: no one
+    known = surnames or {}
+    found = [  # "House" alone: no one; "Leonov" after "Alexei Leonov": him
+        m for m in found if len(m.core) >= 2 or m.cued or known.get(m.core[-1]) == 1
+    ]
     if found:
         first = found[0]
         if _SUBJECT_PLACE.match(sentence[: first.run_start]) or re.fullmatch(
@@ -1861,6 +1927,8 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
     mentions: list[_Mention] = []
     texts: list[str] = []
     group_number = 0
+    surnames: dict[str, int] = {}  # a full name's last word → how many full names end in it
+    seen_full: set[tuple[str, str]] = set()  # (first word, last word): "Jane C. Doe" = "Jane Doe"
     for block_index, block in enumerate(article.blocks):
         if block.kind == "boilerplate":
             continue
@@ -1894,7 +1962,11 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             _pronoun_roles(sentence, found, topic, ctx)
-            topic = _next_topic(sentence, found, topic)
+            _age_sentence(sentence, topic)
+            topic = _next_topic(sentence, found, topic, surnames)
+            for full in {(m.core[0], m.core[-1]) for m in found if len(m.core) >= 2}:
+                surnames[full[-1]] = surnames.get(full[-1], 0) + (full not in seen_full)
+                seen_full.add(full)
             for group in groups:
                 shared = group[-1].shared_role
                 if shared:  # "Kate Rubins and Andre Douglas are serving as the crewmembers"
