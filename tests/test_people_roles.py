@@ -73,3 +73,20 @@ def test_a_verb_after_the_comma_is_no_apposition() -> None:
     private company to …" gave Musk the role "first private"."""
     people = _people("SpaceX, backed by entrepreneur Elon Musk, is the first private company.")
     assert people["elon-musk"].roles == ("entrepreneur",)
+
+
+# --- roles before a name ----------------------------------------------------------------------
+
+
+def test_initials_with_a_space_before_a_role_are_part_of_it() -> None:
+    """Hold-out 8 (a sentencing): "by U. S. District Judge Helen G. Berrigan …, announced U. S.
+    Attorney Jim Letten" gave "district judge" and "attorney"."""
+    people = _people(
+        "Jim Ward was sentenced by U. S. District Judge Helen G. Berrigan, announced U. S. "
+        "Attorney Jim Letten."
+    )
+    assert people["helen-g-berrigan"].roles == ("u. s. district judge",)
+    assert people["jim-letten"].roles == ("u. s. attorney",)
+    assert _people("Jim Ward met U.S. Attorney Jim Letten.")["jim-letten"].roles == (
+        "u.s. attorney",
+    )

@@ -202,6 +202,11 @@ class _Context:
     capitals: frozenset[str] = frozenset()  # words of names written in capitals (_capitals)
 
 
+# Initials before a role, with or without a space between them: "U.S. Attorney", "U. S. District
+# Judge" (kept as written).
+_DOTTED_MODIFIER = r"(?:[A-Z]\.(?:\s(?=[A-Z]\.))?){2,}"
+
+
 def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
     # Optional organization (with a parenthesised expansion), optional place/nationality word,
     # modifiers ("deputy", "U.S."), the role, and for plural roles an optional dash apposition
@@ -210,7 +215,7 @@ def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
         # "acting NASA Administrator": a modifier may stand before the organization too
         rf"(?:(?P<pre>(?:{modifiers}\s+)*)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
         rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
-        rf"(?P<mods>(?:{modifiers}\s+|(?:[A-Z]\.){{2,}}\s+)*)(?P<role>{roles})"
+        rf"(?P<mods>(?:{modifiers}\s+|{_DOTTED_MODIFIER}\s+)*)(?P<role>{roles})"
         rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
     )
 
@@ -223,7 +228,7 @@ def _modifier_words() -> str:
 @cache
 def _modifiers() -> str:
     """Words that qualify the role after them, kept with it: "deputy", "assistant", "U.S."."""
-    return rf"(?P<mods>(?:{_modifier_words()}\s+|(?:[A-Z]\.){{2,}}\s+)*)"
+    return rf"(?P<mods>(?:{_modifier_words()}\s+|{_DOTTED_MODIFIER}\s+)*)"
 
 
 def _role_text(match: re.Match[str], lex: PeopleLexicon) -> str:
