@@ -90,3 +90,45 @@ def test_initials_with_a_space_before_a_role_are_part_of_it() -> None:
     assert _people("Jim Ward met U.S. Attorney Jim Letten.")["jim-letten"].roles == (
         "u.s. attorney",
     )
+
+
+def test_a_portfolio_before_a_name_is_the_roles_not_the_names() -> None:
+    """Hold-out 8 (a State Department readout): "Special Presidential Advisor for the Americas
+    Christopher J. Dodd met …" gave the person "Americas Christopher J. Dodd", role "advisor"."""
+    people = _people(
+        "Special Presidential Advisor for the Americas Christopher J. Dodd met the President "
+        "today. Special Presidential Advisor Dodd congratulated him."
+    )
+    assert list(people) == ["christopher-j-dodd"]
+    assert people["christopher-j-dodd"].roles == ("special presidential advisor for the americas",)
+    assert _people("Secretary for the Americas Jane Roe spoke.")["jane-roe"].roles == (
+        "secretary for the americas",
+    )
+
+
+def test_a_fronted_as_role_after_an_opening_phrase() -> None:
+    """Hold-out 8 (a plea): "According to the indictment, as an equipment program manager for
+    the FBI, Jones was responsible …" gave Jones no role."""
+    people = _people(
+        "Curtis Jones, 47, pleaded guilty today. According to the indictment, as an equipment "
+        "program manager for the FBI, Jones was responsible for it."
+    )
+    assert people["curtis-jones"].roles == ("equipment program manager",)
+    assert people["curtis-jones"].organizations == ("fbi",)
+
+
+def test_a_spacecraft_communicator_before_a_name() -> None:
+    """Hold-out 8 (a station incident): "spacecraft communicator James Kelly said …"."""
+    people = _people("Spacecraft communicator James Kelly said the crew was safe.")
+    assert people["james-kelly"].roles == ("spacecraft communicator",)
+
+
+def test_an_age_sentence_with_a_noun_of_a_person() -> None:
+    """Hold-out 2 (an obituary): "George W. S. Abbey, former director of …, died Sunday. The
+    Seattle native was 91." — and no age from a sentence about a thing."""
+    people = _people(
+        "Jane Q. Roe, former director of the lab, died Sunday. The Seattle native was 91."
+    )
+    assert people["jane-q-roe"].age == 91
+    people = _people("Jane Q. Roe led the team on Sunday. The final score was 85.")
+    assert people["jane-q-roe"].age is None

@@ -54,6 +54,7 @@ class PeopleLexicon:
     rank_qualifiers: frozenset[str] = frozenset()  # "Lance" of "Lance Cpl."
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
     death_words: tuple[str, ...] = ()  # "died", "passed away": "… at the age of 86" is an age
+    person_nouns: frozenset[str] = frozenset()  # "The Seattle native was 91."
     role_verbs: dict[str, str] = field(default_factory=dict)  # "chairs" → "chair"
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
@@ -243,6 +244,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
         kin_words=_strings(raw.get("kin_words")),
         death_words=_strings(raw.get("death_words")),
+        person_nouns=_lower_set(raw.get("person_nouns") or ()),
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         rank_qualifiers=frozenset(str(w) for w in raw.get("rank_qualifiers") or ()),

@@ -1562,9 +1562,12 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
 @cache
 def _fronted_as() -> re.Pattern[str]:
     """ "As NOAA Administrator, Spinrad …": "as", a role (maybe after the organization it is
-    held in) and a comma opening the sentence."""
+    held in) and a comma opening the sentence (or its clause after one opening phrase)."""
     return patterns.compile(
-        rf"[^\w“”\"‘’]*As\s+(?:(?:an?|the|its|their)\s+)?"
+        # … maybe after one opening phrase: "According to the indictment, as an equipment
+        # program manager for the FBI, Jones was …"
+        rf"[^\w“”\"‘’]*(?:As|(?:According\s+to|In|At|On|From|During)\s[^,;:“”\"]{{1,60}},\s+as)"
+        rf"\s+(?:(?:an?|the|its|their)\s+)?"
         rf"(?P<lead>(?:[A-Z][\w’'.\-]*\s+){{1,6}}?)??{_modifiers()}(?P<role>{_roles()})\b"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;:“”\"]{{1,80}}?))?\s*,\s*"
     )
@@ -1601,7 +1604,7 @@ def _fronted_role(sentence: str, first: _Mention, ctx: _Context) -> None:
     """A role fronted with "as" belongs to the name right after its comma: "As NOAA
     Administrator, Spinrad is responsible …", "As an astronaut, Richard was …" (not "As NASA
     administrator, it also was under Richard’s leadership")."""
-    if not sentence.lstrip(_LEADING).startswith("As "):
+    if not sentence.lstrip(_LEADING).startswith("As ") and ", as " not in sentence:
         return
     fronted = _fronted_as().match(sentence)
     if fronted is None or fronted.end() != first.start:
@@ -1747,18 +1750,24 @@ _PRONOUN_SUBJECT = patterns.compile(r"(?P<pronoun>[Hh]e|[Ss]he)\b")
 
 # A sentence that is only an age, said of the paragraph's subject: "He was 85."
 _AGE_SENTENCE = patterns.compile(
-    r"^\W*(?P<pronoun>[Hh]e|[Ss]he)\s+was\s+(?P<age>\d{1,3})(?:\s+years\s+old)?\s*[.!]?\s*$"
+    r"^\W*(?:(?P<pronoun>[Hh]e|[Ss]he)|The\s+(?:[A-Z][\w’'-]*\s+){0,3}(?P<noun>[a-z][\w-]*))"
+    r"\s+was\s+(?P<age>\d{1,3})(?:\s+years\s+old)?\s*[.!]?\s*$"
 )
 
 
-def _age_sentence(sentence: str, topic: tuple[_Mention, str] | None) -> None:
-    """ "Leonov, famous for … He was 85.": a sentence that is nothing but "he" or "she" and an
-    age gives the paragraph's topic (see _next_topic; the pronoun agrees) that age."""
+def _age_sentence(sentence: str, topic: tuple[_Mention, str] | None, ctx: _Context) -> None:
+    """ "Leonov, famous for … He was 85.", "… died Sunday. The Seattle native was 91.": a
+    sentence that is nothing but "he" or "she" (or "the", maybe capitalised words, and a noun
+    of a person: ctx.lex.person_nouns or a role) and an age gives the paragraph's topic (see
+    _next_topic; the pronoun agrees) that age."""
     said = _AGE_SENTENCE.match(sentence)
     if said is None or topic is None:
         return
     mention, pronoun = topic
-    if pronoun and pronoun != said.group("pronoun").lower():
+    noun = said.group("noun")
+    if noun is not None and noun not in ctx.lex.person_nouns and noun not in ctx.lex.roles:
+        return
+    if pronoun and said.group("pronoun") and pronoun != said.group("pronoun").lower():
         return
     if mention.age is None:
         mention.age = int(said.group("age"))
@@ -1967,7 +1976,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             _pronoun_roles(sentence, found, topic, ctx)
-            _age_sentence(sentence, topic)
+            _age_sentence(sentence, topic, ctx)
             topic = _next_topic(sentence, found, topic, surnames)
             for full in {(m.core[0], m.core[-1]) for m in found if len(m.core) >= 2}:
                 surnames[full[-1]] = surnames.get(full[-1], 0) + (full not in seen_full)
