@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.analyse.dates import find_events
 from generator.analyse.entities import find_organizations
 from generator.analyse.keyfacts import (
@@ -342,3 +344,27 @@ def test_a_value_cut_at_an_abbreviations_dot_is_never_shown() -> None:
     assert "docking" not in facts
     # a value that ends at a sentence's own full stop is kept
     assert "docking" in _earned("The crew docked to the International Space Station.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spacecraft"),
+    [
+        # Hold-out 8 (Wikinews): the text names a "Crew Dragon capsule", never a bare "Dragon".
+        (
+            "SpaceX launched its first crewed mission yesterday with two astronauts in a Crew "
+            "Dragon capsule atop a Falcon 9 rocket.",
+            "Crew Dragon",
+        ),
+        ("The Cargo Dragon spacecraft lifted off on Monday.", "Cargo Dragon"),
+        ("About 30 hours later, Dragon docked to the Harmony module.", "Dragon"),
+        ("SpaceX’s Dragon docked to the station.", "Dragon"),  # a possessive is no part of it
+    ],
+)
+def test_a_spacecraft_is_the_whole_name_the_text_gives(sentence: str, spacecraft: str) -> None:
+    assert facts_of(article_from(sentence))["spacecraft"][0] == spacecraft
+
+
+def test_no_spacecraft_value_starts_inside_a_longer_name() -> None:
+    """ "Dragon" of "the Red Dragon Inn": a value cut at its front is no value (whole_name)."""
+    found = facts_of(article_from("The crew met at the Red Dragon Inn before the launch."))
+    assert "spacecraft" not in found

@@ -590,3 +590,22 @@ def test_put_it_this_way_reports_speech_and_put_alone_does_not() -> None:
         ("b1", "We fly, or we fail.", "bob-smith")
     ]
     assert _said("Smith put it on the table. “We fly, or we fail.”")[0][2] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Hold-out 8 (USGS): a service's name in quotation marks, a whole question, before its noun
+        'The USGS "Did you feel it?" Web site received more than 145 felt reports.',
+        "Visitors used the agency’s “Ask an Astronaut” website all week.",
+        "The “Nothing to Fear” campaign ended in May.",
+    ],
+)
+def test_a_quoted_name_before_its_noun_is_no_voice(sentence: str) -> None:
+    assert find_quotes(_article(sentence), (NELSON,)) == ()
+
+
+def test_a_quotation_before_a_noun_that_it_does_not_name_is_still_a_voice() -> None:
+    """Only a noun of `quoted_name_nouns` right after the marks makes the quotation a name."""
+    article = _article("Bill Nelson told the crowd “We will fly again” before he left.")
+    assert _speakers(find_quotes(article, (NELSON,))) == [("b1", "bill-nelson")]

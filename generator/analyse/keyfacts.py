@@ -272,9 +272,18 @@ def find_dated_facts(
     return tuple(found.values())
 
 
+_NAME_BEFORE = patterns.compile(r"(?<![\w’'-])[A-Z][\w’'-]* $")
+
+
 def _cuts_a_name(sentence: str, match: re.Match[str]) -> bool:
-    """The value stops inside a longer name: "near Cape" before "Canaveral"."""
-    return bool(_name_goes_on().match(sentence, match.end("value")))
+    """The value stops inside a longer name: "near Cape" before "Canaveral", or starts inside
+    one: "Dragon" of "a Crew Dragon capsule" (a capitalised word right before it that does not
+    open the sentence and is no possessive: "SpaceX’s Dragon" is the Dragon)."""
+    if _name_goes_on().match(sentence, match.end("value")):
+        return True
+    start = match.start("value")
+    before = _NAME_BEFORE.search(sentence, max(0, start - 40), start)
+    return before is not None and bool(sentence[: before.start()].strip(' “"‘(—–'))
 
 
 def _cuts_an_abbreviation(sentence: str, end: int) -> bool:

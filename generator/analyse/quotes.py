@@ -131,6 +131,8 @@ class _Words:
     statement: re.Pattern[str] | None  # a headline's "Statement from", "Remarks by"
     restrictive: frozenset[str]  # after "the judge": someone else ("the judge in that case")
     scare_determiners: re.Pattern[str]  # "an “agency-only” broker": a determiner before a term
+    name_before: re.Pattern[str]  # "The USGS ": a determiner and capitalised words before a name
+    name_nouns: frozenset[str]  # "“Did you feel it?” website": a noun a quoted name qualifies
     noun_intro: re.Pattern[str]  # "sent the historic message: “": speech told by a noun
     source_intro: re.Pattern[str]  # "in a statement Saturday, ": speech told by its source
 
@@ -174,6 +176,11 @@ def _words() -> _Words:
         scare_determiners=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(determiners) or '(?!x)x'})\s+$"
         ),
+        name_before=patterns.compile(
+            rf"(?<![\w’'-])(?i:{_alternation(determiners) or _NEVER})"
+            r"(?:\s+[A-Z][\w’'.&-]*){0,3}\s+$"
+        ),
+        name_nouns=frozenset(_norm(w) for w in str_list(data.get("quoted_name_nouns"))),
         noun_intro=patterns.compile(
             rf"(?<![\w’'-])(?:{_alternation(str_list(data.get('speech_noun_verbs'))) or _NEVER})"
             rf"\s+{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+){{0,2}}?"
@@ -826,6 +833,26 @@ def _scare_quoted(text: str, span: _Span, words: str) -> bool:
     return before is not None and _NOUN_AFTER.match(text, span.end) is not None
 
 
+_NEXT_WORD = patterns.compile(r"\s+([A-Za-z][\w’'-]*)(?:\s+([a-z][\w’'-]*))?")
+
+
+def _quoted_name(text: str, span: _Span, words: str) -> bool:
+    """ "The USGS “Did you feel it?” Web site received …": a quotation after a determiner (and
+    at most three capitalised words) that qualifies the noun right after it names a service,
+    product or campaign; it is no one's speech, even when it is a whole question or sentence."""
+    if not span.closed or len(words.split()) > 8 or words.endswith(","):
+        return False
+    if not _words().name_before.search(text, max(0, span.start - 60), span.start):
+        return False
+    after = _NEXT_WORD.match(text, span.end)
+    if after is None:
+        return False
+    nouns = _words().name_nouns
+    one = after.group(1).lower()
+    two = f"{one} {after.group(2)}" if after.group(2) else ""
+    return one in nouns or two in nouns
+
+
 def _defined_term(text: str, span: _Span, words: str) -> bool:
     """ "performance-enhancing drugs and methods (“PEDs”)": a few words quoted alone inside
     brackets name a term the sentence defines, whoever speaks around it."""
@@ -906,6 +933,7 @@ def _attribute(
             _term_cued(text, span, words)
             or _scare_quoted(text, span, words)
             or _defined_term(text, span, words)
+            or _quoted_name(text, span, words)
         ):
             result.append(None)
             continue
