@@ -368,3 +368,10 @@ def test_no_spacecraft_value_starts_inside_a_longer_name() -> None:
     """ "Dragon" of "the Red Dragon Inn": a value cut at its front is no value (whole_name)."""
     found = facts_of(article_from("The crew met at the Red Dragon Inn before the launch."))
     assert "spacecraft" not in found
+
+
+def test_a_soyuz_tma_m_spacecraft_keeps_its_letter() -> None:
+    """Hold-out 7 (NASA blog): "The Soyuz TMA-17M launched from the Baikonur Cosmodrome"; the
+    pattern stopped before the M and gave nothing (a value cut inside a word is none)."""
+    found = facts_of(article_from("The Soyuz TMA-17M launched from the Baikonur Cosmodrome."))
+    assert found["spacecraft"][0] == "Soyuz TMA-17M"
