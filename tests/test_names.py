@@ -574,6 +574,8 @@ def test_capitals_after_a_title_are_initials() -> None:
     assert _people("NASA Administrator Bill Doe spoke.") == {
         "bill-doe": ("Bill Doe", ("administrator",))
     }
+    # three capitals are a company's more often than a person's ("Chief Executive ABC Jones")
+    assert "abc-jones" not in _people("Chief Executive ABC Jones spoke.")
 
 
 def test_a_hyphenated_given_name_is_evidence() -> None:
@@ -602,3 +604,38 @@ def test_an_aside_after_each_name_keeps_the_list() -> None:
     )
     assert {"jay-fields", "jeff-freeland", "pace-mcroe"} <= set(people)
     assert "house" not in people and "senate" not in people
+
+
+def test_an_alias_keeps_the_whole_rank() -> None:
+    """Released batches (sport and NOAA releases): "Lt. Col. Derrick Weyand" was shown as also
+    "Col. Derrick Weyand", "Vice Adm. …" as "Adm. …", "1st Lt. …" as "Lt. …": other ranks."""
+    text = (
+        "Lt. Col. Derrick Doe coached the team. Vice Adm. Conrad C. Roe spoke. Marine Corps 1st "
+        "Lt. William Poe shot. Mr. Jack Loe watched."
+    )
+    aliases = {p.id: p.aliases for p in people_of(article_from(text)).values()}
+    assert aliases["derrick-doe"] == ("Lt. Col. Derrick Doe",)
+    assert aliases["conrad-c-roe"] == ("Vice Adm. Conrad C. Roe",)
+    assert aliases["william-poe"] == ("1st Lt. William Poe",)
+    assert aliases["jack-loe"] == ("Mr. Jack Loe",)
+
+
+def test_a_country_within_a_country_is_a_place() -> None:
+    """Released batch 6 (a NASA release): "Jane Roe of the University of Cambridge, England,
+    lead author of …" lost her role: "England" (a country of the United Kingdom, ISO 3166-2 via
+    pycountry; GeoNames keeps it only as a region) was not known as a place."""
+    people = _people(
+        "“It works,” said Jane Roe of the University of Cambridge, England, lead author of a "
+        "new report. Scotland and Europe agreed."
+    )
+    assert people == {"jane-roe": ("Jane Roe", ("lead author",))}
+
+
+def test_a_role_word_inside_another_word_is_no_role() -> None:
+    """ "a Harley-Davidson Sportster" gave the card "Sportster" with the role "son" (the end of
+    "Davidson"); a role after a hyphenated "then-" stays one."""
+    assert _people("He rode a Harley-Davidson Sportster to the game.") == {}
+    assert _people("Her son John Doe and then-Senator Jane Roe spoke.") == {
+        "john-doe": ("John Doe", ("son",)),
+        "jane-roe": ("Jane Roe", ("senator",)),
+    }

@@ -328,14 +328,15 @@ def country_names() -> frozenset[str]:
 
 @cache
 def _places() -> tuple[frozenset[str], frozenset[str]]:
-    """(one-word countries and states that are no given name, places of two or more words)."""
+    """(one-word countries, states and continents that are no given name, places of two or more
+    words)."""
     given = _given_names()
     words: set[str] = set()
     names: set[str] = set()
     for kind, name in _place_lines():
         if " " in name:
             names.add(name)
-        elif kind in ("country", "state") and name not in given:
+        elif kind in ("country", "state", "continent") and name not in given:
             words.add(name)
     return frozenset(words), frozenset(names)
 

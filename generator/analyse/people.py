@@ -144,6 +144,7 @@ class _Mention:
     plural_shared: tuple[str, ...] = ()  # the plural role its list shares ("Flight Engineers")
     # its apposition's capitalised portfolio: (start, end, role, role with the portfolio)
     portfolio: tuple[int, int, str, str] | None = None
+    address: str | None = None  # the whole rank when longer than the honorific: "Lt. Col."
 
     @property
     def cued(self) -> bool:
@@ -160,8 +161,11 @@ class _Mention:
 
     @property
     def form(self) -> str:
+        """As written, with the whole rank: "Lt. Col. Derrick Weyand" (never "Col. Derrick
+        Weyand", another rank)."""
         name = " ".join(self.tokens)
-        return f"{self.honorific} {name}" if self.honorific else name
+        title = self.address or self.honorific
+        return f"{title} {name}" if title else name
 
 
 @dataclass
@@ -215,7 +219,8 @@ def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
         # "acting NASA Administrator": a modifier may stand before the organization too
         rf"(?:(?P<pre>(?:{modifiers}\s+)*)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
         rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
-        rf"(?P<mods>(?:{modifiers}\s+|{_DOTTED_MODIFIER}\s+)*)(?P<role>{roles})"
+        # the role starts a word ("son" is no role in "Harley-Davidson"; "then-Senator" is one)
+        rf"(?P<mods>(?:{modifiers}\s+|{_DOTTED_MODIFIER}\s+)*)(?<![\w’'])(?P<role>{roles})"
         rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
     )
 
@@ -686,11 +691,11 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
 
 
 _SPACED_LETTER = patterns.compile(r"[A-Z]\.")
-_CAPITAL_INITIALS = patterns.compile(r"[A-Z]{2,3}")
+_CAPITAL_INITIALS = patterns.compile(r"[A-Z]{2}")
 
 
 def _capital_initials(match: re.Match[str], tokens: list[str], i: int, ctx: _Context) -> bool:
-    """ "Senator JD Vance", "then-Senator JD Vance": two or three capitals before a surname
+    """ "Senator JD Vance", "then-Senator JD Vance": two capitals before a surname
     are initials written without dots when a title stands right before them (in the run, or a
     role just before it) and the surname ends the run; never an organization's or a place's
     form ("NASA Administrator", "FBI Director")."""
@@ -726,11 +731,11 @@ def _dotted_part(words: list[str], i: int) -> bool:
 
 def _clean_run(
     match: re.Match[str], initial: bool, ctx: _Context
-) -> tuple[int, int, tuple[str, ...], str | None, list[str], list[str], bool] | None:
+) -> tuple[int, int, tuple[str, ...], str | None, list[str], list[str], bool, str | None] | None:
     """Set aside leading non-name words of a capitalised run; → the name part, or None.
 
-    Returns (start, end, name tokens, honorific, roles, organizations, plural role) with
-    offsets in the sentence.
+    Returns (start, end, name tokens, honorific, roles, organizations, plural role, the rank
+    as written when it is longer than the honorific: "Lt. Col.") with offsets in the sentence.
     """
     words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
     raw = [w.rstrip(",") for _, w in words]
@@ -765,7 +770,7 @@ def _clean_run(
     prefix = tokens[:start]
     if any(t in ctx.lex.vessel_prefixes for t in prefix):  # "the S.S. Patricia Robertson"
         return None
-    honorific = None
+    honorific = address = None
     if prefix and prefix[-1].rstrip(".") in ctx.lex.honorifics:
         honorific = prefix[-1]
         prefix = prefix[:-1]
@@ -784,13 +789,14 @@ def _clean_run(
             or (prefix[-1].endswith(".") and prefix[-1][:-1] in ctx.lex.honorific_roles)
         ):
             written.insert(0, prefix.pop())
+        address = " ".join(written) if len(written) > 1 else None
         office = " ".join(written).lower()
         if office not in roles:
             roles.append(office)
     first = start - 1 if honorific else start
     begin = words[first][0]
     end = words[-1][0] + len(tokens[-1])
-    return begin, end, tuple(rest), honorific, roles, orgs, plural
+    return begin, end, tuple(rest), honorific, roles, orgs, plural, address
 
 
 _POSSESSIVE_WORD = patterns.compile(r"\S+?(?P<mark>[’']s?)(?=\s)")
@@ -824,7 +830,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         cleaned = _clean_run(match, match.start() == first_word, ctx)
         if cleaned is None:
             continue
-        start, end, tokens, honorific, roles, orgs, plural = cleaned
+        start, end, tokens, honorific, roles, orgs, plural, address = cleaned
         if honorific is None and not roles:
             start, tokens = _after_portfolio(sentence, start, tokens, ctx)
         core = _core(tokens, ctx)
@@ -854,11 +860,13 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 given=is_given(core[0], ctx.lex),
                 run_orgs=tuple(orgs),
                 plural_shared=tuple(roles) if plural else (),
+                address=address,
             )
         )
         ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
         if ordinal and honorific and roles and roles[-1].endswith(honorific.lower()):
             roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
+            found[-1].address = f"{ordinal.group(1)} {address or honorific}"
     return found
 
 
