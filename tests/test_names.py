@@ -639,3 +639,12 @@ def test_a_role_word_inside_another_word_is_no_role() -> None:
         "john-doe": ("John Doe", ("son",)),
         "jane-roe": ("Jane Roe", ("senator",)),
     }
+
+
+def test_los_after_another_particle_stays_in_the_name() -> None:
+    """ "María de los Ángeles García" gave "Ángeles García" (a part of the name): "los" and
+    "las" are particles after another one; alone they start places ("Los Angeles")."""
+    people = _people(
+        "The award went to María de los Ángeles García in Los Angeles. García thanked the jury."
+    )
+    assert people == {"maria-de-los-angeles-garcia": ("María de los Ángeles García", ())}

@@ -59,6 +59,7 @@ class PeopleLexicon:
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
+    inner_particles: tuple[str, ...] = ()  # "los" of "de los": a particle after another only
     rank_classes: frozenset[str] = frozenset()  # "second class": part of the rank before it
     office_heads: frozenset[str] = frozenset()  # "assistant": "… to the President" joins it
     portfolio_heads: frozenset[str] = frozenset()  # "secretary": "of Energy" is the office's
@@ -249,6 +250,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         rank_qualifiers=frozenset(str(w) for w in raw.get("rank_qualifiers") or ()),
         speech_verbs=_strings((data_file("speech.yml") or {}).get("reporting_verbs")),
+        inner_particles=tuple(sorted(_lower_set(raw.get("inner_particles")))),
         rank_classes=_lower_set(raw.get("rank_classes")),
         office_heads=_lower_set(raw.get("office_heads")),
         portfolio_heads=_lower_set(raw.get("portfolio_heads")),

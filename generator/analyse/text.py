@@ -102,7 +102,9 @@ def name_run() -> re.Pattern[str]:
     lex = people_lexicon()
     honorific = "(?:" + phrase_alternation(lex.honorifics) + r")\.?\s+"
     particles = "(?:" + phrase_alternation(lex.particles) + ")"
-    particle = rf"{particles}(?:\s+{particles})*(?=\s+{UPPER})"
+    # "de los": an inner particle ("los") only after another one
+    after = "(?:" + phrase_alternation((*lex.particles, *lex.inner_particles)) + ")"
+    particle = rf"{particles}(?:\s+{after})*(?=\s+{UPPER})"
     # A particle joined by a hyphen is one word of the name ("Haider al-Abadi", "el-Sisi").
     joined = rf"{particles}-{NAME_TOKEN}"
     suffix = "(?:" + phrase_alternation(lex.suffixes) + r")(?![\w\-])"
