@@ -49,7 +49,7 @@ check: $(VENV)/.installed
 	$(BIN)/python -m generator build --check
 
 test: $(VENV)/.installed node_modules/.installed lint check
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 site: $(VENV)/.installed
 	$(BIN)/python -m generator build
