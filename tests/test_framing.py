@@ -181,7 +181,7 @@ def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
 # article (a batch not listed has no known failure).
 _SITE_FAILURES: dict[int, dict[str, str]] = {}
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
-    # Batch 9 (the unseen batch, session 8): none; scripts/score_theme_sets.py gives 12 of 12.
+    # Batch 9 (released in session 9): none; scripts/score_theme_sets.py gives 12 of 12.
     8: {
         "nasa-expedition42-ammonia-alarm-2015": "reports a flight (keyfacts.yml), no frame",
     },
