@@ -648,3 +648,74 @@ def test_los_after_another_particle_stays_in_the_name() -> None:
         "The award went to María de los Ángeles García in Los Angeles. García thanked the jury."
     )
     assert people == {"maria-de-los-angeles-garcia": ("María de los Ángeles García", ())}
+
+
+# --- session 9 (i12people10): tuned on released batch 9 -----------------------------------------
+
+
+def test_a_building_named_after_a_person_is_no_person() -> None:
+    found = _people("They signed at the NASA Headquarters Mary W. Jackson Building in Washington.")
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Image Credit: NASA / Josh Valcarcel",  # a slash with spaces
+        "Image Credit: Josh Valcarcel",  # a credit label, no slash
+        "Photos: Josh Valcarcel and Michelle Zajac",
+    ],
+)
+def test_credit_lines_give_no_people(credit: str) -> None:
+    assert _people(f"The crew landed.\n\n{credit}\n\nInterviewer: NASA / Michelle Zajac") == {}
+
+
+def test_a_credit_label_before_a_description_keeps_its_people() -> None:
+    found = _people("Photo: NASA Administrator Bill Nelson speaks at the event.")
+    assert found == {"bill-nelson": ("Bill Nelson", ("administrator",))}
+
+
+def test_an_adjective_title_before_one_word_is_no_person() -> None:
+    text = (
+        "The contracts went to:\n\nGeneral Atomics, of San Diego, California\n\nGeneral Motors won."
+    )
+    assert _people(text) == {}
+
+
+def test_an_adjective_title_with_a_full_name_or_speech_is_a_person() -> None:
+    assert _people("General Jane Roe arrived.") == {"jane-roe": ("Jane Roe", ("general",))}
+    assert _people("General Smith said the war was over.") == {"smith": ("Smith", ("general",))}
+
+
+def test_a_portfolio_with_commas_is_no_part_of_the_name() -> None:
+    found = _people(
+        "Japan’s Minister of Education, Culture, Sports, Science and Technology Masahito "
+        "Moriyama spoke. Later Moriyama left."
+    )
+    assert list(found) == ["masahito-moriyama"]
+    assert found["masahito-moriyama"][1] == (
+        "minister of education, culture, sports, science and technology",
+    )
+
+
+def test_a_portfolio_ends_before_an_initial_that_opens_the_name() -> None:
+    found = _people(
+        "Working with National Art Gallery Curator of Painting H. Lester Cooke, he won."
+    )
+    assert found == {"h-lester-cooke": ("H. Lester Cooke", ("curator of painting",))}
+
+
+def test_a_particle_keeps_a_name_after_a_portfolio_whole() -> None:
+    found = _people(
+        "Jim Mattis met French Minister of Defense Le Drian. Then Mattis met French Minister of "
+        "Defense Jean-Yves Le Drian."
+    )
+    assert sorted(found) == ["jean-yves-le-drian", "jim-mattis"]
+
+
+def test_a_title_with_commas_in_a_treaty_name_gives_no_person() -> None:
+    text = (
+        "It falls under the “Framework Agreement for Cooperation in Space Exploration and Use of "
+        "Outer Space, Including the Moon and Other Celestial Bodies, For Peaceful Purposes.”"
+    )
+    assert _people(text) == {}

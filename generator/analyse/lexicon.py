@@ -64,6 +64,8 @@ class PeopleLexicon:
     office_heads: frozenset[str] = frozenset()  # "assistant": "… to the President" joins it
     portfolio_heads: frozenset[str] = frozenset()  # "secretary": "of Energy" is the office's
     portfolio_links: frozenset[str] = frozenset()  # "of", "and": no portfolio ends on one
+    adjective_titles: frozenset[str] = frozenset()  # "general": "General Atomics" is no person
+    credit_labels: frozenset[str] = frozenset()  # "image credit": "Image Credit: X" credits X
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,8 @@ def _build_people_lexicon() -> PeopleLexicon:
         office_heads=_lower_set(raw.get("office_heads")),
         portfolio_heads=_lower_set(raw.get("portfolio_heads")),
         portfolio_links=_lower_set(raw.get("portfolio_links")),
+        credit_labels=_lower_set(raw.get("credit_labels")),
+        adjective_titles=_lower_set(raw.get("adjective_titles")),
     )
 
 

@@ -100,8 +100,8 @@ _CASE_PARTY = patterns.compile(r"(?<![\w.])vs?\.\s+$")
 _CAPITALISED_OR_LINK = r"(?:[A-Z][\w’'-]*|and|of|the|for|&)"
 _PORTFOLIO = patterns.compile(
     rf"(?<![\w’'-])(?P<link>of|for|to)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*"
-    rf"(?:\s+{_CAPITALISED_OR_LINK})*?)\s+$"
-)
+    rf"(?:,?\s+{_CAPITALISED_OR_LINK})*?)\s+$"
+)  # commas too: "Minister of Education, Culture, Sports, Science and Technology Masahito …"
 _LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 _INITIALS = patterns.compile(r"(?:[A-Z]\.){2,3}")  # "T.J." of "T.J. Creamer"
 _NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
@@ -145,6 +145,8 @@ class _Mention:
     # its apposition's capitalised portfolio: (start, end, role, role with the portfolio)
     portfolio: tuple[int, int, str, str] | None = None
     address: str | None = None  # the whole rank when longer than the honorific: "Lt. Col."
+    # its only title is a word that is also an adjective, before one word: "General Atomics"
+    adjective_title: bool = False
 
     @property
     def cued(self) -> bool:
@@ -152,7 +154,7 @@ class _Mention:
         # not "the Navy's Underwater Demolition Team" or "the laboratory's Chamber B".
         return bool(
             self.honorific
-            or self.roles
+            or (self.roles and not self.adjective_title)
             or (self.orgs and self.given)
             or self.age is not None
             or self.spoke
@@ -861,6 +863,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 run_orgs=tuple(orgs),
                 plural_shared=tuple(roles) if plural else (),
                 address=address,
+                adjective_title=_adjective_title(sentence, match.start(), start, core, roles, ctx),
             )
         )
         ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
@@ -868,6 +871,23 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
             roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
             found[-1].address = f"{ordinal.group(1)} {address or honorific}"
     return found
+
+
+def _adjective_title(
+    sentence: str,
+    run_start: int,
+    start: int,
+    core: tuple[str, ...],
+    roles: list[str],
+    ctx: _Context,
+) -> bool:
+    """Whether a one-word name's only title is a word that is also an adjective (people.yml
+    `adjective_titles`), written alone before it: "General Atomics, of San Diego" names a
+    company, "General Motors" another; such a title is no evidence of a person by itself."""
+    if len(core) != 1 or len(roles) != 1:
+        return False
+    title = sentence[run_start:start].strip()
+    return title.lower() == roles[0] and title.lower() in ctx.lex.adjective_titles
 
 
 def _after_portfolio(
@@ -890,11 +910,28 @@ def _after_portfolio(
         if is_given(tokens[i], ctx.lex) and tokens[i] not in ctx.lex.given_name_exclusions:
             if any(is_given(t, ctx.lex) for t in tokens[:i]):
                 break
+            if i > 1 and _INITIAL.fullmatch(tokens[i - 1]):
+                i -= 1  # "Curator of Painting H. Lester Cooke": the initial opens the name
             if _name_words(_core(tokens[i:], ctx)) >= 2 and _portfolio_role(
                 sentence, offsets[i], ctx
             ):
                 return offsets[i], tokens[i:]
-            break
+            return start, tokens
+    # No given name known ("… Science and Technology Masahito Moriyama"): the last two words
+    # are the name when the portfolio before them is whole.
+    i = len(tokens) - 2
+    inside = tokens[i - 1 : i + 1]  # an initial or a particle here: a longer name ("… Le Drian")
+    if any(
+        _INITIAL.fullmatch(t) or _INITIALS.fullmatch(t) or t.lower() in ctx.lex.particles
+        for t in inside
+    ):
+        return start, tokens
+    if (
+        i >= 1
+        and _name_words(_core(tokens[i:], ctx)) == 2
+        and _portfolio_role(sentence, offsets[i], ctx)
+    ):
+        return offsets[i], tokens[i:]
     return start, tokens
 
 
@@ -909,7 +946,8 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
     found = _PORTFOLIO.search(sentence, window, start)
     if found is None or found.end() != start:
         return None
-    words = found.group("words").split()
+    written_words = found.group("words").split()
+    words = [w.rstrip(",") for w in written_words]
     if not _plain_portfolio(words, ctx):
         return None
     before = sentence[window : found.start()].split()
@@ -931,7 +969,7 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
                 break
             mods.insert(0, word.lower())
         link = found.group("link")
-        return " ".join([*mods, role, link, *(w.lower() for w in words)])
+        return " ".join([*mods, role, link, *(w.lower() for w in written_words)])
     return None
 
 
@@ -941,6 +979,10 @@ def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
     no organization, place or other role (nationalities are fine: "European Affairs")."""
     if not words or words[-1].lower() in ctx.lex.portfolio_links:
         return False
+    if any(
+        w.lower() in ctx.lex.closed_class for w in words if w.lower() not in ctx.lex.portfolio_links
+    ):
+        return False  # "… of Outer Space, Including the Moon and Other Celestial Bodies"
     if words[0] in ctx.lex.given_names or any(w.rstrip(".") in ctx.lex.honorifics for w in words):
         return False  # "Director for Sen. Eric Schmitt": a person, no portfolio
     if ctx.any_org.search(" ".join(words)):
@@ -1871,20 +1913,37 @@ def _death_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return patterns.compile(r"(?i)(?<![\w’'])(?:" + phrase_alternation(words) + r")(?![\w’'])")
 
 
+_CREDIT_LABEL = patterns.compile(r"[^\w“\"‘(]*(?P<label>[A-Za-z][A-Za-z ]{0,30}?)\s*:")
+_CREDIT_GAP = patterns.compile(r"[\s(]*|\s*(?:[,;&]\s*(?:and\s+)?|and\s+)")
+
+
+def _credit_start(sentence: str) -> int | None:
+    """Where the names of a credit line begin: after "Image Credit:", "Interviewer:" (people.yml
+    `credit_labels`); None when the sentence is no credit line."""
+    label = _CREDIT_LABEL.match(sentence)
+    if label is None or label.group("label").lower() not in people_lexicon().credit_labels:
+        return None
+    return label.end()
+
+
 def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Mention]:
     """Not people of the story: picture credits ("NASA/Kim Shiflett", "Image processing: A/B")
     and a block that is nothing but a name (a contact or byline line)."""
     kept = []
+    credited = _credit_start(sentence)
     for mention in found:
+        if credited is not None and _CREDIT_GAP.fullmatch(sentence, credited, mention.start):
+            credited = mention.end  # "Image Credit: Josh Valcarcel", "Photos: A, B and C"
+            continue
         if _THING_BEFORE.search(sentence, max(0, mention.run_start - 40), mention.run_start):
             mention.thing = True  # "comedy group Monty Python": a given name is no evidence
         opens = sentence[mention.run_start - 1 : mention.run_start]
         closes = sentence[mention.end : mention.end + 2].lstrip(".,!?")
         if opens in '“"‘' and opens and closes[:1] in '”"’' and closes:
             continue  # a quoted title: the single “My Cherie Amour.”
-        if sentence[mention.run_start - 1 : mention.run_start] == "/":
-            continue
-        if sentence[mention.end : mention.end + 1] == "/":
+        if sentence[: mention.run_start].rstrip().endswith("/"):
+            continue  # "NASA/Kim Shiflett", "Image Credit: NASA / Josh Valcarcel"
+        if sentence[mention.end :].lstrip().startswith("/"):
             continue
         if block.strip() == sentence[mention.run_start : mention.end]:
             continue
@@ -2267,7 +2326,10 @@ def _build_people(
         if owner is not None:
             owner.mentions.append(mention)
         elif (
-            mention.honorific or mention.titled or mention.kin_listed or _alone_with_i(mention, lex)
+            mention.honorific
+            or (mention.titled and (not mention.adjective_title or mention.cued))
+            or mention.kin_listed
+            or _alone_with_i(mention, lex)
         ) and not mention.lower:
             owner = _Person(mention.tokens, mention.core, [mention])  # "Mr Smith", known by no more
             people.append(owner)
