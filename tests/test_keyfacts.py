@@ -55,7 +55,8 @@ def test_seed_key_facts() -> None:
         ),
         KeyFact("station", "International Space Station", "b2"),
         KeyFact("stay", "12 days", "b7"),
-        KeyFact("return", "October 17", "b24"),
+        # no "return": "…, will take the film crew back to Earth on October 17" is a plan (the
+        # dated fact "planned_return_date" gives it, as a plan)
         KeyFact("film_title", "Challenge", "b6"),
         KeyFact(
             "film_premise",
@@ -97,6 +98,62 @@ def test_dragon_articles() -> None:
     assert ax3["mission"] == ("Axiom Mission 3", "b2")
     assert ax3["time_to_station"] == ("Approximately 37 hours", "b5")
     assert ax3["docking"] == ("docked to the Harmony module’s forward port", "b5")
+
+
+def test_a_fact_in_a_clause_telling_a_plan_is_not_the_flights() -> None:
+    """ "…, which will land astronauts … during the Artemis III mission": a later mission; "will
+    launch from" the next crew's site. A plan's film title is still the film's."""
+    plan = article_from(
+        "SpaceX launched its third Starship flight test on March 14. The agency is working with "
+        "SpaceX on a lander, which will land astronauts near the South Pole during the Artemis "
+        "III mission.\n\nA new trio will launch from the Baikonur Cosmodrome on June 15."
+    )
+    assert "mission" not in facts_of(plan) and "launch_site" not in facts_of(plan)
+    film = article_from("The pair will film segments of a new movie titled Challenge.")
+    assert facts_of(film)["film_title"] == ("Challenge", "b1")
+    on_time = article_from("Their Soyuz MS-19 lifted off as scheduled from Baikonur, Kazakhstan.")
+    assert facts_of(on_time)["launch_site"] == ("Baikonur, Kazakhstan", "b1")
+
+
+def test_one_of_several_values_is_no_fact() -> None:
+    """ "the Artemis III and Artemis IV missions": which one is the flight is unsure."""
+    article = article_from(
+        "The Starship test flight launched on March 14, a step toward the Artemis III and "
+        "Artemis IV missions, and Soyuz MS-24, Soyuz MS-25 or Progress MS-26 flew too."
+    )
+    assert "mission" not in facts_of(article) and "spacecraft" not in facts_of(article)
+
+
+def test_a_craft_named_where_nothing_flies_is_not_the_flights() -> None:
+    """A programme's standard paragraph lists its parts; it tells no flight."""
+    article = article_from(
+        "Commercial human landing systems are critical to deep space exploration, along with "
+        "the Space Launch System rocket, Orion spacecraft, advanced spacesuits and rovers."
+    )
+    assert "spacecraft" not in facts_of(article)
+    flew = article_from("Approximately 37 hours later, Dragon docked to the forward port.")
+    assert facts_of(flew)["spacecraft"] == ("Dragon", "b1")
+
+
+def test_a_launch_site_named_after_the() -> None:
+    """ "from the Baikonur cosmodrome in Kazakhstan" (lower-case or not) is the site."""
+    lower = article_from(
+        "A Russian Soyuz rocket has blasted off from the Baikonur cosmodrome in Kazakhstan."
+    )
+    assert facts_of(lower)["launch_site"] == ("Baikonur cosmodrome in Kazakhstan", "b1")
+    upper = article_from("A Soyuz rocket and Progress 57 blasted off from the Baikonur Cosmodrome.")
+    assert facts_of(upper)["launch_site"] == ("Baikonur Cosmodrome", "b1")
+
+
+def test_a_maker_is_no_rocket() -> None:
+    """ "on a Rocket Lab rocket", where the article writes "Rocket Lab’s Electron rocket"."""
+    body = (
+        "The mission was the first NRO mission to fly on a Rocket Lab rocket launched from the "
+        "United States.\n\nRocket Lab’s Electron rocket lifts off from Wallops."
+    )
+    assert "rocket" not in facts_of(article_from(body))
+    falcon = article_from("The mission lifted off on a Falcon 9 rocket from Florida.")
+    assert facts_of(falcon)["rocket"] == ("Falcon 9", "b1")
 
 
 def test_paragraphs_are_preferred_to_captions() -> None:

@@ -92,6 +92,11 @@ class _FactRule:
     unless: re.Pattern[str] | None = None
     whole_name: bool = False
     finer_than_a_country: bool = False  # "took off from Kazakhstan" names no launch site
+    # "on a Rocket Lab rocket" names the maker when the article writes "Rocket Lab’s Electron"
+    not_an_owner: bool = False
+    # a fact a plan still states ("will film segments of a new movie titled Challenge"); other
+    # facts are the flight's only outside a clause telling a plan (`dated_fact_plans`)
+    in_plans: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,8 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
             _optional(f.get("unless")),
             f.get("whole_name") is True,
             f.get("finer_than_a_country") is True,
+            f.get("not_an_owner") is True,
+            f.get("in_plans") is True,
         )
         for f in (raw_facts if isinstance(raw_facts, list) else [])
         if isinstance(f, dict) and "name" in f and "pattern" in f
@@ -349,31 +356,82 @@ def find_key_facts(
         if block.id not in earlier
         and not (rules.not_the_flight and rules.not_the_flight.search(sentence))
     ]
+    owners = _owners(article)
     for fact in rules.facts:
         if fact.name in found:
             continue  # a second pattern for the same fact is a fallback
         for block, sentence in split:
-            value = _fact_value(fact, sentence)
+            value = _fact_value(fact, sentence, rules, owners)
             if value:
                 found[fact.name] = KeyFact(fact.name, value, block.id)
                 break
     return tuple(found.values())
 
 
-def _fact_value(fact: _FactRule, sentence: str) -> str | None:
+_OWNER = patterns.compile(r"(?<![\w’'-])((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)[’']s\s+[A-Z]")
+
+
+def _owners(article: Article) -> frozenset[str]:
+    """Names the article writes as owners of a capitalised name ("Rocket Lab’s Electron"):
+    a maker, never the thing it makes. Each tail of the owner's words counts ("Lab")."""
+    found: set[str] = set()
+    for block in article.story_blocks:
+        if "’" not in block.text and "'" not in block.text:
+            continue
+        for match in _OWNER.finditer(block.text):
+            words = match.group(1).split()
+            found.update(" ".join(words[i:]) for i in range(len(words)))
+    return frozenset(found)
+
+
+_JOINED = patterns.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+
+
+def _one_of_several(matches: list[re.Match[str]], index: int) -> bool:
+    """A value joined to another match of the same rule ("during the Artemis III and Artemis
+    IV missions", "Soyuz MS-19 and Progress MS-18"): which one is the flight's is unsure."""
+    match, text = matches[index], matches[index].string
+    before = matches[index - 1] if index else None
+    after = matches[index + 1] if index + 1 < len(matches) else None
+    joined_before = before is not None and bool(
+        _JOINED.fullmatch(text, before.end("value"), match.start("value"))
+    )
+    return joined_before or (
+        after is not None
+        and bool(_JOINED.fullmatch(text, match.end("value"), after.start("value")))
+    )
+
+
+def _fact_value(
+    fact: _FactRule,
+    sentence: str,
+    rules: KeyFactRules | None = None,
+    owners: frozenset[str] = frozenset(),
+) -> str | None:
     if fact.requires is not None and not fact.requires.search(sentence):
         return None
     if fact.unless is not None and fact.unless.search(sentence):
         return None
-    for match in fact.pattern.finditer(sentence):
+    matches = list(fact.pattern.finditer(sentence))
+    for index, match in enumerate(matches):
         if fact.whole_name and _cuts_a_name(sentence, match):
             continue
         if _cuts_an_abbreviation(sentence, match.end("value")):
             continue
+        if _one_of_several(matches, index):
+            continue
+        if (
+            rules is not None
+            and not fact.in_plans
+            and _tells_a_plan(sentence, (match.start(), match.end()), rules)
+        ):
+            continue  # "…, which will land astronauts … during the Artemis III mission"
         value = match.group("value").strip(_TRAILING)
         if fact.whole_name:
             value = _whole_value(value)
         if fact.finer_than_a_country and value in country_names():
+            continue
+        if fact.not_an_owner and value in owners:
             continue
         if value:
             return value
