@@ -609,3 +609,57 @@ def test_a_quotation_before_a_noun_that_it_does_not_name_is_still_a_voice() -> N
     """Only a noun of `quoted_name_nouns` right after the marks makes the quotation a name."""
     article = _article("Bill Nelson told the crowd “We will fly again” before he left.")
     assert _speakers(find_quotes(article, (NELSON,))) == [("b1", "bill-nelson")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Hold-out 9 (NASA–Japan): two leaders' joint statement, a title after "and"
+        "Today, President Ann Jones and Prime Minister Bob Smith also announced, “a shared goal"
+        " for the first landing on the Moon.”",
+        # a capitalised name the people rules did not card, right before "and"
+        "NASA and Bob Smith announced, “a shared goal for the first landing on the Moon.”",
+        "“We will land together,” said Bob Smith and Prime Minister Jones.",
+        "“We will land together,” said Bob Smith and NASA.",
+    ],
+)
+def test_a_joint_statement_is_no_one_speakers(text: str) -> None:
+    assert [speaker for _, _, speaker in _said(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compound title with "and" inside it is still one speaker (hold-out 6, Idaho)
+        "“This case highlights their work,” said Canyon County Sheriff and National Sheriffs’"
+        " Association President Bob Smith.",
+        "“We will land together,” said Bob Smith, and the crowd cheered.",
+        "The crew docked and Bob Smith said, “We will land together.”",
+    ],
+)
+def test_one_speaker_after_and_is_still_the_speaker(text: str) -> None:
+    assert [speaker for _, _, speaker in _said(text)] == ["bob-smith"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Hold-out 9: a painting's title in a credit line, a treaty's title (long, Title Case)
+        "Walt Owen, “Apollo 15 NASA Artist at Work, VAB,” 1971, watercolor on paper.",
+        "The arrangement falls under the “Framework Agreement Between the Government of Japan"
+        " and the Government of the United States of America for Cooperation in Space"
+        " Exploration,” which was signed in January 2023.",
+    ],
+)
+def test_a_long_title_in_quotation_marks_is_no_voice(text: str) -> None:
+    assert _said(text) == []
+
+
+def test_a_title_case_sentence_with_a_speaker_is_still_a_voice() -> None:
+    """Only a Title Case quotation that no one is said to speak, and that ends no sentence."""
+    assert _said("“We Choose To Go To The Moon In This Decade,” Bob Smith said.") == [
+        ("b1", "We Choose To Go To The Moon In This Decade", "bob-smith")
+    ]
+    assert _said("Smith spoke first. “Great Things Await Every Single Crew Member Here.”") == [
+        ("b1", "Great Things Await Every Single Crew Member Here.", "bob-smith")
+    ]

@@ -70,6 +70,13 @@ _INVERTED_GAP = patterns.compile(
 )  # "said head coach, Tech. Sgt. "
 _CLAUSE_AFTER = patterns.compile(r",?\s*(?:and|but|while|as|then)\s")
 _AND_NAME = patterns.compile(r",?\s+(?:and|or|&)\s+")  # "Smith and Jones", "Smith, and Jones"
+# "NASA and Smith said": a capitalised word (a name the index may not know) and "and" before a
+# mention make two subjects; not after a comma ("… in Tokyo, and Smith said": a new clause)
+_CAPITAL_AND = patterns.compile(r"(?<![\w’'.&-])[A-Z][\w’'&-]*\s+(?:and|&)\s+$")
+_CAPITAL_WORD_END = patterns.compile(r"(?<![\w’'.&-])[A-Z][\w.’'&-]*\s+$")
+_INITIALS = patterns.compile(r"(?:[A-Z]\.)+")
+# "said Smith and Jones", "said Smith and Prime Minister Jones": two speakers, not one
+_AND_ANOTHER = patterns.compile(r",?\s+(?:and|or|&)\s+[A-Z]")
 _POSSESSIVE_AFTER = patterns.compile(r"[’']s\b|[’'](?=\s)")
 _WORD_END = patterns.compile(r"[\w’'-]+$")
 _OBJECT_FORM = patterns.compile(r"[a-z][a-z-]{2,}(?:ing|ed)")  # "praising", "accused"
@@ -454,16 +461,43 @@ def _word_before(masked: str, pos: int) -> str | None:
     return word.group() if word else None
 
 
+def _title_start(masked: str, pos: int) -> int:
+    """Where the capitalised words right before a mention start ("Prime Minister " before
+    "Kishida", "NASA Public Affairs Director " before "Hiden T. Cox"): at most four, none a
+    preposition or "and", none ending in a full stop but initials ("U.S."), so a sentence's end
+    ("… of NASA. Smith said") is never crossed."""
+    prepositions = _words().prepositions
+    for _ in range(4):
+        found = _CAPITAL_WORD_END.search(masked, max(0, pos - 40), pos)
+        if found is None:
+            break
+        word = found.group().strip()
+        if word.lower() in prepositions or word.lower() in ("and", "or"):
+            break
+        if word.endswith(".") and not _INITIALS.fullmatch(word):
+            break
+        pos = found.start()
+    return pos
+
+
 def _is_object(masked: str, start: int, previous_end: int) -> bool:
     """A name right after a preposition ("with Shkaplerov") or an -ing/-ed word ("praising"),
-    or the second of two names joined by "and" ("Peresild and Shipenko said": no one speaker;
-    `previous_end`: where the mention before it ends). After "and" with no name before it, the
-    name starts a new clause: "Young docked and Stafford exclaimed"."""
+    or the second of two names joined by "and" ("Peresild and Shipenko said", "President Biden
+    and Prime Minister Kishida announced": a title may stand after "and"; "NASA and Smith
+    said": a capitalised word right before "and"; no one speaker; `previous_end`: where the
+    mention before it ends). After "and" with no capitalised word before it, the name starts a
+    new clause: "Young docked and Stafford exclaimed"."""
     token = _word_before(masked, start)
     if token is None:
         return False
     if token.lower() == "and":
-        return previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, start) is not None
+        if previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, start) is not None:
+            return True
+        return _CAPITAL_AND.search(masked, max(0, start - 60), start) is not None
+    titled = _title_start(masked, start)
+    if titled < start and (_word_before(masked, titled) or "").lower() == "and":
+        # "Biden and Prime Minister Kishida", not "Sheriff and Association President Donahue"
+        return previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, titled) is not None
     words = _words()
     if token.lower() in words.prepositions:
         return True
@@ -552,8 +586,10 @@ def _verb_subject(
     if not _INVERTED_GAP.fullmatch(masked, verb.end(), after.start):
         return None
     following = subjects.first_from(after.end)
-    if following is not None and _AND_NAME.fullmatch(masked, after.end, following.start):
-        return None  # "said Smith and Jones": two speakers, not one
+    if _AND_ANOTHER.match(masked, after.end) or (
+        following is not None and _AND_NAME.fullmatch(masked, after.end, following.start)
+    ):
+        return None  # "said Smith and Jones", "said Smith and the judge": not one speaker
     return after
 
 
@@ -795,11 +831,15 @@ def _at_sentence_start(masked: str, starts: list[int], pos: int) -> bool:
 
 
 def _is_term(words: str, at_start: bool) -> bool:
-    """A title or term, not speech: short, no sentence punctuation, or Title Case."""
+    """A title or term, not speech: short, no sentence punctuation, or Title Case (of any
+    length when it ends no sentence: a painting's “Apollo 15 NASA Artist at Work, VAB,”, a
+    treaty's “Framework Agreement Between the Government of Japan and …, For Peaceful
+    Purposes,”)."""
     tokens = words.split()
-    if _title_case(tokens) and len(tokens) <= 6:
+    ends_sentence = _SENTENCE_END.search(words.rstrip("’'\")")) is not None
+    if _title_case(tokens) and (len(tokens) <= 6 or not ends_sentence):
         return True
-    if _SENTENCE_END.search(words.rstrip("’'\")")):
+    if ends_sentence:
         return False
     return not (at_start and len(tokens) >= 3) and len(tokens) < 6
 
