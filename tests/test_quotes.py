@@ -663,3 +663,18 @@ def test_a_title_case_sentence_with_a_speaker_is_still_a_voice() -> None:
     assert _said("Smith spoke first. “Great Things Await Every Single Crew Member Here.”") == [
         ("b1", "Great Things Await Every Single Crew Member Here.", "bob-smith")
     ]
+
+
+def test_a_bare_attribution_sentence_after_a_closed_quotation_names_its_speaker() -> None:
+    """Hold-out 9 (Starliner friendship): “….” Stover said. (no comma: the quotation ends with
+    its own full stop, and the sentence after it is only the speaker and the verb)."""
+    assert _said(
+        "“It was a message from my friend to wish us a ‘Merry Christmas.’” Smith said."
+        " “I saved it.”"
+    ) == [
+        ("b1", "It was a message from my friend to wish us a ‘Merry Christmas.’", "bob-smith"),
+        ("b1", "I saved it.", "bob-smith"),
+    ]
+    assert _said("“We flew.” Smith said in 2019.")[0][2] == "bob-smith"
+    # a sentence that goes on after the verb is reported speech, not this quotation's credit
+    assert _said("“We flew.” Smith said the crew would fly again next year.")[0][2] is None

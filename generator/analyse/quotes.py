@@ -791,12 +791,28 @@ def _ends_clause(text: str, span: _Span) -> bool:
     return inner.endswith((",", "?", "!", "—", "–", "-")) or after.startswith(",")
 
 
+def _bare_attribution(text: str, span: _Span, act: _Speech) -> bool:
+    """ "“… a ‘Merry Christmas.’” Stover said.": a quotation closed after its own full stop,
+    then a sentence that is only its speaker and a reporting verb (at most three words more,
+    "Stover said in 2019."): that sentence attributes the quotation before it."""
+    inner = text[span.text_start : span.text_end].rstrip(" ’'")
+    if not _SENTENCE_END.search(inner) or act.subject is None or act.subject.start < span.end:
+        return False
+    return _BARE_TAIL.fullmatch(text, act.end, act.sentence[1]) is not None
+
+
+_BARE_TAIL = patterns.compile(r"(?:\s+[\w’'-]+){0,3}\s*[.!]\s*")
+
+
 def _speech_after(text: str, span: _Span, acts: _Acts, limit: int) -> _Speech | None:
-    """“…,” Peresild said / said Nelson / the agency said: the verb right after, same sentence."""
-    if not span.closed or not _ends_clause(text, span):
+    """“…,” Peresild said / said Nelson / the agency said: the verb right after, same sentence
+    (or “….” Stover said.)."""
+    if not span.closed:
         return None
     act = acts.first_from(span.end)
     if act is None or act.start > min(span.end + _AFTER_WINDOW, limit):
+        return None
+    if not _ends_clause(text, span) and not _bare_attribution(text, span, act):
         return None
     if not act.sentence[0] <= span.end - 1 < act.sentence[1]:
         return None
