@@ -678,3 +678,36 @@ def test_a_bare_attribution_sentence_after_a_closed_quotation_names_its_speaker(
     assert _said("“We flew.” Smith said in 2019.")[0][2] == "bob-smith"
     # a sentence that goes on after the verb is reported speech, not this quotation's credit
     assert _said("“We flew.” Smith said the crew would fly again next year.")[0][2] is None
+
+
+def _blocks(*blocks: tuple[str, str]) -> Article:
+    made = tuple(Block(f"b{n}", kind, t, n) for n, (kind, t) in enumerate(blocks, start=1))
+    return Article("t", "T", None, "t.md", made)
+
+
+def test_a_dash_line_credits_the_quotation_of_the_paragraphs_before_it() -> None:
+    """Hold-out 9 (Faces of NASA): one quotation over three paragraphs (each opens with “, only
+    the last closes it; the first was read as the lead caption), then "— Name, title"."""
+    article = _blocks(
+        ("caption", "“When people begin their careers, they start as contributors."),
+        ("paragraph", "“Then there’s an interesting journey to take."),
+        ("paragraph", "“It’s really important as a leader to keep this in mind.”"),
+        ("paragraph", "— Ann Jones, Program Manager, NASA’s Johnson Space Center"),
+        ("paragraph", "Interviewer: NASA / Bob Smith"),
+    )
+    assert _speakers(find_quotes(article, COURT)) == [
+        ("b1", "ann-jones"),
+        ("b2", "ann-jones"),
+        ("b3", "ann-jones"),
+    ]
+
+
+def test_a_dash_line_credits_no_one_after_someone_else_spoke() -> None:
+    article = _article(
+        "“It’s really important to keep this in mind,” said Bob Smith. “We all know it.”",
+        "— Ann Jones, Program Manager",
+    )
+    assert _speakers(find_quotes(article, COURT)) == [("b1", "bob-smith"), ("b1", "bob-smith")]
+    # a dash line after a paragraph that does not end a quotation credits nothing
+    article = _article("“It is important to all of us.” The meeting ended then.", "— Ann Jones")
+    assert _speakers(find_quotes(article, COURT)) == [("b1", None)]

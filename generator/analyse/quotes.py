@@ -47,7 +47,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Article, Block, Person, Quote
 from . import patterns
@@ -243,10 +243,7 @@ class PeopleIndex:
             if len(ids) == 1:  # a shared surname would be a guess
                 self.by_form.setdefault(surname, next(iter(ids)))
         forms = sorted(self.by_form, key=len, reverse=True)
-        body = "|".join(re.escape(f) for f in forms)
-        # Not inside an abbreviation: the "U" or "S. Attorney" of "U.S. Attorney" is no mention.
-        edge = r"(?<![\w’'-])(?<!\w\.)"
-        self.pattern = re.compile(rf"{edge}(?:{body})(?![\w-]|\.\w)") if forms else None
+        self.pattern = _names_pattern(tuple(forms)) if forms else None
         self.role_pattern = _role_pattern(tuple(self.by_role)) if self.by_role else None
 
     def mentions(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -262,6 +259,16 @@ class PeopleIndex:
             return
         for match in self.role_pattern.finditer(text):
             yield match.start(), match.end(), self.by_role[_norm(match.group("role"))]
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The names of one article's people, compiled once for both of its indexes (quotations
+    and themes build one each from the same people)."""
+    body = "|".join(re.escape(f) for f in forms)
+    # Not inside an abbreviation: the "U" or "S. Attorney" of "U.S. Attorney" is no mention.
+    edge = r"(?<![\w’'-])(?<!\w\.)"
+    return re.compile(rf"{edge}(?:{body})(?![\w-]|\.\w)")
 
 
 def _role_references(people: tuple[Person, ...]) -> dict[str, str]:
@@ -1163,13 +1170,15 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
             upcoming = opens_with_mark(blocks[number].text)
     results: list[BlockSpeech] = []
     carry = _Carry()
-    for block, opens in zip(blocks, next_opens, strict=True):
-        if block.kind != "paragraph":  # captions neither continue nor interrupt a quotation
+    for number, (block, opens) in enumerate(zip(blocks, next_opens, strict=True)):
+        if block.kind != "paragraph" and not _caption_runs_on(blocks, number):
+            # captions neither continue nor interrupt a quotation
             speech, _ = _block_speech(block, index, _Tracker(), _Carry(), False)
             results.append(speech)
             continue
         speech, carry = _block_speech(block, index, tracker, carry, opens)
         results.append(speech)
+    results = _credited(results, blocks, index)
     author = _statement_author(article.title, index)
     if author is not None:
         results = [
@@ -1177,6 +1186,58 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
             for speech, block in zip(results, blocks, strict=True)
         ]
     return tuple(results)
+
+
+def _caption_runs_on(blocks: tuple[Block, ...], number: int) -> bool:
+    """ "“When people begin their careers, … as an individual." read as the lead caption, then
+    paragraphs that each open with “ and only the last closes it: a caption that opens a
+    quotation, leaves it open, and is followed by a paragraph opening with a mark is the first
+    paragraph of that quotation."""
+    text = blocks[number].text
+    following = blocks[number + 1] if number + 1 < len(blocks) else None
+    if following is None or following.kind != "paragraph" or not opens_with_mark(text):
+        return False
+    if not opens_with_mark(following.text):
+        return False
+    spans = _spans(text, False, True)
+    return len(spans) == 1 and spans[0].runs_on
+
+
+# "— Dana Weigel, International Space Station Program Manager": a line crediting the quotation
+_CREDIT = patterns.compile(r"\s*[—–―]\s*")
+
+
+def _credited(
+    results: list[BlockSpeech], blocks: tuple[Block, ...], index: PeopleIndex
+) -> list[BlockSpeech]:
+    """A paragraph that opens with a dash and a person's name ("— Dana Weigel, International
+    Space Station Program Manager, NASA’s Johnson Space Center"), right after a paragraph that
+    ends by closing a quotation, credits that quotation to that person: with the paragraphs it
+    continues (each opening with a mark, the last closing it), when no one speaks in them."""
+    for number in range(1, len(blocks)):
+        block = blocks[number]
+        dash = _CREDIT.match(block.text)
+        if block.kind != "paragraph" or dash is None or results[number].quotes:
+            continue
+        named = next(index.mentions(block.text), None)
+        if named is None or named[0] != dash.end():
+            continue
+        chain: list[int] = []
+        last = number - 1
+        if not blocks[last].text.rstrip().endswith(("”", '"')):
+            continue
+        while True:
+            chain.append(last)
+            if not results[last].continues_previous or last == 0:
+                break
+            last -= 1
+        if all(q.speaker is None for n in chain for q in results[n].quotes) and all(
+            len(results[n].quotes) == 1 for n in chain
+        ):
+            for n in chain:
+                quotes = tuple(replace(q, speaker=named[2]) for q in results[n].quotes)
+                results[n] = replace(results[n], quotes=quotes)
+    return results
 
 
 # A headline's topic starts at these words: "Statement by Nelson on the Death of John Glenn".
