@@ -11,7 +11,7 @@ from support import SEED
 
 from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import load_data, str_list
-from generator.model import Article, Block, Person, Quote
+from generator.model import Article, Block, BlockKind, Person, Quote
 from generator.read import read_seed
 
 PERESILD = Person("yulia-peresild", "Yulia Peresild", ("Peresild",), ("actor",))
@@ -680,7 +680,7 @@ def test_a_bare_attribution_sentence_after_a_closed_quotation_names_its_speaker(
     assert _said("“We flew.” Smith said the crew would fly again next year.")[0][2] is None
 
 
-def _blocks(*blocks: tuple[str, str]) -> Article:
+def _blocks(*blocks: tuple[BlockKind, str]) -> Article:
     made = tuple(Block(f"b{n}", kind, t, n) for n, (kind, t) in enumerate(blocks, start=1))
     return Article("t", "T", None, "t.md", made)
 
