@@ -711,3 +711,103 @@ def test_a_dash_line_credits_no_one_after_someone_else_spoke() -> None:
     # a dash line after a paragraph that does not end a quotation credits nothing
     article = _article("“It is important to all of us.” The meeting ended then.", "— Ann Jones")
     assert _speakers(find_quotes(article, COURT)) == [("b1", None)]
+
+
+def test_in_it_he_wrote_is_the_writer_of_the_document_named_before() -> None:
+    """Hold-out 9 (NASA Art Program): "Webb addressed a memorandum to Director Cox …. In it, he
+    wrote, “…”": the writer, not the one it was sent to."""
+    text = (
+        "In March 1962, NASA Administrator Bob Smith addressed a two-paragraph memorandum to"
+        " NASA Public Affairs Director Arthur Doe about the art program. In it, he wrote, “We"
+        " should consider just what NASA should do in the field of fine arts.”"
+    )
+    assert [speaker for _, _, speaker in _said(text)] == ["bob-smith"]
+    memo = text.replace("In it,", "In the memo,")
+    assert [speaker for _, _, speaker in _said(memo)] == ["bob-smith"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two writers, or a writer not named before the document: no one for sure
+        "Bob Smith and Arthur Doe sent a letter to the board. In it, he wrote, “We should"
+        " consider what to do next.”",
+        "Bob Smith received a letter from Arthur Doe. In it, he wrote, “We should consider"
+        " what to do next.”",
+        # no document in the sentence before
+        "Bob Smith met Arthur Doe in March. In it, he wrote, “We should consider what to do.”",
+    ],
+)
+def test_in_it_he_wrote_gives_no_one_when_the_writer_is_unclear(text: str) -> None:
+    assert [speaker for _, _, speaker in _said(text)] == [None]
+
+
+def test_an_inch_mark_after_a_digit_opens_no_quotation() -> None:
+    """A straight mark right after a digit ("a 12" pipe", "5'11"") is an inch mark: it must not
+    open a quotation that swallows the words after it and loses the real one."""
+    text = 'The 12" pipe burst on Tuesday, Smith said. "We are fine now," he added.'
+    assert _said(text) == [("b1", "We are fine now", "bob-smith")]
+    assert _said('The 5\'11" astronaut waved. "We are fine now," Jones said.') == [
+        ("b1", "We are fine now", "ann-jones")
+    ]
+    # a straight mark after a digit still closes a quotation that is open
+    assert _said('"We launched in 1969" Smith said.')[0][1] == "We launched in 1969"
+
+
+def test_a_dash_credit_ending_a_quotation_paragraph_names_its_speaker() -> None:
+    assert _said("“We choose to go to the Moon in this decade.” — Bob Smith, 1962") == [
+        ("b1", "We choose to go to the Moon in this decade.", "bob-smith")
+    ]
+    # not after a paragraph that does not open with the quotation
+    assert (
+        _said("The crowd heard “We choose to go to the Moon in this decade.” — Smith")[0][2] is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document's Title Case name as the subject of "says", "states"
+        "The agency’s “Moon to Mars Architecture Definition Document,” released Tuesday, says"
+        " the plan will change.",
+        "The new rule, “Protecting Consumers From Unfair Fees,” states that fees must be clear.",
+        # a year in a title counts for neither case
+        "The bill, known as the “Chips and Science Act of 2022 for America,” passed the House.",
+    ],
+)
+def test_a_title_before_its_verb_is_no_voice(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith said the film, “The Challenge,” opened on Friday.",
+        "Smith said the team’s motto, “Failure is not an option,” still holds.",
+    ],
+)
+def test_a_title_after_its_noun_and_a_comma_is_no_voice(text: str) -> None:
+    assert _said(text) == []
+
+
+def test_asked_right_after_a_closing_mark_has_its_speaker_after_it() -> None:
+    assert _said("“Are we ready?” asked Jones. “Yes, we have been for years,” Smith replied.") == [
+        ("b1", "Are we ready?", "ann-jones"),
+        ("b1", "Yes, we have been for years", "bob-smith"),
+    ]
+    # elsewhere the name after "asked" is who was asked, and "of Smith" is no speaker
+    assert (
+        _said("Reporters asked Smith about the plan, “the one that failed twice already.”")[0][2]
+        is None
+    )
+    assert _said("“Are we ready?” asked reporters of Smith.")[0][2] is None
+
+
+def test_a_trailing_ellipsis_or_dashes_around_the_attribution_keep_the_speaker() -> None:
+    assert _said("“We are ready…” Smith said, trailing off.") == [
+        ("b1", "We are ready…", "bob-smith")
+    ]
+    assert _said("“We are ready” — Smith said — “and we have been for years.”") == [
+        ("b1", "We are ready", "bob-smith"),
+        ("b1", "and we have been for years.", "bob-smith"),
+    ]

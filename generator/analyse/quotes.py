@@ -68,6 +68,8 @@ _INVERTED_GAP = patterns.compile(
     r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?"
     r"(?:[\w.’'&-]+,\s+(?!(?:and|or|but|while)\s)(?:[\w.’'&-]+\s+){0,3})?"
 )  # "said head coach, Tech. Sgt. "
+_DASH_GAP = patterns.compile(r"\s*[—–]\s*")  # “…” — Smith said — “and …”
+_AFTER_CLOSING = patterns.compile(r"[”\"][,?!]?\s+$")  # a closing mark right before a verb
 _CLAUSE_AFTER = patterns.compile(r",?\s*(?:and|but|while|as|then)\s")
 _AND_NAME = patterns.compile(r",?\s+(?:and|or|&)\s+")  # "Smith and Jones", "Smith, and Jones"
 # "NASA and Smith said": a capitalised word (a name the index may not know) and "and" before a
@@ -126,6 +128,7 @@ class _Subject:
 class _Words:
     verbs: re.Pattern[str]
     inverted: frozenset[str]
+    inverted_after_quote: frozenset[str]  # “…?” asked Jones (only right after the mark)
     after_only: frozenset[str]
     not_speech: re.Pattern[str] | None
     pronouns: re.Pattern[str]
@@ -142,6 +145,8 @@ class _Words:
     name_nouns: frozenset[str]  # "“Did you feel it?” website": a noun a quoted name qualifies
     noun_intro: re.Pattern[str]  # "sent the historic message: “": speech told by a noun
     source_intro: re.Pattern[str]  # "in a statement Saturday, ": speech told by its source
+    in_document: re.Pattern[str]  # "In it, " / "In the memo, " opening a sentence
+    document: re.Pattern[str]  # "addressed a two-paragraph memorandum": a document written
 
 
 def _norm(phrase: str) -> str:
@@ -167,13 +172,16 @@ def _words() -> _Words:
             rf"(?<![\w’'-])(?:{verb_body}|{_alternation(_capitalised(inverted))})(?![\w’'-])"
         ),
         inverted=frozenset(_norm(v) for v in str_list(data.get("inverted_verbs"))),
+        inverted_after_quote=frozenset(
+            _norm(v) for v in str_list(data.get("inverted_after_quote_verbs"))
+        ),
         after_only=frozenset(_norm(v) for v in str_list(data.get("after_only_verbs"))),
         not_speech=_word_pattern(not_speech, case=False) if not_speech else None,
         pronouns=_word_pattern(pronouns or ["he", "she"], case=True, capital=True),
         prepositions=frozenset(p.lower() for p in str_list(data.get("prepositions"))),
         gap_words=frozenset(w.lower() for w in str_list(data.get("subject_gap_words"))),
         passive=frozenset(w.lower() for w in str_list(data.get("passive_markers"))),
-        term_cue=patterns.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*$")
+        term_cue=patterns.compile(rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*,?\s*$")
         if cues
         else None,
         verb_set=frozenset(_norm(v) for v in verbs),
@@ -197,6 +205,15 @@ def _words() -> _Words:
             rf"(?<![\w’'-])[Ii]n\s+{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+)?"
             rf"(?:{_alternation(str_list(data.get('speech_sources'))) or _NEVER})(?![\w’'-])"
             r"[^,.;:“\"\n]{0,40},\s+"
+        ),
+        in_document=patterns.compile(
+            rf"\s*In\s+(?:it|{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+)?"
+            rf"(?:{_alternation(str_list(data.get('speech_sources'))) or _NEVER}))\s*,\s*"
+        ),
+        document=patterns.compile(
+            rf"(?<![\w’'-])(?:{_alternation(str_list(data.get('speech_noun_verbs'))) or _NEVER})"
+            rf"\s+{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,2}}?"
+            rf"(?:{_alternation(str_list(data.get('speech_sources'))) or _NEVER})(?![\w’'-])"
         ),
     )
 
@@ -302,8 +319,12 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _opens(text: str, index: int, open_at: int | None) -> bool:
+    """Whether the mark at `index` opens a quotation. A straight mark right after a digit
+    ("a 12" pipe", "5'11"") is an inch mark: it opens nothing (it may still close one)."""
     char = text[index]
-    return char == "“" or (char == _STRAIGHT_QUOTE and open_at is None)
+    if char == "“":
+        return True
+    return char == _STRAIGHT_QUOTE and open_at is None and not text[index - 1 : index].isdigit()
 
 
 def opens_with_mark(text: str) -> bool:
@@ -582,14 +603,21 @@ def _verb_subject(
                 continue
             if _transparent(masked[subject.end : verb.start()]):
                 return subject
-    if phrase not in words.inverted:
+    after_quote = phrase in words.inverted_after_quote and bool(
+        _AFTER_CLOSING.search(masked, max(0, verb.start() - 5), verb.start())
+    )
+    if phrase not in words.inverted and not after_quote:
         return None
     after = subjects.first_from(verb.end())
     if after is None or after.start >= sentence[1] or after.possessive:
         return None
     # "the lawyer for Smith" is no speaker; "according to Smith" is (the phrase ends in "to").
-    if after.object and phrase not in words.after_only:
-        return None
+    if (
+        after.object
+        and phrase not in words.after_only
+        and not (after_quote and masked[verb.end() : after.start].isspace())
+    ):
+        return None  # (“…?” asked Jones: the object flag is the verb's own)
     if not _INVERTED_GAP.fullmatch(masked, verb.end(), after.start):
         return None
     following = subjects.first_from(after.end)
@@ -670,6 +698,8 @@ def _speech_acts(
                 speaker = tracker.introduced  # "Ferguson was commander. ¶ “…,” he said."
             if speaker is None:
                 speaker = _paragraph_topic(masked, starts, subjects, subject, tracker)
+            if speaker is None:
+                speaker = _document_writer(masked, starts, subjects, subject)
             form = masked[subject.start : subject.end].lower()
             if speaker is not None and tracker.pronouns.setdefault(speaker, form) != form:
                 speaker = None  # "she" for someone the article has called "he": not them
@@ -764,6 +794,38 @@ def _paragraph_topic(
     return person
 
 
+def _document_writer(
+    masked: str, starts: list[int], subjects: _Subjects, pronoun: _Subject
+) -> str | None:
+    """ "Webb addressed a two-paragraph memorandum to NASA Public Affairs Director Hiden T.
+    Cox …. In it, he wrote, “…”": a he/she right after "In it," (or "In the memo,", a
+    `speech_sources` noun) is the writer of the document the sentence before names after one
+    of `speech_noun_verbs` ("addressed", "sent", "wrote"; not "received"): the one person
+    named there before that document, as a subject; anyone else there is named after a
+    preposition (the one it was sent to, "to NASA Public Affairs Director Cox"). Else None."""
+    words = _words()
+    index = bisect.bisect_right(starts, pronoun.start) - 1
+    if index < 1 or not words.in_document.fullmatch(masked, starts[index], pronoun.start):
+        return None
+    lo, hi = starts[index - 1], starts[index]
+    document = words.document.search(masked, lo, hi)
+    if document is None:
+        return None
+    writers: set[str] = set()
+    for mention in subjects.between(lo, hi):
+        if mention.person == _PRONOUN:
+            return None
+        recipient = (_word_before(masked, _title_start(masked, mention.start)) or "").lower()
+        if mention.object or recipient in words.prepositions:
+            if mention.start < document.start():
+                return None  # "with Smith, Jones wrote a memo": who wrote it is not clear
+            continue
+        if mention.possessive or mention.start > document.start():
+            return None
+        writers.add(mention.person)
+    return writers.pop() if len(writers) == 1 else None
+
+
 def _opens_sentence(masked: str, starts: list[int], subject: _Subject) -> bool:
     lo, _ = sentence_bounds(masked, starts, subject.start)
     return _TITLE_GAP.fullmatch(masked[lo : subject.start].lstrip(' “"(')) is not None
@@ -795,7 +857,10 @@ def _ends_clause(text: str, span: _Span) -> bool:
     """“…,” / “…?” / “…!”: the quotation stops mid-sentence, so an attribution may follow."""
     inner = text[span.text_start : span.text_end].rstrip()
     after = text[span.end : span.end + 3].lstrip()
-    return inner.endswith((",", "?", "!", "—", "–", "-")) or after.startswith(",")
+    # also “We are ready…” Smith said / “We are ready” — Smith said — “and …”
+    return inner.endswith((",", "?", "!", "—", "–", "-", "…", "...")) or after.startswith(
+        (",", "—", "–")
+    )
 
 
 def _bare_attribution(text: str, span: _Span, act: _Speech) -> bool:
@@ -842,7 +907,9 @@ def _speech_before(
         for mention in subjects.between(act.end, span.start):
             if (own is None or mention.start != own.start) and not mention.object:
                 return None
-        if _NEW_CLAUSE.search(masked, act.end, span.start):
+        if _NEW_CLAUSE.search(masked, act.end, span.start) and not _DASH_GAP.fullmatch(
+            masked, act.end, span.start
+        ):
             return None  # "Smith said …, but the judge called it “…”": another clause
         return act
     return None
@@ -859,16 +926,22 @@ def _is_term(words: str, at_start: bool) -> bool:
     treaty's “Framework Agreement Between the Government of Japan and …, For Peaceful
     Purposes,”)."""
     tokens = words.split()
-    ends_sentence = _SENTENCE_END.search(words.rstrip("’'\")")) is not None
-    if _title_case(tokens) and (len(tokens) <= 6 or not ends_sentence):
+    if _is_title(words) or (_title_case(tokens) and len(tokens) <= 6):
         return True
-    if ends_sentence:
+    if _SENTENCE_END.search(words.rstrip("’'\")")):
         return False
     return not (at_start and len(tokens) >= 3) and len(tokens) < 6
 
 
+def _is_title(words: str) -> bool:
+    """Title Case words that end no sentence, of any length: “Framework Agreement Between the
+    Government of Japan and …, For Peaceful Purposes,”, “Chips and Science Act of 2022”."""
+    return _title_case(words.split()) and not _SENTENCE_END.search(words.rstrip("’'\")"))
+
+
 def _title_case(tokens: list[str]) -> bool:
-    long_words = [t for t in tokens if len(t) > 3]
+    """Every word of four letters or more capitalised (numbers count for neither side)."""
+    long_words = [t for t in tokens if len(t) > 3 and t[:1].isalpha()]
     return bool(long_words) and all(t[:1].isupper() for t in long_words)
 
 
@@ -998,6 +1071,11 @@ def _attribute(
             or _defined_term(text, span, words)
             or _quoted_name(text, span, words)
         ):
+            result.append(None)
+            continue
+        if act is not None and act.subject is None and not span.continued and _is_title(words):
+            # “Moon to Mars Architecture Definition Document,” released Tuesday, says …: a
+            # title the verb's subject is, not anyone's speech
             result.append(None)
             continue
         if act is not None:
@@ -1210,33 +1288,37 @@ _CREDIT = patterns.compile(r"\s*[—–―]\s*")
 def _credited(
     results: list[BlockSpeech], blocks: tuple[Block, ...], index: PeopleIndex
 ) -> list[BlockSpeech]:
-    """A paragraph that opens with a dash and a person's name ("— Dana Weigel, International
-    Space Station Program Manager, NASA’s Johnson Space Center"), right after a paragraph that
-    ends by closing a quotation, credits that quotation to that person: with the paragraphs it
-    continues (each opening with a mark, the last closing it), when no one speaks in them."""
-    for number in range(1, len(blocks)):
-        block = blocks[number]
-        dash = _CREDIT.match(block.text)
-        if block.kind != "paragraph" or dash is None or results[number].quotes:
+    """A dash and a person's name credit the quotation closed right before them: a paragraph
+    of its own ("— Dana Weigel, International Space Station Program Manager, NASA’s Johnson
+    Space Center") after a paragraph that ends by closing a quotation, or the end of a
+    paragraph that opens with a quotation ("“We choose to go to the Moon.” — John Doe"). The
+    credit covers the paragraphs that quotation continues (each opening with a mark, the last
+    closing it), when each holds that one quotation and no one speaks in them."""
+    for number, block in enumerate(blocks):
+        if block.kind != "paragraph":
             continue
-        named = next(index.mentions(block.text), None)
-        if named is None or named[0] != dash.end():
+        text = block.text.rstrip()
+        if results[number].quotes:  # "“…” — John Doe": the credit ends this paragraph
+            close = max(text.rfind("”"), text.rfind('"'))
+            last = number
+            if not opens_with_mark(text) or close < 0:
+                continue
+        else:  # "— Dana Weigel, …" after the paragraph whose quotation it credits
+            close, last = -1, number - 1
+            if last < 0 or not blocks[last].text.rstrip().endswith(("”", '"')):
+                continue
+        dash = _CREDIT.match(text, close + 1)
+        named = next(index.mentions(text[dash.end() :]), None) if dash else None
+        if named is None or named[0] != 0:
             continue
-        chain: list[int] = []
-        last = number - 1
-        if not blocks[last].text.rstrip().endswith(("”", '"')):
-            continue
-        while True:
-            chain.append(last)
-            if not results[last].continues_previous or last == 0:
-                break
-            last -= 1
-        if all(q.speaker is None for n in chain for q in results[n].quotes) and all(
-            len(results[n].quotes) == 1 for n in chain
-        ):
+        chain = [last]
+        while results[chain[-1]].continues_previous and chain[-1] > 0:
+            chain.append(chain[-1] - 1)
+        quotes = [q for n in chain for q in results[n].quotes]
+        if len(quotes) == len(chain) and all(q.speaker is None for q in quotes):
             for n in chain:
-                quotes = tuple(replace(q, speaker=named[2]) for q in results[n].quotes)
-                results[n] = replace(results[n], quotes=quotes)
+                credited = tuple(replace(q, speaker=named[2]) for q in results[n].quotes)
+                results[n] = replace(results[n], quotes=credited)
     return results
 
 
