@@ -811,3 +811,50 @@ def test_a_trailing_ellipsis_or_dashes_around_the_attribution_keep_the_speaker()
         ("b1", "We are ready", "bob-smith"),
         ("b1", "and we have been for years.", "bob-smith"),
     ]
+
+
+def test_a_curly_quotation_inside_a_curly_quotation_stays_inside_it() -> None:
+    """“… the so-called “space race” is over …”: two closing marks follow the inner opening
+    one, so the inner pair is part of the quotation (which must not end at “so-called”)."""
+    assert _said("Smith said, “The so-called “space race” is over, and we won it.”") == [
+        ("b1", "The so-called “space race” is over, and we won it.", "bob-smith")
+    ]
+    assert _said("“The sign said “Welcome home” in big letters,” Smith said.") == [
+        ("b1", "The sign said “Welcome home” in big letters", "bob-smith")
+    ]
+    # one closing mark only: the first quotation was left unclosed, a new one opens
+    assert _said("“We are ready, Smith said. “We have been for years,” he added.") == [
+        ("b1", "We have been for years", "bob-smith")
+    ]
+
+
+def test_a_message_quoted_inside_a_voice_is_the_voice_of_whom_it_is_from() -> None:
+    """Hold-out 9 (Starliner friendship): “… a message from Barry calling me from the space
+    station to wish me and my family a ‘Merry Christmas.’” Stover said."""
+    quotes = _said(
+        "“On my answering machine was a message from Doe calling me from the station to wish"
+        " my family a ‘Merry Christmas.’” Smith said."
+    )
+    assert [(text, speaker) for _, text, speaker in quotes][1:] == [
+        ("Merry Christmas.", "arthur-doe")
+    ]
+    assert quotes[0][2] == "bob-smith"
+    # another person named after the sender, or the sender's office: no one for sure
+    for lead in ("a message from Doe for Jones to wish", "a message from Doe’s office to wish"):
+        words = f"“On my machine was {lead} my family a ‘Merry Christmas.’” Smith said."
+        assert len(_said(words)) == 1
+
+
+def test_according_to_names_its_speaker_not_a_name_in_a_clause_after_it() -> None:
+    assert _said("According to Smith, the crew was “ready to go at any moment now.”") == [
+        ("b1", "ready to go at any moment now.", "bob-smith")
+    ]
+    assert _said("“The crew is ready,” according to NASA Administrator Bob Smith.")[0][2] == (
+        "bob-smith"
+    )
+    for tail in (
+        "according to prosecutors who charged Smith.",
+        "according to court documents that quote Smith.",
+        "according to documents filed by Smith.",
+    ):
+        assert _said(f"“He took the money and ran,” {tail}")[0][2] is None, tail

@@ -68,6 +68,7 @@ _INVERTED_GAP = patterns.compile(
     r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?"
     r"(?:[\w.’'&-]+,\s+(?!(?:and|or|but|while)\s)(?:[\w.’'&-]+\s+){0,3})?"
 )  # "said head coach, Tech. Sgt. "
+_RELATIVE = patterns.compile(r"(?<![\w’'-])(?:who|whom|whose|that|which)(?![\w’'-])")
 _DASH_GAP = patterns.compile(r"\s*[—–]\s*")  # “…” — Smith said — “and …”
 _AFTER_CLOSING = patterns.compile(r"[”\"][,?!]?\s+$")  # a closing mark right before a verb
 _CLAUSE_AFTER = patterns.compile(r",?\s*(?:and|but|while|as|then)\s")
@@ -165,11 +166,13 @@ def _words() -> _Words:
     determiners = str_list(data.get("scare_quote_determiners"))
     verb_body = _alternation(verbs)
     inverted = [v for v in str_list(data.get("inverted_verbs")) if " " not in v]
+    after_only = list(str_list(data.get("after_only_verbs")))  # "According to Smith, …"
     return _Words(
         # lower case only ("the United States" is no "states"), but an inverted verb may open
         # a sentence: "Said Shepard of his return, “…”"
         verbs=patterns.compile(
-            rf"(?<![\w’'-])(?:{verb_body}|{_alternation(_capitalised(inverted))})(?![\w’'-])"
+            rf"(?<![\w’'-])(?:{verb_body}|{_alternation(_capitalised([*inverted, *after_only]))})"
+            r"(?![\w’'-])"
         ),
         inverted=frozenset(_norm(v) for v in str_list(data.get("inverted_verbs"))),
         inverted_after_quote=frozenset(
@@ -366,14 +369,30 @@ def _is_nickname(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Z][\w.’'-]*\s$", before)) and bool(re.match(r"\s[A-Z]", after))
 
 
+def _nested_pair(text: str, marks: list[int], number: int, open_at: int) -> bool:
+    """ "Smith said, “The so-called “space race” is over, and we won it.”": a curly opening
+    mark inside an open curly quotation, followed by two closing marks before any other
+    opening one, quotes words inside it (the inner pair is part of the quotation); a single
+    closing mark after it means the open quotation was left unclosed instead."""
+    if text[open_at] != "“" or text[marks[number]] != "“" or number + 2 >= len(marks):
+        return False
+    return text[marks[number + 1]] == "”" and text[marks[number + 2]] == "”"
+
+
 def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
     """Quotations of one block, in order; `continuing`: the previous one was left open and runs
     on here; `next_opens`: the next paragraph opens with a quotation mark."""
     raw: list[tuple[int, int, bool]] = []  # (opening mark, end, closed)
     open_at: int | None = None
-    for match in _MARK.finditer(text):
-        i = match.start()
+    marks = [match.start() for match in _MARK.finditer(text)]
+    inner_close = -1  # the closing mark of a quotation nested in the open one
+    for number, i in enumerate(marks):
+        if i == inner_close:
+            continue
         if _opens(text, i, open_at):
+            if open_at is not None and _nested_pair(text, marks, number, open_at):
+                inner_close = marks[number + 1]  # “… the so-called “space race” is …”
+                continue
             if open_at is not None:  # a new opening mark ends an unclosed quotation
                 raw.append((open_at, i, False))
             open_at = i
@@ -522,7 +541,7 @@ def _is_object(masked: str, start: int, previous_end: int) -> bool:
         if previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, start) is not None:
             return True
         return _CAPITAL_AND.search(masked, max(0, start - 60), start) is not None
-    titled = _title_start(masked, start)
+    titled = _title_start(masked, start) if token[:1].isupper() else start
     if titled < start and (_word_before(masked, titled) or "").lower() == "and":
         # "Biden and Prime Minister Kishida", not "Sheriff and Association President Donahue"
         return previous_end >= 0 and _AND_NAME.fullmatch(masked, previous_end, titled) is not None
@@ -611,13 +630,16 @@ def _verb_subject(
     after = subjects.first_from(verb.end())
     if after is None or after.start >= sentence[1] or after.possessive:
         return None
-    # "the lawyer for Smith" is no speaker; "according to Smith" is (the phrase ends in "to").
-    if (
-        after.object
-        and phrase not in words.after_only
-        and not (after_quote and masked[verb.end() : after.start].isspace())
-    ):
-        return None  # (“…?” asked Jones: the object flag is the verb's own)
+    # "the lawyer for Smith" is no speaker; "according to Smith" is (the phrase ends in "to"),
+    # and so is "“…?” asked Jones" (the object flag is the verb's own), but not "according to
+    # prosecutors who charged Smith" nor "according to documents filed by Smith"
+    own_object = masked[verb.end() : after.start].isspace() or (
+        phrase in words.after_only and _word_before(masked, after.start) == verb.group().split()[-1]
+    )
+    if after.object and not (own_object and (phrase in words.after_only or after_quote)):
+        return None
+    if _RELATIVE.search(masked, verb.end(), after.start):
+        return None  # "according to court documents that quote Smith": the clause's name
     if not _INVERTED_GAP.fullmatch(masked, verb.end(), after.start):
         return None
     following = subjects.first_from(after.end)
@@ -1231,6 +1253,43 @@ def _nested(words: str, index: PeopleIndex, block: str) -> tuple[Quote, ...]:
         inner = " ".join(words[opening.end() : close.start()].split())
         if inner:
             found.append(Quote(inner, person, block))
+    return (*found, *_nested_messages(words, index, block))
+
+
+_CURLY_OPEN = patterns.compile(r"(?<![\w’'])‘(?=[A-Z])")  # ‘ never stands for an apostrophe
+_SENTENCE_BREAK = patterns.compile(r"[.!?]\s")
+
+
+def _nested_messages(words: str, index: PeopleIndex, block: str) -> tuple[Quote, ...]:
+    """ "“On my answering machine was a message from Barry calling me … to wish me and my
+    family a ‘Merry Christmas.’” Stover said": a quotation in curly single marks inside a
+    voice, in a sentence where a speech phrase that names its speaker after it
+    (`after_only_verbs`: "message from", "statement by") names a person, no one else named
+    between them, is that person's words."""
+    found: list[Quote] = []
+    words_data = _words()
+    for opening in _CURLY_OPEN.finditer(words):
+        close = _NESTED_CLOSE.search(words, opening.end())
+        if close is None or words[close.start()] != "’":
+            continue
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(words, 0, opening.start())]
+        lo = breaks[-1] if breaks else 0
+        phrase = None
+        for verb in words_data.verbs.finditer(words, lo, opening.start()):
+            if _norm(verb.group()) in words_data.after_only:
+                phrase = verb
+        if phrase is None:
+            continue
+        named = [m for m in index.mentions(words[: opening.start()]) if m[0] >= phrase.end()]
+        if (
+            len(named) != 1
+            or not _INVERTED_GAP.fullmatch(words, phrase.end(), named[0][0])
+            or _POSSESSIVE_AFTER.match(words, named[0][1])  # "a message from Doe’s office"
+        ):
+            continue
+        inner = " ".join(words[opening.end() : close.start()].split())
+        if inner:
+            found.append(Quote(inner, named[0][2], block))
     return tuple(found)
 
 
