@@ -14,7 +14,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .analyse.themes import has_role, load_theme_rules
+from .analyse.keyfacts import KeyFactRules, flight_events
+from .analyse.themes import has_role, load_theme_rules, tells_theme
 from .analyse.themesets import (
     Core,
     CorePage,
@@ -26,7 +27,7 @@ from .analyse.themesets import (
 )
 from .citations import anchor, sentence_of
 from .citations import spans_of as sentence_spans_of
-from .model import Block, Event, Facts, KeyFact, Person
+from .model import Block, Event, Facts, KeyFact, Person, Theme
 from .site import SiteConfig
 
 MONTHS = (
@@ -611,10 +612,23 @@ def _make_quote_views(facts: Facts) -> tuple[QuoteView, ...]:
     return tuple(views)
 
 
-def compose_timeline(all_facts: Sequence[Facts], scope: str = "") -> tuple[TimelineEntry, ...]:
+def compose_timeline(
+    all_facts: Sequence[Facts], scope: str = "", themed: bool = False
+) -> tuple[TimelineEntry, ...]:
     """Every dated event of every article, oldest first; ties keep article and block order.
-    `scope`: which page asks (only names what is kept for the next build)."""
-    shares = _each(("events", scope), "events", _timeline_entries, _by_date(all_facts))
+    `scope`: which page asks (only names what is kept for the next build). `themed`: the
+    timeline of the themed page `scope` (a flight's page): only the events of its passages
+    that tell the flight's time (keyfacts.flight_events)."""
+    if themed:
+        shares = _each(
+            ("events", scope),
+            "flight events",
+            _flight_timeline_entries,
+            _by_date(all_facts),
+            plain=(scope,),
+        )
+    else:
+        shares = _each(("events", scope), "events", _timeline_entries, _by_date(all_facts))
     return _same_as_last(("timeline", scope), (shares,), lambda: _timeline_of(shares))
 
 
@@ -656,6 +670,30 @@ def _timeline_entries(facts: Facts) -> tuple[tuple[str, str, TimelineEntry], ...
         (event.date, " ".join(event.text.split()), _timeline_entry(facts, event))
         for event in facts.events
     )
+
+
+def _flight_timeline_entries(
+    facts: Facts, theme_id: str
+) -> tuple[tuple[str, str, TimelineEntry], ...]:
+    """The article's dated events on the themed page `theme_id` (see compose_timeline): those
+    keyfacts.flight_events keeps whose sentence holds one of the theme's cues ("There are seven
+    additional deliveries awarded …, with more expected this year" is no flight's date)."""
+    blocks = frozenset(facts.themes.get(theme_id, ()))
+    theme, rules = _theme_and_rules(theme_id)
+    return tuple(
+        (event.date, " ".join(event.text.split()), _timeline_entry(facts, event))
+        for event in flight_events(facts.article, facts.events, blocks, rules)
+        if theme is None or tells_theme(theme, event.text)
+    )
+
+
+def _theme_and_rules(theme_id: str) -> tuple[Theme | None, KeyFactRules | None]:
+    """The theme `theme_id` and the key-fact rules of the theme set that has it."""
+    for theme_set in load_theme_sets():
+        for theme in theme_set.themes:
+            if theme.id == theme_id:
+                return theme, theme_set.key_facts
+    return None, None
 
 
 def _timeline_entry(facts: Facts, event: Event) -> TimelineEntry:
@@ -831,7 +869,7 @@ def _themed_page(
         context["cast"] = compose_cast(facts_of_set, spec.id)
         features |= {"cast"} if context["cast"] else set()
     if spec.shows("timeline"):
-        context["timeline"] = compose_timeline(facts_of_set, spec.id)
+        context["timeline"] = compose_timeline(facts_of_set, spec.id, themed=True)
         features |= {"timeline"} if context["timeline"] else set()
     if spec.shows("voices"):
         shares = _each(

@@ -172,6 +172,45 @@ def test_timeline_merges_articles_in_date_order() -> None:
     ]
 
 
+def test_the_mission_timeline_shows_what_the_flight_did_the_timeline_every_date() -> None:
+    """Mission's timeline: the dated events of its passages, not "since July 2011" (another
+    spacewalk's time), a paragraph of an earlier time, a paragraph about something else (a
+    rival film project), another flight ("The next launch …") or a sentence with no cue of the
+    page ("More awards are expected this year"); the core Timeline keeps them all."""
+    flight = article(
+        "flight",
+        dt.date(2012, 9, 5),
+        "The Soyuz rocket launched from Baikonur on Monday.",
+        "This is the first U.S.-based spacewalk since July 2011.",
+        "The station's first module launched in 1998.",
+        "In May 2012, it was reported that an actor was developing a film.",
+        "The next launch from Baikonur is scheduled Sept. 20. More awards are expected this year.",
+    )
+    events = (
+        Event(
+            "2012-09-03", "The Soyuz rocket launched from Baikonur on Monday.", "b1", "on Monday"
+        ),
+        Event("2011-07", "This is the first … since July 2011.", "b2", "since July 2011"),
+        Event("1998", "The station's first module launched in 1998.", "b3", "in 1998"),
+        Event("2012-05", "In May 2012, it was reported …", "b4", "In May 2012"),
+        Event(
+            "2012-09-20", "The next launch from Baikonur is scheduled Sept. 20.", "b5", "Sept. 20"
+        ),
+        Event("2012", "More awards are expected this year.", "b5", "this year"),
+    )
+    facts = Facts(flight, events=events, themes={"mission": ("b1", "b2", "b3", "b5")})
+    pages = site(facts)
+    assert [e.date for e in pages["mission.md"].context["timeline"]] == ["2012-09-03"]
+    assert [e.date for e in pages["timeline.md"].context["items"]] == [
+        "1998",
+        "2011-07",
+        "2012",
+        "2012-05",
+        "2012-09-03",
+        "2012-09-20",
+    ]
+
+
 def test_index_lists_articles_newest_first_and_site_title_from_config() -> None:
     old = Facts(article("old", dt.date(2021, 1, 1), "Old news."), themes={})
     new = Facts(article("new", dt.date(2022, 1, 1), "New news."), themes={})

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from support import SEED
 
 from generator.analyse.dates import find_events
-from generator.model import Article, Block
+from generator.model import Article, Block, BlockKind
 from generator.read import SeedText, read_seed, read_text
 
 TUESDAY = dt.date(2021, 10, 5)
@@ -648,3 +648,103 @@ def test_offsets_within_the_day_week_and_month_of_the_date_before() -> None:
     ) == [
         ("2021-10-05", "On Oct. 5, 2021"),
     ]
+
+
+def _article(*blocks: tuple[BlockKind, str], published: dt.date | None = None) -> Article:
+    return Article(
+        "t",
+        "T",
+        published,
+        "t.md",
+        tuple(Block(f"b{i}", kind, text, i) for i, (kind, text) in enumerate(blocks, 1)),
+    )
+
+
+def test_a_weekday_places_a_date_only_in_a_year_written_so_far() -> None:
+    """ "Monday, May 6" in the lede of an undated feature is not 2002's because a later
+    paragraph goes back to 2002 (May 6, 2002 was a Monday too) while the article's latest year
+    is 2018: left out. A year written before it (or the latest) still places it."""
+    later = _article(
+        ("paragraph", "As the astronaut launches Monday, May 6 on its first crewed flight, ..."),
+        ("paragraph", "In 2002, Stover ran into Wilmore during a launch campaign."),
+        ("paragraph", "In 2018, Wilmore received an award."),
+    )
+    assert [(e.date, e.block) for e in find_events(later)] == [("2002", "b2"), ("2018", "b3")]
+    before = _article(
+        ("paragraph", "In 2002, Stover ran into Wilmore."),
+        ("paragraph", "They met again Monday, May 6 at the center."),
+    )
+    assert ("2002-05-06", "b2") in [(e.date, e.block) for e in find_events(before)]
+
+
+def test_a_caption_lends_its_full_date_to_the_same_day_in_the_story() -> None:
+    """The caption "…, Tuesday, April 9, 2024, at NASA Headquarters" dates the story's
+    "The signing took place April 9" of an undated release."""
+    article = _article(
+        (
+            "caption",
+            "Nelson and Moriyama hold signed copies, Tuesday, April 9, 2024, in Washington.",
+        ),
+        ("paragraph", "The signing took place April 9 at NASA Headquarters in Washington."),
+    )
+    assert [(e.date, e.block) for e in find_events(article)] == [
+        ("2024-04-09", "b1"),
+        ("2024-04-09", "b2"),
+    ]
+
+
+def test_a_treaty_of_a_year_is_dated_a_law_of_a_year_is_a_title() -> None:
+    assert _events(
+        "The accords are grounded in the Outer Space Treaty of 1967 and three related treaties."
+    ) == [("1967", "of 1967")]
+    assert _events("The Senate passed the Honoring our PACT Act of 2022 on Tuesday.") == [
+        ("2021-10-05", "on Tuesday")
+    ]
+
+
+def test_a_year_inside_a_name_after_a_determiner_or_possessive() -> None:
+    """ "NASA’s Space Technology Missions Directorate 2020 Tipping Point awards" is 2020; a
+    number after a word that numbers things, or with no determiner before the name, is not."""
+    assert _events(
+        "It is part of NASA’s Space Technology Missions Directorate 2020 Tipping Point awards."
+    ) == [("2020", "2020")]
+    assert _events("The Armed Forces 2017 Warrior Games began.") == [("2017", "2017")]
+    assert _events("The US Airways Flight 1549 Crew landed.") == []
+    assert _events("Directorate 2020 Tipping Point awards were given.") == []
+
+
+def test_the_year_of_a_work_after_its_quoted_title() -> None:
+    """'Walt Owen, “Apollo 15 NASA Artist at Work, VAB,” 1971, watercolor on paper.'"""
+    assert _events(
+        "Walt Owen, “Apollo 15 NASA Artist at Work, VAB,” 1971, watercolor on paper."
+    ) == [("1971", "1971")]
+    assert _events("James Browning Wyeth, “Support”, 1965, watercolor on paper.") == [
+        ("1965", "1965")
+    ]
+
+
+def test_a_holiday_after_on_or_at_is_its_day() -> None:
+    """ "In 2014, Wilmore made time to call Stover at Christmas while aboard the station": the
+    year opening the sentence places the holiday, even with no published date. A greeting, an
+    island or a party is no date."""
+    undated = _article(
+        ("paragraph", "In 2014, Wilmore made time to call Stover at Christmas while aboard."),
+        ("paragraph", "He called to wish me and my family a ‘Merry Christmas.’"),
+        ("paragraph", "They flew on Christmas Island and met at Christmas parties."),
+    )
+    assert [(e.date, e.block) for e in find_events(undated)] == [
+        ("2014", "b1"),
+        ("2014-12-25", "b1"),
+    ]
+    assert _events("The crew opened presents on Christmas Day.") == [
+        ("2020-12-25", "on Christmas Day")
+    ]
+
+
+def test_without_a_published_date_a_year_opening_the_sentence_places_its_days() -> None:
+    assert _article_events(None, "In 2014, the crew landed on March 3.") == [
+        ("2014", "b1"),
+        ("2014-03-03", "b1"),
+    ]
+    # a year inside the sentence, not opening it, does not (it may be another event's)
+    assert _article_events(None, "It launched in 2014 and landed on March 3.") == [("2014", "b1")]

@@ -118,7 +118,7 @@ def test_a_fact_in_a_clause_telling_a_plan_is_not_the_flights() -> None:
 def test_one_of_several_values_is_no_fact() -> None:
     """ "the Artemis III and Artemis IV missions": which one is the flight is unsure."""
     article = article_from(
-        "The Starship test flight launched on March 14, a step toward the Artemis III and "
+        "The third test flight launched on March 14, a step toward the Artemis III and "
         "Artemis IV missions, and Soyuz MS-24, Soyuz MS-25 or Progress MS-26 flew too."
     )
     assert "mission" not in facts_of(article) and "spacecraft" not in facts_of(article)
@@ -154,6 +154,36 @@ def test_a_maker_is_no_rocket() -> None:
     assert "rocket" not in facts_of(article_from(body))
     falcon = article_from("The mission lifted off on a Falcon 9 rocket from Florida.")
     assert facts_of(falcon)["rocket"] == ("Falcon 9", "b1")
+
+
+def test_following_a_launch_is_this_flights_the_following_launch_is_not() -> None:
+    """ "Following a successful launch … on Jan. 8, the spacecraft …" dates the launch; "the
+    following launch" (or "the next launch") is another flight's."""
+    text = (
+        "---\ntitle: Lander mission ends\npublished: 2024-01-19\n---\n\n"
+        "Following a successful launch and separation from the rocket on Jan. 8, the "
+        "spacecraft experienced a propulsion issue.\n"
+    )
+    article = read_text(SeedText("t.md", text), "t")
+    found = find_all_key_facts(article, find_events(article), spaceflight_rules())
+    assert KeyFact("launch_date", "2024-01-08", "b1") in found
+    later = read_text(SeedText("t.md", text.replace("Following a", "The following")), "t")
+    found = find_all_key_facts(later, find_events(later), spaceflight_rules())
+    assert "launch_date" not in {f.name for f in found}
+
+
+def test_a_mission_dubbed_and_a_site_before_its_date() -> None:
+    """ "The mission, dubbed NROL-123, …"; "lifts off from NASA’s Wallops Flight Facility March
+    21, 2024" (the date is no part of the site's name); "Starship upper stage"."""
+    body = (
+        "The rocket carried three missions. The mission, dubbed NROL-123, was the first.\n\n"
+        "Rocket Lab’s Electron rocket lifts off from NASA’s Wallops Flight Facility March 21, "
+        "2024, at 3:25 a.m.\n\nSpaceX launched its Super Heavy booster and Starship upper stage."
+    )
+    facts = facts_of(article_from(body))
+    assert facts["mission"] == ("NROL-123", "b1")
+    assert facts["launch_site"] == ("NASA’s Wallops Flight Facility", "b2")
+    assert facts["spacecraft"] == ("Starship", "b3")
 
 
 def test_paragraphs_are_preferred_to_captions() -> None:

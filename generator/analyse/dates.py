@@ -67,6 +67,10 @@ class _Rules:
     event_days: dict[str, int]  # "first" → 1, "final" → 0 (the last day of the range)
     season_months: dict[str, tuple[int, int]]  # "summer" → (6, 8): its first and last month
     ago_units: dict[str, str]  # "days" → "day", for "10 days ago"
+    holidays: dict[str, tuple[int, int]]  # "Christmas" → (12, 25)
+    holiday_words: tuple[str, ...]  # the first word of each holiday (a cheap pre-test)
+    dated_names: frozenset[str]  # "the Outer Space Treaty of 1967": "of" a year is its date
+    number_labels: frozenset[str]  # "Flight 1549": a number after one of these is no year
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -109,6 +113,12 @@ def _rules() -> _Rules:
         for k, v in (raw_seasons.items() if isinstance(raw_seasons, dict) else ())
         if isinstance(v, list) and len(v) == 2 and all(isinstance(m, int) for m in v)
     }
+    raw_holidays = data.get("holidays")
+    holidays = {
+        str(k): (int(v[0]), int(v[1]))
+        for k, v in (raw_holidays.items() if isinstance(raw_holidays, dict) else ())
+        if isinstance(v, list) and len(v) == 2 and all(isinstance(n, int) for n in v)
+    }
     raw_days = data.get("event_days")
     event_days = {
         str(k).lower(): int(v)
@@ -134,6 +144,8 @@ def _rules() -> _Rules:
         address_words=list(str_list(data.get("address_words"))),
         ago_units=list(ago_units),
         ago_words=list(str_list(data.get("ago_words"))),
+        holidays=list(holidays),
+        holiday_followers=list(str_list(data.get("holiday_followers"))),
     )
     return _Rules(
         months=months,
@@ -165,6 +177,10 @@ def _rules() -> _Rules:
         event_days=event_days,
         season_months=season_months,
         ago_units=ago_units,
+        holidays=holidays,
+        holiday_words=tuple(sorted({h.split()[0] for h in holidays})),
+        dated_names=frozenset(str_list(data.get("dated_names"))),
+        number_labels=frozenset(str_list(data.get("number_labels"))),
         season_words=patterns.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -217,6 +233,8 @@ class _Shapes:
     address_words: list[str]
     ago_units: list[str]
     ago_words: list[str]
+    holidays: list[str]
+    holiday_followers: list[str]
 
 
 def _shortest_forms(words: Iterable[str]) -> tuple[str, ...]:
@@ -343,6 +361,12 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?!\s?[–—-]\s?\d)",
         ),
         ("year_adjective", adjective),
+        # "… Missions Directorate 2020 Tipping Point awards": a year inside a name (checked by
+        # _in_a_name: a determiner or possessive before the name, no number label before it)
+        ("year_in_name", rf"(?<=[^\W\d_] ){_YEAR}(?=\s+[A-Z][^\W\d_])"),
+        # 'Walt Owen, “Apollo 15 NASA Artist at Work, VAB,” 1971, watercolor on paper': the
+        # year of a work, after its quoted title
+        ("year_of_work", rf"(?:(?<=[,.][”\"] )|(?<=[”\"], )){_YEAR}(?=,)"),
         # "The 2009/'10 flu experience", "the 2009-10 season": a season over two years (both)
         ("year_pair", pair),
         # "11.09.2023", "9/11/2023": day and month in an order the text alone does not tell
@@ -358,6 +382,14 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         # "on the first day of the tournament", "Day two": a day of a range the article gives
         ("event_day", _event_day_shape(words) if words.event_days else never),
+        # "at Christmas", "on New Year’s Day": a holiday on a fixed day (`holidays`)
+        (
+            "holiday",
+            rf"(?i:on|at)\s+(?P<holiday>{_alternation(words.holidays)})(?![\w’'-])"
+            rf"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:{_alternation(words.holiday_followers)})(?![\w’'-]))"
+            if words.holidays
+            else never,
+        ),
     ]
     return tuple((kind, patterns.compile(edge + body)) for kind, body in shapes)
 
@@ -387,6 +419,8 @@ _NEEDS = {
     "month_adjective": ("month",),
     "year": ("digit",),
     "year_adjective": ("digit",),
+    "year_in_name": ("digit",),
+    "year_of_work": ("digit",),
     "year_pair": ("digit",),
     "numeric": ("digit",),
     "iso": ("digit",),
@@ -394,6 +428,7 @@ _NEEDS = {
     "season_year": ("digit", "season"),
     "season_relative": ("season",),
     "event_day": (),
+    "holiday": ("holiday",),
 }
 _DIGIT = patterns.compile(r"\d")
 
@@ -406,6 +441,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         "weekday": any(w in text for w in rules.weekday_words),
         "digit": _DIGIT.search(text) is not None,
         "season": rules.season_words.search(text) is not None,
+        "holiday": any(w in text for w in rules.holiday_words),
     }
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for rank, (kind, pattern) in enumerate(rules.patterns):
@@ -457,6 +493,13 @@ class _Context:
     # (month, day) → year of the dates the article wrote out in full so far ("Feb. 27, 2024")
     full_dates: dict[tuple[int, int], int] = field(default_factory=dict)
     years: frozenset[int] | None = None  # every year the article writes (no published date)
+    # the years written before the block at hand, and where the sentence at hand ends (for
+    # _weekday_date_alone)
+    years_before: frozenset[int] = frozenset()
+    sentence_end: int = -1
+    # where the paragraph's last year stands when it opens its sentence ("In 2014, …"): without a
+    # published date it still places a yearless day of that very sentence
+    opening_year_sentence: int = -1
     list_year: int | None = None  # the year closing a list of days: "July 31, August 7, in 2023"
     # Without a published date: the year the article writes most, if it dominates (at least
     # twice, and twice as often as any other), for the days and months it leaves without one
@@ -494,6 +537,10 @@ def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> st
         return _on(ctx.full_dates[(month, day)], month, day)
     if ctx.published is None:  # no publication to measure "an earlier time" against
         # (nor a paragraph's own year: "launched Sept. 15, 2023 … on March 23" may be 2024)
+        if ctx.year is not None and ctx.opening_year_sentence == ctx.sentence:
+            # "In 2014, Wilmore made time to call Stover at Christmas": the year opening the
+            # sentence is the time of what it tells
+            return _on(ctx.year, month, day)
         if ctx.reference_year is not None:
             return _on(ctx.reference_year, month, day)  # the year the article is about
         if (
@@ -667,8 +714,10 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _day_month(match, ctx, tense)
     if kind == "month_year":
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
-    if kind in ("year", "year_adjective", "year_possessive", "season_year"):
+    if kind in ("year", "year_adjective", "year_possessive", "season_year", "year_of_work"):
         return match.group("year")
+    if kind == "year_in_name":
+        return match.group("year") if _in_a_name(match) else None
     if kind == "year_pair":  # only two years running: "2009/'10", never "2009/'12"
         year = int(match.group("year"))
         return str(year) if int(match.group("next")) == (year + 1) % 100 else None
@@ -682,6 +731,9 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _offset(match.group(), ctx.anchor)
     if kind == "event_day":
         return _event_day(match, ctx.day_range)
+    if kind == "holiday":
+        month, day = rules.holidays[" ".join(match.group("holiday").split())]
+        return _yearless(month, day, ctx, tense)
     published = ctx.published
     if kind == "relative" and published is None:
         return _undated_this_year(match, ctx)
@@ -794,7 +846,16 @@ def _weekday_date_alone(match: re.Match[str], ctx: _Context) -> str | None:
     day = int(match.group("day"))
     weekday = _rules().weekdays[match.group("weekday")]
     fits = []
-    for year in sorted(ctx.years or ()):
+    # the years written so far, and the latest the article writes (an undated report's news
+    # is no older than its history): "Monday, May 6" in a lede is not 2002's because a later
+    # paragraph goes back to 2002 (May 6, 2002 was a Monday), but "The 2024 eclipse" places
+    # "On Monday, April 8, the eclipse …"
+    written = ctx.years_before.union(
+        int(y) for y in _YEAR_WORDS.findall(match.string, 0, max(ctx.sentence_end, match.end()))
+    )
+    if ctx.years:
+        written |= {max(ctx.years)}
+    for year in sorted(written & (ctx.years or frozenset())):
         try:
             if dt.date(year, month, day).weekday() == weekday:
                 fits.append(year)
@@ -902,6 +963,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
     events: list[Event] = []
     sentences: dict[int, str] = {}  # each sentence is normalised once, however many dates it has
     ctx.year, ctx.year_frames, ctx.attributive_year = None, False, None
+    ctx.opening_year_sentence = -1
     ctx.sentence = ctx.attributive_sentence = -1  # offsets are the block's own
     year_sentence = -1  # where the paragraph's last written-out year stands
     found = _candidates(text)
@@ -915,6 +977,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         sentence = sentences[lo]
         if ctx.sentence != lo:
             ctx.sentence, ctx.sentence_years = lo, len(set(_YEAR_WORDS.findall(text, lo, hi)))
+            ctx.sentence_end = hi
         if ctx.year is not None and year_sentence < lo:
             ctx.year_frames = True  # a year written in an earlier sentence frames this one
         ctx.list_year = list_years[number]
@@ -954,6 +1017,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
                 # "In 1965, …" opens its sentence (opening marks aside): it frames what follows
                 ctx.year_frames = start - lo <= 3 and not text[lo:start].strip(' “"(')
                 year_sentence = lo
+                ctx.opening_year_sentence = lo if ctx.year_frames else -1
     if not ctx.lede_seen and block.kind == "paragraph":
         ctx.lede_seen = True
         published = ctx.published.isoformat() if ctx.published else None
@@ -1008,7 +1072,13 @@ def _not_a_date(
     last = before[-1] if before else ""
     if kind in ("relative", "season_relative") and last.lower() in ("the", "past"):
         return True  # "over the last year", "the last summer of his life": a period
-    return kind == "year" and match.group().lower().startswith("of") and last[:1].isupper()
+    # "the PACT Act of 2022" is a title; "the Outer Space Treaty of 1967" dated (`dated_names`)
+    return (
+        kind == "year"
+        and match.group().lower().startswith("of")
+        and last[:1].isupper()
+        and last not in _rules().dated_names
+    )
 
 
 def _title_cased(text: str, start: int, match: re.Match[str]) -> bool:
@@ -1022,7 +1092,32 @@ def _title_cased(text: str, start: int, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n—–"
 
 
-_ATTRIBUTIVE = frozenset({"year_adjective", "year_possessive", "year_pair"})
+_ATTRIBUTIVE = frozenset(
+    {"year_adjective", "year_possessive", "year_pair", "year_in_name", "year_of_work"}
+)
+_NAME_WORD = patterns.compile(r"[A-Z][\w’'&.-]*")
+_NAME_WORDS_BEFORE = 4
+
+
+def _in_a_name(match: re.Match[str]) -> bool:
+    """A year between capitalised words: inside a name only when the capitalised words before
+    it (at most four) follow a determiner or a possessive ("NASA’s Space Technology Missions
+    Directorate 2020 Tipping Point awards"), and the word right before it numbers nothing
+    (`number_labels`: "the US Airways Flight 1549 crew")."""
+    rules = _rules()
+    words = match.string[max(0, match.start() - 120) : match.start()].split()
+    if not words or words[-1] in rules.number_labels:
+        return False
+    for count, word in enumerate(reversed(words)):
+        if count > _NAME_WORDS_BEFORE:
+            return False
+        if word.lower() in rules.determiners or word.endswith(("’s", "'s")):
+            return count > 0
+        if not _NAME_WORD.fullmatch(word):
+            return False
+    return False
+
+
 _NAME_AFTER = patterns.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word right after a bare month
 
 
@@ -1063,8 +1158,10 @@ def find_events(article: Article) -> tuple[Event, ...]:
     # Offsets count from the last date of the paragraphs so far; captions neither give nor
     # take one. Full dates ("Feb. 27, 2024") lend their year to the same day written alone.
     paragraphs = _Context(article.published, years=years, reference_year=reference)
+    before: set[int] = set()
     for block in story:
         if block.kind == "paragraph":
+            paragraphs.years_before = frozenset(before)
             events.extend(_block_events(block, paragraphs))
         else:
             caption = _Context(
@@ -1072,6 +1169,13 @@ def find_events(article: Article) -> tuple[Event, ...]:
                 years=years,
                 full_dates=dict(paragraphs.full_dates),
                 reference_year=reference,
+                years_before=frozenset(before),
             )
             events.extend(_block_events(block, caption))
+            # a day a caption writes out in full ("Tuesday, April 9, 2024") gives its year to
+            # the same day written alone in the story ("The signing took place April 9")
+            for day, year in caption.full_dates.items():
+                paragraphs.full_dates.setdefault(day, year)
+        if years is not None:
+            before.update(int(y) for y in _YEAR_WORDS.findall(block.text))
     return tuple(events)

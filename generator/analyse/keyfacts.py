@@ -114,6 +114,7 @@ class KeyFactRules:
     plans: re.Pattern[str] | None = None  # a dated fact's clause telling a plan
     planned: tuple[tuple[str, str], ...] = ()  # dated fact → the name of its planned form
     vague: re.Pattern[str] | None = None  # date expressions too loose for a fact ("next week")
+    other_flights: re.Pattern[str] | None = None  # "The next launch from Wallops is …"
 
     def unless_for(self, name: str) -> re.Pattern[str] | None:
         return next((p for n, p in self.dated_unless if n == name), None)
@@ -173,6 +174,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
         plans=_optional(data.get("dated_fact_plans")),
         planned=tuple((str(k), str(v)) for k, v in planned.items()),
         vague=_optional(data.get("dated_fact_vague")),
+        other_flights=_optional(data.get("other_flights")),
     )
 
 
@@ -300,11 +302,14 @@ def _cuts_an_abbreviation(sentence: str, end: int) -> bool:
 
 
 def _whole_value(value: str) -> str:
-    """Without trailing weekdays or months: "Baikonur Tuesday" → "Baikonur"."""
+    """Without the date after the name: "Baikonur Tuesday" → "Baikonur", "NASA’s Wallops
+    Flight Facility March 21" → "NASA’s Wallops Flight Facility" (from its first weekday or
+    month after the first word)."""
     words = value.split(" ")
-    while len(words) > 1 and words[-1].rstrip(".,") in _calendar_words():
-        words.pop()
-    return " ".join(words)
+    for index in range(1, len(words)):
+        if words[index].rstrip(".,") in _calendar_words():
+            return " ".join(words[:index]).rstrip(_TRAILING)
+    return value
 
 
 def tells_history(article: Article, rules: KeyFactRules) -> bool:
@@ -327,6 +332,32 @@ def story_time(article: Article, events: tuple[Event, ...]) -> dt.date | None:
         if event.block == lede and event.date[:4].isdigit():
             return dt.date(int(event.date[:4]), 1, 1)
     return None
+
+
+_SINCE = patterns.compile(r"(?i)^since\b")
+
+
+def flight_events(
+    article: Article,
+    events: tuple[Event, ...],
+    blocks: frozenset[str],
+    rules: KeyFactRules | None = None,
+) -> tuple[Event, ...]:
+    """The dated events of a flight page's timeline: those of its passages (`blocks`), but not
+    the start of a span measured from another time ("the first U.S.-based spacewalk since July
+    2011"), an earlier time (`historic_years` before the story's time, see story_time), nor
+    another flight's (`other_flights`: "The next launch from Wallops is scheduled April 8"):
+    the page shows what the flight did; every date stays on the neutral Timeline."""
+    when = story_time(article, events)
+    others = rules.other_flights if rules is not None else None
+    return tuple(
+        e
+        for e in events
+        if e.block in blocks
+        and not _SINCE.match(e.expression)
+        and not _historic(e.date, when)
+        and not (others is not None and others.search(e.text))
+    )
 
 
 def find_all_key_facts(

@@ -106,6 +106,16 @@ def _cue_hits(theme: Theme, rules: ThemeRules, narrative: str) -> bool:
     return _has(theme.cues, text)
 
 
+def tells_theme(theme: Theme, text: str) -> bool:
+    """Whether `text` (a sentence) holds one of the theme's cues, outside its `ignore` phrases
+    and quotation marks (what a speaker says does not make the topic)."""
+    narrative = _QUOTED.sub(" ", text) if "“" in text or '"' in text else text
+    return _cue_hits(theme, load_theme_rules().get(theme.id, ThemeRules()), narrative)
+
+
+_QUOTED = patterns.compile(r"“[^“”]*(?:”|$)|\"[^\"]*\"")
+
+
 def has_role(person: Person | None, roles: tuple[str, ...]) -> bool:
     if person is None:
         return False

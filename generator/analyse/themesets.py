@@ -109,6 +109,11 @@ class Evidence:
     # a hedge right after one of these opens a clause about something else ("an explorer that
     # will study …"): that clause is not the sentence's event
     clause_openers: tuple[str, ...] = ()
+    # events that are evidence only in the first `lede_blocks` story blocks ("The Expedition 42
+    # crew members are safe … inside the Russian segment of the International Space Station":
+    # a flight in progress, named at the top; further down "aboard the space station for
+    # Expedition 41" may be a career's history)
+    lede_events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,11 @@ def _events_by_sentence(facts: Facts) -> dict[tuple[str, str], list[Event]]:
 def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]]:
     """(position among the story blocks, sentence) of every sentence that is evidence."""
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
+    lede_patterns = (
+        [_phrase_pattern(evidence.all_of[0] + evidence.lede_events), *patterns[1:]]
+        if evidence.lede_events and patterns
+        else patterns
+    )
     hedged = _phrase_pattern(evidence.not_if_sentence) if evidence.not_if_sentence else None
     clauses = (
         _clause_pattern(evidence.clause_openers, evidence.not_if_sentence)
@@ -281,9 +291,10 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
             sentence, narrative = block.text[start:end], narrative_text[start:end]
             if clauses is not None:
                 narrative = clauses.sub(lambda clause: " " * len(clause.group()), narrative)
+            needed = lede_patterns if position < evidence.lede_blocks else patterns
             if (
-                patterns
-                and all(p.search(narrative) for p in patterns)
+                needed
+                and all(p.search(narrative) for p in needed)
                 and not (hedged and hedged.search(narrative))
                 and not _too_old(
                     evidence, facts, dated.get((block.id, " ".join(sentence.split())), ())
@@ -394,6 +405,7 @@ def theme_set_from_data(name: str, raw: Any) -> ThemeSet:
         str_list(when.get("not_if_sentence")),
         int(when["max_ahead_days"]) if "max_ahead_days" in when else None,
         str_list(when.get("clause_openers")),
+        str_list(when.get("lede_events")),
     )
     labels = raw.get("key_fact_labels") or {}
     key_facts = raw.get("key_facts")
