@@ -51,6 +51,11 @@ class Kept(Generic[_V]):
         self._now[key] = hit
         return hit[1]
 
+    def put(self, obj: _O, value: _V, plain: Hashable = None) -> None:
+        """Keep `value` for `obj` (and `plain`) in place of what get() found."""
+        key = id(obj) if plain is None else (id(obj), plain)
+        self._now[key] = (obj, value)
+
     def turn(self) -> None:
         """End of a build: what it used is what the next build may reuse."""
         self._last = self._now

@@ -45,7 +45,12 @@ _STRINGS_LIMIT = 500_000
 # Page path → (its raw values, their shallow items, the positions of mutable values, the
 # _lasting entries its items came from, fingerprint) of the last build and of this one (see
 # Fingerprints._raw and _shallow); the raw values hold their objects, so identities stay theirs.
-_Shallow = tuple[tuple[Any, ...], tuple[Any, ...], tuple[int, ...], list[list[Any]], bytes]
+# Each entry also holds, per position whose value is a new container (a dict, list or tuple the
+# walk did not find in _lasting), its skeleton (_Node): its kind and its children as they were
+# when its digest was taken, each an immutable leaf kept by identity or a nested skeleton.
+_Shallow = tuple[
+    tuple[Any, ...], tuple[Any, ...], tuple[int, ...], list[list[Any]], bytes, dict[int, "_Node"]
+]
 _pages: dict[str, _Shallow] = {}
 _pages_now: dict[str, _Shallow] = {}
 # Values whose digest is their value (not their identity): never mutable.
@@ -59,6 +64,93 @@ _getters: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 _CONSTANTS = {v: f"{type(v).__name__}:{v!r}".encode() for v in (None, True, False)}
+
+
+class _Node:
+    """A container's skeleton, taken when its digest was: its exact kind (dict, list or tuple),
+    its children in the walk's order (a dict's keys and values, interleaved), each either an
+    immutable leaf (a str, a plain value, or a value with a _lasting entry: one whose digest is
+    its identity's while it lives, and the node keeps it alive) or the skeleton of a nested
+    container, and whether it and all it holds are immutable (only tuples). A new container
+    that matches it (_matches: the same kinds and lengths, the very same leaves) has the same
+    digest, by construction of the walk: that is told without walking it again."""
+
+    __slots__ = ("children", "frozen", "kind")
+
+    def __init__(self, kind: type, children: tuple[Any, ...], frozen: bool) -> None:
+        self.kind = kind
+        self.children = children
+        self.frozen = frozen
+
+    # Saved in the process state (state.py) with its kind by name: the state's loader takes no
+    # builtin type but a few.
+    def __getstate__(self) -> tuple[str, tuple[Any, ...], bool]:
+        return self.kind.__name__, self.children, self.frozen
+
+    def __setstate__(self, saved: tuple[str, tuple[Any, ...], bool]) -> None:
+        name, self.children, self.frozen = saved
+        self.kind = _CONTAINER_NAMES[name]
+
+
+_CONTAINERS = (dict, list, tuple)
+_CONTAINER_NAMES: dict[str, type] = {kind.__name__: kind for kind in _CONTAINERS}
+
+
+def _skeleton(value: Any) -> _Node | None:
+    """`value`'s skeleton (right after its walk, so its immutable children have their _lasting
+    entries); None: it holds something else (a Facts, a set, a mutable dataclass …), which is
+    then walked each time, as before. The leaves' _lasting entries are not marked as used by a
+    match (many are new objects every build, which no later match finds): an entry dropped
+    while its object is in a skeleton costs only a walk, when a page holding it changes."""
+    kind = type(value)
+    flat = tuple(itertools.chain.from_iterable(value.items())) if kind is dict else tuple(value)
+    frozen = kind is tuple
+    children: list[Any] = []
+    for child in flat:
+        child_kind = type(child)
+        if child_kind is str or child_kind in _PLAIN or isinstance(child, str):
+            children.append(child)  # (a str subclass: Markup, as immutable as a str)
+            continue
+        hit = _lasting.get(id(child))
+        if hit is not None and hit[0] is child:
+            children.append(child)
+            continue
+        if child_kind not in _CONTAINERS:
+            return None
+        node = _skeleton(child)
+        if node is None:
+            return None
+        frozen = frozen and node.frozen
+        children.append(node)
+    return _Node(kind, tuple(children), frozen)
+
+
+def _matches(value: Any, node: _Node) -> bool:
+    """Whether `value` has the digest `node` was taken with (see _Node)."""
+    kind: Any = node.kind  # (Any: `type(value) is kind` would narrow value to object)
+    if type(value) is not kind:
+        return False
+    children = node.children
+    if kind is dict:
+        if 2 * len(value) != len(children):
+            return False
+        flat: Any = tuple(itertools.chain.from_iterable(value.items()))
+    else:
+        if len(value) != len(children):
+            return False
+        flat = value
+    if all(map(operator.is_, flat, children)):
+        return True
+    for child, old in zip(flat, children, strict=True):
+        if child is old:
+            continue
+        kind = type(old)
+        if kind is _Node:
+            if not _matches(child, old):
+                return False
+        elif not (kind is str and type(child) is str and child == old):  # its digest: its value
+            return False
+    return True
 
 
 class Unmemoisable(TypeError):
@@ -83,6 +175,18 @@ class Fingerprints:
             self._known[id(facts.article)] = (b"A" + digest.encode(), True)
             self._keep.append(facts)
         self._strings = _strings
+        # This build's matches of a value against a skeleton, and its skeletons taken anew,
+        # by identity (pages share values: a tuple of links on every page is told once); each
+        # entry holds its objects, so their identities stay theirs for the build.
+        self._matched: dict[tuple[int, int], tuple[Any, _Node, bool]] = {}
+        self._retaken: dict[int, tuple[Any, _Node | None]] = {}
+
+    def _matches(self, value: Any, node: _Node) -> bool:
+        key = (id(value), id(node))
+        found = self._matched.get(key)
+        if found is None or found[0] is not value or found[1] is not node:
+            found = self._matched[key] = (value, node, _matches(value, node))
+        return found[2]
 
     def page(self, page: Page) -> bytes | None:
         raw = self._raw(page)
@@ -90,15 +194,15 @@ class Fingerprints:
             return self._full(page)
         last = _pages.get(page.path)
         if last is not None and self._unchanged(raw, last):
-            _pages_now[page.path] = (raw, last[1], last[2], last[3], last[4])
+            _pages_now[page.path] = (raw, last[1], last[2], last[3], last[4], last[5])
             return last[4]
         shallow = self._shallow(raw)
         if shallow is None:
             return self._full(page)
-        items, mutable, hits = shallow
+        items, mutable, hits, skeletons = shallow
         digest = last[4] if last is not None and last[1] == items else self._full(page)
         if digest is not None:
-            _pages_now[page.path] = (raw, items, mutable, hits, digest)
+            _pages_now[page.path] = (raw, items, mutable, hits, digest, skeletons)
         return digest
 
     def _full(self, page: Page) -> bytes | None:
@@ -131,7 +235,7 @@ class Fingerprints:
         and one whose object is mutable. Last build's immutable objects, held by the entry (so
         their identities stay theirs), are their items without a look; their _lasting entries
         are marked as used, as a walk would."""
-        old_raw, old_items, mutable, hits, _ = last
+        old_raw, old_items, mutable, hits, _, skeletons = last
         if len(old_raw) != len(raw):
             return False
         same = list(map(operator.is_, old_raw, raw))
@@ -141,18 +245,44 @@ class Fingerprints:
         try:
             for _ in range(same.count(False)):
                 at = same.index(False, at + 1)
+                node = skeletons.get(at)
+                if node is not None and node.frozen and self._matches(raw[at], node):
+                    continue  # a new tuple of the very same immutable values, say
                 item, immutable = self._item(raw[at])
                 if not immutable or item != old_items[at]:
                     return False  # a new mutable value, say: worked out in full
+                self._retake(skeletons, at, raw[at])
             for at in mutable:
+                node = skeletons.get(at)
+                if node is not None and self._matches(raw[at], node):
+                    continue  # a new dict of the very same values, say
                 if self._item(raw[at])[0] != old_items[at]:
                     return False
+                self._retake(skeletons, at, raw[at])
         except Unmemoisable:
             return False
         build = _build
         for hit in hits:
             hit[2] = build
         return True
+
+    def _retake(self, skeletons: dict[int, _Node], at: int, value: Any) -> None:
+        """A value just walked had the item recorded at `at`: its skeleton, taken now (once
+        per build for a value many pages share), stands for that item from now on (the one
+        recorded held other objects, of the same digest)."""
+        node = self._skeleton(value)
+        if node is not None:
+            skeletons[at] = node
+        else:
+            skeletons.pop(at, None)
+
+    def _skeleton(self, value: Any) -> _Node | None:
+        """_skeleton(value), right after its walk; once per build for a shared value."""
+        found = self._retaken.get(id(value))
+        if found is None or found[0] is not value:
+            node = _skeleton(value) if type(value) in _CONTAINERS else None
+            found = self._retaken[id(value)] = (value, node)
+        return found[1]
 
     def _item(self, value: Any) -> tuple[Any, bool]:
         """One position of a page's shallow items (a str itself, else its digest), and whether
@@ -171,17 +301,19 @@ class Fingerprints:
 
     def _shallow(
         self, raw: tuple[Any, ...]
-    ) -> tuple[tuple[Any, ...], tuple[int, ...], list[list[Any]]] | None:
+    ) -> tuple[tuple[Any, ...], tuple[int, ...], list[list[Any]], dict[int, _Node]] | None:
         """The page's shallow items (see _raw: each a str or its digest, kept by identity for
         an immutable value in _lasting, or walked as the full walk would: new and mutable
         values, such as the mentions dict that many pages share, once per build; Facts and
         Articles by their digest), which positions hold mutable values, and the _lasting
-        entries used. Items equal to last build's mean the same fingerprint, without walking
-        all of the page again (a page's context is a new dict every build). None: the page
-        holds something the walk does not know."""
+        entries used, and the skeleton of each new container (_Node). Items equal to last
+        build's mean the same fingerprint, without walking all of the page again (a page's
+        context is a new dict every build). None: the page holds something the walk does not
+        know."""
         items: list[Any] = [raw[0]]
         mutable: list[int] = []
         hits: list[list[Any]] = []
+        skeletons: dict[int, _Node] = {}
         lasting, known, build = _lasting, self._known, _build
         try:
             for at in range(1, len(raw)):
@@ -198,6 +330,10 @@ class Fingerprints:
                     continue
                 digest, immutable = self._value(value)
                 items.append(digest)
+                if kind in _CONTAINERS:  # taken now: the children are as they were walked
+                    node = self._skeleton(value)
+                    if node is not None:
+                        skeletons[at] = node
                 hit = lasting.get(id(value))
                 if hit is not None and hit[0] is value:
                     hits.append(hit)
@@ -205,7 +341,7 @@ class Fingerprints:
                     mutable.append(at)
         except Unmemoisable:
             return None
-        return tuple(items), tuple(mutable), hits
+        return tuple(items), tuple(mutable), hits, skeletons
 
     def _string(self, value: str) -> bytes:
         found = self._strings.get(value)
@@ -359,7 +495,13 @@ def restore(value: object) -> None:
         _lasting[id(entry[0])] = entry
     _rendered.update(value["rendered"])
     for path, entry in value["pages"].items():
-        if type(entry) is not tuple or len(entry) != 5 or type(entry[4]) is not bytes:
+        if (
+            type(entry) is not tuple
+            or len(entry) != 6
+            or type(entry[4]) is not bytes
+            or type(entry[5]) is not dict
+            or not all(type(node) is _Node for node in entry[5].values())
+        ):
             raise TypeError("not a page entry")
         _pages[path] = entry
     _strings.update(value["strings"])

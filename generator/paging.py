@@ -320,7 +320,7 @@ def _current(links: tuple[PartLink, ...], n: int) -> tuple[PartLink, ...]:
 
 
 def _mentions_of(
-    mentions: dict[str, tuple[Mention, ...]], wanted: set[str]
+    mentions: dict[str, tuple[Mention, ...]], wanted: frozenset[str]
 ) -> dict[str, tuple[Mention, ...]]:
     """The mentions of the articles a part shows, in the page's order."""
     if len(wanted) * 8 < len(mentions):
@@ -342,7 +342,7 @@ def _part_page(
     what: str,
     extra: dict[str, Any] | None = None,
 ) -> Page:
-    wanted = _slugs(kind, chunk)
+    wanted = _WANTED.get(chunk, lambda c: frozenset(_slugs(kind, c)), kind)
     context = {
         **page.context,
         **dict.fromkeys(_BIG_KEYS, ()),
@@ -474,6 +474,25 @@ _HOMED: Kept[tuple[Mention, ...]] = Kept(
 _PART_LINKS: Kept[tuple[PartLink, ...]] = Kept(
     _STAGE, "paging.part_links"
 )  # by links tuple and part number
+_WANTED: Kept[frozenset[str]] = Kept(_STAGE, "paging.wanted")  # by a part's items and kind
+_PLACED: Kept[tuple[dict[str, str], tuple[Mention, ...]]] = Kept(
+    _STAGE, "paging.placed"
+)  # by mentions tuple: (the canonical card pages it was placed with, _homed's tuple)
+# The card pages of the last build's People parts (person id → page), a private copy that
+# nothing changes: a build whose map is equal uses this very object (_canonical_home).
+_HOME: list[dict[str, str]] = []
+
+
+def _canonical_home(home: dict[str, str]) -> dict[str, str]:
+    """`home`, as the object of the last build when equal (so identity tells it)."""
+    if _HOME and _HOME[0] == home:
+        return _HOME[0]  # (checked below when it was new)
+    if not all(path.startswith(PEOPLE_FOLDER) for path in home.values()):
+        raise AssertionError("people parts live under people/")  # render.py relies on it
+    _HOME[:] = [dict(home)]
+    return _HOME[0]
+
+
 # id(mentions dict) → (it, its slugs' positions), for one split_pages call
 _ORDERS: dict[int, tuple[dict[str, tuple[Mention, ...]], dict[str, int]]] = {}
 
@@ -647,7 +666,17 @@ def _people_split(page: Page, voices: str) -> tuple[Page, _Split, dict[str, str]
 
 def _homed(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention, ...]:
     """One article's mentions, each with the page of its person's card; the very tuple of the
-    last build when the mentions and their pages are the same (memo.py knows it)."""
+    last build when the mentions and their pages are the same (memo.py knows it). `home`: the
+    canonical map (_canonical_home), so the very same object means the same map: then the
+    mentions of last build come back without looking up each person's page again."""
+    found = _PLACED.get(mentions, lambda ms: (home, _homed_anew(ms, home)))
+    if found[0] is not home:
+        found = (home, _homed_anew(mentions, home))
+        _PLACED.put(mentions, found)
+    return found[1]
+
+
+def _homed_anew(mentions: tuple[Mention, ...], home: dict[str, str]) -> tuple[Mention, ...]:
     pages = tuple(home.get(m.person_id, "") for m in mentions)
     return _HOMED.get(
         mentions,
@@ -697,18 +726,15 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
     voices = next((p.path for p in pages if p.template == "voices.md.j2"), "")
     people = next((p for p in pages if _is_people(p)), None)
     people_cut = _people_split(people, voices) if people is not None else None
-    if people_cut is not None:
-        home = people_cut[2]
-        if not all(path.startswith(PEOPLE_FOLDER) for path in home.values()):
-            raise AssertionError("people parts live under people/")  # render.py relies on it
+    home = _canonical_home(people_cut[2]) if people_cut is not None else None
     placed: dict[int, Any] = {}
     out: list[Page] = []
     for page in pages:
         if people_cut is not None and _is_people(page):
             out += [people_cut[0], *people_cut[1].pages]
             continue
-        if people_cut is not None:
-            page = _placed(page, people_cut[2], placed)
+        if home is not None:
+            page = _placed(page, home, placed)
         context = dict(page.context)
         extra: list[Page] = []
         parts: dict[str, tuple[PartLink, ...]] = {}

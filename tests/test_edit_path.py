@@ -550,3 +550,58 @@ def test_the_index_text_is_the_json_encoding_of_its_entries() -> None:
     text = write.index_text(docs, entries)
     assert text == dumped(docs, entries)
     assert json.loads(text)["files"]["people.md"] == ["d" * 64, 11, 2, 3, 4, 5, 9]
+
+
+def test_the_memo_takes_a_new_container_of_the_same_values_by_its_skeleton(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new dict, list or tuple (paging makes new ones every build) holding the very same
+    immutable values as last build's is told from its skeleton (memo._Node), without a walk;
+    any other value, a changed length, a nested change or a change in place is rendered
+    again."""
+    kept = ("kept", 1)
+    other = ("kept", 2)
+    memo_renders([a_page({"first": kept})])  # the first Page walked records Page's fields
+    inner: list[object] = [kept]
+
+    def page(**changes: object) -> compose.Page:
+        context: dict[str, object] = {
+            "mentions": {"slug": kept, "n": 1},
+            "pair": (kept, "title"),
+            "nested": {"inner": {"k": kept}, "list": inner},
+        }
+        return a_page({**context, **changes})
+
+    first, rendered = memo_renders([page()])
+    assert rendered == ["p.md"]
+    walked: list[type] = []
+    real = memo.Fingerprints._value
+
+    def counting(self: memo.Fingerprints, value: object) -> tuple[bytes, bool]:
+        walked.append(type(value))
+        return real(self, value)
+
+    monkeypatch.setattr(memo.Fingerprints, "_value", counting)
+    again, rendered = memo_renders([page()])
+    assert rendered == [] and again == first
+    assert dict not in walked and tuple not in walked  # told from the skeletons
+    changes: list[dict[str, object]] = [
+        {"mentions": {"slug": other, "n": 1}},  # another value
+        {"mentions": {"slug": kept, "n": True}},  # an equal value of another kind
+        {"mentions": {"slug": kept, "n": 1.0}},
+        {"mentions": {"n": 1, "slug": kept}},  # another order
+        {"mentions": {"slug": kept}},  # another length
+        {"pair": (other, "title")},
+        {"pair": [kept, "title"]},  # another kind of container
+        {"nested": {"inner": {"k": other}, "list": inner}},  # a nested change
+    ]
+    for change in changes:
+        _, rendered = memo_renders([page(**change)])
+        assert rendered == ["p.md"], change
+        _, rendered = memo_renders([page()])
+        assert rendered == ["p.md"], change  # and back
+    inner.append("more")  # the same list, changed in place
+    changed, rendered = memo_renders([page()])
+    assert rendered == ["p.md"] and b"more" in changed[0]
+    _, rendered = memo_renders([page()])
+    assert rendered == []
