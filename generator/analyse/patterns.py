@@ -17,6 +17,16 @@ from one article's words (its people, its organizations): those would only fill 
 The module-level ones come from the cache when their module is imported after code_cache.use():
 the command line takes the project's cache before it imports the pipeline, and analyse() imports
 the rule modules on its first call (a build whose seeds are all cached imports none of them).
+
+Shared pieces (share()): a big alternation that many patterns hold (the ~11 KB of role words in
+ten role patterns) is parsed and compiled once per process, not once per pattern: compile()
+puts a placeholder where the source holds a shared piece, parses that small source, puts the
+piece's own parse tree in the placeholder's place and, while it turns the tree into code,
+reuses the code the piece compiled to under the same flags (the code of a group that holds no
+capturing group depends only on it and the flags). The source is unchanged, so the pattern is
+still equal to re.compile(source): same source, flags and program (tests/test_patterns.py
+checks it for every pattern of the corpus' analysis). A source the splice cannot stand for
+(the placeholder merged into a character set, say) is compiled whole, as before.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from __future__ import annotations
 import importlib
 import marshal
 import re
+import threading
 from functools import cache
 from typing import Any
 
@@ -36,8 +47,17 @@ def _program(source: str, flags: int) -> tuple[Any, ...]:
     """What re._compiler.compile hands to _sre.compile, for `source` (Python 3.11–3.13)."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    parsed = _parser.parse(source, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]  # plain ints: marshal can store them
+    parsed = _spliced(source, flags) if _pieces else None
+    if parsed is None:
+        parsed = _parser.parse(source, flags)
+        code = list(map(int, _compiler._code(parsed, flags)))  # plain ints: marshal stores them
+    else:
+        with _REUSING:
+            _compiler._compile = _reusing_compile
+            try:
+                code = list(map(int, _compiler._code(parsed, flags)))
+            finally:
+                _compiler._compile = _COMPILE[0]
     groupindex = parsed.state.groupdict
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -65,14 +85,197 @@ def _works() -> bool:
     return made == re.compile(_PROBE)
 
 
-def compile(source: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(source, flags), from the code cache when it holds this source's program."""
+# --- shared pieces -------------------------------------------------------------------------
+
+# A piece's source → its parse tree's one item and {flags: the code its group compiled to};
+# by the identity of the group's tree (what _compile is handed), the tree and that dict.
+_pieces: dict[str, tuple[Any, dict[int, list[int]]]] = {}
+_inner: dict[int, tuple[Any, dict[int, list[int]]]] = {}
+# The pieces of one article (its organizations): only the last few are kept.
+_passing: list[str] = []
+_PASSING_KEPT = 4
+# Placeholders: private-use characters of plane 15, one per occurrence in a source.
+_PLACEHOLDER = 0xF0000
+_REUSING = threading.Lock()  # _compiler._compile is swapped while a spliced tree compiles
+_COMPILE: list[Any] = []  # re._compiler._compile as Python has it
+_SPLICE_PROBE = (r"(?i:ab|a(?:c|d)\b(?!\s+x))", r"^(?:\s*,)?(?P<x>{0})(?:\s+(?P<y>{0}))?\b")
+
+
+def share(piece: str, lasting: bool = True) -> str:
+    """`piece`, a group with no capturing group in it ("(?i:…)", "(?:…)"), registered as a
+    shared piece: the patterns compile() makes from sources holding it parse and compile it
+    once (see the module's text). `lasting`: the same in every build (made from the data
+    files); else one article's, of which only the last few are kept. Returns `piece`."""
+    if piece in _pieces or not _splices():
+        return piece
+    item = _piece_item(piece)
+    if item is None:
+        return piece
+    _add(piece, item)
+    if not lasting:
+        _passing.append(piece)
+        if len(_passing) > _PASSING_KEPT:
+            _drop(_passing.pop(0))
+    return piece
+
+
+def _add(piece: str, item: Any) -> None:
+    from re import _constants  # type: ignore[attr-defined]
+
+    compiled: dict[int, list[int]] = {}
+    _pieces[piece] = (item, compiled)
+    if item[0] is _constants.SUBPATTERN:  # "(?i:…)": _compile gets its tree, its code is kept
+        _inner[id(item[1][3])] = (item[1][3], compiled)
+
+
+def _drop(piece: str) -> None:
+    item, _ = _pieces.pop(piece)
+    found = _inner.get(id(item[1][-1]))
+    if found is not None and found[0] is item[1][-1]:
+        del _inner[id(item[1][-1])]
+
+
+def _piece_item(piece: str) -> Any:
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(piece, 0)
+    except re.error:
+        return None
+    if len(parsed.data) != 1 or parsed.state.groups != 1 or parsed.state.grouprefpos:
+        return None
+    return parsed.data[0]  # "(?:a|b)" is its BRANCH (the parse unpacks such a group)
+
+
+@cache
+def _splices() -> bool:
+    """Whether a spliced tree compiles to re.compile's program here (else: no pieces)."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    if not _works():
+        return False
+    _COMPILE.append(_compiler._compile)
+    piece, template = _SPLICE_PROBE
+    source = template.format(piece)
+    item = _piece_item(piece)
+    if item is None:
+        return False
+    _add(piece, item)
+    try:  # twice: the piece's code compiled, then reused
+        made = [_from_program(source, _program(source, 0)) for _ in range(2)]
+    except Exception:
+        return False
+    finally:
+        _drop(piece)
+    return all(m == re.compile(source) for m in made)
+
+
+def _spliced(source: str, flags: int) -> Any:
+    """`source` parsed with its shared pieces' trees put in (see the module's text); None when
+    it holds none, or the splice cannot stand for the whole parse."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    found = [piece for piece in _pieces if piece in source]
+    if not found or flags & re.VERBOSE or "(?x" in source:
+        return None
+    found.sort(key=len, reverse=True)
+    items: dict[int, Any] = {}
+    small = source
+    for piece in found:
+        parts = small.split(piece)
+        if len(parts) == 1:
+            continue  # (inside a longer piece)
+        out = [parts[0]]
+        for part in parts[1:]:
+            code = _PLACEHOLDER + len(items)
+            if chr(code) in source or (len(out[-1]) - len(out[-1].rstrip("\\"))) % 2:
+                return None  # a character of the source itself, or an escaped "("
+            items[code] = _pieces[piece][0]
+            out += [chr(code), part]
+        small = "".join(out)
+    try:
+        parsed = _parser.parse(small, flags)
+    except re.error:
+        return None  # (the whole source tells its own error)
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    placed = _place(parsed, items, _constants)
+    if placed != len(items):
+        return None
+    for group, width in enumerate(parsed.state.groupwidths):
+        if width is not None:
+            parsed.state.groupwidths[group] = None
+    _fix_widths(parsed, parsed.state, _constants)
+    return parsed
+
+
+def _place(tree: Any, items: dict[int, Any], constants: Any) -> int:
+    """Puts each placeholder's piece item in its place in `tree` (a SubPattern) and unsets
+    every width the parse worked out with the placeholder; → how many were put. A placeholder
+    anywhere else (in a character set) leaves it short of the count, so nothing is spliced."""
+    tree.width = None
+    placed = 0
+    data = tree.data
+    for at, (op, av) in enumerate(data):
+        if op is constants.LITERAL and av in items:
+            data[at] = items[av]
+            placed += 1
+        else:
+            placed += _place_in(av, items, constants)
+    return placed
+
+
+def _place_in(value: Any, items: dict[int, Any], constants: Any) -> int:
+    from re import _parser  # type: ignore[attr-defined]
+
+    if isinstance(value, _parser.SubPattern):
+        return _place(value, items, constants)
+    if isinstance(value, (tuple, list)):
+        return sum(_place_in(v, items, constants) for v in value)
+    return 0
+
+
+def _fix_widths(tree: Any, state: Any, constants: Any) -> None:
+    """The capturing groups' widths, worked out again on the spliced tree (as closegroup)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    for op, av in tree.data:
+        if op is constants.SUBPATTERN and av[0] is not None:
+            state.groupwidths[av[0]] = av[-1].getwidth()
+        for value in av if isinstance(av, (tuple, list)) else (av,):
+            if isinstance(value, _parser.SubPattern) and value.state is state:
+                _fix_widths(value, state, constants)
+            elif isinstance(value, list):
+                for sub in value:
+                    if isinstance(sub, _parser.SubPattern) and sub.state is state:
+                        _fix_widths(sub, state, constants)
+
+
+def _reusing_compile(code: list[Any], pattern: Any, flags: int) -> None:
+    """re._compiler._compile, with a shared piece's code compiled once per flags."""
+    found = _inner.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        _COMPILE[0](code, pattern, flags)
+        return
+    compiled = found[1]
+    done = compiled.get(flags)
+    if done is None:
+        start = len(code)
+        _COMPILE[0](code, pattern, flags)
+        compiled[flags] = list(map(int, code[start:]))
+    else:
+        code.extend(done)
+
+
+def compile(source: str, flags: int = 0, keep: bool = True) -> re.Pattern[str]:
+    """re.compile(source, flags), from the code cache when it holds this source's program
+    (`keep`: the source is the same in every process; else, one article's, it is not kept)."""
     if not _works() or flags & re.DEBUG:
         return re.compile(source, flags)
     flags = int(flags)
     store = code_cache.store("patterns")
     key = f"{flags}\0{source}"
-    raw = store.get(key)
+    raw = store.get(key) if keep else None
     if raw is not None:
         try:
             return _from_program(source, marshal.loads(raw))
@@ -85,5 +288,6 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:
         raise
     except Exception:  # should not happen (see _works): plain re
         return re.compile(source, flags)
-    store.put(key, marshal.dumps(program))
+    if keep:
+        store.put(key, marshal.dumps(program))
     return pattern

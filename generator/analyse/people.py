@@ -229,7 +229,7 @@ def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
 
 @cache
 def _modifier_words() -> str:
-    return "(?i:" + phrase_alternation(people_lexicon().role_modifiers) + ")"
+    return patterns.share("(?i:" + phrase_alternation(people_lexicon().role_modifiers) + ")")
 
 
 @cache
@@ -250,11 +250,11 @@ def _prefix_start(org_forms: tuple[str, ...], keep: bool = False) -> re.Pattern[
     """The prefix pattern with its role alternation factored (phrase_trie): it matches the same
     strings, so it starts matching at the same places, but a failed attempt at one place (the
     search tries every place of the text) costs a few tests instead of one per role form."""
-    orgs = "(?:" + phrase_alternation(org_forms) + ")"
+    orgs = patterns.share("(?:" + phrase_alternation(org_forms) + ")", lasting=keep)
     lex = people_lexicon()
     roles = "(?i:" + phrase_trie(lex.roles) + ")"
     source = _prefix_source(orgs, roles, "(?i:" + phrase_trie(lex.role_modifiers) + ")")
-    return patterns.compile(source) if keep else re.compile(source)
+    return patterns.compile(source, keep=keep)
 
 
 @cache
@@ -269,7 +269,7 @@ def _roles() -> str:
         + (rf"(?!\s+(?:{phrase_alternation(tails[p])})\b)" if p in tails else "")
         for p in sorted(set(roles), key=lambda p: (-len(p), p))
     ]
-    return "(?i:" + "|".join(alternatives) + ")"
+    return patterns.share("(?i:" + "|".join(alternatives) + ")")  # in ten patterns
 
 
 def _longer_role_tails(roles: tuple[str, ...]) -> dict[str, set[str]]:
@@ -295,11 +295,12 @@ def _org_patterns(org_forms: tuple[str, ...], keep: bool = False) -> tuple[re.Pa
     only when an article finds new organizations; the others are in _role_patterns. `keep`:
     the set is the data's own (the same in every process): keep the compiled code
     (patterns.py)."""
-    compile = patterns.compile if keep else re.compile
-    orgs = "(?:" + phrase_alternation(org_forms) + ")"
-    prefix = compile(_prefix_source(orgs, _roles(), _modifier_words()))
-    of_org = compile(rf"^\s*,?\s*(?P<prep>of|from|with|for)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])")
-    any_org = compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])")
+    orgs = patterns.share("(?:" + phrase_alternation(org_forms) + ")", lasting=keep)
+    prefix = patterns.compile(_prefix_source(orgs, _roles(), _modifier_words()), keep=keep)
+    of_org = patterns.compile(
+        rf"^\s*,?\s*(?P<prep>of|from|with|for)\s+(?:the\s+)?(?P<org>{orgs})(?![\w\-])", keep=keep
+    )
+    any_org = patterns.compile(rf"(?<![\w\-])(?P<org>{orgs})(?![\w\-])", keep=keep)
     return prefix, of_org, any_org
 
 

@@ -1,0 +1,123 @@
+"""Shared pieces (patterns.share): a pattern whose source holds a shared piece, compiled from
+the piece's parse tree and code, is the pattern re.compile makes of the same source (same
+source, flags and program: what `==` on patterns compares), so it matches the same; and a
+source the splice cannot stand for is compiled whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from support import ARTICLES
+
+from generator import code_cache
+from generator.analyse import analyse, patterns, people
+from generator.read import read_seed
+
+_ROLES = r"(?i:chief|chief\s+executive|director(?!\s+(?:general)\b)|deputy)"
+_ORGS = r"(?:NASA|European\s+Space\s+Agency|ESA)"
+
+
+@pytest.fixture
+def no_cache() -> Iterator[None]:
+    code_cache.use(None)  # every pattern compiled here, none taken from a file
+    yield
+    code_cache.use(None)
+
+
+def _spliced(source: str, flags: int = 0) -> re.Pattern[str]:
+    patterns.share(_ROLES)
+    patterns.share(_ORGS, lasting=False)
+    assert patterns._spliced(source, flags) is not None  # the splice stands for the parse
+    return patterns._from_program(source, patterns._program(source, flags))  # (no fallback)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        rf"(?P<role>{_ROLES})\b",
+        rf"^,\s*(?P<mods>(?:deputy\s+)*)(?P<role>{_ROLES})(?:\s+of\s+(?P<org>{_ORGS}))?",
+        rf"(?:{_ORGS})?\s*{_ROLES}|{_ROLES}\s+{_ORGS}",  # in two alternatives: not factored
+        rf"(?<![\w\-])(?:{_ROLES}\s+)*{_ORGS}+",  # repeated
+        rf"(?=\w+\s+{_ROLES})\w+|(?<=the\s){_ORGS}",  # in a lookahead; a fixed-width lookbehind
+        rf"(?P<a>{_ROLES})\s+(?P=a)",  # a reference to a group holding a piece
+        rf"(?a)the\s+{_ROLES}",  # other flags: the piece's code compiled for them too
+    ],
+)
+def test_a_spliced_pattern_is_re_compile_of_its_source(no_cache: None, source: str) -> None:
+    for _ in range(2):  # the first compiles the piece's code, the second reuses it
+        made = _spliced(source)
+        plain = re.compile(source)
+        assert made == plain
+        text = (
+            "The Chief Executive of NASA, deputy director ESA ESA and director general chief chief"
+        )
+        assert [m.span() for m in made.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        rf"(?:x|{_ORGS})",  # the placeholder alone in an alternative: merged into a set
+        rf"(?:\{_ROLES}",  # an escaped "(": not the piece at all
+        rf"(?x) {_ROLES} \s",  # verbose: the piece's text reads otherwise
+    ],
+)
+def test_a_source_the_splice_cannot_stand_for_is_compiled_whole(
+    no_cache: None, source: str
+) -> None:
+    patterns.share(_ROLES)
+    patterns.share(_ORGS, lasting=False)
+    assert patterns._spliced(source, 0) is None
+    assert patterns.compile(source) == re.compile(source)
+
+
+def test_only_the_last_passing_pieces_are_kept(no_cache: None) -> None:
+    pieces = [f"(?:x{n}|y{n})" for n in range(patterns._PASSING_KEPT + 2)]
+    for piece in pieces:
+        patterns.share(piece, lasting=False)
+    assert pieces[0] not in patterns._pieces
+    assert pieces[-1] in patterns._pieces
+    assert patterns.compile(rf"a{pieces[0]}b") == re.compile(rf"a{pieces[0]}b")
+
+
+def test_every_pattern_of_the_analysis_is_re_compile_of_its_source(
+    no_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysis of the annotated articles (the seed's, and articles with organizations of
+    their own: their patterns share a passing piece) compiles only patterns equal to plain
+    re.compile of their source; the role patterns do share the role alternation."""
+    made: dict[tuple[str, int], re.Pattern[str]] = {}
+    spliced: list[str] = []
+    compile_, splice = patterns.compile, patterns._spliced
+
+    def recording(source: str, flags: int = 0, keep: bool = True) -> re.Pattern[str]:
+        made[(source, flags)] = found = compile_(source, flags, keep)
+        return found
+
+    def splicing(source: str, flags: int) -> Any:
+        tree = splice(source, flags)
+        if tree is not None:
+            spliced.append(source)
+        return tree
+
+    monkeypatch.setattr(patterns, "compile", recording)
+    monkeypatch.setattr(patterns, "_spliced", splicing)
+    for cached in (
+        people._org_patterns,
+        people._prefix_start,
+        people._role_patterns,
+        people._late_and_role,
+        people._fronted_as,
+        people._role_first,
+    ):
+        cached.cache_clear()  # compiled again, here (other tests of this worker compiled them)
+    for path in ARTICLES.values():
+        analyse(read_seed(path))
+    roles = people._roles()
+    assert sum(roles in source for source in spliced) >= 8  # the seven, and the prefix
+    assert any(source not in patterns._pieces for source in spliced)
+    for (source, flags), pattern in made.items():
+        assert pattern == re.compile(source, flags), source[:80]
