@@ -93,4 +93,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    from generator.cli import exit_now
+
+    exit_now(main(sys.argv[1:]))  # as `python -m generator build` ends (its start-up counts it)

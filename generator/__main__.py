@@ -1,6 +1,6 @@
 """`python -m generator …`"""
 
-from .cli import main
+from .cli import exit_now, main
 
 if __name__ == "__main__":  # not when a spawned analysis worker imports the main module
-    raise SystemExit(main())
+    exit_now(main())

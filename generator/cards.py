@@ -54,13 +54,20 @@ def _palette() -> list[int]:
     return values
 
 
+@lru_cache(maxsize=16384)
+def _length(font: Font, text: str) -> float:
+    """font.getlength(text), once per text: the cards of a site measure the same words, kickers
+    and site name again and again (at 100 articles 4,546 measures of 1,003 texts)."""
+    return font.getlength(text)
+
+
 def _wrap(text: str, font: Font, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in text.split():
-        while font.getlength(word) > width:  # a word longer than a line: cut it
+        while _length(font, word) > width:  # a word longer than a line: cut it
             cut = len(word)
-            while cut > 1 and font.getlength(word[:cut]) > width:
+            while cut > 1 and _length(font, word[:cut]) > width:
                 cut -= 1
             if current:
                 lines.append(current)
@@ -68,7 +75,7 @@ def _wrap(text: str, font: Font, width: int) -> list[str]:
             lines.append(word[:cut])
             word = word[cut:]
         trial = f"{current} {word}".strip()
-        if font.getlength(trial) <= width:
+        if _length(font, trial) <= width:
             current = trial
         else:
             lines.append(current)
@@ -86,7 +93,7 @@ def _fit_title(title: str, width: int) -> tuple[Font, list[str]]:
             return font, lines
     lines = lines[:MAX_TITLE_LINES]
     last = lines[-1]
-    while last and font.getlength(last + " …") > width:
+    while last and _length(font, last + " …") > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
     lines[-1] = last + " …"
     return font, lines

@@ -11,7 +11,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import GeneratorError, cut
 
@@ -273,6 +273,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     with _signals_like_ctrl_c():
         return _main(args)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with `code` as the interpreter's exit would (atexit handlers, such as
+    the code cache's save, and the flush of stdout and stderr), but without freeing, one by
+    one, every object the build left in memory: at 100 articles that teardown took 0.6–0.9 s
+    of CPU (load 5), about as long as writing docs/. A forked state writer is its own process
+    and goes on. While another thread still runs: the normal exit, which waits for it."""
+    main_thread = threading.main_thread()
+    if any(t is not main_thread and t.is_alive() and not t.daemon for t in threading.enumerate()):
+        raise SystemExit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def _main(args: argparse.Namespace) -> int:

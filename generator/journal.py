@@ -16,7 +16,10 @@ page silently kept its old text (measured: 1 edit in 6 lost in tests/test_serve_
    That rename is the commit point.
 3. Swap, in order (the manifest last): right before each file is written its bytes are checked
    again; then it is rewritten in place (one write, then truncated to length, fsynced), created,
-   or deleted.
+   or deleted. A swap of many files (SYNC_ONCE_FROM) fsyncs none of its copies and files one by
+   one but syncs once instead (os.sync), where each fsync would: its old copies before the
+   journal is written, its files before the journal is removed (one fsync costs about as much
+   as one sync of them all: 312 files of a 100-article build, 0.4–1.5 s of waiting → ~0.1 s).
 4. Done: the journal is removed (from then on the build is complete), then the swap folder.
 
 If anything fails or interrupts step 3, every change is rolled back from the old copies. If the
@@ -55,6 +58,9 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 _BAD_PATH_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\\]")
 _SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 _BLOCK = 4096
+# From this many changes a swap syncs once (os.sync) in place of an fsync per file; fewer (an
+# edit) fsync each: a sync also waits for every other dirty file of the machine.
+SYNC_ONCE_FROM = 16
 
 
 @dataclass(frozen=True)
@@ -132,9 +138,10 @@ def _write_copy(path: Path, content: bytes, *, synced: bool) -> None:
             os.fsync(handle.fileno())
 
 
-def _write_in_place(target: Path, content: bytes) -> None:
+def _write_in_place(target: Path, content: bytes, *, synced: bool = True) -> None:
     """Make `target` hold `content`, keeping its inode (or creating it): one write from the
-    start, then truncated to length, then fsynced. Never follows a symlink."""
+    start, then truncated to length, then fsynced (unless not `synced`: the caller syncs).
+    Never follows a symlink."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
     try:
         view = memoryview(content)
@@ -142,7 +149,8 @@ def _write_in_place(target: Path, content: bytes) -> None:
         while done < len(content):
             done += os.pwrite(fd, view[done:], done)
         os.ftruncate(fd, len(content))
-        os.fsync(fd)
+        if synced:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -196,6 +204,8 @@ def swap(docs: Path, changes: Sequence[Change]) -> None:
     """Apply `changes` to docs/ all or nothing (see the module's docstring)."""
     area = swap_folder(docs)
     created = _folders_to_make(docs, changes)
+    sync_once = len(changes) >= SYNC_ONCE_FROM and hasattr(os, "sync")
+    kept_old = False
     try:
         shutil.rmtree(area, ignore_errors=True)  # a leftover (no journal: roll_back ran first)
         for change in changes:
@@ -210,7 +220,10 @@ def swap(docs: Path, changes: Sequence[Change]) -> None:
                     current = None
                 if current is None or digest(current) != change.old:
                     raise ChangedMeanwhile(change.path)
-                _write_copy(area / "old" / change.path, current, synced=True)
+                _write_copy(area / "old" / change.path, current, synced=not sync_once)
+                kept_old = True
+        if sync_once and kept_old:
+            os.sync()  # the old copies, before the journal that relies on them
         record = {
             "version": 2,
             "created": created,
@@ -241,7 +254,9 @@ def swap(docs: Path, changes: Sequence[Change]) -> None:
             if change.content is None:
                 os.unlink(target)
             else:
-                _write_in_place(target, change.content)
+                _write_in_place(target, change.content, synced=not sync_once)
+        if sync_once:
+            os.sync()  # every file written, before the journal goes
     except BaseException:
         with _signals_held():
             roll_back(docs)

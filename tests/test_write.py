@@ -221,9 +221,9 @@ def test_a_swap_rewrites_pages_in_place_and_makes_no_file_of_its_own_in_docs(
     seen: set[str] = set()
     real = journal._write_in_place
 
-    def watched(target: Path, content: bytes) -> None:
+    def watched(target: Path, content: bytes, **how: bool) -> None:
         seen.update(p.relative_to(docs).as_posix() for p in docs.rglob(".*"))
-        real(target, content)
+        real(target, content, **how)
 
     monkeypatch.setattr(journal, "_write_in_place", watched)
     assert build(project).applied
@@ -235,6 +235,53 @@ def test_a_swap_rewrites_pages_in_place_and_makes_no_file_of_its_own_in_docs(
     assert MANIFEST in seen  # the dot-files docs/ already had, and none more
     assert seen <= {p.relative_to(docs).as_posix() for p in before}
     assert not journal.swap_folder(docs).exists()
+
+
+@pytest.mark.parametrize("files", [2, journal.SYNC_ONCE_FROM + 4])
+def test_every_file_a_swap_writes_is_synced_before_its_journal_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int
+) -> None:
+    """A power cut must never leave a torn page with no journal to roll it back: each file is
+    fsynced as it is written, or (a swap of many files) all of them by one sync, after the
+    last write and before the journal is removed; their old copies too, before the journal
+    is written."""
+    first = {f"p{n}.md": f"old {n}" for n in range(files)}
+    apply(plan(tmp_path, outputs(**first)))
+    events: list[tuple[str, object]] = []
+    real_write, real_copy, real_unlink = journal._write_in_place, journal._write_copy, os.unlink
+
+    def write(target: Path, content: bytes, *, synced: bool = True) -> None:
+        real_write(target, content, synced=synced)
+        events.append(("write", synced))
+
+    def copy(path: Path, content: bytes, *, synced: bool) -> None:
+        real_copy(path, content, synced=synced)
+        events.append((path.parent.name if path.name != "journal.json.new" else "journal", synced))
+
+    def unlink(path: Any, *args: Any, **kwargs: Any) -> None:
+        real_unlink(path, *args, **kwargs)
+        events.append(("unlink", Path(path).name))
+
+    monkeypatch.setattr(journal, "_write_in_place", write)
+    monkeypatch.setattr(journal, "_write_copy", copy)
+    monkeypatch.setattr(os, "unlink", unlink)
+    monkeypatch.setattr(os, "sync", lambda: events.append(("sync", True)))
+    apply(plan(tmp_path, outputs(**{k: v.replace("old", "new") for k, v in first.items()})))
+    assert [(tmp_path / k).read_text() for k in first] == [f"new {n}" for n in range(files)]
+    gone = events.index(("unlink", "journal.json"))
+    writes = [at for at, (kind, _) in enumerate(events) if kind == "write"]
+    olds = [at for at, (kind, _) in enumerate(events) if kind == "old"]
+    journal_at = next(at for at, (kind, _) in enumerate(events) if kind == "journal")
+    assert len(writes) == files + 1 and len(olds) == files + 1  # the pages and the manifest
+    assert writes[-1] < gone and olds[-1] < journal_at < writes[0]
+    assert events[journal_at][1]  # the journal itself: always fsynced
+    if files < journal.SYNC_ONCE_FROM:
+        assert all(events[at][1] for at in writes + olds) and ("sync", True) not in events
+    else:
+        assert not any(events[at][1] for at in writes + olds)
+        syncs = [at for at, event in enumerate(events) if event == ("sync", True)]
+        assert len(syncs) == 2
+        assert olds[-1] < syncs[0] < journal_at and writes[-1] < syncs[1] < gone
 
 
 def test_a_hand_written_page_at_a_generated_page_s_address_is_found(tmp_path: Path) -> None:
