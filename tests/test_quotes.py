@@ -858,3 +858,33 @@ def test_according_to_names_its_speaker_not_a_name_in_a_clause_after_it() -> Non
         "according to documents filed by Smith.",
     ):
         assert _said(f"“He took the money and ran,” {tail}")[0][2] is None, tail
+
+
+def test_a_possessive_role_after_an_inverted_verb_names_the_speaker_beside_it() -> None:
+    assert _said("“It will be heard,” said Doe’s lawyer, Bob Smith.") == [
+        ("b1", "It will be heard", "bob-smith")
+    ]
+    # the possessive's owner alone, or with no name beside the role, speaks for no one
+    assert _said("“It will be heard,” said Doe’s lawyer.")[0][2] is None
+    assert _said("“It will be heard,” said Doe’s lawyer and Bob Smith.")[0][2] is None
+
+
+def test_a_paragraph_ending_with_a_statement_and_a_colon_introduces_the_next_quotation() -> None:
+    article = _article(
+        "Bob Smith issued the following statement on Tuesday:",
+        "“We mourn the loss of a true pioneer and friend of the agency.”",
+        "“He will be missed by all of us.”",
+    )
+    assert _speakers(find_quotes(article, COURT)) == [("b2", "bob-smith"), ("b3", "bob-smith")]
+    # someone else's attribution, or a paragraph between, wins over it
+    article = _article(
+        "Bob Smith issued the following statement on Tuesday:",
+        "“We mourn the loss of a true pioneer and friend,” Jones said.",
+    )
+    assert _speakers(find_quotes(article, COURT)) == [("b2", "ann-jones")]
+    article = _article(
+        "Bob Smith issued the following statement on Tuesday:",
+        "Jones did not.",
+        "“We mourn the loss of a true pioneer and friend of the agency.”",
+    )
+    assert _speakers(find_quotes(article, COURT)) == [("b3", None)]

@@ -68,6 +68,7 @@ _INVERTED_GAP = patterns.compile(
     r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?"
     r"(?:[\w.’'&-]+,\s+(?!(?:and|or|but|while)\s)(?:[\w.’'&-]+\s+){0,3})?"
 )  # "said head coach, Tech. Sgt. "
+_POSSESSIVE_ROLE = patterns.compile(r"[’']s?(?:\s+[a-z][\w’'.-]*){1,4},\s+")  # "’s lawyer, "
 _RELATIVE = patterns.compile(r"(?<![\w’'-])(?:who|whom|whose|that|which)(?![\w’'-])")
 _DASH_GAP = patterns.compile(r"\s*[—–]\s*")  # “…” — Smith said — “and …”
 _AFTER_CLOSING = patterns.compile(r"[”\"][,?!]?\s+$")  # a closing mark right before a verb
@@ -202,7 +203,10 @@ def _words() -> _Words:
         noun_intro=patterns.compile(
             rf"(?<![\w’'-])(?:{_alternation(str_list(data.get('speech_noun_verbs'))) or _NEVER})"
             rf"\s+{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+){{0,2}}?"
-            rf"(?:{_alternation(str_list(data.get('speech_nouns'))) or _NEVER})\s*:\s*(?=[“\"])"
+            rf"(?:{_alternation(str_list(data.get('speech_nouns'))) or _NEVER})"
+            # the colon before the quotation, or ending the paragraph before it ("Smith issued
+            # the following statement on Tuesday:" ¶ "“We mourn …”")
+            r"(?:\s*:\s*(?=[“\"])|[^.:;“\"\n]{0,40}:\s*$)"
         ),
         source_intro=patterns.compile(
             rf"(?<![\w’'-])[Ii]n\s+{_DETERMINER}\s+(?:[a-z][\w’'-]*\s+)?"
@@ -628,6 +632,11 @@ def _verb_subject(
     if phrase not in words.inverted and not after_quote:
         return None
     after = subjects.first_from(verb.end())
+    if after is not None and after.possessive:
+        # "said Doe’s lawyer, Bob Smith": the name the possessive's role stands beside
+        following = subjects.first_from(after.end)
+        if following is not None and _POSSESSIVE_ROLE.fullmatch(masked, after.end, following.start):
+            after = following
     if after is None or after.start >= sentence[1] or after.possessive:
         return None
     # "the lawyer for Smith" is no speaker; "according to Smith" is (the phrase ends in "to"),
