@@ -888,3 +888,28 @@ def test_a_paragraph_ending_with_a_statement_and_a_colon_introduces_the_next_quo
         "“We mourn the loss of a true pioneer and friend of the agency.”",
     )
     assert _speakers(find_quotes(article, COURT)) == [("b3", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Smith thanked the crew, saying, “You did a fantastic job out there today.”", "bob-smith"),
+        (
+            "Jones sentenced Smith to ten years, saying, “You betrayed the public trust.”",
+            "ann-jones",
+        ),
+        # the name set off by commas is the object's apposition, not the one who speaks
+        (
+            "After the verdict, Smith hugged his lawyer, Jones, saying “we won the case.”",
+            "bob-smith",
+        ),
+        # two subjects, or a subject and another person who may be one: no one
+        ("Smith and Jones thanked the crew, saying, “You did a fantastic job today.”", None),
+        ("Smith met Jones on Tuesday, saying, “You did a fantastic job out there today.”", None),
+        ("The crowd cheered Smith, saying, “You did a fantastic job out there today.”", None),
+    ],
+)
+def test_a_participle_after_a_comma_is_spoken_by_its_clause_subject(
+    text: str, speaker: str | None
+) -> None:
+    assert [s for _, _, s in _said(text)] == [speaker]

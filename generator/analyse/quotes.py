@@ -68,6 +68,7 @@ _INVERTED_GAP = patterns.compile(
     r"\s*,?\s*(?:[\w.’'&-]+\s+){0,8}?"
     r"(?:[\w.’'&-]+,\s+(?!(?:and|or|but|while)\s)(?:[\w.’'&-]+\s+){0,3})?"
 )  # "said head coach, Tech. Sgt. "
+_COMMA_BEFORE = patterns.compile(r",\s+$")  # "…, saying": a participle after a comma
 _POSSESSIVE_ROLE = patterns.compile(r"[’']s?(?:\s+[a-z][\w’'.-]*){1,4},\s+")  # "’s lawyer, "
 _RELATIVE = patterns.compile(r"(?<![\w’'-])(?:who|whom|whose|that|which)(?![\w’'-])")
 _DASH_GAP = patterns.compile(r"\s*[—–]\s*")  # “…” — Smith said — “and …”
@@ -615,6 +616,11 @@ def _verb_subject(
     """The subject of one reporting verb: nearest before it, else right after it (inverted)."""
     words = _words()
     phrase = _norm(verb.group())
+    if phrase.split()[0].endswith("ing") and _COMMA_BEFORE.search(
+        masked, max(0, verb.start() - 4), verb.start()
+    ):
+        # "Smith hugged his lawyer, Jones, saying “…”": the clause's subject, not the nearest
+        return _clause_subject(masked, subjects, sentence, verb.start())
     if phrase not in words.after_only:
         if _passive(masked, verb.start()):
             return None
@@ -657,6 +663,33 @@ def _verb_subject(
     ):
         return None  # "said Smith and Jones", "said Smith and the judge": not one speaker
     return after
+
+
+def _clause_subject(
+    masked: str, subjects: _Subjects, sentence: tuple[int, int], pos: int
+) -> _Subject | None:
+    """The subject of the clause a ", saying" participle at `pos` belongs to ("Smith thanked
+    Jones, saying", "After the verdict, Smith hugged his lawyer, Jones, saying"): the one
+    person (or he/she) named before it in its sentence who is no object, possessive or
+    apposition set off by commas (", Jones,"), right before a verb or an apposition, and not
+    one of two ("Smith and Jones thanked …"). Else None."""
+    found = [
+        m
+        for m in subjects.between(sentence[0], pos)
+        if not (m.object or m.possessive)
+        and not (
+            _COMMA_BEFORE.search(masked, max(0, m.start - 3), m.start)
+            and masked[m.end : m.end + 1] == ","
+        )
+    ]
+    if not found or any(m.person != found[0].person for m in found):
+        return None
+    first = found[0]
+    if _AND_ANOTHER.match(masked, first.end):
+        return None
+    if not (_VERB_AFTER.match(masked, first.end) or masked[first.end : first.end + 1] == ","):
+        return None
+    return first
 
 
 @dataclass(frozen=True)
