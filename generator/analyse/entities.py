@@ -130,6 +130,8 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
                     or first != head
                 ):
                     break  # "Justice Department’s …", "Russia’s …"; not "Attorney’s Office"
+                if bare in weak and prev in known and head - first >= 2:
+                    break  # "NASA Kennedy Space Center": NASA and its center, two names
                 first -= 1
             while first < head and not _may_open(words[first][1]):
                 first += 1
@@ -157,9 +159,14 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
 
 def _may_close(words: list[tuple[int, str]], head: int) -> bool:
     """Whether a weak closing word may end a name where it stands: last in the run, before a
-    connector ("Center for …"), possessive, or before a title ("Center Director")."""
+    connector ("Center for …"), possessive, or before a title ("Center Director"); not when it
+    opens a role itself ("HLS Program Manager": a program manager)."""
     if head + 1 >= len(words) or _possessive(words[head][1]):
         return True
+    roles = people_lexicon().roles
+    for size in (2, 3):  # "HLS Program Manager": the word opens a role, no organization ends
+        if " ".join(_bare(w) for _, w in words[head : head + size]).lower() in roles:
+            return False
     after = words[head + 1][1]
     return after in _JOIN_WORDS or _opens_with_role(words, head + 1)
 
