@@ -389,3 +389,12 @@ def test_a_second_role_closing_an_apposition_after_and() -> None:
 )
 def test_roles_of_sport_crime_and_crew_copy(text: str, pid: str, role: str) -> None:
     assert role in _person(text, pid).roles
+
+
+def test_a_known_organization_word_makes_a_center_an_organization() -> None:
+    """Batch 9: "Command Sgt. Maj. Diamond Hough, from Brooke Army Medical Center" ("Brooke" is a
+    given name, "Army" and "Medical" words of titles, but "Army" names an organization)."""
+    person = _person(
+        "said Sgt. Maj. Ann Bell, from Brooke Army Medical Center at the base.", "ann-bell"
+    )
+    assert person.organizations == ("brooke-army-medical-center",)

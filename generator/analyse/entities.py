@@ -173,13 +173,17 @@ def _may_close(words: list[tuple[int, str]], head: int) -> bool:
 
 def _names_more_than_a_person(before: list[tuple[int, str]], text: str, run_start: int) -> bool:
     """Whether the words before a weak closing word ("Branch", "Center") make an organization's
-    name: one of them is no known given name, no title and no particle, and no honorific stands
-    before the run ("Operations Plans Branch"; not "Anna Branch", "Mr. Branch")."""
+    name: one of them is a known organization's form, or no known given name, no title and no
+    particle, and no honorific stands before the run ("Operations Plans Branch", "Brooke Army
+    Medical Center"; not "Anna Branch", "Mr. Branch")."""
     lex = people_lexicon()
     if re.search(r"(?:^|\s)(?:[A-Z][a-z]{1,3}\.)\s*$", text[max(0, run_start - 6) : run_start]):
         return False
+    known = _known_forms()
     for _, word in before:
         bare = _bare(word)
+        if bare in known:
+            return True  # "Brooke Army Medical Center": a known organization's word in it
         low = bare.lower().rstrip(".")
         if bare in lex.given_names or low in lex.titles or low in lex.particles:
             continue
