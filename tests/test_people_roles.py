@@ -132,3 +132,46 @@ def test_an_age_sentence_with_a_noun_of_a_person() -> None:
     assert people["jane-q-roe"].age == 91
     people = _people("Jane Q. Roe led the team on Sunday. The final score was 85.")
     assert people["jane-q-roe"].age is None
+
+
+# --- session 9 (i12roles10): roles of several words, lists under a plural role -----------------
+
+
+def test_a_role_after_a_role_and_modifiers_is_one_role_headed_by_the_last() -> None:
+    """Hold-out 9 (a feature): "Billy Stover, chief safety officer for NASA’s Commercial Crew
+    Program, and …" gave "chief"; a verb or a preposition after the first role ends it."""
+    people = _people("Jane Roe, chief safety officer for the program, and Ann Lee met.")
+    assert people["jane-roe"].roles == ("chief safety officer",)
+    assert _people("Jane Roe, the judge presiding over the case, said it.")["jane-roe"].roles == (
+        "judge",
+    )
+    assert _people("Jane Roe, chief of the lab, said it.")["jane-roe"].roles == ("chief",)
+
+
+def test_words_of_a_post_before_its_role_in_a_title() -> None:
+    """Hold-out 9 (an obituary): "NASA Public Affairs Director Hiden T. Cox" gave "director"."""
+    people = _people("NASA Public Affairs Director Hiden T. Cox wrote it.")
+    assert people["hiden-t-cox"].roles == ("public affairs director",)
+    assert people["hiden-t-cox"].organizations == ("nasa",)
+
+
+def test_a_plural_role_after_a_list_joined_by_are() -> None:
+    """Hold-out 9 (a crew selection): "Jose Baca and Brandon Kent are this mission’s alternate
+    crew members." gave no role; a singular role after "are" is no one's."""
+    people = _people("Jose Baca and Brandon Kent are this mission’s alternate crew members.")
+    assert people["jose-baca"].roles == ("alternate crew member",)
+    assert people["brandon-kent"].roles == ("alternate crew member",)
+    people = _people("Jose Baca and Brandon Kent are the team’s best engineer friends.")
+    assert people["jose-baca"].roles == () and people["brandon-kent"].roles == ()
+
+
+def test_a_plural_role_before_a_dash_is_shared_by_the_list_after_it() -> None:
+    """Hold-out 9 (an art feature): "an initial group of eight artists – Peter Hurd, George
+    Weymouth, …, and Mitchell Jamieson – in May 1963" gave no role; a singular one before a
+    dash stays the person's own only without a dash."""
+    people = _people(
+        "The program selected eight artists – Peter Hurd, George Weymouth, and Paul Calle – in "
+        "May 1963."
+    )
+    assert {p.roles for p in people.values()} == {("artist",)}
+    assert len(people) == 3

@@ -216,14 +216,14 @@ _DOTTED_MODIFIER = r"(?:[A-Z]\.(?:\s(?=[A-Z]\.))?){2,}"
 def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
     # Optional organization (with a parenthesised expansion), optional place/nationality word,
     # modifiers ("deputy", "U.S."), the role, and for plural roles an optional dash apposition
-    # ("cosmonauts on board — ").
+    # ("cosmonauts on board — ", "eight artists – ").
     return (
         # "acting NASA Administrator": a modifier may stand before the organization too
         rf"(?:(?P<pre>(?:{modifiers}\s+)*)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
         rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
         # the role starts a word ("son" is no role in "Harley-Davidson"; "then-Senator" is one)
         rf"(?P<mods>(?:{modifiers}\s+|{_DOTTED_MODIFIER}\s+)*)(?<![\w’'])(?P<role>{roles})"
-        rf"(?P<dash>\s+[a-z][^—–,.;:]{{0,60}}?\s*[—–])?\s*,?\s*$"
+        rf"(?P<dash>(?:\s+[a-z][^—–,.;:]{{0,60}}?)?\s*[—–])?\s*,?\s*$"
     )
 
 
@@ -335,8 +335,10 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     # "Dave Lavery is the program executive for …", "X, who is the director of …", "X was
     # named coach", "X, who was elected mayor in 2019"
     copula = patterns.compile(
-        rf"^(?:,\s*who\s+|\s+)(?:(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|"
-        rf"remains|to\s+be)(?:\s+(?:an?|the|its|their))?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
+        rf"^(?:,\s*who\s+|\s+)(?:(?:is|was|(?P<are>are|were)|has\s+been|had\s+been|will\s+be|"
+        rf"became|becomes|remains|to\s+be)(?:\s+(?:an?|the|its|their|this|that|these|those))?"
+        # "… are this mission’s alternate crew members": a possessive before the role
+        rf"(?:\s+[a-z][\w\-]*[’']s)?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
         rf"will\s+be\s+)?(?:named|elected|appointed|re-elected|became|becomes)"
         rf"(?:\s+(?:an?|the|its|their))?"
         rf"(?:\s+(?:new|next))?)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
@@ -1273,13 +1275,25 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         apposition = pattern.match(after)
         if apposition:
             written = " ".join(apposition.group("role").lower().split())
-            if pattern is not ctx.apposition and written in ctx.lex.plural_roles:
-                mention.shared_role = _role_text(apposition, ctx.lex)  # "A and B, as crewmembers"
+            plural = pattern is not ctx.apposition and written in ctx.lex.plural_roles
+            longer = _longer_role(after, apposition.end("role"), ctx.lex)
+            if longer is not None:
+                plural = pattern is not ctx.apposition and longer[2]
+            if pattern is ctx.copula and apposition.group("are") and not plural:
+                continue  # "A and B are …" names a plural role
             role = _role_text(apposition, ctx.lex)
             if pattern is ctx.apposition:
                 role = _title_words(after[: apposition.start("mods")], apposition, ctx) + role
             portfolio = _apposed_portfolio(after, apposition, ctx)
             role_end = apposition.end("role")
+            rest = apposition.group("rest") or ""
+            if longer is not None:  # "chief safety officer for …", not "chief"
+                role, role_end = f"{role} {longer[0]}", longer[1]
+                tail = _ROLE_REST.match(after, role_end)
+                rest = tail.group("rest") if tail else ""
+                portfolio = None
+            if plural:  # "A and B, as crewmembers", "A and B are the alternate crew members"
+                mention.shared_role = role
             if role.split(" ")[-1] in ctx.lex.portfolio_heads:  # "to be Secretary of Energy"
                 role, role_end = _with_portfolio(
                     after, role, apposition.group("role"), role_end, ctx
@@ -1312,7 +1326,6 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             # engineer", "who served as NASA's chief"
             lead = after[: apposition.start("role")]
             _add_orgs_from(mention, lead, ctx.any_org.search(lead), ctx)
-            rest = apposition.group("rest") or ""
             org = ctx.any_org.search(rest)
             _add_orgs_from(mention, rest, org, ctx)
             late = _late_and_role().search(rest)
@@ -1348,6 +1361,35 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
 
 
+_NEXT_LOWER = patterns.compile(r"\s+(?P<word>[a-z][a-z\-]*)\b(?![’'])")
+
+
+def _longer_role(text: str, end: int, lex: PeopleLexicon) -> tuple[str, int, bool] | None:
+    """A role right after the role ending at `end`, maybe after modifiers: the whole phrase is
+    one role, its head the last ("chief safety officer", not "chief"). Returns the words added
+    (the last role singular), where they end and whether it is written plural; None when no
+    role follows."""
+    words: list[str] = []
+    ends: list[int] = []
+    for _ in range(4):
+        found = _NEXT_LOWER.match(text, end)
+        if found is None:
+            break
+        words.append(found.group("word"))
+        end = found.end()
+        ends.append(end)
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j])
+            if phrase in lex.roles and not _CAPITAL_AFTER.match(text, ends[j - 1]):
+                added = " ".join([*words[:i], lex.roles[phrase]])
+                return added, ends[j - 1], phrase in lex.plural_roles
+        if words[i] not in lex.role_modifiers:
+            return None
+    return None
+
+
+_CAPITAL_AFTER = patterns.compile(r"[\s\-]*[A-Z’']")
 _TITLE_WORD = patterns.compile(r"[A-Z][a-z]+")
 
 
