@@ -175,3 +175,38 @@ def test_a_plural_role_before_a_dash_is_shared_by_the_list_after_it() -> None:
     )
     assert {p.roles for p in people.values()} == {("artist",)}
     assert len(people) == 3
+
+
+def test_a_death_at_an_age_told_of_he_goes_to_the_paragraphs_subject() -> None:
+    """Hold-out 9 (an obituary): "Dean served as the director of … He passed away in
+    Washington on March 22, 2024, at the age of 92." gave no age; no age without a death, nor
+    when another name stands before it."""
+    people = _people(
+        "Artist James Dean drew it. Dean served as the director of the program. He passed away "
+        "in Washington on March 22, 2024, at the age of 92."
+    )
+    assert people["james-dean"].age == 92
+    assert (
+        _people("Artist James Dean drew it. He retired at the age of 62.")["james-dean"].age is None
+    )
+    people = _people("Artist James Dean drew it. He met Jane Roe, who died at the age of 92.")
+    assert people["james-dean"].age is None
+
+
+def test_roles_listed_before_a_ranked_name_at_the_sentences_start() -> None:
+    """Hold-out 9 (a feature): "Former astronaut and U.S. Sen. John Glenn, astronaut Sally Ride,
+    and …" gave Glenn "sen." only; after another name and a comma the role is that name's."""
+    people = _people("Former astronaut and U.S. Sen. John Glenn spoke.")
+    assert set(people["john-glenn"].roles) == {"sen.", "former astronaut"}
+    people = _people("Jane Roe, astronaut, and Sen. John Glenn spoke.")
+    assert people["john-glenn"].roles == ("sen.",)
+
+
+def test_an_organization_named_before_the_role_is_no_part_of_it() -> None:
+    """Hold-out 9 (a feature): "as Wilmore became a Navy pilot" gave "navy pilot"; in lower
+    case ("a medically discharged Colombian army officer", hold-out 4) the words are the
+    role's."""
+    people = _people("Butch Wilmore became a Navy pilot.")
+    assert people["butch-wilmore"].roles == ("pilot",)
+    assert people["butch-wilmore"].organizations == ("navy",)
+    assert _people("Butch Wilmore became a navy pilot.")["butch-wilmore"].roles == ("navy pilot",)

@@ -1110,6 +1110,11 @@ def _prefix_evidence(
     if first.honorific and first.honorific.rstrip(".") in ctx.lex.honorific_roles:
         # "Marine Corps 1st Lt. William Rogers": the service before a rank is the person's
         _add_org(first, _org_ending(_ORDINAL_BEFORE.sub("", prefix), ctx), ctx)
+        # "Former astronaut and U.S. Sen. John Glenn": roles listed before the rank are his
+        chained, head = _chained_roles(_DOTTED_END.sub("", prefix), ctx)
+        if chained and _CHAIN_OPENING.fullmatch(head):
+            for role in chained:
+                _add_role(first, role)
     if not _may_end_in_role(prefix, ctx):
         _of_apposition(sentence, first, ctx, prior_end)
         return
@@ -1138,6 +1143,12 @@ def _prefix_evidence(
             mention.plural_shared = tuple(roles)
         mention.titled = True
         _add_org(mention, match.group("org") or chain_org, ctx)
+
+
+_DOTTED_END = patterns.compile(rf"{_DOTTED_MODIFIER}\s+$")
+# Where a list of roles before a ranked name may open: the sentence's start (not after another
+# name and a comma: "Jane Roe, astronaut, and Sen. John Glenn" are two).
+_CHAIN_OPENING = patterns.compile(r"[\s“\"‘(]*")
 
 
 def _chained_roles(head: str, ctx: _Context) -> tuple[list[str], str]:
@@ -1282,6 +1293,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             if pattern is ctx.copula and apposition.group("are") and not plural:
                 continue  # "A and B are …" names a plural role
             role = _role_text(apposition, ctx.lex)
+            if _mods_name_org(apposition, ctx):  # "became a Navy pilot": pilot, of the Navy
+                role = ctx.lex.roles[written]
             if pattern is ctx.apposition:
                 role = _title_words(after[: apposition.start("mods")], apposition, ctx) + role
             portfolio = _apposed_portfolio(after, apposition, ctx)
@@ -1359,6 +1372,14 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
         mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
+
+
+def _mods_name_org(match: re.Match[str], ctx: _Context) -> bool:
+    """Whether the modifiers before a match's role, capitalised, are an organization's name as
+    a whole ("a Navy pilot", "a retired U.S. Navy captain"): the organization's, not the role's
+    words ("a navy pilot" and "an army officer" in lower case stay roles)."""
+    mods = match.group("mods").strip()
+    return mods[:1].isupper() and ctx.any_org.fullmatch(mods) is not None
 
 
 _NEXT_LOWER = patterns.compile(r"\s+(?P<word>[a-z][a-z\-]*)\b(?![’'])")
@@ -1866,6 +1887,31 @@ def _age_sentence(sentence: str, topic: tuple[_Mention, str] | None, ctx: _Conte
         mention.age = int(said.group("age"))
 
 
+_PRONOUN_OPENING = patterns.compile(r"^\W*(?P<pronoun>[Hh]e|[Ss]he)\s+")
+
+
+def _death_age(
+    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None, ctx: _Context
+) -> None:
+    """ "Dean served as the director … He passed away in Washington on March 22, 2024, at the
+    age of 92.": a sentence whose subject is "he" or "she" (agreeing with the paragraph's
+    topic, _next_topic), a death word and then an age, with no name before the age, gives the
+    topic that age."""
+    if topic is None:
+        return
+    opening = _PRONOUN_OPENING.match(sentence)
+    if opening is None or (topic[1] and topic[1] != opening.group("pronoun").lower()):
+        return
+    death = _death_words(ctx.lex.death_words).search(sentence, opening.end())
+    if death is None:
+        return
+    age = _AGE_LATER.search(sentence, death.end())
+    if age is None or any(m.start < age.start() for m in found):
+        return
+    if topic[0].age is None:
+        topic[0].age = int(age.group(1))
+
+
 def _next_topic(
     sentence: str,
     found: list[_Mention],
@@ -2087,6 +2133,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             _sentence_evidence(sentence, found, ctx)
             _pronoun_roles(sentence, found, topic, ctx)
             _age_sentence(sentence, topic, ctx)
+            _death_age(sentence, found, topic, ctx)
             topic = _next_topic(sentence, found, topic, surnames)
             for full in {(m.core[0], m.core[-1]) for m in found if len(m.core) >= 2}:
                 surnames[full[-1]] = surnames.get(full[-1], 0) + (full not in seen_full)
