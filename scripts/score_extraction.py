@@ -5,8 +5,8 @@ Run from the repository root: .venv/bin/python scripts/score_extraction.py [--de
 One table per kind (its articles, then the kind's total) and an overall table (one row per
 kind, then everything). Columns:
   people, roles, ages, orgs   precision / recall against people.yml ("-": not annotated);
-             a role with "former " or "u.s. " in front counts as the annotated office
-             without it (tests/scoring.py ROLE_QUALIFIERS)
+             a role with "former ", "u.s. " or "united states " in front counts as the
+             annotated office without it (tests/scoring.py ROLE_QUALIFIERS)
   speakers   right/attributed quotations, then "w" wrong ones (bar: >= 0.90 right, 0 wrong)
   voices+    quotations shown that are not in quotes.yml (terms shown as voices)
   dates      recall, then "w" predicted dates that are not in dates.yml

@@ -272,9 +272,11 @@ def _org_keys(entries: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
 # Qualifiers a page may keep that the annotations leave out of the office: "Former Assistant
 # U.S. Attorney Richard G. Convertino" holds the office "assistant u.s. attorney" (the page's
 # "former assistant u.s. attorney" is as true, and says more); "U.S. astronaut Sunita Williams"
-# is an astronaut. A predicted role with one of these in front counts as the annotated office
-# when the annotation has the office without it (and never when it has the qualified form).
-ROLE_QUALIFIERS = ("former ", "u.s. ")
+# is an astronaut, and so is "United States Ambassador Kara C. McDonald" an ambassador ("united
+# states" is "u.s." written out; the annotations keep either where they write it: "united states
+# attorney"). A predicted role with one of these in front counts as the annotated office when the
+# annotation has the office without it (and never when it has the qualified form).
+ROLE_QUALIFIERS = ("former ", "u.s. ", "united states ")
 
 
 def aligned_roles(predicted: set[Item], expected: set[Item]) -> set[Item]:
@@ -284,7 +286,7 @@ def aligned_roles(predicted: set[Item], expected: set[Item]) -> set[Item]:
         pid, role = item[0], str(item[1])
         bare = role
         while (pid, bare) not in expected and bare.startswith(ROLE_QUALIFIERS):
-            bare = bare.split(" ", 1)[1]
+            bare = bare[len(next(q for q in ROLE_QUALIFIERS if bare.startswith(q))) :]
         aligned.add((pid, bare) if (pid, bare) in expected else item)
     return aligned
 

@@ -260,16 +260,22 @@ def test_a_qualified_role_counts_as_the_annotated_office_only() -> None:
         ("a", "assistant u.s. attorney"),
         ("b", "astronaut"),
         ("c", "u.s. attorney"),
+        ("e", "ambassador"),
+        ("f", "united states attorney"),
     }
     predicted: set[tuple[str | None, ...]] = {
         ("a", "former assistant u.s. attorney"),  # the office, with a time qualifier
         ("b", "u.s. astronaut"),  # the office, with a nationality
         ("c", "u.s. attorney"),  # the annotation has the qualified form: kept as it is
         ("d", "former director"),  # not annotated at all: stays wrong
+        ("e", "united states ambassador"),  # "u.s." written out
+        ("f", "united states attorney"),  # annotated so: kept
     }
     assert aligned_roles(predicted, expected) == {
         ("a", "assistant u.s. attorney"),
         ("b", "astronaut"),
         ("c", "u.s. attorney"),
         ("d", "former director"),
+        ("e", "ambassador"),
+        ("f", "united states attorney"),
     }
