@@ -210,3 +210,15 @@ def test_an_organization_named_before_the_role_is_no_part_of_it() -> None:
     assert people["butch-wilmore"].roles == ("pilot",)
     assert people["butch-wilmore"].organizations == ("navy",)
     assert _people("Butch Wilmore became a navy pilot.")["butch-wilmore"].roles == ("navy pilot",)
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_with_the_in_it() -> None:
+    """Hold-out 2 (appointments): "Prior to joining the Senator’s office, she was the Deputy …
+    She previously served as the Senior Policy Advisor …" lost the paragraph's subject: the
+    "he" inside "the" was taken for the pronoun."""
+    people = _people(
+        "Natalie McIntyre will serve as the Special Assistant. Prior to joining the Senator’s "
+        "office, she was a lawyer. She previously served as the Senior Policy Advisor at the "
+        "Office."
+    )
+    assert "senior policy advisor" in people["natalie-mcintyre"].roles

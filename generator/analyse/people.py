@@ -1859,7 +1859,7 @@ def _named(found: list[_Mention]) -> list[_Mention]:
     return [m for m in found if not (m.initial and len(m.core) == 1 and not m.cued and not m.given)]
 
 
-_PRONOUN_SUBJECT = patterns.compile(r"(?P<pronoun>[Hh]e|[Ss]he)\b")
+_PRONOUN_SUBJECT = patterns.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)\b")  # not "t-he"
 
 
 # A sentence that is only an age, said of the paragraph's subject: "He was 85."
