@@ -170,15 +170,16 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     },
     # Batch 9 (i12corpus9), released in session 9: its rows on main 2fd6be8 (session 8's rules,
     # the same row for row as its untuned score on main 731f40d); speakers and voices+ raised by
-    # i12voices10's quote rules; people, orgs and non-ppl by i12people10's (session 9).
+    # i12voices10's quote rules; people, orgs and non-ppl by i12people10's; roles and ages by
+    # i12roles10's (session 9).
     # Batch 9's dates and key facts raised by i12facts10 (session 9): dates 1.00 w0, facts+ 0.
     9: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 0.33/0.33 3/3 w0 0 1.00 w0 0 0",
-        "space-journalism": "1.00/1.00 0.73/0.28 1.00/0.00 0.88/0.64 25/26 w0 0 1.00 w0 0 0",
-        "politics": "1.00/1.00 0.88/0.78 1.00/1.00 1.00/0.80 10/10 w0 0 1.00 w0 0 0",
+        "space-journalism": "1.00/1.00 1.00/0.79 1.00/1.00 0.88/0.64 25/26 w0 0 1.00 w0 0 0",
+        "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.80 10/10 w0 0 1.00 w0 0 0",
         "courts-crime": "1.00/1.00 1.00/0.80 1.00/1.00 1.00/0.67 2/2 w0 0 1.00 w0 0 0",
-        "business-regulation": "1.00/1.00 0.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
-        "science-health": "1.00/1.00 1.00/0.17 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "science-health": "1.00/1.00 1.00/0.50 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "sport": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 3/3 w0 0 1.00 w0 0 0",
     },
 }

@@ -1180,14 +1180,17 @@ def _add_orgs_from(
     "the Justice Department’s Criminal Division" gives both."""
     if match is None:
         return
-    _add_org(mention, match.group("org"), ctx)
     sub = _POSSESSIVE_GAP.match(text, match.end())
-    if sub:
-        inner = ctx.any_org.match(text, sub.end())
-        if inner:
-            _add_org(mention, inner.group("org"), ctx)
+    inner = ctx.any_org.match(text, sub.end()) if sub else None
+    if sub and inner is None and _PROGRAMME.match(text, sub.end()):
+        return  # "chief safety officer for NASA’s Commercial Crew Program": the programme's
+    _add_org(mention, match.group("org"), ctx)
+    if inner:
+        _add_org(mention, inner.group("org"), ctx)
 
 
+# A programme named after an organization's possessive (no organization itself: README, People)
+_PROGRAMME = patterns.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}Program(?:me)?\b")
 _AT_NEXT = patterns.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 
 
