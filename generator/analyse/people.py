@@ -313,7 +313,7 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         # ", is the first private company": a verb after the comma ends a clause, no apposition
         rf"(?!(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would)\b)"
         rf"(?:(?:an?|the)\s+)?"
-        rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,3}}?{_modifiers()}(?P<role>{roles})"
+        rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,4}}?{_modifiers()}(?P<role>{roles})"
         rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
@@ -338,7 +338,8 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"^(?:,\s*who\s+|\s+)(?:(?:is|was|(?P<are>are|were)|has\s+been|had\s+been|will\s+be|"
         rf"became|becomes|remains|to\s+be)(?:\s+(?:an?|the|its|their|this|that|these|those))?"
         # "… are this mission’s alternate crew members": a possessive before the role
-        rf"(?:\s+[a-z][\w\-]*[’']s)?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
+        # … and "retired" ("Wilmore is a retired U.S. Navy captain": captain)
+        rf"(?:\s+[a-z][\w\-]*[’']s)?(?:\s+retired)?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
         rf"will\s+be\s+)?(?:named|elected|appointed|re-elected|became|becomes)"
         rf"(?:\s+(?:an?|the|its|their))?"
         rf"(?:\s+(?:new|next))?)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
@@ -1131,7 +1132,9 @@ def _prefix_evidence(
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
-    chained, head = _chained_roles(prefix[: match.start("mods")], ctx)
+    # "Canyon County Sheriff and National Sheriffs’ Association President X", "… and OLA
+    # Director X": the roles listed stand before the last one's organization or place word
+    chained, head = _chained_roles(prefix[: match.start()], ctx)
     roles[:0] = chained
     chain_org = _org_ending(head, ctx) if chained and not match.group("org") else None
     for mention in group if plural else [first]:
@@ -1151,6 +1154,9 @@ _DOTTED_END = patterns.compile(rf"{_DOTTED_MODIFIER}\s+$")
 _CHAIN_OPENING = patterns.compile(r"[\s“\"‘(]*")
 
 
+_SERVED_BEFORE = patterns.compile(r"(?<![\w’'])(?P<link>to|of|for)\s+(?:the\s+)?$")
+
+
 def _chained_roles(head: str, ctx: _Context) -> tuple[list[str], str]:
     """Roles listed before another one: "administrator, associate administrator, and " before
     "astronaut Richard Truly", and the text before them. A cheap test first: `head` must end
@@ -1158,9 +1164,28 @@ def _chained_roles(head: str, ctx: _Context) -> tuple[list[str], str]:
     try every place)."""
     roles: list[str] = []
     while _may_chain(head, ctx) and (chained := ctx.role_chain.search(head)):
-        roles.insert(0, _role_text(chained, ctx.lex))
-        head = head[: chained.start("mods")]
+        served = _SERVED_BEFORE.search(head, 0, chained.start())
+        if served is None:
+            roles.insert(0, _role_text(chained, ctx.lex))
+            head = head[: chained.start("mods")]
+            continue
+        # "Assistant to the President and …": the office served, no role held; with the
+        # assistant or deputy before it, one role ("assistant to the president")
+        office = _office_head().search(head, 0, served.start())
+        if office is None or served.group("link") != "to":
+            break
+        words = " ".join(head[office.start() : chained.end("role")].lower().split())
+        roles.insert(0, words)
+        head = head[: office.start()]
     return roles, head
+
+
+@cache
+def _office_head() -> re.Pattern[str]:
+    """An office head (people.yml `office_heads`: assistant, deputy …), its modifiers before it,
+    ending where "to the" follows."""
+    heads = phrase_alternation(tuple(people_lexicon().office_heads))
+    return patterns.compile(rf"(?<![\w’'\-]){_modifiers()}(?i:{heads})\s+$")
 
 
 def _org_ending(text: str, ctx: _Context) -> str | None:
@@ -1890,6 +1915,30 @@ def _age_sentence(sentence: str, topic: tuple[_Mention, str] | None, ctx: _Conte
         mention.age = int(said.group("age"))
 
 
+_AGED_NOUN = patterns.compile(
+    r"(?<![\w’'-])[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\b"
+)
+
+
+def _aged_noun_death(
+    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None, ctx: _Context
+) -> None:
+    """ "Former U.S. astronaut Neil Armstrong … has died. // A family statement said the
+    82-year-old icon died Saturday …": "the", an age, a noun of a person (people.yml
+    `person_nouns` or a role) and then a death word, in a sentence that names no one, give the
+    topic (of this paragraph, or of the one before in its first sentence) that age."""
+    if topic is None or found:
+        return
+    aged = _AGED_NOUN.search(sentence)
+    if aged is None:
+        return
+    noun = aged.group("noun")
+    if noun not in ctx.lex.person_nouns and noun not in ctx.lex.roles:
+        return
+    if _death_words(ctx.lex.death_words).search(sentence, aged.end()) and topic[0].age is None:
+        topic[0].age = int(aged.group("age"))
+
+
 _PRONOUN_OPENING = patterns.compile(r"^\W*(?P<pronoun>[Hh]e|[Ss]he)\s+")
 
 
@@ -1915,6 +1964,13 @@ def _death_age(
         topic[0].age = int(age.group(1))
 
 
+# The subject's own title before it, opening the sentence: "Former U.S. astronaut Neil
+# Armstrong … has died" (words with no preposition, comma or quotation mark)
+_TITLE_BEFORE_SUBJECT = patterns.compile(
+    r"(?:(?!(?:on|at|in|into|for|to|with|by|of|from|and|or|said|says|told)\s)[\w.’'\-]+\s+){1,6}"
+)
+
+
 def _next_topic(
     sentence: str,
     found: list[_Mention],
@@ -1935,8 +1991,11 @@ def _next_topic(
     ]
     if found:
         first = found[0]
-        if _SUBJECT_PLACE.match(sentence[: first.run_start]) or re.fullmatch(
-            r"[^:]{1,80}:\s+", sentence[: first.run_start]
+        head = sentence[: first.run_start]
+        if (
+            _SUBJECT_PLACE.match(head)
+            or re.fullmatch(r"[^:]{1,80}:\s+", head)
+            or (first.titled and _TITLE_BEFORE_SUBJECT.fullmatch(head) is not None)
         ):
             others = [m for m in found[1:] if m.core[-1] != first.core[-1]]
             if all(_AFTER_PREPOSITION.search(sentence[: m.run_start]) for m in others):
@@ -2102,10 +2161,12 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
     group_number = 0
     surnames: dict[str, int] = {}  # a full name's last word → how many full names end in it
     seen_full: set[tuple[str, str]] = set()  # (first word, last word): "Jane C. Doe" = "Jane Doe"
+    topic: tuple[_Mention, str] | None = None
     for block_index, block in enumerate(article.blocks):
         if block.kind == "boilerplate":
             continue
-        topic: tuple[_Mention, str] | None = None  # whom the paragraph is about (_next_topic)
+        carried = topic if texts else None  # whom the paragraph before was about, at its end
+        topic = None  # whom the paragraph is about (_next_topic)
         for start, end in sentence_spans(block.text):
             sentence = _unbracketed(block.text[start:end])
             key = (block_index, start, len(texts), block.id)
@@ -2137,6 +2198,8 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             _pronoun_roles(sentence, found, topic, ctx)
             _age_sentence(sentence, topic, ctx)
             _death_age(sentence, found, topic, ctx)
+            _aged_noun_death(sentence, found, topic or carried, ctx)
+            carried = None  # only the paragraph's first sentence may speak of it
             topic = _next_topic(sentence, found, topic, surnames)
             for full in {(m.core[0], m.core[-1]) for m in found if len(m.core) >= 2}:
                 surnames[full[-1]] = surnames.get(full[-1], 0) + (full not in seen_full)
@@ -2521,15 +2584,26 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 
 def _without_short_forms(mentions: list[_Mention]) -> tuple[str, ...]:
-    """The person's roles, less the title of a surname-only mention ("Secretary Mattis") that
-    another mention gives in full ("Secretary of Defense James N. Mattis")."""
+    """The person's roles, less the title of a surname-only mention ("Secretary Mattis", "Judge
+    Berrigan") that another mention gives in full ("Secretary of Defense James N. Mattis",
+    "U. S. District Judge Helen G. Berrigan"), unless a full-name mention has it too."""
     roles = _unique([r for m in mentions for r in m.roles])
-    short = {r for m in mentions if len(m.core) == 1 for r in m.roles}
+    longest = max((m.core for m in mentions), key=len, default=())
+    # a mention without the given name is a surname-only one ("Le Drian" of Jean-Yves Le Drian)
+    short_forms = [m for m in mentions if len(m.core) == 1 or longest[0] not in m.core]
+    short = {r for m in short_forms for r in m.roles}
+    short_ids = {id(m) for m in short_forms}
+    full = {r for m in mentions if id(m) not in short_ids for r in m.roles}
     return tuple(
         r
         for r in roles
         if r not in short
-        or not any(o.startswith(f"{r} {w} ") for o in roles for w in ("of", "for", "to"))
+        or r in full
+        or not any(
+            o.startswith(f"{r} {w} ") or o.endswith(f" {r}")
+            for o in roles
+            for w in ("of", "for", "to")
+        )
     )
 
 
