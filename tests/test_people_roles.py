@@ -226,12 +226,10 @@ def test_a_pronoun_subject_after_an_opening_phrase_with_the_in_it() -> None:
 
 def test_a_post_in_an_organizations_programme_is_the_programmes() -> None:
     """Hold-out 9 (a feature): "Billy Stover, chief safety officer for NASA’s Commercial Crew
-    Program" is the programme's officer (a programme is no organization): no "NASA"; the
-    organization itself stays ("director of NASA")."""
-    people = _people(
-        "Billy Stover, chief safety officer for NASA’s Commercial Crew Program, spoke."
-    )
-    assert people["billy-stover"].organizations == ()
+    Program" is the programme's officer, not NASA's; the organization itself stays ("director
+    of NASA", "of the Justice Department’s Criminal Division": both)."""
+    people = _people("Billy Stover, chief safety officer for NASA’s Commercial Crew Program, ran.")
+    assert "nasa" not in people["billy-stover"].organizations
     assert _people("Billy Stover, director of NASA, spoke.")["billy-stover"].organizations == (
         "nasa",
     )

@@ -1207,14 +1207,15 @@ def _add_orgs_from(
         return
     sub = _POSSESSIVE_GAP.match(text, match.end())
     inner = ctx.any_org.match(text, sub.end()) if sub else None
-    if sub and inner is None and _PROGRAMME.match(text, sub.end()):
-        return  # "chief safety officer for NASA’s Commercial Crew Program": the programme's
-    _add_org(mention, match.group("org"), ctx)
+    # "chief safety officer for NASA’s Commercial Crew Program": the programme's post (as the
+    # batch 2 and 9 annotations have it), not NASA's
+    if not (sub and _PROGRAMME.match(text, sub.end())):
+        _add_org(mention, match.group("org"), ctx)
     if inner:
         _add_org(mention, inner.group("org"), ctx)
 
 
-# A programme named after an organization's possessive (no organization itself: README, People)
+# A programme named after an organization's possessive ("NASA’s Commercial Crew Program")
 _PROGRAMME = patterns.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}Program(?:me)?\b")
 _AT_NEXT = patterns.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 
