@@ -183,7 +183,8 @@ _SITE_FAILURES: dict[int, dict[str, str]] = {}
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 8's one (the station alarm) is framed since session 9 (`lede_events`); batch 9
     # (released in session 9): none (scripts/score_theme_sets.py gives 12 of 12 for both).
-    # Batch 10 (the unseen batch, session 9): one, as scored untuned (main 2fd6be8's rules).
+    # Batch 10 (released in session 10): one, as scored untuned (main 2fd6be8's rules) and on
+    # session 9's final rules (61a18c7).
     10: {
         "nasa-233-sounding-rockets-solar-flare": "reports a flight (keyfacts.yml), no frame",
     },

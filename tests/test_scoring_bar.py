@@ -183,6 +183,17 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
         "science-health": "1.00/1.00 1.00/0.50 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "sport": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 3/3 w0 0 1.00 w0 0 0",
     },
+    # Batch 10 (i12corpus10), released in session 10: its rows on main 61a18c7 (session 9's rules,
+    # the same row for row as its score after session 9's tuning on main ea92526).
+    10: {
+        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "space-journalism": "0.60/0.60 0.60/0.19 1.00/1.00 0.00/0.00 10/17 w2 2 0.94 w1 4 0",
+        "politics": "0.83/0.91 0.69/0.53 1.00/1.00 0.70/0.44 8/9 w0 0 1.00 w1 1 0",
+        "courts-crime": "1.00/0.86 1.00/0.83 1.00/0.00 1.00/0.67 4/4 w0 0 1.00 w0 0 0",
+        "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 2/2 w0 0 1.00 w0 0 0",
+        "science-health": "1.00/1.00 1.00/0.50 1.00/1.00 1.00/1.00 1/1 w0 0 1.00 w0 0 0",
+        "sport": "0.67/1.00 0.50/0.50 1.00/1.00 0.00/1.00 2/2 w0 0 1.00 w0 1 0",
+    },
 }
 _FLOOR_ROW = re.compile(
     r"(?P<people>\S+) (?P<roles>\S+) (?P<ages>\S+) (?P<orgs>\S+) "
