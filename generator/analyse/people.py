@@ -1132,9 +1132,13 @@ def _prefix_evidence(
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
+    # "… as a veteran astronaut and leader, Ellen served": a role after "as" before a comma is
+    # said of the clause's subject, which _fronted_role finds (at the sentence's start only)
+    chained, head = _chained_roles(prefix[: match.start()], ctx)
+    if comma and _AS_BEFORE.search(prefix, 0, match.start()):
+        return
     # "Canyon County Sheriff and National Sheriffs’ Association President X", "… and OLA
     # Director X": the roles listed stand before the last one's organization or place word
-    chained, head = _chained_roles(prefix[: match.start()], ctx)
     roles[:0] = chained
     chain_org = _org_ending(head, ctx) if chained and not match.group("org") else None
     for mention in group if plural else [first]:
@@ -1149,6 +1153,7 @@ def _prefix_evidence(
 
 
 _DOTTED_END = patterns.compile(rf"{_DOTTED_MODIFIER}\s+$")
+_AS_BEFORE = patterns.compile(r"(?<![\w’'])[Aa]s\s+(?:an?|the)\s+[^.;:!?“”\"()]{0,80}$")
 # Where a list of roles before a ranked name may open: the sentence's start (not after another
 # name and a comma: "Jane Roe, astronaut, and Sen. John Glenn" are two).
 _CHAIN_OPENING = patterns.compile(r"[\s“\"‘(]*")
@@ -2484,7 +2489,11 @@ def _build_people(
             owner.mentions.append(mention)
         elif (
             mention.honorific
-            or (mention.titled and (not mention.adjective_title or mention.cued))
+            or (
+                mention.titled
+                and (not mention.adjective_title or mention.cued)
+                and not _verb_form(token, lex)
+            )
             or mention.kin_listed
             or _alone_with_i(mention, lex)
         ) and not mention.lower:
@@ -2514,6 +2523,12 @@ def _build_people(
     for each in people:
         each.mentions.sort(key=lambda m: m.order)
     return sorted(people, key=lambda p: p.mentions[0].order)
+
+
+def _verb_form(token: str, lex: PeopleLexicon) -> bool:
+    """A headline's verb after a title, no surname: "Former NSA Senior Executive Indicted in
+    Maryland" (a word ending in "-ed" that is no known given name)."""
+    return len(token) > 4 and token.endswith("ed") and not is_given(token, lex)
 
 
 def _alone_with_i(mention: _Mention, lex: PeopleLexicon) -> bool:
