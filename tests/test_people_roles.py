@@ -378,3 +378,160 @@ def test_a_headline_verb_after_a_title_is_no_person() -> None:
     "Indicted"; a surname after a title stays one ("Senator Reed")."""
     people = _people("Former NSA Senior Executive Indicted in Maryland\n\nSenator Reed spoke.")
     assert set(people) == {"reed"}
+
+
+def test_a_career_verb_a_few_words_before_as() -> None:
+    """Batch 10: "Dan began his career in 1982 as a news reporter at KRCR-TV …", "Dan took a job
+    with WESH-TV in Orlando, Florida, as a news reporter and meteorologist", "Michael accepted
+    a job with Florida Today as a photojournalist", "She joined the agency in 1988 as a research
+    engineer at …"; never a verb's object ("Hill hired her as a clerk")."""
+    people = _people(
+        "Dan Billow was born in 1960. Dan began his career in 1982 as a news reporter at KRCR-TV "
+        "in Redding. In 1987, Dan took a job with WESH-TV in Orlando, Florida, as a news reporter "
+        "and meteorologist."
+    )
+    assert people["dan-billow"].roles == ("news reporter", "meteorologist")
+    people = _people(
+        "Michael R. Brown served in the Navy. In 1978, Michael accepted a job with Florida Today "
+        "as a photojournalist. Michael now lives and works in Florida as a freelance photographer."
+    )
+    assert people["michael-r-brown"].roles == ("photojournalist", "freelance photographer")
+    people = _people("Ellen Ochoa retired. She joined the agency in 1988 as a research engineer.")
+    assert people["ellen-ochoa"].roles == ("research engineer",)
+    people = _people("Mayor Tom Hill named Jane Roe as his deputy. Hill hired her as a clerk.")
+    assert people["tom-hill"].roles == ("mayor",)
+
+
+def test_a_fronted_as_role_skips_the_names_inside_it() -> None:
+    """Batch 10: "As a research engineer at Sandia National Laboratories and NASA Ames Research
+    Center, Ochoa investigated …" (the first capitalised run is a laboratory)."""
+    people = _people(
+        "Ellen Ochoa retired. As a research engineer at Sandia National Laboratories and NASA "
+        "Ames Research Center, Ochoa investigated optical systems."
+    )
+    assert people["ellen-ochoa"].roles == ("research engineer",)
+
+
+def test_a_second_capitalised_title_after_the_first_ones_organization() -> None:
+    """Batch 10: "Dr. Hitoshi Kuninaka, Vice President of JAXA and Director General of JAXA’s
+    Institute of …"; a portfolio's "and" is no second title ("… of Science and Technology
+    Policy")."""
+    people = _people(
+        "Visitors came: Dr. Hitoshi Kuninaka, Vice President of JAXA and Director General of "
+        "JAXA’s Institute of Space and Astronautical Science (ISAS); and others."
+    )
+    assert people["hitoshi-kuninaka"].roles == ("vice president", "director general")
+    people = _people("Jane Roe, director of the Office of Science and Technology Policy, spoke.")
+    assert people["jane-roe"].roles == ("director",)
+
+
+def test_positions_listed_after_including_go_to_the_subject() -> None:
+    """Batch 10: "In addition to being an astronaut, she served a variety of positions over the
+    years, including the 11th director of NASA Johnson, Johnson deputy center director, and
+    director of Flight Crew Operations." (the paragraph is about Ochoa)."""
+    people = _people(
+        "Ellen Ochoa retired from NASA in 2018. In addition to being an astronaut, she served a "
+        "variety of positions over the years, including the 11th director of NASA Johnson, "
+        "Johnson deputy center director, and director of Flight Crew Operations."
+    )
+    assert people["ellen-ochoa"].roles == ("director", "deputy center director")
+    people = _people(  # the pronoun is not the sentence's subject: no one
+        "Ellen Ochoa retired from NASA in 2018. Her husband said he served a variety of "
+        "positions, including the 11th director of NASA Johnson and director of Flight Crew "
+        "Operations."
+    )
+    assert people["ellen-ochoa"].roles == ()
+
+
+def test_names_listed_after_including_share_the_plural_role_before() -> None:
+    """Batch 9: "many other well-known artists continued to work with the program through the
+    decades that followed, including Norman Rockwell, Robert Rauschenberg, …"; one name alone
+    after "experts, including" is told by its own apposition (dev nasa-5)."""
+    people = _people(
+        "Many other well-known artists continued to work with the program through the decades "
+        "that followed, including Norman Rockwell, Andy Warhol, and Chakaia Booker."
+    )
+    assert {p.roles for p in people.values()} == {("artist",)} and len(people) == 3
+    people = _people(
+        "They received instruction from experts, including Harrison H. Schmitt, the only "
+        "geologist in the astronaut corps."
+    )
+    assert people["harrison-h-schmitt"].roles == ("geologist",)
+    people = _people(  # another name between the role and the list: not surely theirs
+        "Artists met Tom Hill at the gallery, including Jane Roe and Bob Stone."
+    )
+    assert people["jane-roe"].roles == ()
+
+
+def test_a_plural_title_with_its_office_is_shared_by_the_list() -> None:
+    """Batch 2: "Deputy Assistants to the President Jay Fields (internal lead), Jeff Freeland
+    (House lead), and Pace McMullan (Senate lead)"; the singular title is the first name's."""
+    people = _people(
+        "Braid has three deputies, Deputy Assistants to the President Jay Fields (internal "
+        "lead), Jeff Freeland (House lead), and Pace McMullan (Senate lead)."
+    )
+    assert {p.roles for p in people.values()} == {("deputy assistant to the president",)}
+    people = _people(
+        "He met Deputy Assistant to the President Jay Fields, Jeff Freeland and Ann Lee."
+    )
+    assert people["jay-fields"].roles == ("deputy assistant to the president",)
+    assert people["jeff-freeland"].roles == ()
+
+
+def test_a_ranks_grade_number_is_part_of_it() -> None:
+    """Batch 4: "said Chief Warrant Officer 4 Raul Almendarez, head coach of the All-Army men’s
+    soccer team"; a number before a name is no grade elsewhere."""
+    people = _people(
+        "“It was hard,” said Chief Warrant Officer 4 Raul Almendarez, head coach of the team."
+    )
+    assert people["raul-almendarez"].roles == ("chief warrant officer 4", "head coach")
+    people = _people("The coach picked 4 John Smith and Ann Lee, said coach Bob Stone.")
+    assert people["bob-stone"].roles == ("coach",) and people["john-smith"].roles == ()
+
+
+def test_a_paragraph_opening_with_she_goes_on_about_the_last_ones_subject() -> None:
+    """Batch 10: "Rigby, who was born and raised in Delaware, is honored … // She is an
+    astrophysicist at NASA’s Goddard Space Flight Center"; a paragraph whose subject was no
+    one gives none."""
+    people = _people(
+        "Jane Rigby, who was born in Delaware, is honored for her work.\n\nShe is an "
+        "astrophysicist at the agency."
+    )
+    assert people["jane-rigby"].roles == ("astrophysicist",)
+    people = _people(
+        "Jane Rigby and Ann Lee were honored for their work.\n\nShe is an astrophysicist at "
+        "the agency."
+    )
+    assert people["jane-rigby"].roles == () and people["ann-lee"].roles == ()
+
+
+def test_a_role_told_of_a_surname_stays_beside_a_longer_title() -> None:
+    """Batch 10: "Dr. Ellen Ochoa, former center director …", then "Ochoa retired … she served
+    a variety of positions over the years, including the 11th director of NASA Johnson, …":
+    "director" is told, no surname's title ("Judge Berrigan" beside "District Judge")."""
+    people = _people(
+        "Dr. Ellen Ochoa, former center director and astronaut at the agency, came. Ochoa "
+        "retired in 2018. She served a variety of positions over the years, including the 11th "
+        "director of NASA Johnson, and director of Flight Crew Operations."
+    )
+    assert "director" in people["ellen-ochoa"].roles
+
+
+def test_a_career_verb_with_first_and_a_position_held() -> None:
+    """Batch 2: "He returned to Johnson in 1994, first as deputy director, then director";
+    "Prior to joining the White House, he served as Senior Advisor to Chairman Jason Smith (MO)
+    at the House Ways and Means Committee, where he previously held the position of Director of
+    Member Services." (the sentence's subject "he" is the later "he" too, not the chairman)."""
+    people = _people(
+        "From 1987 to 1993, George Abbey supported NASA Headquarters. He returned to Johnson in "
+        "1994, first as deputy director, then director, leading the work."
+    )
+    assert people["george-abbey"].roles == ("deputy director",)
+    people = _people(
+        "Jack Rosemond will serve as Special Assistant to the President. Prior to joining the "
+        "White House, he served as Senior Advisor to Chairman Jason Smith (MO) at the House Ways "
+        "and Means Committee, where he previously held the position of Director of Member "
+        "Services."
+    )
+    assert "director of member services" in people["jack-rosemond"].roles
+    assert people["jason-smith"].roles == ("chairman",)

@@ -175,10 +175,10 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # i12voices10's quote rules; people, orgs and non-ppl by i12people10's; roles and ages by
     # i12roles10's (session 9).
     # Batch 9's dates and key facts raised by i12facts10 (session 9): dates 1.00 w0, facts+ 0.
-    # Courts-crime roles and orgs raised by i12roles11 (session 10).
+    # Courts-crime roles and orgs, space-journalism roles raised by i12roles11 (session 10).
     9: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 0.33/0.33 3/3 w0 0 1.00 w0 0 0",
-        "space-journalism": "1.00/1.00 1.00/0.79 1.00/1.00 0.88/0.64 25/26 w0 0 1.00 w0 0 0",
+        "space-journalism": "1.00/1.00 1.00/0.97 1.00/1.00 0.88/0.64 25/26 w0 0 1.00 w0 0 0",
         "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.80 10/10 w0 0 1.00 w0 0 0",
         "courts-crime": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 2/2 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
@@ -190,8 +190,8 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # the organizations they carry) raised by i12roles11's rules (session 10).
     10: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
-        "space-journalism": "0.60/0.60 0.60/0.19 1.00/1.00 0.00/0.00 10/17 w2 2 0.94 w1 4 0",
-        "politics": "0.83/0.91 0.92/0.71 1.00/1.00 0.73/0.50 8/9 w0 0 1.00 w1 1 0",
+        "space-journalism": "0.60/0.60 0.78/0.44 1.00/1.00 0.00/0.00 10/17 w2 2 0.94 w1 4 0",
+        "politics": "0.83/0.91 0.94/1.00 1.00/1.00 0.79/0.69 8/9 w0 0 1.00 w1 1 0",
         "courts-crime": "1.00/0.86 1.00/0.83 1.00/0.00 1.00/0.67 4/4 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 2/2 w0 0 1.00 w0 0 0",
         "science-health": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 1/1 w0 0 1.00 w0 0 0",

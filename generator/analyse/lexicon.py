@@ -56,6 +56,9 @@ class PeopleLexicon:
     death_words: tuple[str, ...] = ()  # "died", "passed away": "… at the age of 86" is an age
     person_nouns: frozenset[str] = frozenset()  # "The Seattle native was 91."
     role_verbs: dict[str, str] = field(default_factory=dict)  # "chairs" → "chair"
+    # "began his career in 1982 as a news reporter": verbs of a career before "as" and a role
+    career_verbs: tuple[str, ...] = ()
+    graded_ranks: tuple[str, ...] = ()  # "chief warrant officer" (4): a grade number after it
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
@@ -248,6 +251,8 @@ def _build_people_lexicon() -> PeopleLexicon:
         kin_words=_strings(raw.get("kin_words")),
         death_words=_strings(raw.get("death_words")),
         person_nouns=_lower_set(raw.get("person_nouns") or ()),
+        career_verbs=_strings(raw.get("career_verbs")),
+        graded_ranks=tuple(w.lower() for w in _strings(raw.get("graded_ranks"))),
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},
         rank_qualifiers=frozenset(str(w) for w in raw.get("rank_qualifiers") or ()),

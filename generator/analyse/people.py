@@ -48,10 +48,14 @@ _CONNECTOR = patterns.compile(
 )
 _AS_VERBS = (
     "serve|work|act|remain|"  # "will serve as", "to work as"
-    "served|serves|serving|worked|works|working|named|appointed|sworn\\s+in|elected|joined|"
-    "took\\s+over|stepped\\s+down|retired|remained|remains|acted|acting|hired|confirmed|"
-    "nominated|chosen|selected|selects|began|started|continued|returned|succeeded|replaced|"
-    "reporting|reported|assigned|installed|promoted|recruited|designated|listed|picked"
+    "served|serves|serving|worked|works|working|sworn\\s+in|elected|joined|"
+    "took\\s+over|stepped\\s+down|retired|remained|remains|acted|acting|"
+    "began|started|continued|returned|succeeded|replaced|reporting|reported"
+)
+# … and verbs whose object is the one who holds the role: "Hill hired her as a clerk" (hers)
+_AS_OBJECT_VERBS = (
+    "named|appointed|hired|confirmed|nominated|chosen|selected|selects|assigned|installed|"
+    "promoted|recruited|designated|listed|picked"
 )
 _AGE_BEFORE = patterns.compile(r"\b(\d{1,3})-year-old\s+$")
 _APPOSED = patterns.compile(r",\s+(?:who|whose)\b")
@@ -147,6 +151,7 @@ class _Mention:
     address: str | None = None  # the whole rank when longer than the honorific: "Lt. Col."
     # its only title is a word that is also an adjective, before one word: "General Atomics"
     adjective_title: bool = False
+    told: list[str] = field(default_factory=list)  # roles told of it by "he"/"she" (_tell_role)
 
     @property
     def cued(self) -> bool:
@@ -318,9 +323,13 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
+    # … or a verb of a career a few words before "as" ("began his career in 1982 as a …")
+    career = _career_verbs()
     as_role = patterns.compile(
         rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|"
-        rf"now|been|be|once|formerly|previously)\s+){{0,3}}(?:{verbs})(?:\s+[a-z]+){{0,3}}?\s+as\s+"
+        rf"now|been|be|once|formerly|previously)\s+){{0,3}}"
+        rf"(?:(?:{verbs}|(?:{_AS_OBJECT_VERBS})(?!\s+(?:him|her|them|me|us|you)\b))"
+        rf"(?:\s+[a-z]+){{0,3}}?|{career})\s+as\s+"
         rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:next\s+|new\s+)?(?:[\w’'\-]+[’']s\s+)?"
         rf"{_modifiers()}(?P<role>{roles})\b(?!\s+[A-Z])"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
@@ -370,6 +379,27 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         and_role,
         of_apposition,
     )
+
+
+# The words between a verb of a career and "as": lower-case words (no object pronoun), a
+# number, a preposition and a capitalised name (maybe a place after a comma): "began his
+# career in 1982", "accepted a job with Florida Today", "took a job with WESH-TV in Orlando,
+# Florida,"
+_CAREER_GAP = (
+    r"(?:\s+(?:with|at|for|in|from|by|on|to)(?:\s+the)?(?:\s+[A-Z][\w’'.&\-]*){1,4}"
+    r"(?:,\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?,)?"
+    r"|\s+(?!(?:as|him|them|me|us|you)\b)[a-z][\w’'\-]*|\s+\d{1,4}){0,6}?"
+)
+
+
+@cache
+def _career_verbs() -> str:
+    """A verb of a career (people.yml `career_verbs`) and the words up to its "as"."""
+    verbs = people_lexicon().career_verbs
+    if not verbs:
+        return "(?!x)x"
+    # "He returned to Johnson in 1994, first as deputy director, then director"
+    return rf"(?:{phrase_alternation(verbs)}){_CAREER_GAP}(?:,\s+(?:first|initially|later|again))?"
 
 
 @cache
@@ -844,7 +874,8 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
             named_at = sentence.find(tokens[0], start)
             portfolio = _portfolio_role(sentence, named_at, ctx) if named_at >= 0 else None
             if portfolio is not None:
-                roles = [portfolio]  # what the run's own words gave is part of it ("President")
+                roles = [portfolio[0]]  # what the run's own words gave is part of it ("President")
+                plural = plural or portfolio[1]
         found.append(
             _Mention(
                 order=(block_index, offset + start),
@@ -939,13 +970,14 @@ def _after_portfolio(
     return start, tokens
 
 
-def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
+def _portfolio_role(sentence: str, start: int, ctx: _Context) -> tuple[str, bool] | None:
     """The role before a name when it is written with its portfolio: "Minister of Foreign and
     European Affairs Rastislav Káčer" → "minister of foreign and european affairs". The
     portfolio is capitalised words and connectors only, names no organization or place (the
     organization of "Administrator of NASA Bill Nelson" is his organization, not his role), and
     ends on a capitalised word; the role is the capitalised role just before it (with its
-    modifiers: "Deputy Assistant to the President")."""
+    modifiers: "Deputy Assistant to the President"), and whether it is written plural ("Deputy
+    Assistants to the President A, B, and C": shared by the list)."""
     window = max(0, start - 160)
     found = _PORTFOLIO.search(sentence, window, start)
     if found is None or found.end() != start:
@@ -959,10 +991,12 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
         written = before[-size:] if len(before) >= size else []
         if not written or not written[0][:1].isupper():
             continue
-        role = ctx.lex.roles.get(" ".join(written).lower())
+        head = " ".join(written).lower()
+        role = ctx.lex.roles.get(head)
+        plural = head in ctx.lex.plural_roles
         if role is None and size == 1:  # "Assistant to the President": the modifier is the head
-            low = written[0].lower()
-            role = next((m for m in (low, low[:-1]) if m in ctx.lex.role_modifiers), None)
+            role = next((m for m in (head, head[:-1]) if m in ctx.lex.role_modifiers), None)
+            plural = role is not None and role != head
         if role is None:
             continue
         mods: list[str] = []
@@ -973,7 +1007,7 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> str | None:
                 break
             mods.insert(0, word.lower())
         link = found.group("link")
-        return " ".join([*mods, role, link, *(w.lower() for w in written_words)])
+        return " ".join([*mods, role, link, *(w.lower() for w in written_words)]), plural
     return None
 
 
@@ -1102,6 +1136,15 @@ def _prefix_evidence(
     astronaut Richard Truly")."""
     first = group[0]
     prefix = sentence[max(0, first.start - _PREFIX) : first.start]
+    if prefix.endswith(" including ") or prefix.endswith(" such as "):
+        _including_role(sentence, group, ctx)
+    # "Chief Warrant Officer 4 Raul Almendarez": a rank's grade after it (people.yml
+    # `graded_ranks`) is part of the role
+    grade = _GRADE.search(prefix)
+    if grade and not prefix[: grade.start()].lower().endswith(ctx.lex.graded_ranks):
+        grade = None
+    if grade:
+        prefix = prefix[: grade.start()]
     # The rank's own words before its abbreviation are the mention's ("head coach, Tech. Sgt.
     # Marcus Hollins": the role before them is his too)
     ranks = _RANK_WORDS.search(prefix) if first.honorific else None
@@ -1132,6 +1175,12 @@ def _prefix_evidence(
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
+    if grade:
+        words = prefix.split()[-4:]
+        ranked = next(
+            (r for i in range(len(words)) if (r := _role_phrase(" ".join(words[i:]), ctx))), None
+        )
+        roles = [f"{ranked or roles[0]} {grade.group(1)}"]
     # "… as a veteran astronaut and leader, Ellen served": a role after "as" before a comma is
     # said of the clause's subject, which _fronted_role finds (at the sentence's start only)
     chained, head = _chained_roles(prefix[: match.start()], ctx)
@@ -1150,6 +1199,43 @@ def _prefix_evidence(
             mention.plural_shared = tuple(roles)
         mention.titled = True
         _add_org(mention, match.group("org") or chain_org, ctx)
+
+
+_GRADE = patterns.compile(r"(?<=\w)\s+([1-5])\s+$")
+_INCLUDING = patterns.compile(r",\s+(?:including|such\s+as)\s+$")
+_INCLUDING_WINDOW = 160
+
+
+@cache
+def _role_word() -> re.Pattern[str]:
+    """A role with its modifiers, anywhere (a name may follow it or not)."""
+    return patterns.compile(rf"(?<![\w’'\-]){_modifiers()}(?P<role>{_roles()})\b(?![\w’'\-])")
+
+
+def _including_role(sentence: str, group: list[_Mention], ctx: _Context) -> None:
+    """ "many other well-known artists continued to work with the program …, including Norman
+    Rockwell, Robert Rauschenberg, …": the names listed after ", including" (or "such as") are
+    of the plural role nearest before it in the sentence, with no name and no other role
+    between; each gets it (a list of two or more: "experts, including Harrison H. Schmitt,
+    the only geologist" is told by its apposition)."""
+    if not _is_list(sentence, group):
+        return
+    first = group[0]
+    start = max(0, first.start - _INCLUDING_WINDOW)
+    lead = _INCLUDING.search(sentence, start, first.start)
+    if lead is None:
+        return
+    last = None
+    for found in _role_word().finditer(sentence, start, lead.start()):
+        last = found
+    if last is None or " ".join(last.group("role").lower().split()) not in ctx.lex.plural_roles:
+        return
+    if re.search(r"[.;:“”\"()]|\s[A-Z]", sentence[last.end() : lead.start()]):
+        return  # a name or a clause's end between: not surely theirs
+    role = _role_text(last, ctx.lex)
+    for mention in group:
+        _add_role(mention, role)
+        mention.titled = True
 
 
 _DOTTED_END = patterns.compile(rf"{_DOTTED_MODIFIER}\s+$")
@@ -1291,6 +1377,13 @@ def _add_role(mention: _Mention, role: str) -> None:
             return
     if role not in mention.roles:
         mention.roles.append(role)
+
+
+def _tell_role(mention: _Mention, role: str) -> None:
+    """A role told of the mention by "he" or "she" (or a list of titles), not written with it:
+    no title of a surname-only mention (_without_short_forms)."""
+    _add_role(mention, role)
+    mention.told.append(role)
 
 
 def _may_end_in_role(prefix: str, ctx: _Context) -> bool:
@@ -1525,9 +1618,11 @@ _BRACKETED_BEFORE = patterns.compile(r"\((?:\d{4}\s+)?(?P<role>[A-Za-z][\w\- ]{1
 
 @cache
 def _late_and_role() -> re.Pattern[str]:
-    """ "… and a co-author of the paper" closing an apposition's clause: a second role."""
+    """ "… and a co-author of the paper" closing an apposition's clause: a second role; a
+    title written capitalised needs no article ("Vice President of JAXA and Director General of
+    JAXA’s Institute of …")."""
     return patterns.compile(
-        rf"\s+and\s+(?:an?|the)\s+{_modifiers()}(?P<role>{_roles()})\b"
+        rf"\s+and\s+(?:(?:an?|the)\s+|(?=[A-Z])){_modifiers()}(?P<role>{_roles()})\b"
         rf"(?=\s+(?:of|for|at|on|with)\b|\s*$)"
     )
 
@@ -1605,29 +1700,48 @@ _FROM_TO = patterns.compile(
     r"(?P<b>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$)|\s+(?:in|by|before|after|during|and|at|on)\b)"
 )
 # "Bill Richardson wore many weighty titles in his life – Congressman, Governor, Ambassador"
-_TITLES = patterns.compile(
-    r"^\s+(?:(?:has|had)\s+)?(?:wore|worn|held|carried|bore|borne)\s+(?:many|several|numerous|"
-    r"various|a\s+number\s+of|a\s+string\s+of)\s+(?:[a-z\-]+\s+)?(?:titles|roles|posts|"
-    r"positions|offices|jobs|hats)\b[^–—:.;]{0,40}?\s*[–—:]\s*(?P<list>[^.;:–—]{1,200})"
+# … "she served a variety of positions over the years, including the 11th director of NASA
+# Johnson, Johnson deputy center director, and director of Flight Crew Operations"
+_TITLES_SOURCE = (
+    r"\s+(?:(?:has|had)\s+)?(?:also\s+)?(?:wore|worn|held|carried|bore|borne|served|filled|"
+    r"occupied)\s+(?:in\s+)?(?:many|several|numerous|various|a\s+(?:number|string|variety|range|"
+    r"series)\s+of)\s+(?:[a-z\-]+\s+)?(?:titles|roles|posts|positions|offices|jobs|hats)\b"
+    r"[^–—:.;,]{0,40}?(?:\s*[–—:]\s*|,\s+including\s+)(?P<list>[^.;:–—]{1,200})"
 )
+_TITLES = patterns.compile("^" + _TITLES_SOURCE)
+_PRONOUN_TITLES = patterns.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + _TITLES_SOURCE)
+# A listed title's words that are not the role: "the 11th", "of NASA Johnson", a name before a
+# lower-case role ("Johnson deputy center director")
+_LISTED_HEAD = patterns.compile(
+    r"^(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'.\-]*\s+)*(?=[a-z])"
+)
+_LISTED_TAIL = patterns.compile(r"\s+(?:of|at|for|with|in)\s.*$")
 _LIST_SPLIT = patterns.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_WORDS = patterns.compile(
     r"^(?:the\s+|an?\s+)?(?:(?:role|rank|post|position|office|job|title)\s+of\s+)?(?:an?\s+)?"
 )
 # "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader",
 # "Prior to this role, he worked as Executive Director of …", "She previously served as the …"
-_PRONOUN_ROLE = patterns.compile(
+_PRONOUN_ROLE_SOURCE = (
     r"(?<![\w’'])(?:(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:previously|most\s+recently|recently|also|"
     r"later|then|once|first|formerly|currently|now|briefly)\s+)?(?:was|is|had\s+been|has\s+been|"
-    r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as)"
+    r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as"
+    r"|{career}\s+as|held\s+the\s+(?:position|post|role|office|title)\s+of)"
     r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)\s+(?:an?\s+|the\s+)?"
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
+
+
+@cache
+def _pronoun_role() -> re.Pattern[str]:
+    return patterns.compile(_PRONOUN_ROLE_SOURCE.replace("{career}", _career_verbs()))
+
+
 # A capitalised title's portfolio after it: "Executive Director of Political Operations for …"
 _TITLE_PORTFOLIO = patterns.compile(
     r"\s+(?P<link>of|for)\s+(?P<words>[A-Z][\w’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*)"
-    r"(?![\w’'.-])"
+    r"(?![\w’'-]|\.[\w’'-])"  # a full stop may end the sentence ("… of Member Services.")
 )
 # … and of an office named by its portfolio: "Secretary of the Interior", "of Energy"
 _OFFICE_PORTFOLIO = patterns.compile(
@@ -1672,7 +1786,7 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
     clause ("when he was a staffer on …", "who was convicted for his role as the leader")."""
     if not found:
         return
-    _fronted_role(sentence, found[0], ctx)
+    _fronted_role(sentence, found, ctx)
     _reversed_copula(sentence, found[0], ctx)
     for mention in found:
         after = sentence[mention.end :]
@@ -1684,15 +1798,8 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
                     _add_role(mention, str(rank))
         titles = _TITLES.match(after)
         if titles:
-            listed = []
-            for piece in _LIST_SPLIT.split(titles.group("list").strip()):
-                role = _role_phrase(piece, ctx)
-                if role is None:
-                    break
-                listed.append(role)
-            if len(listed) >= 2:
-                for role in listed:
-                    _add_role(mention, role)
+            for role in _listed_titles(titles.group("list"), ctx):
+                _add_role(mention, role)
     for mention in found:
         led = _role_verb(tuple(ctx.lex.role_verbs)).match(sentence, mention.end)
         if led:  # "X, who chairs the House Judiciary Committee": chair (of it)
@@ -1705,6 +1812,39 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
         )
         if holder and holder.age is None and deaths.search(sentence, holder.end, age.start()):
             holder.age = int(age.group(1))
+
+
+def _listed_titles(text: str, ctx: _Context) -> list[str]:
+    """The roles of a list of titles ("Congressman, Governor, Ambassador"; "the 11th director
+    of NASA Johnson, Johnson deputy center director, and director of …"), each without its
+    article, ordinal, organization or portfolio; none unless two or more open the list."""
+    listed = []
+    for piece in _LIST_SPLIT.split(text.strip()):
+        bare = _LISTED_TAIL.sub("", piece)
+        head = _LISTED_HEAD.match(bare)
+        role = _role_phrase(bare, ctx) or (_role_phrase(bare[head.end() :], ctx) if head else None)
+        if role is None:
+            break
+        listed.append(role)
+    return listed if len(listed) >= 2 else []
+
+
+def _pronoun_titles(
+    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None, ctx: _Context
+) -> None:
+    """A list of titles told of "he" or "she", the sentence's subject, goes to the paragraph's
+    topic (_next_topic; the pronoun agrees): "In addition to being an astronaut, she served a
+    variety of positions over the years, including …"."""
+    if topic is None or not any(c in sentence for c in (" including ", "–", ":")):
+        return
+    said = _PRONOUN_TITLES.search(sentence)
+    if said is None or not _subject_pronoun(sentence, said, found):
+        return
+    pronoun = said.group("pronoun").lower()
+    if topic[1] and topic[1] != pronoun:
+        return
+    for role in _listed_titles(said.group("list"), ctx):
+        _tell_role(topic[0], role)
 
 
 @cache
@@ -1748,14 +1888,19 @@ def _reversed_copula(sentence: str, first: _Mention, ctx: _Context) -> None:
         _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
 
 
-def _fronted_role(sentence: str, first: _Mention, ctx: _Context) -> None:
+def _fronted_role(sentence: str, found: list[_Mention], ctx: _Context) -> None:
     """A role fronted with "as" belongs to the name right after its comma: "As NOAA
     Administrator, Spinrad is responsible …", "As an astronaut, Richard was …" (not "As NASA
-    administrator, it also was under Richard’s leadership")."""
+    administrator, it also was under Richard’s leadership"); names inside the fronted phrase
+    are not that name ("As a research engineer at Sandia National Laboratories and NASA Ames
+    Research Center, Ochoa investigated …")."""
     if not sentence.lstrip(_LEADING).startswith("As ") and ", as " not in sentence:
         return
     fronted = _fronted_as().match(sentence)
-    if fronted is None or fronted.end() != first.start:
+    if fronted is None:
+        return
+    first = next((m for m in found if m.start >= fronted.end()), None)
+    if first is None or first.start != fronted.end():
         return
     if fronted.group("lead") and _lead_org(fronted, ctx) is None:
         return
@@ -1766,6 +1911,26 @@ def _fronted_role(sentence: str, first: _Mention, ctx: _Context) -> None:
         _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
 
 
+def _subject_holder(
+    sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None
+) -> tuple[_Mention, str, int] | None:
+    """The paragraph's topic when "he" or "she" is the sentence's subject (no name before it;
+    the pronoun agrees), the pronoun and where it stands: the same pronoun later in the
+    sentence is that person too ("Prior to joining the White House, he served as Senior
+    Advisor to Chairman Jason Smith …, where he previously held the position of …")."""
+    if topic is None:
+        return None
+    first = _PRONOUN_SUBJECT.search(sentence)
+    if first is None or any(m.run_start < first.start() for m in _named(found)):
+        return None
+    if not _SUBJECT_PLACE.match(sentence[: first.start()]):
+        return None
+    pronoun = first.group("pronoun").lower()
+    if topic[1] and topic[1] != pronoun:
+        return None
+    return topic[0], pronoun, first.start()
+
+
 def _pronoun_roles(
     sentence: str, found: list[_Mention], topic: tuple[_Mention, str] | None, ctx: _Context
 ) -> None:
@@ -1774,13 +1939,17 @@ def _pronoun_roles(
     _next_topic) when the pronoun is the sentence's subject and no name stands before it:
     "Jordan Cox will serve as … Prior to this role, he worked as Executive Director of
     Political Operations for …" gives Jordan Cox that title."""
-    for said in _PRONOUN_ROLE.finditer(sentence):
+    subject = _subject_holder(sentence, found, topic)
+    for said in _pronoun_role().finditer(sentence):
         role = _role_phrase(said.group("role"), ctx)
         if role is None:
             continue
-        holder = _antecedent(sentence, _named(found), said.start())
+        pronoun = (said.group("pronoun") or "").lower()
+        if subject is not None and pronoun == subject[1] and said.start() > subject[2]:
+            holder: _Mention | None = subject[0]  # "he served as …, where he previously held …"
+        else:
+            holder = _antecedent(sentence, _named(found), said.start())
         if holder is None and topic is not None and _subject_pronoun(sentence, said, found):
-            pronoun = (said.group("pronoun") or "").lower()
             holder = topic[0] if not topic[1] or not pronoun or topic[1] == pronoun else None
         if holder is None:
             continue
@@ -1789,7 +1958,7 @@ def _pronoun_roles(
             role, end = _with_portfolio(sentence, role, written, end, ctx)
             if written[:1].isupper() and role.split(" ")[-1] in ctx.lex.office_heads:
                 role, end = _served_office(sentence, role, end, ctx)
-            _add_role(holder, role)
+            _tell_role(holder, role)
             rest = re.match(r"\s+(?:on|of|at|for|with|in)\s+(?:the\s+)?", sentence[end:])
             if rest:
                 org = ctx.any_org.match(sentence, end + rest.end())
@@ -2201,7 +2370,10 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             group_number = _affiliation_lists(sentence, found, group_number, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
-            _pronoun_roles(sentence, found, topic, ctx)
+            # A paragraph opening with "he" or "she" goes on about whom the one before was about
+            # ("Rigby, who was born … // She is an astrophysicist at …")
+            _pronoun_roles(sentence, found, topic or carried, ctx)
+            _pronoun_titles(sentence, found, topic or carried, ctx)
             _age_sentence(sentence, topic, ctx)
             _death_age(sentence, found, topic, ctx)
             _aged_noun_death(sentence, found, topic or carried, ctx)
@@ -2607,7 +2779,9 @@ def _without_short_forms(mentions: list[_Mention]) -> tuple[str, ...]:
     longest = max((m.core for m in mentions), key=len, default=())
     # a mention without the given name is a surname-only one ("Le Drian" of Jean-Yves Le Drian)
     short_forms = [m for m in mentions if len(m.core) == 1 or longest[0] not in m.core]
-    short = {r for m in short_forms for r in m.roles}
+    # (a role told of a surname by "she" is no title written with it: "Ochoa … she served …,
+    # including the 11th director of …" beside "former center director")
+    short = {r for m in short_forms for r in m.roles if r not in m.told}
     short_ids = {id(m) for m in short_forms}
     full = {r for m in mentions if id(m) not in short_ids for r in m.roles}
     return tuple(
