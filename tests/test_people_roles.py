@@ -338,6 +338,8 @@ def test_posts_and_sport_positions_nameparser_lacks() -> None:
     assert people["ray-jay-smith"].roles == ("guard",)
     assert people["mark-ward"].roles == ("center director",)
     assert people["tom-green"].roles == ("former senior executive",)
+    people = _people("One of the people who answered was Pamela Marcum, my supervisor here.")
+    assert people["pamela-marcum"].roles == ("supervisor",)
 
 
 def test_a_centre_named_before_director_is_its_organization() -> None:
@@ -535,3 +537,14 @@ def test_a_career_verb_with_first_and_a_position_held() -> None:
     )
     assert "director of member services" in people["jack-rosemond"].roles
     assert people["jason-smith"].roles == ("chairman",)
+
+
+def test_a_relation_before_a_given_name_is_its_role() -> None:
+    """Batch 10: "settling in the Blue Ridge Mountains of Georgia with his wife of 41 years,
+    Rebecca" (as "Richard’s wife, Cody"); an affection word is none ("his beloved Cody")."""
+    people = _people(
+        "Dan Billow retired in 2021, settling in Georgia with his wife of 41 years, Rebecca."
+    )
+    assert people["rebecca"].roles == ("wife",)
+    people = _people("Richard Truly is survived by his beloved Cody.")
+    assert people["cody"].roles == ()

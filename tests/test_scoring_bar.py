@@ -190,7 +190,7 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # the organizations they carry) raised by i12roles11's rules (session 10).
     10: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
-        "space-journalism": "0.60/0.60 0.78/0.44 1.00/1.00 0.00/0.00 10/17 w2 2 0.94 w1 4 0",
+        "space-journalism": "0.60/0.60 0.82/0.56 1.00/1.00 0.00/0.00 10/17 w2 2 0.94 w1 4 0",
         "politics": "0.83/0.91 0.94/1.00 1.00/1.00 0.79/0.69 8/9 w0 0 1.00 w1 1 0",
         "courts-crime": "1.00/0.86 1.00/0.83 1.00/0.00 1.00/0.67 4/4 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 2/2 w0 0 1.00 w0 0 0",

@@ -1498,7 +1498,12 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     mention.apposed = bool(_APPOSED.match(after))
     if len(mention.core) == 1 and mention.core[0] in ctx.lex.given_names:
         mention.with_i = bool(_WITH_I.match(after))
-        mention.kin = bool(ctx.kin.search(sentence, max(0, mention.start - 60), mention.start))
+        kin = ctx.kin.search(sentence, max(0, mention.start - 60), mention.start)
+        mention.kin = kin is not None
+        # "with his wife of 41 years, Rebecca": a relation that is a role is hers
+        relation = [w for w in kin.group().lower().split() if w in ctx.lex.roles] if kin else []
+        if relation and not mention.roles:
+            _add_role(mention, ctx.lex.roles[relation[-1]])
 
 
 def _mods_name_org(match: re.Match[str], ctx: _Context) -> bool:
