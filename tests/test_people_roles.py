@@ -548,3 +548,21 @@ def test_a_relation_before_a_given_name_is_its_role() -> None:
     assert people["rebecca"].roles == ("wife",)
     people = _people("Richard Truly is survived by his beloved Cody.")
     assert people["cody"].roles == ()
+
+
+def test_roles_listed_after_worked_in_a_variety_of_roles() -> None:
+    """Batch 2: "He has worked on Capitol Hill in a variety of legislative roles, including
+    Senior Legislative Assistant to then-Senator JD Vance (OH), as well as Legislative Director
+    in both the House of Representatives and the Senate." (lines broken as in the release)."""
+    people = _people(
+        "Taylor LaJoie: Taylor LaJoie will serve as Special Assistant to the President. He has "
+        "worked on Capitol Hill in a variety of legislative\nroles, including Senior Legislative "
+        "Assistant to then-Senator JD Vance\n(OH), as well as Legislative Director in both the "
+        "House and the Senate."
+    )
+    assert set(people["taylor-lajoie"].roles) == {
+        "special assistant to the president",
+        "senior legislative assistant",
+        "legislative director",
+    }
+    assert people["jd-vance"].roles == ("senator",)

@@ -1709,7 +1709,9 @@ _FROM_TO = patterns.compile(
 # Johnson, Johnson deputy center director, and director of Flight Crew Operations"
 _TITLES_SOURCE = (
     r"\s+(?:(?:has|had)\s+)?(?:also\s+)?(?:wore|worn|held|carried|bore|borne|served|filled|"
-    r"occupied)\s+(?:in\s+)?(?:many|several|numerous|various|a\s+(?:number|string|variety|range|"
+    # "He has worked on Capitol Hill in a variety of legislative roles, including …"
+    r"occupied|worked(?:\s+(?:on|at|for)(?:\s+[A-Z][\w’'\-]*){1,4})?)\s+(?:in\s+)?"
+    r"(?:many|several|numerous|various|a\s+(?:number|string|variety|range|"
     r"series)\s+of)\s+(?:[a-z\-]+\s+)?(?:titles|roles|posts|positions|offices|jobs|hats)\b"
     r"[^–—:.;,]{0,40}?(?:\s*[–—:]\s*|,\s+including\s+)(?P<list>[^.;:–—]{1,200})"
 )
@@ -1720,8 +1722,8 @@ _PRONOUN_TITLES = patterns.compile(r"(?<![\w’'])(?P<pronoun>[Hh]e|[Ss]he)" + _
 _LISTED_HEAD = patterns.compile(
     r"^(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'.\-]*\s+)*(?=[a-z])"
 )
-_LISTED_TAIL = patterns.compile(r"\s+(?:of|at|for|with|in)\s.*$")
-_LIST_SPLIT = patterns.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LISTED_TAIL = patterns.compile(r"\s+(?:of|at|for|with|in|to)\s[\s\S]*$")
+_LIST_SPLIT = patterns.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
 _ROLE_WORDS = patterns.compile(
     r"^(?:the\s+|an?\s+)?(?:(?:role|rank|post|position|office|job|title)\s+of\s+)?(?:an?\s+)?"
 )
