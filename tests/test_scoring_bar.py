@@ -46,6 +46,13 @@ def _scores() -> dict[str, dict[str, Score | None]]:
     return score_all()
 
 
+@cache
+def _reports() -> dict[str, Report]:
+    """scoring.report_all() once per process: every test below reads the same reports (frozen
+    dataclasses of a pure analysis), so each batch and kind no longer scores the corpus anew."""
+    return report_all()
+
+
 def _score(name: str, category: str) -> Score:
     score = nasa_total(_scores(), category) if name == "nasa" else _scores()[name][category]
     assert score is not None, f"{category} of {name} is not annotated"
@@ -139,7 +146,7 @@ def test_the_holdout_articles_are_corpus_articles() -> None:
 def test_holdout_batch_is_annotated_and_scored(batch: int) -> None:
     held = _BATCHES[batch]
     assert len(held) >= 8, (batch, sorted(held))
-    reports = report_all()
+    reports = _reports()
     for name in sorted(held):
         for file in ("people.yml", "quotes.yml", "dates.yml", "keyfacts.yml"):
             assert (EXPECTED / name / file).is_file(), (name, file)
@@ -247,7 +254,7 @@ def test_the_floors_name_released_batches_and_every_kind() -> None:
 
 def test_a_row_below_its_floor_is_reported() -> None:
     row = _RELEASED_FLOORS[8]["sport"]
-    sport = total(r for n, r in report_all().items() if n in _BATCHES[8] and kind(n) == "sport")
+    sport = total(r for n, r in _reports().items() if n in _BATCHES[8] and kind(n) == "sport")
     assert _below_floor(sport, row) == []
     worse = dataclasses.replace(sport, terms_as_voices=("“a term”",), speakers=Speakers())
     assert _below_floor(worse, row) == ["speakers 0 right, 0 wrong", "voices+ 1 > 0"]
@@ -257,7 +264,7 @@ def test_a_row_below_its_floor_is_reported() -> None:
     ("batch", "kind_name"), [(b, k) for b, rows in _RELEASED_FLOORS.items() for k in rows]
 )
 def test_a_released_batch_keeps_its_floors(batch: int, kind_name: str) -> None:
-    reports = report_all()
+    reports = _reports()
     members = [r for n, r in reports.items() if n in _BATCHES[batch] and kind(n) == kind_name]
     assert members, (batch, kind_name)
     assert _below_floor(total(members), _RELEASED_FLOORS[batch][kind_name]) == [], (
@@ -269,7 +276,7 @@ def test_a_released_batch_keeps_its_floors(batch: int, kind_name: str) -> None:
 @cache
 def _kind_reports() -> dict[str, Report]:
     gated = {n for n in corpus() if n not in _HOLDOUT | all_holdout_articles()}
-    reports = {n: r for n, r in report_all().items() if n in gated}
+    reports = {n: r for n, r in _reports().items() if n in gated}
     return {k: total(members.values()) for k, members in by_kind(reports).items()}
 
 
