@@ -53,20 +53,59 @@ def ensure_generated(project: Path) -> None:
         build(Project(project))
 
 
-def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None) -> Path:
-    """`mkdocs build` of a temporary project into project/site (the hook regenerates docs/)."""
+def mkdocs_build(
+    project: Path, *extra: str, env: dict[str, str] | None = None, new_process: bool = False
+) -> Path:
+    """`mkdocs build -q` of a temporary project into project/site (the hook regenerates docs/).
+
+    It runs in this process, as the `mkdocs build` command does it (load_config, the plugins'
+    startup, build, shutdown), which saves a Python start and MkDocs' imports per site. With an
+    `env`, or `new_process=True` (a test of what a new process does, such as one that takes the
+    saved state), it runs `python -m mkdocs build` in a new process."""
     ensure_generated(project)
     site = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site), *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    if env is not None or new_process or set(extra) - {"--strict"}:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site), *extra],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return site
+    _mkdocs_build_here(project, site, strict="--strict" in extra)
     return site
+
+
+def _mkdocs_build_here(project: Path, site: Path, *, strict: bool) -> None:
+    """What `mkdocs build -q [--strict] -d site` does, run from the project's folder: `-q` sets
+    the "mkdocs" logger to ERROR (so, as there, a logged warning neither shows nor counts)."""
+    import contextlib
+    import logging
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.ERROR)
+    logger.propagate = False
+    try:
+        with contextlib.chdir(project):
+            config = load_config(
+                config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict or None
+            )
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build.build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def make_photo(path: Path, size: tuple[int, int] = (1600, 1000), fmt: str = "JPEG") -> Path:

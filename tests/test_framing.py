@@ -4,6 +4,7 @@ articles that report a flight, and `generator new` for a site about another stor
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import shutil
 import subprocess
@@ -139,8 +140,15 @@ def page_text(path: Path) -> str:
 
 
 def _has(phrase: str, text: str) -> bool:
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@functools.cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase as a whole-word, any-case pattern, compiled once (the vocabulary times three
+    endings is more patterns than `re` keeps compiled)."""
     pattern = r"\s+".join(re.escape(w) for w in phrase.split())
-    return re.search(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text, re.IGNORECASE) is not None
+    return re.compile(rf"(?<![\w’'-]){pattern}(?![\w’'-])", re.IGNORECASE)
 
 
 def _own_words(article_text: str) -> str:
