@@ -48,7 +48,11 @@ lint: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/python -m generator build --check
 
+# Byte-compiled first: the suite starts hundreds of Python processes (builds, mkdocs, kill
+# harnesses), and with PYTHONDONTWRITEBYTECODE set none would keep its compiled code (each
+# compiled the generator again); a checkout that ran once has these files anyway.
 test: $(VENV)/.installed node_modules/.installed lint check
+	$(BIN)/python -m compileall -q generator scripts benchmarks tests
 	$(BIN)/pytest -q -n 2
 
 site: $(VENV)/.installed
