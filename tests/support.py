@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import jinja2
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "first-film-in-orbit.md"
 CORPUS = REPO / "tests" / "fixtures" / "articles"
@@ -79,22 +81,51 @@ def mkdocs_build(
     return site
 
 
+class _TemplateCode(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept between the MkDocs builds of this process (each makes a
+    new environment and compiled Material's templates again). A bucket is keyed by the
+    template's name and file and checked against its source's checksum, so a template that
+    changed (a project's overrides) is compiled anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CODE = _TemplateCode()
+
+
 def _mkdocs_build_here(project: Path, site: Path, *, strict: bool) -> None:
     """What `mkdocs build -q [--strict] -d site` does, run from the project's folder: `-q` sets
     the "mkdocs" logger to ERROR (so, as there, a logged warning neither shows nor counts)."""
     import contextlib
     import logging
+    from unittest import mock
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands import build
     from mkdocs.config import load_config
+    from mkdocs.theme import Theme
+
+    real_get_env = Theme.get_env
+
+    def get_env(theme: Theme) -> jinja2.Environment:
+        env = real_get_env(theme)
+        env.bytecode_cache = _TEMPLATE_CODE
+        return env
 
     logger = logging.getLogger("mkdocs")
     level, propagate = logger.level, logger.propagate
     logger.setLevel(logging.ERROR)
     logger.propagate = False
     try:
-        with contextlib.chdir(project):
+        with contextlib.chdir(project), mock.patch.object(Theme, "get_env", get_env):
             config = load_config(
                 config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict or None
             )

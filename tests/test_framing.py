@@ -83,7 +83,8 @@ SPACE_WORDS = (
 )
 
 
-def spaceflight_vocabulary() -> set[str]:
+@functools.cache  # the data files are the checkout's: read once, not once per site
+def spaceflight_vocabulary() -> frozenset[str]:
     """Every word and phrase that would give a spaceflight frame away, from the theme set's own
     data (page titles, mission/crew/film cues, fact labels, part labels) and SPACE_WORDS.
     Context cues are left out: "programme", "critics" or "strategy" belong to any story."""
@@ -103,7 +104,7 @@ def spaceflight_vocabulary() -> set[str]:
     words.add(str(data.get("not_aboard", "")).lower())
     # What the core shows on any site ("Timeline", "Voices") is no frame, wherever it appears.
     neutral = {p.title.lower() for p in load_core().pages} | {"from the articles"}
-    return {w for w in words if w and w not in neutral}
+    return frozenset(w for w in words if w and w not in neutral)
 
 
 class _Text(HTMLParser):
@@ -154,12 +155,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 def _own_words(article_text: str) -> str:
     """The article's text and the tooltips of the abbreviations it uses (generator/data/
     glossary.yml): "NASA" is explained as "National Aeronautics and Space Administration"."""
+    used = [value for key, value in _glossary() if _has(key, article_text)]
+    return " ".join([article_text, *used])
+
+
+@functools.cache  # read once, as spaceflight_vocabulary
+def _glossary() -> tuple[tuple[str, str], ...]:
+    """generator/data/glossary.yml and every theme set's glossary: (abbreviation, tooltip)."""
     data = REPO / "generator" / "data"
     glossary = yaml.safe_load((data / "glossary.yml").read_text("utf-8")) or {}
     for theme_set in sorted((data / "themes").glob("*.yml")):
         glossary |= yaml.safe_load(theme_set.read_text("utf-8")).get("glossary") or {}
-    used = [str(v) for k, v in glossary.items() if _has(str(k), article_text)]
-    return " ".join([article_text, *used])
+    return tuple((str(k), str(v)) for k, v in glossary.items())
 
 
 def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
