@@ -719,3 +719,44 @@ def test_a_title_with_commas_in_a_treaty_name_gives_no_person() -> None:
         "Outer Space, Including the Moon and Other Celestial Bodies, For Peaceful Purposes.”"
     )
     assert _people(text) == {}
+
+
+# --- session 10 (i12people11): released batch 10 ---------------------------------------------
+
+
+def test_a_parenthesised_nickname_stays_in_the_name_and_id() -> None:
+    people = people_of(
+        article_from(
+            "Margaret (Maggie) Doe began her career as an archivist in 1975.\n\n"
+            "“It was fun,” Doe said."
+        )
+    )
+    assert list(people) == ["margaret-maggie-doe"]
+    assert people["margaret-maggie-doe"].name == "Margaret (Maggie) Doe"
+    assert people["margaret-maggie-doe"].nickname == "Maggie"
+
+
+def test_a_short_form_of_the_given_name_is_the_same_person() -> None:
+    people = people_of(
+        article_from(
+            "The honorees are Jane Roe and Michael R. Brown.\n\n"
+            "Jane Roe and Mike Brown were honored on Monday. “It was fun,” Brown said."
+        )
+    )
+    assert sorted(people) == ["jane-roe", "michael-r-brown"]
+    assert "Mike Brown" in people["michael-r-brown"].aliases
+
+
+def test_two_given_names_that_are_no_nicknames_of_each_other_stay_two_people() -> None:
+    people = people_of(
+        article_from("Michael Brown spoke. Then Martin Brown spoke. Brown said no more.")
+    )
+    assert sorted(people) == ["martin-brown", "michael-brown"]
+
+
+def test_the_nickname_data_is_the_maintained_dataset() -> None:
+    from generator.analyse.lexicon import is_nickname_of, nickname_pairs
+
+    assert ("michael", "mike") in nickname_pairs()
+    assert is_nickname_of("Mike", "Michael") and is_nickname_of("Margaret", "Maggie")
+    assert not is_nickname_of("Michael", "Martin")

@@ -363,6 +363,24 @@ def _given_names() -> frozenset[str]:
     )
 
 
+@cache
+def nickname_pairs() -> frozenset[tuple[str, str]]:
+    """(given name, nickname), lower case ("michael", "mike"): data/nicknames.txt, made from
+    the `nicknames` package by scripts/name_data.py."""
+    from importlib import resources
+
+    text = resources.files("generator").joinpath("data", "nicknames.txt").read_text("utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset((name, nick) for name, nick in pairs)
+
+
+def is_nickname_of(one: str, other: str) -> bool:
+    """Whether one given name is the other's nickname, either way ("Mike", "Michael")."""
+    a, b = one.lower(), other.lower()
+    pairs = nickname_pairs()
+    return (a, b) in pairs or (b, a) in pairs
+
+
 def _known(entries: Any) -> tuple[KnownName, ...]:
     return tuple(
         KnownName(str(e["id"]), str(e["name"]), _strings(e.get("aliases"))) for e in entries

@@ -26,7 +26,7 @@ from itertools import pairwise
 from ..model import Article, Organization, Person
 from ..read import name_id
 from . import patterns
-from .lexicon import PartCue, PeopleLexicon, entity_lexicon, people_lexicon
+from .lexicon import PartCue, PeopleLexicon, entity_lexicon, is_nickname_of, people_lexicon
 from .sentences import abbreviations, dotted_ends, sentence_spans
 from .text import (
     DOTTED,
@@ -2535,10 +2535,15 @@ def _unbracketed(sentence: str) -> str:
 
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """'Vande Hei' ⊂ 'Mark Vande Hei'; 'Tracy Dyson' ~ 'Tracy C. Dyson' (cores compared)."""
+    """'Vande Hei' ⊂ 'Mark Vande Hei'; 'Tracy Dyson' ~ 'Tracy C. Dyson' (cores compared); a
+    given name's nickname is that name ('Mike Brown' ~ 'Michael R. Brown': data/nicknames.txt)."""
     if short == full[len(full) - len(short) :]:
         return True
-    return short[0] == full[0] and short[-1] == full[-1]
+    if short[-1] != full[-1]:
+        return False
+    return short[0] == full[0] or (
+        len(short) == 2 and len(full) >= 2 and is_nickname_of(short[0], full[0])
+    )
 
 
 def _cluster_full(
