@@ -724,18 +724,6 @@ def test_a_title_with_commas_in_a_treaty_name_gives_no_person() -> None:
 # --- session 10 (i12people11): released batch 10 ---------------------------------------------
 
 
-def test_a_parenthesised_nickname_stays_in_the_name_and_id() -> None:
-    people = people_of(
-        article_from(
-            "Margaret (Maggie) Doe began her career as an archivist in 1975.\n\n"
-            "“It was fun,” Doe said."
-        )
-    )
-    assert list(people) == ["margaret-maggie-doe"]
-    assert people["margaret-maggie-doe"].name == "Margaret (Maggie) Doe"
-    assert people["margaret-maggie-doe"].nickname == "Maggie"
-
-
 def test_a_short_form_of_the_given_name_is_the_same_person() -> None:
     people = people_of(
         article_from(
