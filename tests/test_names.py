@@ -748,3 +748,86 @@ def test_the_nickname_data_is_the_maintained_dataset() -> None:
     assert ("michael", "mike") in nickname_pairs()
     assert is_nickname_of("Mike", "Michael") and is_nickname_of("Margaret", "Maggie")
     assert not is_nickname_of("Michael", "Martin")
+
+
+def test_a_capitalised_plural_counted_as_a_class_is_no_name() -> None:
+    text = (
+        "NASA recognized these Chroniclers during a ceremony.\n\n"
+        "Jane Roe was honored during the 2024 Kennedy Chroniclers ceremony. The inductees join"
+        " 82 other Chroniclers awardees. “It is an honor,” Roe said."
+    )
+    assert sorted(people_of(article_from(text))) == ["jane-roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dan Roe retired in 2021 with his wife of 41 years, Rebecca. They have three adult"
+            " children: Alex, Jordan, and Marie.",
+            ["alex", "dan-roe", "jordan", "marie", "rebecca"],
+        ),
+        ("Yes. My older brother, Saul, is a firefighter too.", ["saul"]),
+    ],
+)
+def test_given_names_after_kin_with_a_count_or_an_adjective(text: str, expected: list[str]) -> None:
+    assert sorted(people_of(article_from(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan Roe earned the Society of Professional Journalists Silver Medallion in 2003.",
+        "Coaches are here for the 16th U.S. Army All-American Bowl, guiding the 90 players.",
+        "Ellen Roe earned a doctorate in Electrical Engineering from Stanford University. She is"
+        " a member of the National Academy of Engineering.",
+        "Medals of Freedom are displayed. (Official White House Photo by Cameron Smith)",
+        "This sonification combines data taken with NASA’s James Webb and Hubble Space"
+        " Telescopes as well as X-rays.",
+        "It is available via the NASA App, as well as streaming media players Roku and Apple TV.",
+    ],
+)
+def test_prizes_games_organizations_credits_and_products_are_no_people(text: str) -> None:
+    found = people_of(article_from(text))
+    assert [p for p in found if p not in ("dan-roe", "ellen-roe")] == []
+
+
+def test_a_surname_that_is_also_a_pronoun_before_an_age() -> None:
+    text = (
+        "Shengsheng He, 39, of La Puente, California, a former co-owner of a company, pleaded"
+        " guilty on April 7."
+    )
+    people = people_of(article_from(text))
+    assert list(people) == ["shengsheng-he"]
+    assert people["shengsheng-he"].age == 39
+
+
+def test_a_bare_name_opening_an_item_of_a_semicolon_list_of_people() -> None:
+    text = (
+        "He stands alongside visitors from the agency: Dr. Hitoshi Kuninaka, Vice President of"
+        " JAXA; Nobuhiro Takahashi of the ISAS Management and Integration Department; and"
+        " Shintaro Chofuku, a JAXA engineer, during a visit."
+    )
+    assert "nobuhiro-takahashi" in people_of(article_from(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pid", "role"),
+    [
+        ("NASA astronauts Jane Roe and ESA’s Tim Peake worked.", "jane-roe", "astronaut"),
+        (
+            "Flight Engineers Jasmin Moghbeli, NASA, and Andreas Mogensen, ESA, worked.",
+            "jasmin-moghbeli",
+            "flight engineer",
+        ),
+    ],
+)
+def test_a_plural_role_before_a_name_of_a_list_of_people_stays(
+    text: str, pid: str, role: str
+) -> None:
+    assert role in people_of(article_from(text))[pid].roles
+
+
+def test_a_surname_ending_in_s_after_a_year_stays_a_name() -> None:
+    people = people_of(article_from("In 1998 Jenkins flew again. Later, Tom Jenkins smiled."))
+    assert list(people) == ["tom-jenkins"]

@@ -398,3 +398,58 @@ def test_a_known_organization_word_makes_a_center_an_organization() -> None:
         "said Sgt. Maj. Ann Bell, from Brooke Army Medical Center at the base.", "ann-bell"
     )
     assert person.organizations == ("brooke-army-medical-center",)
+
+
+def test_the_organizations_before_a_title_with_its_portfolio_are_the_persons() -> None:
+    """Batch 10 (an honours feature): "NASA Kennedy Space Center’s Associate Director of
+    Management Burt Summerfield" gave no organization."""
+    person = _person(
+        "NASA Kennedy Space Center’s Associate Director of Management Ann Bell was at the site.",
+        "ann-bell",
+    )
+    assert person.roles == ("associate director of management",)
+    assert person.organizations == ("nasa", "kennedy-space-center")
+
+
+def test_a_word_that_opens_an_organizations_name_is_its_short_form_not_a_surname() -> None:
+    """Batch 10 (a medals release): "the 11th director of NASA Johnson, Johnson deputy center
+    director" gave Dr. Kelsey Johnson, named later, those mentions and a role."""
+    text = (
+        "Ann Bell, former center director at the agency’s Johnson Space Center, is recognized for"
+        " her leadership at NASA Johnson. She served as the 11th director of NASA Johnson,"
+        " Johnson deputy center director, and director of Johnson.\n\n"
+        "Bell invited Dr. Kelsey Johnson, president of the American Astronomical Society."
+    )
+    johnson = people_of(article_from(text))["kelsey-johnson"]
+    assert johnson.aliases == ("Dr. Kelsey Johnson",)
+    assert johnson.roles == ("president",)
+
+
+def test_a_known_organization_before_a_centers_first_word_is_the_centers_short_form() -> None:
+    """Batch 10: "Mike Menzel, Webb lead mission systems engineer at NASA Goddard" (the article
+    names NASA’s Goddard Space Flight Center) gave NASA, not the center."""
+    text = (
+        "Jane Roe is an astrophysicist at NASA’s Goddard Space Flight Center in Greenbelt.\n\n"
+        "Roe invited her colleague Ann Bell, lead mission systems engineer at NASA Goddard."
+    )
+    assert _person(text, "ann-bell").organizations == ("goddard-space-flight-center",)
+    (center,) = [o for o in find_organizations(article_from(text)) if o.name.startswith("God")]
+    assert "NASA Goddard" in center.aliases
+    assert "NASA Goddard" not in [
+        a
+        for o in find_organizations(article_from(text.replace("at NASA Goddard.", "here.")))
+        for a in o.aliases
+    ]
+
+
+def test_an_abbreviation_in_brackets_after_a_ministers_portfolio_names_the_ministry() -> None:
+    """Batch 9 (an agreement release): "Japan’s Minister of Education, Culture, Sports, Science
+    and Technology (MEXT) Masahito Moriyama" gave no organization."""
+    text = (
+        "NASA Administrator Bill Nelson and Japan’s Minister of Education, Culture, Sports,"
+        " Science and Technology (MEXT) Masahito Moriyama signed an agreement.\n\n"
+        "“We are proud,” said Moriyama of MEXT."
+    )
+    person = _person(text, "masahito-moriyama")
+    assert person.organizations == ("mext",)
+    assert person.roles == ("minister of education, culture, sports, science and technology",)

@@ -373,6 +373,15 @@ def _employers(article: Article, taken: set[str]) -> list[tuple[str, str]]:
     return found
 
 
+# An abbreviation in brackets after a minister's or secretary's portfolio names the ministry:
+# "Japan’s Minister of Education, Culture, Sports, Science and Technology (MEXT) Masahito …".
+_OFFICE_ABBREVIATION = patterns.compile(
+    r"(?<![\w’'-])(?:Minister|Ministry|Secretary|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w’'\-]*(?:,?\s+(?:[A-Z][\w’'\-]*|and|of|the|for|&)){0,12}"
+    r"\s+\((?P<abbr>[A-Z]{2,8})\)"
+)
+
+
 def find_organizations(article: Article) -> tuple[Organization, ...]:
     """Organizations named in the story, in order of first mention. An abbreviation written in
     brackets after an unknown organization's name is another name of it ("Narcotic and
@@ -388,6 +397,12 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
             bracket = _ABBREVIATION_AFTER.match(block.text, end)
             if org_id not in names and bracket and bracket.group("abbr") not in known:
                 abbreviations.setdefault(bracket.group("abbr"), org_id)
+    for block in article.story_blocks:  # "Minister of Education, …, and Technology (MEXT)"
+        for match in _OFFICE_ABBREVIATION.finditer(block.text):
+            abbr = match.group("abbr")
+            if abbr not in known and abbr not in abbreviations:
+                found.setdefault(slugify(abbr), _Found(slugify(abbr), abbr))
+                abbreviations[abbr] = slugify(abbr)
     forms = {form for f in found.values() for form in f.forms} | set(known)
     for org_id, name in _employers(article, forms):
         found.setdefault(org_id, _Found(org_id, name))
@@ -395,6 +410,7 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
         for block in article.story_blocks:
             if pattern.search(block.text):
                 found[org_id].add(name, block.id)
+    _short_forms(article, found, names)
     for entry in list(found.values()):
         initials = _initials(entry.name)
         if initials and initials not in known and initials not in abbreviations:
@@ -408,6 +424,27 @@ def find_organizations(article: Article) -> tuple[Organization, ...]:
         Organization(f.id, f.name, tuple(x for x in f.forms if x != f.name), tuple(f.blocks))
         for f in found.values()
     )
+
+
+def _short_forms(article: Article, found: dict[str, _Found], names: dict[str, str]) -> None:
+    """A known organization before the first word of another the article names is that one's
+    short form: "NASA Goddard" for Goddard Space Flight Center, "NASA Johnson" for Johnson
+    Space Center (not before more of its name: "NASA Goddard Space Flight Center")."""
+    owners = [f for f in found.values() if f.id in names]
+    for entry in list(found.values()):
+        words = entry.name.split()
+        if entry.id in names or len(words) < 3 or not words[0][:1].isupper():
+            continue
+        for owner in owners:
+            forms = phrase_alternation(f for f in owner.forms if f != words[0])
+            if not forms:
+                continue
+            pattern = re.compile(
+                rf"(?<![\w\-])(?P<short>(?:{forms})\s+{re.escape(words[0])})(?![\w\-]|\s+[A-Z])"
+            )
+            for block in article.story_blocks:
+                for match in pattern.finditer(block.text):
+                    entry.add(" ".join(match.group("short").split()), block.id)
 
 
 def _initials(name: str) -> str | None:

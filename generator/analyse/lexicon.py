@@ -116,6 +116,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def plural_of(word: str) -> str:
+    """The plural of an English noun, by the common rules ("telescope" → "telescopes")."""
+    return _plural(word)
+
+
 def _nameparser_words(name: str) -> frozenset[str]:
     """One of nameparser's vocabulary sets (lower case), kept to plain ASCII words."""
     from nameparser.config import _compiled  # the sets nameparser.config.* re-export

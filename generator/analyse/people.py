@@ -26,7 +26,14 @@ from itertools import pairwise
 from ..model import Article, Organization, Person
 from ..read import name_id
 from . import patterns
-from .lexicon import PartCue, PeopleLexicon, entity_lexicon, is_nickname_of, people_lexicon
+from .lexicon import (
+    PartCue,
+    PeopleLexicon,
+    entity_lexicon,
+    is_nickname_of,
+    people_lexicon,
+    plural_of,
+)
 from .sentences import abbreviations, dotted_ends, sentence_spans
 from .text import (
     DOTTED,
@@ -104,8 +111,9 @@ _CASE_PARTY = patterns.compile(r"(?<![\w.])vs?\.\s+$")
 _CAPITALISED_OR_LINK = r"(?:[A-Z][\w’'-]*|and|of|the|for|&)"
 _PORTFOLIO = patterns.compile(
     rf"(?<![\w’'-])(?P<link>of|for|to)\s+(?P<words>(?:the\s+)?[A-Z][\w’'-]*"
-    rf"(?:,?\s+{_CAPITALISED_OR_LINK})*?)\s+$"
-)  # commas too: "Minister of Education, Culture, Sports, Science and Technology Masahito …"
+    rf"(?:,?\s+{_CAPITALISED_OR_LINK})*?)(?:\s+\((?P<abbr>[A-Z]{{2,8}})\))?\s+$"
+)  # commas too: "Minister of Education, Culture, Sports, Science and Technology Masahito …";
+# and the ministry's abbreviation in brackets: "… Science and Technology (MEXT) Masahito …"
 _LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 _INITIALS = patterns.compile(r"(?:[A-Z]\.){2,3}")  # "T.J." of "T.J. Creamer"
 _NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
@@ -211,6 +219,7 @@ class _Context:
     kin: re.Pattern[str]  # "his beloved " / "his wife of 50 years, " just before a name
     speech_after: re.Pattern[str]  # " said" just after a name
     capitals: frozenset[str] = frozenset()  # words of names written in capitals (_capitals)
+    org_names: tuple[str, ...] = ()  # the article's organizations, as written (_inside_org)
 
 
 # Initials before a role, with or without a space between them: "U.S. Attorney", "U. S. District
@@ -440,7 +449,7 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
     ) = _role_patterns()
     return _Context(
         people_lexicon(),
-        lowercase_words(article),
+        lowercase_words(article) | _class_words(article),
         org_ids,
         prefix,
         _prefix_start(org_forms, keep),
@@ -458,6 +467,30 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         _kin(),
         *_speech_patterns(),
         capitals=_capitals(article, org_ids),
+        org_names=tuple(
+            sorted({f for o in organizations for f in (o.name, *o.aliases) if " " in f})
+        ),
+    )
+
+
+# A capitalised plural after a word that counts or sets apart a class: "these Chroniclers", "82
+# other Chroniclers awardees", "all the Fellows". No person's name stands there (a year may:
+# "In 1998 Jones flew"; so may "both": "both Adams and Roe").
+_CLASS_WORD = patterns.compile(
+    r"(?<![\w’'-])(?i:these|those|other|several|many|all\s+the|\d{1,3})\s+"
+    r"(?P<word>[A-Z][a-z]+s)(?![\w’'-])"
+)
+
+
+def _class_words(article: Article) -> frozenset[str]:
+    """Capitalised plurals the article uses as common nouns (_CLASS_WORD): read as words the
+    article writes in lower case, so a name made of one is no person ("Kennedy Chroniclers")."""
+    given = people_lexicon().given_names
+    return frozenset(
+        m.group("word").lower()
+        for block in article.story_blocks
+        for m in _CLASS_WORD.finditer(block.text)
+        if m.group("word") not in given  # "those Charles", "other Williams"
     )
 
 
@@ -493,9 +526,12 @@ def _capitals(article: Article, org_ids: dict[str, str]) -> frozenset[str]:
 def _kin() -> re.Pattern[str]:
     """A possessive and a word of kinship or affection just before a name."""
     words = phrase_alternation(people_lexicon().kin_words)
+    # "his wife", "My older brother, Saul", "They have three adult children: Alex, …"
+    owner = r"(?:his|her|their|my|our|[A-Z][\w\-]*[’']s|(?:they|we|he|she|I)\s+(?:have|has|had))"
+    count = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     return patterns.compile(
-        rf"(?i)\b(?:his|her|their|my|our|[A-Z][\w\-]*[’']s)\s+(?:{words})(?:\s+(?:{words}))?"
-        rf"(?:\s+of\s+[\w\s]{{1,30}}?)?,?\s+$"
+        rf"(?i)\b{owner}\s+{count}(?:[a-z]+\s+)?(?:{words})(?:\s+(?:{words}))?"
+        rf"(?:\s+of\s+[\w\s]{{1,30}}?)?[,:]?\s+$"
     )
 
 
@@ -503,6 +539,15 @@ def _kin() -> re.Pattern[str]:
 def _attributive() -> re.Pattern[str]:
     heads = phrase_alternation(people_lexicon().attributive_heads)
     return patterns.compile(rf"(?:[’']s)?\s+(?:{heads})(?![\w\-])")  # also "Lou Gehrig’s disease"
+
+
+@cache
+def _shared_head() -> re.Pattern[str]:
+    """A thing's plural head shared along "and": "NASA’s James Webb and Hubble Space
+    Telescopes" names two telescopes (`attributive_heads`, in the plural)."""
+    heads = {h if h.endswith("s") else plural_of(h) for h in people_lexicon().attributive_heads}
+    words = phrase_alternation(heads)
+    return patterns.compile(rf"\s+and\s+(?:[A-Z][\w’'.\-]*\s+){{1,3}}(?i:{words})(?![\w\-])")
 
 
 @cache
@@ -651,7 +696,9 @@ def _is_title(token: str, ctx: _Context) -> bool:
     return bare.lower() in ctx.lex.titles or bare in ctx.lex.honorifics
 
 
-def _name_start(tokens: list[str], possessive: list[bool], initial: bool, ctx: _Context) -> int:
+def _name_start(
+    tokens: list[str], possessive: list[bool], initial: bool, ctx: _Context, aged: bool = False
+) -> int:
     """Where the name begins in a capitalised run: after the last word that cannot be part of
     it (an organization, place, non-name word, abbreviation with dots, a possessive: "DEA’s
     Chicago") and after any title ("Chair", "Assistant", "Judge") that has a name word after
@@ -664,6 +711,8 @@ def _name_start(tokens: list[str], possessive: list[bool], initial: bool, ctx: _
         if i > last:
             break
         low = token.rstrip(".").lower()
+        if aged and 0 < i == last and low in ctx.lex.closed_class and token[:1].isupper():
+            continue  # "Shengsheng He, 39, of La Puente": a surname, never a pronoun mid-name
         if 0 < i < last - 1 and _is_title(tokens[i - 1], ctx) and _rank_class(tokens, i, ctx):
             start = i + 2  # "Petty Officer Second Class Wilson …": the class ends the rank
         elif (
@@ -777,7 +826,8 @@ def _clean_run(
     raw = [w.rstrip(",") for _, w in words]
     tokens = [strip_possessive(w) for w in raw]
     possessive = [t != w for t, w in zip(tokens, raw, strict=True)]
-    start = _name_start(tokens, possessive, initial, ctx)
+    aged = _AGE_AFTER.match(match.string[match.end() : match.end() + 12]) is not None
+    start = _name_start(tokens, possessive, initial, ctx, aged)
     if start == len(tokens) - 1 and _capital_initials(match, tokens, start - 1, ctx):
         start -= 1
     rest = tokens[start:]
@@ -854,10 +904,49 @@ def _runs(sentence: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+def _org_spans(sentence: str, ctx: _Context) -> list[tuple[int, int]]:
+    """Where the sentence writes one of the article's organizations of two or more words."""
+    spans: list[tuple[int, int]] = []
+    for name in ctx.org_names:
+        at = sentence.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = sentence.find(name, at + 1)
+    return spans
+
+
+def _inside_org(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A name inside an organization's name is no person's: "National Academy of Engineering",
+    "the Society of Professional Journalists Silver Medallion" (the organization as found)."""
+    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans)
+
+
+_SHORT_ORG_BEFORE = patterns.compile(r"(?<![\w’'-])(?:of|at|from|to|in)\s+(?:the\s+)?$")
+_LOWER_AFTER = patterns.compile(r"\s+(?P<word>[a-z][a-z\-]*)")
+
+
+def _org_short_form(
+    sentence: str, run_start: int, end: int, tokens: tuple[str, ...], orgs: list[str], ctx: _Context
+) -> bool:
+    """One word that opens the name of an organization the article names ("Johnson" of Johnson
+    Space Center) is that organization's short form, not a surname, after an organization
+    ("NASA Johnson"), after "of"/"at" ("director of Johnson"), or before a lower-case role
+    ("Johnson deputy center director")."""
+    if len(tokens) != 1 or not any(n.startswith(tokens[0] + " ") for n in ctx.org_names):
+        return False
+    if orgs or _SHORT_ORG_BEFORE.search(sentence, max(0, run_start - 12), run_start):
+        return True
+    after = _LOWER_AFTER.match(sentence, end)
+    return after is not None and (
+        after.group("word") in ctx.lex.roles or after.group("word") in ctx.lex.role_modifiers
+    )
+
+
 def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) -> list[_Mention]:
     block_index, offset, sentence_index, block_id = key
     found: list[_Mention] = []
     first_word = _first_word_at(sentence)
+    org_spans = _org_spans(sentence, ctx)
     for match in _runs(sentence):
         if _CASE_PARTY.search(sentence, max(0, match.start() - 6), match.start()):
             continue  # a party in a case's name ("United States v. John Doe"): the case's name
@@ -867,15 +956,29 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         if cleaned is None:
             continue
         start, end, tokens, honorific, roles, orgs, plural, address = cleaned
+        if org_spans and _inside_org(start, end, org_spans):
+            continue
+        if (
+            not roles
+            and not honorific
+            and _org_short_form(sentence, match.start(), end, tokens, orgs, ctx)
+        ):
+            continue
         if honorific is None and not roles:
             start, tokens = _after_portfolio(sentence, start, tokens, ctx)
         core = _core(tokens, ctx)
         if _name_words(core) >= 2:  # a full name only: the words before it are its role
             named_at = sentence.find(tokens[0], start)
-            portfolio = _portfolio_role(sentence, named_at, ctx) if named_at >= 0 else None
+            portfolio = _portfolio_span(sentence, named_at, ctx) if named_at >= 0 else None
             if portfolio is not None:
                 roles = [portfolio[0]]  # what the run's own words gave is part of it ("President")
                 plural = plural or portfolio[1]
+                # "NASA Kennedy Space Center’s Associate Director of Management X": the
+                # organizations before the role are the person's
+                abbr = portfolio[3].group("abbr")
+                for org in [*_orgs_ending(sentence[: portfolio[2]], ctx), abbr]:
+                    if org in ctx.org_ids and ctx.org_ids[org] not in orgs:
+                        orgs.append(ctx.org_ids[org])
         found.append(
             _Mention(
                 order=(block_index, offset + start),
@@ -971,6 +1074,15 @@ def _after_portfolio(
 
 
 def _portfolio_role(sentence: str, start: int, ctx: _Context) -> tuple[str, bool] | None:
+    """The role before a name written with its portfolio and whether it is plural
+    (_portfolio_span), or None."""
+    span = _portfolio_span(sentence, start, ctx)
+    return (span[0], span[1]) if span else None
+
+
+def _portfolio_span(
+    sentence: str, start: int, ctx: _Context
+) -> tuple[str, bool, int, re.Match[str]] | None:
     """The role before a name when it is written with its portfolio: "Minister of Foreign and
     European Affairs Rastislav Káčer" → "minister of foreign and european affairs". The
     portfolio is capitalised words and connectors only, names no organization or place (the
@@ -986,7 +1098,8 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> tuple[str, bool
     words = [w.rstrip(",") for w in written_words]
     if not _plain_portfolio(words, ctx):
         return None
-    before = sentence[window : found.start()].split()
+    placed = list(re.finditer(r"\S+", sentence[window : found.start()]))
+    before = [w.group() for w in placed]
     for size in (3, 2, 1):
         written = before[-size:] if len(before) >= size else []
         if not written or not written[0][:1].isupper():
@@ -1007,7 +1120,9 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> tuple[str, bool
                 break
             mods.insert(0, word.lower())
         link = found.group("link")
-        return " ".join([*mods, role, link, *(w.lower() for w in written_words)]), plural
+        opens = window + placed[len(before) - size - len(mods)].start()
+        text = " ".join([*mods, role, link, *(w.lower() for w in written_words)])
+        return text, plural, opens, found
     return None
 
 
@@ -1287,6 +1402,24 @@ def _org_ending(text: str, ctx: _Context) -> str | None:
             continue
         return match.group("org")
     return None
+
+
+def _orgs_ending(text: str, ctx: _Context) -> list[str]:
+    """The organizations `text` ends with, possessive or not, a known one before another: "NASA
+    Kennedy Space Center’s " → NASA and Kennedy Space Center (as written)."""
+    tail = text[-100:]
+    spans = [
+        (m.start(), m.end(), m.group("org"))
+        for w in re.finditer(r"(?<!\S)\S", tail)
+        if (m := ctx.any_org.match(tail, w.start())) is not None
+    ]
+    last = [s for s in spans if re.fullmatch(r"(?:[’']s)?\s*", tail[s[1] :])]
+    if not last:
+        return []
+    final = min(last)  # the longest name that ends the text
+    gap = tail[: final[0]]
+    before = _org_ending(gap, ctx) if gap[-1:].isspace() else None
+    return [before, final[2]] if before else [final[2]]
 
 
 def _add_orgs_from(
@@ -2250,6 +2383,13 @@ _CREDIT_LABEL = patterns.compile(r"[^\w“\"‘(]*(?P<label>[A-Za-z][A-Za-z ]{0,
 _CREDIT_GAP = patterns.compile(r"[\s(]*|\s*(?:[,;&]\s*(?:and\s+)?|and\s+)")
 
 
+@cache
+def _credit_by() -> re.Pattern[str]:
+    """A credit label and "by" just before a name: "Photo by", "NASA image by"."""
+    labels = phrase_alternation(tuple(sorted(people_lexicon().credit_labels)))
+    return patterns.compile(rf"(?i)(?<![\w’'-])(?:{labels})\s+by\s+$")
+
+
 def _credit_start(sentence: str) -> int | None:
     """Where the names of a credit line begin: after "Image Credit:", "Interviewer:" (people.yml
     `credit_labels`); None when the sentence is no credit line."""
@@ -2276,6 +2416,8 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
             continue  # a quoted title: the single “My Cherie Amour.”
         if sentence[: mention.run_start].rstrip().endswith("/"):
             continue  # "NASA/Kim Shiflett", "Image Credit: NASA / Josh Valcarcel"
+        if _credit_by().search(sentence, max(0, mention.run_start - 40), mention.run_start):
+            continue  # "(Official White House Photo by Cameron Smith)"
         if sentence[mention.end :].lstrip().startswith("/"):
             continue
         if block.strip() == sentence[mention.run_start : mention.end]:
@@ -2363,6 +2505,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                         member.group = group_number
                 prior = [m.end for m in found if m.end <= group[0].run_start]
                 _prefix_evidence(sentence, group, ctx, max(prior, default=None))
+                _things_listed(sentence, group, found, ctx)
                 if group[0].plural_role:
                     for other in group[1:]:
                         other.roles.extend(r for r in group[0].roles if r not in other.roles)
@@ -2375,6 +2518,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             for before, after in pairwise(groups):
                 _share_title_org(sentence, before, after, ctx)
             group_number = _affiliation_lists(sentence, found, group_number, ctx)
+            group_number = _semicolon_list(sentence, found, group_number)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             # A paragraph opening with "he" or "she" goes on about whom the one before was about
@@ -2399,11 +2543,59 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                     # Division": the organization after the list is everyone's in it
                     for other in group[:-1]:
                         other.orgs.extend(o for o in group[-1].orgs if o not in other.orgs)
-            mentions.extend(m for m in found if not ctx.attributive.match(sentence, m.end))
+            mentions.extend(
+                m
+                for m in found
+                if not ctx.attributive.match(sentence, m.end)
+                and not _shared_head().match(sentence, m.end)
+            )
     return mentions, texts
 
 
 _AND_GAP = re.compile(r"\s*,?\s+and\s+")
+_LIST_GOES_ON = patterns.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
+
+
+def _things_listed(
+    sentence: str, group: list[_Mention], found: list[_Mention], ctx: _Context
+) -> None:
+    """A plural role before one name whose list goes on with no other name is a list of things:
+    "streaming media players Roku and Apple TV" gives Roku no role."""
+    if len(group) != 1 or not group[0].plural_shared:
+        return
+    mention = group[0]
+    more = _LIST_GOES_ON.match(sentence, mention.end)
+    if more is None or any(m.start > mention.end for m in found):
+        return  # "NASA astronauts Jane Roe and ESA’s Tim Peake": a list of people
+    if ctx.any_org.match(sentence, more.end() - 1):
+        return  # "Flight Engineers Jasmin Moghbeli, NASA, …": her organization
+    mention.roles = [r for r in mention.roles if r not in mention.plural_shared]
+    mention.plural_shared, mention.plural_role = (), False
+    mention.titled = bool(mention.roles)
+
+
+_ITEM_OPENS = patterns.compile(r"[;:]\s*(?:and\s+)?$")
+
+
+def _semicolon_list(sentence: str, found: list[_Mention], group_number: int) -> int:
+    """The names that open the items of a list kept apart by semicolons ("visitors from JAXA:
+    Dr. A, Vice President of JAXA; B of the ISAS Department; and C, a JAXA engineer") are one
+    list: a bare name among them is kept beside people with evidence. → the last group number."""
+    if sentence.count(";") < 1:
+        return group_number
+    openers = [
+        m
+        for m in found
+        if m.group < 0 and _ITEM_OPENS.search(sentence, max(0, m.run_start - 8), m.run_start)
+    ]
+    if len(openers) < 2 or not any(
+        sentence.rfind(";", max(0, m.run_start - 8), m.run_start) >= 0 for m in openers
+    ):
+        return group_number
+    group_number += 1
+    for member in openers:
+        member.group = group_number
+    return group_number
 
 
 def _share_title_org(
