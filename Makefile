@@ -33,12 +33,13 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dirty -a $(ADDR)
 
 # Zensical runs no hooks: the generator's watcher rebuilds docs/ from seeds/ beside it, and
-# `zensical serve` follows docs/ (and hand-written pages, overrides, mkdocs.yml) itself.
+# `zensical serve` follows docs/ (and hand-written pages, overrides, mkdocs.yml) itself
+# (through generator.zensical_run: the same serve, each page's anchor scan remembered).
 serve-zensical: $(VENV)/.installed
 	$(BIN)/python -m generator build
 	@$(BIN)/python -m generator watch & watcher=$$!; \
 		trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
-		$(BIN)/zensical serve -a $(ADDR)
+		$(BIN)/python -m generator.zensical_run serve -a $(ADDR)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .project import make_project
-from .run import BIN, _free_port, _get, _process_group, _run, insert_marker
+from .run import _free_port, _get, _process_group, _run, insert_marker
 
 TARGET_ZENSICAL_LIVE_S = 0.5  # seed saved → page served, 100 articles (issue 14)
 _BUILT = re.compile(r"^generator: built in ([0-9.]+) s(?: \(CPU ([0-9.]+) s\))?$", re.M)
@@ -108,7 +108,8 @@ def serving_zensical(
         root, f"http://127.0.0.1:{port}", root / "watch.log", root / "zensical-serve.log"
     )
     watcher = [sys.executable, "-m", "generator", "watch", "--project", str(root)]
-    server = [str(BIN / "zensical"), "serve", "-a", f"127.0.0.1:{port}"]
+    # What `make serve-zensical` runs: `zensical serve`, its anchor scan remembered.
+    server = [sys.executable, "-m", "generator.zensical_run", "serve", "-a", f"127.0.0.1:{port}"]
     with (
         _process_group(watcher, root, served.watch_log, {"GENERATOR_TIMING": "1"}) as w,
         _process_group(server, root, served.serve_log) as z,
