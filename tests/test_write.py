@@ -221,7 +221,7 @@ def test_a_swap_rewrites_pages_in_place_and_makes_no_file_of_its_own_in_docs(
     seen: set[str] = set()
     real = journal._write_in_place
 
-    def watched(target: Path, content: bytes, **how: bool) -> None:
+    def watched(target: Path, content: bytes, **how: Any) -> None:
         seen.update(p.relative_to(docs).as_posix() for p in docs.rglob(".*"))
         real(target, content, **how)
 
@@ -242,21 +242,34 @@ def test_every_file_a_swap_writes_is_synced_before_its_journal_goes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int
 ) -> None:
     """A power cut must never leave a torn page with no journal to roll it back: each file is
-    fsynced as it is written, or (a swap of many files) all of them by one sync, after the
-    last write and before the journal is removed; their old copies too, before the journal
-    is written."""
+    fsynced (an edit's few files side by side, through the descriptors they were written
+    with), or (a swap of many files) all of them by one sync, after the last write and before
+    the journal is removed; their old copies too, before the journal is written."""
     first = {f"p{n}.md": f"old {n}" for n in range(files)}
     apply(plan(tmp_path, outputs(**first)))
     events: list[tuple[str, object]] = []
     real_write, real_copy, real_unlink = journal._write_in_place, journal._write_copy, os.unlink
+    real_fsync_all = journal._fsync_all
+    kept: dict[int, str] = {}  # descriptor left open → the kind of file written through it
 
-    def write(target: Path, content: bytes, *, synced: bool = True) -> None:
-        real_write(target, content, synced=synced)
+    def write(
+        target: Path, content: bytes, *, synced: bool = True, keep: list[int] | None = None
+    ) -> None:
+        real_write(target, content, synced=synced, keep=keep)
         events.append(("write", synced))
+        if keep is not None:
+            kept[keep[-1]] = "write"
 
-    def copy(path: Path, content: bytes, *, synced: bool) -> None:
-        real_copy(path, content, synced=synced)
+    def copy(path: Path, content: bytes, *, synced: bool, keep: list[int] | None = None) -> None:
+        real_copy(path, content, synced=synced, keep=keep)
         events.append((path.parent.name if path.name != "journal.json.new" else "journal", synced))
+        if keep is not None:
+            kept[keep[-1]] = path.parent.name
+
+    def fsync_all(fds: list[int]) -> None:
+        if fds:
+            events.append(("fsync", tuple(sorted(kept.pop(fd) for fd in fds))))
+        real_fsync_all(fds)
 
     def unlink(path: Any, *args: Any, **kwargs: Any) -> None:
         real_unlink(path, *args, **kwargs)
@@ -264,6 +277,7 @@ def test_every_file_a_swap_writes_is_synced_before_its_journal_goes(
 
     monkeypatch.setattr(journal, "_write_in_place", write)
     monkeypatch.setattr(journal, "_write_copy", copy)
+    monkeypatch.setattr(journal, "_fsync_all", fsync_all)
     monkeypatch.setattr(os, "unlink", unlink)
     monkeypatch.setattr(os, "sync", lambda: events.append(("sync", True)))
     apply(plan(tmp_path, outputs(**{k: v.replace("old", "new") for k, v in first.items()})))
@@ -275,13 +289,51 @@ def test_every_file_a_swap_writes_is_synced_before_its_journal_goes(
     assert len(writes) == files + 1 and len(olds) == files + 1  # the pages and the manifest
     assert writes[-1] < gone and olds[-1] < journal_at < writes[0]
     assert events[journal_at][1]  # the journal itself: always fsynced
+    assert not kept  # every descriptor kept open was fsynced (and closed)
+    fsyncs = [at for at, (kind, _) in enumerate(events) if kind == "fsync"]
+    syncs = [at for at, event in enumerate(events) if event == ("sync", True)]
     if files < journal.SYNC_ONCE_FROM:
-        assert all(events[at][1] for at in writes + olds) and ("sync", True) not in events
+        assert not syncs and len(fsyncs) == 2
+        assert events[fsyncs[0]][1] == ("old",) * (files + 1)
+        assert events[fsyncs[1]][1] == ("write",) * (files + 1)
+        assert olds[-1] < fsyncs[0] < journal_at and writes[-1] < fsyncs[1] < gone
     else:
-        assert not any(events[at][1] for at in writes + olds)
-        syncs = [at for at, event in enumerate(events) if event == ("sync", True)]
-        assert len(syncs) == 2
+        assert not fsyncs and len(syncs) == 2
         assert olds[-1] < syncs[0] < journal_at and writes[-1] < syncs[1] < gone
+    assert not any(events[at][1] for at in writes + olds)  # (not one by one)
+
+
+def test_fsync_all_syncs_and_closes_every_descriptor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fds = [os.open(tmp_path / f"f{n}", os.O_WRONLY | os.O_CREAT) for n in range(3)]
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    journal._fsync_all(list(fds))
+    assert sorted(synced) == sorted(fds)
+    for fd in fds:
+        with pytest.raises(OSError):
+            os.fstat(fd)  # closed
+    # An error is raised, and every descriptor is closed all the same.
+    fds = [os.open(tmp_path / f"g{n}", os.O_WRONLY | os.O_CREAT) for n in range(2)]
+
+    def failing(fd: int) -> None:
+        raise OSError(5, "I/O error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    pending = list(fds)
+    with pytest.raises(OSError):
+        journal._fsync_all(pending)
+    assert pending == []
+    for fd in fds:
+        with pytest.raises(OSError):
+            os.fstat(fd)
 
 
 def test_a_hand_written_page_at_a_generated_page_s_address_is_found(tmp_path: Path) -> None:
