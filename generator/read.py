@@ -27,6 +27,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .errors import GeneratorError, cut
 from .errors import escape_controls as escape
 from .model import Article, Block
+from .photos import SUFFIXES as PHOTO_SUFFIXES
 from .photos import photo_refs
 from .provenance import provenance
 from .safe_yaml import (
@@ -532,7 +533,8 @@ class SeedFolder:
 
 def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
     """Seeds of a folder; a corrections file without its seed, or one named so that it would not
-    be read, is an error; any other file that is not read is a warning."""
+    be read, is an error; a photo (read if a seed names it) is neither; any other file that is
+    not read is a warning."""
     # (name, is a folder) per entry, from one listing (no stat per file: the file type comes
     # with it on most systems; is_dir() follows links, as Path.is_dir does).
     with os.scandir(folder) as listing:
@@ -556,6 +558,11 @@ def scan_seed_folder(folder: Path, shown: str) -> SeedFolder:
                 )
             continue
         lower = name.lower()
+        if lower.endswith(PHOTO_SUFFIXES):
+            # A photo lives beside its seed (README, Photos): read when a seed's `photos:` names
+            # it, never published otherwise, so never worth a warning (a warning fails a strict
+            # `mkdocs build`).
+            continue
         if lower.endswith((".yml", ".yaml")) or ".correction" in lower:
             stem = re.split(r"\.correction", name, maxsplit=1, flags=re.I)[0]
             stem = stem if stem != name else name.rsplit(".", 1)[0]

@@ -118,6 +118,22 @@ def test_photo_copies_are_owned_responsive_and_shown_with_the_caption(photo_proj
     assert not [p for p in (photo_project / "docs" / folder).parent.rglob("*") if p.is_file()]
 
 
+def test_photos_beside_their_seeds_give_no_warning(
+    photo_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A warning fails `mkdocs build --strict` (the hook logs each one): a photo the README says
+    # to put in seeds/, named or not by a seed's `photos:`, is no "file that is not read".
+    make_photo(photo_project / "seeds" / "spare.png", (800, 500))
+    assert build(Project(photo_project)).warnings == ()
+    assert main(["build", "--project", str(photo_project)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    (photo_project / "seeds" / "notes.docx").write_text("x", encoding="utf-8")
+    assert build(Project(photo_project)).warnings == (
+        "seeds/notes.docx: is not read: seeds end in .md, .markdown or .txt (rename it, or move "
+        "it out of seeds/)",
+    )
+
+
 def test_photo_copies_carry_no_metadata_and_are_the_same_bytes_every_time(
     photo_project: Path,
 ) -> None:
