@@ -748,3 +748,40 @@ def test_without_a_published_date_a_year_opening_the_sentence_places_its_days() 
     ]
     # a year inside the sentence, not opening it, does not (it may be another event's)
     assert _article_events(None, "It launched in 2014 and landed on March 3.") == [("2014", "b1")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think it was a 1980’s or 90’s show about scientists.",
+        "It was popular in the mid-1990's, they said.",
+        "He loved early 1960's music.",
+        "Shows from 1980's and 1990's screens were kept.",
+    ],
+)
+def test_a_decade_is_no_year(text: str) -> None:
+    """ "a 1980’s or 90’s show" names a decade: neither 1980 nor any date."""
+    assert _events(text) == []
+    assert _events(text, None) == []
+
+
+def test_a_possessive_year_is_still_a_year() -> None:
+    assert _events("He recalled 1969’s landing on the Moon.") == [("1969", "1969")]
+    assert _events("It was 2020's hardest decision.") == [("2020", "2020")]
+
+
+def test_a_year_naming_a_thing_does_not_date_an_undated_article() -> None:
+    """Without a published date, "announced May 3" takes no year from a caption's earlier
+    ceremony and "the 2022 … Scientist of the Year": the year naming a title is no time."""
+    article = _article(
+        ("caption", "Medals are displayed Thursday, July 7, 2022, before a ceremony."),
+        ("paragraph", "The two recipients are among the 19 awardees announced May 3."),
+        ("paragraph", "She was named the 2022 LGBTQ+ Scientist of the Year by Pride."),
+    )
+    dates = [(e.date, e.block) for e in find_events(article)]
+    assert dates == [("2022-07-07", "b1"), ("2022", "b3")]
+    told = _article(
+        ("paragraph", "In May 2022 the medals were announced. The list grew in 2022."),
+        ("paragraph", "The recipients were named May 3."),
+    )
+    assert ("2022-05-03", "b2") in [(e.date, e.block) for e in find_events(told)]

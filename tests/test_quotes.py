@@ -913,3 +913,71 @@ def test_a_participle_after_a_comma_is_spoken_by_its_clause_subject(
     text: str, speaker: str | None
 ) -> None:
     assert [s for _, _, s in _said(text)] == [speaker]
+
+
+TU = Person("eugene-tu", "Eugene Tu", ("Tu",), ("director",))
+SMITH = Person("bob-smith", "Bob Smith", ("Smith",), ())
+
+
+def _voices(people: tuple[Person, ...], *texts: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in find_quotes(_article(*texts), people)]
+
+
+def test_a_thought_is_no_voice() -> None:
+    """ "I started to think “…”" and "I remembered: “…”" tell thoughts, not speech; the
+    quotation said after them in the same paragraph is still a voice."""
+    text = (
+        "I always wanted to become a pilot. I started to think “I want to be an astronaut!” "
+        "But at some point I said, “OK, this may be very difficult.” Then I remembered: "
+        "“OK, first do the harder thing”, so I applied to NASA."
+    )
+    assert _voices((), text) == [("OK, this may be very difficult.", None)]
+    assert _voices((SMITH,), "Smith thought, “We can win this.”") == []
+    assert _voices((SMITH,), "Smith said, “I think we can win this.”") == [
+        ("I think we can win this.", "bob-smith")
+    ]
+
+
+def test_a_new_sentence_after_a_quotation_does_not_attribute_it() -> None:
+    """ "“…!” But at some point I said, “…”": the verb of the next sentence, with no speaker
+    the rules know, reports the next quotation, not this one; a named subject still does
+    ("“…!” With those words, Stafford announced")."""
+    text = "Smith said the team was ready. “We want to win!” But at some point I said, “No.”"
+    assert _voices((SMITH,), text) == [("We want to win!", "bob-smith"), ("No.", None)]
+    named = _voices(
+        (SMITH,), "“Houston, we are returning!” With those words, Smith announced the burn."
+    )
+    assert named == [("Houston, we are returning!", "bob-smith")]
+
+
+def test_an_unclosed_quotation_ends_with_its_last_sentence_before_the_next_mark() -> None:
+    """ "one of my friends said “Hey, … this place? And I was like “OK, …”": the question is
+    the friend's quotation; "And I was like" is narrative, not quoted words."""
+    text = (
+        "Smith said “Hey, are you thinking of doing a PhD in this place? And I was like "
+        "“OK, maybe that would be interesting.” But I wasn’t sure."
+    )
+    assert _voices((SMITH,), text)[0] == (
+        "Hey, are you thinking of doing a PhD in this place?",
+        "bob-smith",
+    )
+    # with no sentence end inside, the unclosed words run to the next mark as before
+    one = _voices((SMITH,), "Smith said “we are going and then “we won,” he added.")
+    assert one[0] == ("we are going and then", "bob-smith")
+
+
+def test_a_quotation_with_no_opening_mark_before_its_attribution() -> None:
+    """ "Japan is a significant partner …, specifically,” said Center Director Eugene Tu.": a
+    paragraph whose first mark closes a quotation never opened, right before a reporting
+    verb, quotes its words from the paragraph's start."""
+    text = (
+        "Japan is a significant partner for NASA and for Ames, specifically,” said Center "
+        "Director Eugene Tu. “Our work together runs broad and deep.”"
+    )
+    assert _voices((TU,), text) == [
+        ("Japan is a significant partner for NASA and for Ames, specifically", "eugene-tu"),
+        ("Our work together runs broad and deep.", "eugene-tu"),
+    ]
+    # a stray closing mark with no reporting verb after it still quotes nothing
+    assert _voices((TU,), "The team met at Ames,” and Tu toured the lab.") == []
+    assert _voices((TU,), "Tu toured the lab.” Later he said it went well.") == []

@@ -71,6 +71,7 @@ class _Rules:
     holiday_words: tuple[str, ...]  # the first word of each holiday (a cheap pre-test)
     dated_names: frozenset[str]  # "the Outer Space Treaty of 1967": "of" a year is its date
     number_labels: frozenset[str]  # "Flight 1549": a number after one of these is no year
+    decade_words: frozenset[str]  # "the mid-1980’s": words before a decade (besides determiners)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -181,6 +182,7 @@ def _rules() -> _Rules:
         holiday_words=tuple(sorted({h.split()[0] for h in holidays})),
         dated_names=frozenset(str_list(data.get("dated_names"))),
         number_labels=frozenset(str_list(data.get("number_labels"))),
+        decade_words=frozenset(w.lower() for w in str_list(data.get("decade_words"))),
         season_words=patterns.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
@@ -1070,6 +1072,8 @@ def _not_a_date(
             return True
     before = text[max(0, start - 12) : start].split()
     last = before[-1] if before else ""
+    if kind in ("year", "year_possessive") and _decade(text, match, last):
+        return True  # "a 1980’s or 90’s show": a decade, no year
     if kind in ("relative", "season_relative") and last.lower() in ("the", "past"):
         return True  # "over the last year", "the last summer of his life": a period
     # "the PACT Act of 2022" is a title; "the Outer Space Treaty of 1967" dated (`dated_names`)
@@ -1078,6 +1082,32 @@ def _not_a_date(
         and match.group().lower().startswith("of")
         and last[:1].isupper()
         and last not in _rules().dated_names
+    )
+
+
+_DECADE_BEFORE = patterns.compile(r"\d0[’']?s\s+(?:or|and|to|through)\s+$")
+_OTHER_DECADE = patterns.compile(
+    r"[’']s\s+(?:or|and|to|through)\s+(?:[’']?\d\d[’']?s|\d{4}[’']?s)\b"
+)
+
+
+def _decade(text: str, match: re.Match[str], last: str) -> bool:
+    """ "a 1980’s show", "the mid-1990's", "1980's or 90's": a year ending in 0 written with
+    "’s" after a determiner or a decade word (`decade_words`), or beside another decade, is a
+    decade, not the year ("1969’s landing" stays a year)."""
+    if not match.group("year").endswith("0") or text[match.end() : match.end() + 1] not in (
+        "’",
+        "'",
+    ):
+        return False
+    words = match.group().split()  # "early 1960’s": the preposition is the word before it
+    word = (words[0] if len(words) > 1 else last).lower().rstrip("-")  # "mid-1980’s"
+    rules = _rules()
+    return (
+        word in rules.determiners
+        or word in rules.decade_words
+        or bool(_OTHER_DECADE.match(text, match.end()))
+        or bool(_DECADE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
     )
 
 
@@ -1136,6 +1166,15 @@ def _written_year(match: re.Match[str]) -> int | None:
     return int(year) if year else None
 
 
+def _photo_years(block: Block) -> list[int]:
+    """The years of the full dates a caption writes ("Thursday, July 7, 2022")."""
+    return [
+        int(match.group("year"))
+        for _, _, kind, match in _candidates(block.text)
+        if kind in _YEARLESS_DAYS and match.group("year")
+    ]
+
+
 def _reference_year(written: Counter[int]) -> int | None:
     """The year an undated article writes most, if it dominates: at least twice, and at least
     twice as often as any other year."""
@@ -1154,7 +1193,11 @@ def find_events(article: Article) -> tuple[Event, ...]:
     if article.published is None:  # "Monday, April 8" needs the years the article writes
         written = Counter(int(y) for b in story for y in _YEAR_WORDS.findall(b.text))
         years = frozenset(written)
-        reference = _reference_year(written)
+        # the year the story is about: a caption's full date dates its photo, which may show
+        # another time ("Medals of Freedom are displayed Thursday, July 7, 2022", an earlier
+        # ceremony), so it does not count towards it
+        told = written - Counter(y for b in story if b.kind != "paragraph" for y in _photo_years(b))
+        reference = _reference_year(told)
     # Offsets count from the last date of the paragraphs so far; captions neither give nor
     # take one. Full dates ("Feb. 27, 2024") lend their year to the same day written alone.
     paragraphs = _Context(article.published, years=years, reference_year=reference)

@@ -150,6 +150,7 @@ class _Words:
     source_intro: re.Pattern[str]  # "in a statement Saturday, ": speech told by its source
     in_document: re.Pattern[str]  # "In it, " / "In the memo, " opening a sentence
     document: re.Pattern[str]  # "addressed a two-paragraph memorandum": a document written
+    thought: re.Pattern[str]  # "I started to think “": a verb of thought right before a mark
 
 
 def _norm(phrase: str) -> str:
@@ -222,6 +223,10 @@ def _words() -> _Words:
             rf"(?<![\w’'-])(?:{_alternation(str_list(data.get('speech_noun_verbs'))) or _NEVER})"
             rf"\s+{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,2}}?"
             rf"(?:{_alternation(str_list(data.get('speech_sources'))) or _NEVER})(?![\w’'-])"
+        ),
+        thought=patterns.compile(
+            rf"(?i)(?<![\w’'-])(?:{_alternation(str_list(data.get('thought_verbs'))) or _NEVER})"
+            r"\s*[,:]?\s*$"
         ),
     )
 
@@ -384,6 +389,22 @@ def _nested_pair(text: str, marks: list[int], number: int, open_at: int) -> bool
     return text[marks[number + 1]] == "”" and text[marks[number + 2]] == "”"
 
 
+_LAST_SENTENCE_END = patterns.compile(r"[.!?…](?=\s+[A-Z][^.!?…]*$)")
+_LOWER_WORD = patterns.compile(r"(?<![\w’'-])[a-z]")
+
+
+def _unclosed_end(text: str, open_at: int, next_open: int) -> int:
+    """Where a quotation left unclosed before another opening mark ends: "said “Hey, are you
+    thinking of a PhD? And I was like “OK, …”" quotes the question only; the sentence after
+    its last full stop, which leads to the next mark in lower-case words, is narrative.
+    Without such a sentence it runs to the next mark."""
+    inner = text[open_at + 1 : next_open]
+    found = _LAST_SENTENCE_END.search(inner)
+    if found is None or not _LOWER_WORD.search(inner, found.end()):
+        return next_open
+    return open_at + 1 + found.end()
+
+
 def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
     """Quotations of one block, in order; `continuing`: the previous one was left open and runs
     on here; `next_opens`: the next paragraph opens with a quotation mark."""
@@ -399,7 +420,7 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
                 inner_close = marks[number + 1]  # “… the so-called “space race” is …”
                 continue
             if open_at is not None:  # a new opening mark ends an unclosed quotation
-                raw.append((open_at, i, False))
+                raw.append((open_at, _unclosed_end(text, open_at, i), False))
             open_at = i
         elif open_at is not None:
             raw.append((open_at, i + 1, True))
@@ -428,7 +449,31 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
             continue  # a stray opening mark: it must not swallow the words after it
         text_end = end - 1 if closed else len(text[:end].rstrip())
         spans.append(_Span(start, end, start + 1, text_end, closed, continuing and first, runs_on))
+    if not continuing and marks:
+        bare = _unopened(text, marks[0])
+        if bare is not None:
+            spans.insert(0, bare)
     return spans
+
+
+_ATTRIBUTION_AHEAD = patterns.compile(r"\s*,?\s*(?:(?:[A-Z][\w.’'-]*|he|she)\s+){0,5}")
+
+
+def _unopened(text: str, mark: int) -> _Span | None:
+    """ "Japan is a significant partner for NASA and for Ames, specifically,” said Center
+    Director Eugene Tu.": a paragraph whose first mark closes a quotation it never opened,
+    right after a comma, ? or ! and right before a reporting verb (at most a name or he/she
+    between), quotes its words from its start; any other stray closing mark quotes nothing."""
+    if text[mark] != "”":
+        return None
+    lead = len(text) - len(text.lstrip())
+    if not text[:mark].rstrip().endswith((",", "?", "!")) or mark <= lead:
+        return None
+    gap = _ATTRIBUTION_AHEAD.match(text, mark + 1)
+    verb = _words().verbs.match(text, gap.end()) if gap else None
+    if verb is None:
+        return None
+    return _Span(lead, mark + 1, lead, mark, closed=True)
 
 
 def _masked(text: str, spans: list[_Span]) -> str:
@@ -937,6 +982,7 @@ def _bare_attribution(text: str, span: _Span, act: _Speech) -> bool:
     return _BARE_TAIL.fullmatch(text, act.end, act.sentence[1]) is not None
 
 
+_LEADING_SPACE = patterns.compile(r"\s+")
 _BARE_TAIL = patterns.compile(r"(?:\s+[\w’'-]+){0,3}\s*[.!]\s*")
 
 
@@ -956,7 +1002,26 @@ def _speech_after(text: str, span: _Span, acts: _Acts, limit: int) -> _Speech | 
         return None  # its subject stands before the quotation: not an attribution of it
     if _CLAUSE_AFTER.match(text, span.end):
         return None  # "“…,” and Young added, “…”": Young's words are the next quotation
+    if _new_sentence_after(text, span, act):
+        return None  # "“I want to be an astronaut!” But at some point I said, “…”"
     return act
+
+
+def _new_sentence_after(text: str, span: _Span, act: _Speech) -> bool:
+    """A quotation ending with its own . ! or ?, then a capitalised word that opens a new
+    sentence whose reporting verb has no one the rules know as its subject ("But at some point
+    I said"): anything but the verb right there ("“Go!” Said Smith"). A named subject still
+    attributes it ("“Houston, we are returning to Earth!” With those words, Stafford
+    announced …")."""
+    if act.subject is not None or not _SENTENCE_END.search(
+        text[span.text_start : span.text_end].rstrip(" ’'")
+    ):
+        return False
+    gap = _LEADING_SPACE.match(text, span.end)
+    lo = gap.end() if gap else span.end
+    if not text[lo : lo + 1].isupper():
+        return False
+    return act.start > lo and _TITLE_GAP.fullmatch(text, lo, act.start) is None
 
 
 def _speech_before(
@@ -1148,6 +1213,9 @@ def _attribute(
                 speaker = ctx.previous
         elif span.continued:
             speaker = ctx.previous
+        elif _words().thought.search(text, max(0, span.start - 40), span.start):
+            result.append(None)  # "I started to think “I want to be an astronaut!”": a thought
+            continue
         elif _is_term(words, at_start):
             result.append(None)
             continue
