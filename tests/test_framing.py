@@ -198,12 +198,10 @@ _SITE_FAILURES: dict[int, dict[str, str]] = {}
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 8's one (the station alarm) is framed since session 9 (`lede_events`); batch 9
     # (released in session 9): none (scripts/score_theme_sets.py gives 12 of 12 for both).
-    # Batch 10 (released in session 10): one, as scored untuned (main 2fd6be8's rules) and on
-    # session 9's final rules (61a18c7). Batch 11 (the unseen batch, session 10): none, frames
-    # and non-space sites alike, as scored untuned (main 144580c's rules: 12 of 12).
-    10: {
-        "nasa-233-sounding-rockets-solar-flare": "reports a flight (keyfacts.yml), no frame",
-    },
+    # Batch 10 (released in session 10): its one (nasa-233, two sounding rockets told in a
+    # caption) is framed since session 10 (crafts += "sounding rocket"): 12 of 12. Batch 11 (the
+    # unseen batch, session 10): none, frames and non-space sites alike, as scored untuned (main
+    # 144580c's rules: 12 of 12).
 }
 # Batch 2 was built before frames were checked article by article: its articles stay in the
 # corpus-wide check (test_the_theme_set_applies_as_the_corpus_annotations_say, where a fifth
@@ -382,6 +380,24 @@ def test_a_hedged_clause_about_something_else_leaves_the_flight_reported(tmp_pat
     assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "plan.md", plan))))
     war = launch.replace("An unmanned rocket", "A rocket").replace("a robotic explorer", "a bang")
     assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "war.md", war))))
+
+
+def test_sounding_rockets_launched_in_a_caption_are_a_flight(tmp_path: Path) -> None:
+    """Hold-out 10 (NASA, caption only): "Two Black Brant IX sounding rockets launched from
+    Poker Flat Research Range in Fairbanks, Alaska, April 17, 2024": a sounding rocket is a
+    launcher only spaceflight flies; a plan to launch one, or a bare rocket, is still none."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    caption = (
+        "---\ntitle: Two Sounding Rockets Launch During Solar Flare\n---\n\n"
+        "![Two rockets rise](rockets.jpg)\n"
+        "*Two Black Brant IX sounding rockets launched from Poker Flat Research Range in "
+        "Fairbanks, Alaska, during a solar flare.*\n"
+    )
+    assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "rockets.md", caption))))
+    plan = caption.replace("rockets launched", "rockets will launch")
+    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "plan.md", plan))))
+    bare = caption.replace("sounding rockets", "rockets")
+    assert not spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "bare.md", bare))))
 
 
 def test_an_expedition_named_at_the_top_is_a_flight_in_progress(tmp_path: Path) -> None:
