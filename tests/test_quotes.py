@@ -981,3 +981,43 @@ def test_a_quotation_with_no_opening_mark_before_its_attribution() -> None:
     # a stray closing mark with no reporting verb after it still quotes nothing
     assert _voices((TU,), "The team met at Ames,” and Tu toured the lab.") == []
     assert _voices((TU,), "Tu toured the lab.” Later he said it went well.") == []
+
+
+def test_straight_marks_nest_by_their_shape() -> None:
+    """'Smith said, "We call it "the beast," and it works."': an opening-shaped straight mark
+    inside an open straight quotation, then two closing-shaped ones, quotes words inside it;
+    with one closing mark after it the open quotation was left unclosed (as before)."""
+    nested = 'Smith said, "We call it "the beast," and it works well." Jones disagreed.'
+    assert _voices((SMITH,), nested) == [
+        ('We call it "the beast," and it works well.', "bob-smith")
+    ]
+    two = 'Smith called it "great" and then said "terrible."'
+    assert [text for text, _ in _voices((SMITH,), two)] == ["terrible."]
+
+
+MARCUM = Person("pamela-marcum", "Pamela Marcum", ("Marcum",), ("supervisor",))
+
+
+def test_a_verb_after_and_shares_its_sentences_one_subject() -> None:
+    """ "she sent me an email, and said: “…”": the reporting verb after "and" has the subject
+    of its sentence's clause; with two people named before it, no one."""
+    assert _voices((SMITH,), "Smith hugged his wife, and said: “We did it.”") == [
+        ("We did it.", "bob-smith")
+    ]
+    assert _voices((SMITH, JONES), "Smith met Jones and said: “We did it.”") == [
+        ("We did it.", None)
+    ]
+
+
+def test_a_pronoun_for_the_person_introduced_by_was_and_named_so_next() -> None:
+    """Hold-out 10 (an interview): "one of the people who answered was Pamela Marcum, my
+    supervisor here. She was very nice …. And it was in June 2019 that she sent me an email,
+    and said: “…”": Marcum's. Without the "She" opening the next sentence, unknown."""
+    text = (
+        "I sent emails, and one of the people who answered was Pamela Marcum, my supervisor "
+        "here. She was very nice and we started a project. Then I forgot about it. And it was "
+        "in June 2019 that she sent me an email, and said: “They are going to offer you a job”."
+    )
+    assert _voices((MARCUM,), text) == [("They are going to offer you a job", "pamela-marcum")]
+    vague = text.replace("She was very nice and we", "We")
+    assert _voices((MARCUM,), vague) == [("They are going to offer you a job", None)]

@@ -383,10 +383,34 @@ def _nested_pair(text: str, marks: list[int], number: int, open_at: int) -> bool
     """ "Smith said, “The so-called “space race” is over, and we won it.”": a curly opening
     mark inside an open curly quotation, followed by two closing marks before any other
     opening one, quotes words inside it (the inner pair is part of the quotation); a single
-    closing mark after it means the open quotation was left unclosed instead."""
-    if text[open_at] != "“" or text[marks[number]] != "“" or number + 2 >= len(marks):
+    closing mark after it means the open quotation was left unclosed instead. Straight marks
+    the same way, by their shape: 'Smith said, "We call it "the beast," and it works."' (an
+    opening mark after a space and before a word, then two marks each after a word)."""
+    if number + 2 >= len(marks):
         return False
-    return text[marks[number + 1]] == "”" and text[marks[number + 2]] == "”"
+    inner, first, second = marks[number], marks[number + 1], marks[number + 2]
+    if text[open_at] == "“" and text[inner] == "“":
+        return text[first] == "”" and text[second] == "”"
+    if not text[open_at] == text[inner] == text[first] == text[second] == _STRAIGHT_QUOTE:
+        return False
+    return (
+        _opening_shaped(text, inner)
+        and _closing_shaped(text, first)
+        and (_closing_shaped(text, second))
+    )
+
+
+def _opening_shaped(text: str, index: int) -> bool:
+    """A straight mark after a space (or a line's start) and before a word: ' "the'."""
+    before = text[index - 1 : index]
+    return (not before or before.isspace()) and text[index + 1 : index + 2].isalnum()
+
+
+def _closing_shaped(text: str, index: int) -> bool:
+    """A straight mark right after a word or its punctuation, before a space, punctuation or
+    the end: 'beast," ', 'works."'."""
+    before, after = text[index - 1 : index], text[index + 1 : index + 2]
+    return bool(before) and not before.isspace() and not after.isalnum()
 
 
 _LAST_SENTENCE_END = patterns.compile(r"[.!?…](?=\s+[A-Z][^.!?…]*$)")
@@ -415,10 +439,10 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
     for number, i in enumerate(marks):
         if i == inner_close:
             continue
+        if open_at is not None and _nested_pair(text, marks, number, open_at):
+            inner_close = marks[number + 1]  # “… the so-called “space race” is …”
+            continue
         if _opens(text, i, open_at):
-            if open_at is not None and _nested_pair(text, marks, number, open_at):
-                inner_close = marks[number + 1]  # “… the so-called “space race” is …”
-                continue
             if open_at is not None:  # a new opening mark ends an unclosed quotation
                 raw.append((open_at, _unclosed_end(text, open_at, i), False))
             open_at = i
@@ -677,6 +701,9 @@ def _verb_subject(
                 continue
             if _transparent(masked[subject.end : verb.start()]):
                 return subject
+        shared = _coordinated_subject(masked, subjects, sentence, verb.start())
+        if shared is not None:
+            return shared
     after_quote = phrase in words.inverted_after_quote and bool(
         _AFTER_CLOSING.search(masked, max(0, verb.start() - 5), verb.start())
     )
@@ -708,6 +735,24 @@ def _verb_subject(
     ):
         return None  # "said Smith and Jones", "said Smith and the judge": not one speaker
     return after
+
+
+_AND_BEFORE = patterns.compile(r"(?:,\s*|\s+)and\s+$")
+
+
+def _coordinated_subject(
+    masked: str, subjects: _Subjects, sentence: tuple[int, int], pos: int
+) -> _Subject | None:
+    """ "she sent me an email, and said: “…”": a reporting verb right after "and", with no
+    subject of its own, shares the one its sentence names before it: the only person (or
+    he/she) mentioned there, no object or possessive ("Smith met Jones and said" names two:
+    None)."""
+    if not _AND_BEFORE.search(masked, max(sentence[0], pos - 8), pos):
+        return None
+    found = list(subjects.between(sentence[0], pos))
+    if len(found) != 1 or found[0].object or found[0].possessive:
+        return None
+    return found[0]
 
 
 def _clause_subject(
@@ -884,8 +929,10 @@ def _paragraph_topic(
     """ "Armstrong commanded the Apollo 11 spacecraft … . After stepping on the lunar surface,
     he sent the historic message: “…”": a he/she with no speaker in play (none yet, or only
     this one) is the one person its paragraph names before it, when that person opens a
-    sentence as its subject, no pronoun of the other gender stands before it in the paragraph,
-    and the paragraph before named no one else. Otherwise None."""
+    sentence as its subject (or is named after "was"/"is" and the next sentence opens with this
+    pronoun: "… was Pamela Marcum, my supervisor. She was very nice …"), no pronoun of the
+    other gender stands before it in the paragraph, and the paragraph before named no one else.
+    Otherwise None."""
     named = [s for s in subjects.before(pronoun.start, 0) if s.person != _PRONOUN]
     people = {s.person for s in named}
     if len(people) != 1:
@@ -893,14 +940,35 @@ def _paragraph_topic(
     person = people.pop()
     if tracker.last_speaker not in (None, person) or not tracker.previous_named <= {person}:
         return None
+    form = masked[pronoun.start : pronoun.end].lower()
     if not any(
-        not (s.object or s.possessive) and _opens_sentence(masked, starts, s) for s in named
+        not (s.object or s.possessive)
+        and (
+            _opens_sentence(masked, starts, s) or _introduced_then_pronoun(masked, starts, s, form)
+        )
+        for s in named
     ):
         return None
-    other = _OTHER_GENDER.get(masked[pronoun.start : pronoun.end].lower())
+    other = _OTHER_GENDER.get(form)
     if other is None or other.search(masked, 0, pronoun.start):
         return None
     return person
+
+
+_PRONOUN_OPENS = patterns.compile(r"[\s“\"(]*([A-Za-z]+)(?![\w’'-])")
+
+
+def _introduced_then_pronoun(masked: str, starts: list[int], subject: _Subject, form: str) -> bool:
+    """ "… one of the people who answered was Pamela Marcum, my supervisor here. She was very
+    nice …": a person named right after "was" or "is" (who someone is), whose next sentence
+    opens with the very pronoun being resolved, is that pronoun's person."""
+    if _IS_BEFORE.search(masked, max(0, subject.start - 60), subject.start) is None:
+        return False
+    index = bisect.bisect_right(starts, subject.start)
+    if index >= len(starts):
+        return False
+    opening = _PRONOUN_OPENS.match(masked, starts[index])
+    return opening is not None and opening.group(1).lower() == form
 
 
 def _document_writer(
