@@ -199,9 +199,9 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 8's one (the station alarm) is framed since session 9 (`lede_events`); batch 9
     # (released in session 9): none (scripts/score_theme_sets.py gives 12 of 12 for both).
     # Batch 10 (released in session 10): its one (nasa-233, two sounding rockets told in a
-    # caption) is framed since session 10 (crafts += "sounding rocket"): 12 of 12. Batch 11 (released
-    # in session 11): none, frames and non-space sites alike, as scored untuned (main 144580c's
-    # rules) and on session 10's final rules (80aee89): 12 of 12.
+    # caption) is framed since session 10 (crafts += "sounding rocket"): 12 of 12. Batch 11
+    # (released in session 11): none, frames and non-space sites alike, as scored untuned (main
+    # 144580c's rules) and on session 10's final rules (80aee89): 12 of 12.
 }
 # Batch 2 was built before frames were checked article by article: its articles stay in the
 # corpus-wide check (test_the_theme_set_applies_as_the_corpus_annotations_say, where a fifth
