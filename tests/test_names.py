@@ -334,6 +334,30 @@ def test_places_ships_organizations_and_lone_titles_are_not_people(text: str) ->
     assert _people(text) == {}
 
 
+def test_a_korean_given_name_joined_by_a_hyphen_is_part_of_the_name() -> None:
+    text = (
+        "The North vilified South Korean President Lee Myung-bak as “rat-like.”\n\n"
+        "Lee leaves office Monday when Prime Minister Kim Hwang-sik is to resign."
+    )
+    people = people_of(article_from(text))
+    assert {pid: (p.name, p.roles, p.aliases) for pid, p in people.items()} == {
+        "lee-myung-bak": ("Lee Myung-bak", ("president",), ("Lee",)),
+        "kim-hwang-sik": ("Kim Hwang-sik", ("prime minister",), ()),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Jim Crow-era laws were repealed.",  # "era": no romanized syllable
+        "Governor Texas-based firms grew.",  # no family name before it
+        "President Kim Jong-un Hwang spoke.",  # not the last word of the name
+    ],
+)
+def test_other_words_with_a_lower_case_part_after_a_hyphen_are_no_name_words(text: str) -> None:
+    assert all("-" not in p.name for p in people_of(article_from(text)).values())
+
+
 def test_a_given_name_alone_with_i_or_kin_is_a_person() -> None:
     text = "Jill and I send our love to his beloved Billye and to his wife of 50 years, Barbara."
     assert list(_people(text)) == ["jill", "billye", "barbara"]

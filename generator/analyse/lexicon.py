@@ -69,6 +69,9 @@ class PeopleLexicon:
     portfolio_links: frozenset[str] = frozenset()  # "of", "and": no portfolio ends on one
     adjective_titles: frozenset[str] = frozenset()  # "general": "General Atomics" is no person
     credit_labels: frozenset[str] = frozenset()  # "image credit": "Image Credit: X" credits X
+    # One syllable of a given name romanized from Korean ("myung", "bak"): a regular expression
+    # (lower case) built from `romanized_syllables`; "" matches nothing
+    romanized_syllable: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,7 +272,21 @@ def _build_people_lexicon() -> PeopleLexicon:
         portfolio_links=_lower_set(raw.get("portfolio_links")),
         credit_labels=_lower_set(raw.get("credit_labels")),
         adjective_titles=_lower_set(raw.get("adjective_titles")),
+        romanized_syllable=_syllable(raw.get("romanized_syllables")),
     )
+
+
+def _syllable(parts: Any) -> str:
+    """A pattern of one romanized syllable: an onset, a vowel and a coda of the lists (longest
+    first, so that "ng" is tried before "n")."""
+    if not isinstance(parts, dict):
+        return ""
+
+    def group(key: str) -> str:
+        forms = sorted(_lower_set(parts.get(key)), key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(w) for w in forms) + ")"
+
+    return group("onsets") + group("vowels") + group("codas")
 
 
 def _theme_set_data() -> tuple[tuple[str, dict[str, Any]], ...]:

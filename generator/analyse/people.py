@@ -635,6 +635,33 @@ def _blocked(token: str, ctx: _Context) -> bool:
     )
 
 
+@cache
+def _syllable(source: str) -> re.Pattern[str] | None:
+    return patterns.compile(source) if source else None
+
+
+def _romanized_given(tokens: list[str], i: int, last: int, ctx: _Context) -> bool:
+    """ "Lee Myung-bak", "Park Geun-hye": a given name romanized from Korean, two syllables
+    (people.yml `romanized_syllables`) joined by a hyphen with the second in lower case, is a
+    name word as the last word of a name, right after a family name; any other word with a
+    lower-case part ("Jim Crow-era Alabama", "Texas-based") is none."""
+    if i != last or i == 0:
+        return False
+    parts = tokens[i].split("-")
+    syllable = _syllable(ctx.lex.romanized_syllable)
+    if syllable is None or len(parts) != 2 or not parts[1].islower():
+        return False
+    if not all(syllable.fullmatch(p.lower()) for p in parts) or _blocked(parts[0], ctx):
+        return False
+    surname = tokens[i - 1]
+    return (
+        surname.isalpha()
+        and surname[1:].islower()
+        and not _blocked(surname, ctx)
+        and not _is_title(surname, ctx)
+    )
+
+
 def _is_initials(token: str, ctx: _Context) -> bool:
     """Initials written without a space ("T.J.", "W.S."): a name word, unlike the dotted
     abbreviations the data knows ("U.S.", "S.S.", "D.C.") and organizations' forms."""
@@ -716,7 +743,7 @@ def _name_start(
         if 0 < i < last - 1 and _is_title(tokens[i - 1], ctx) and _rank_class(tokens, i, ctx):
             start = i + 2  # "Petty Officer Second Class Wilson …": the class ends the rank
         elif (
-            _blocked(token, ctx)
+            (_blocked(token, ctx) and not _romanized_given(tokens, i, last, ctx))
             or (0 < i == last and low in ctx.lex.non_name_final_words)
             or (i == 0 and initial and token.lower() in ctx.lower)
             or (i < last and (possessive[i] or _is_title(token, ctx)))
