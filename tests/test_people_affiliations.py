@@ -303,6 +303,25 @@ def test_an_organization_before_a_possessive_is_still_the_persons() -> None:
     assert person.organizations == ("nasa",)
 
 
+@pytest.mark.parametrize(
+    ("result", "organizations"),
+    [
+        ("Army defeated Navy 35-28 in their flag football game.", ()),
+        ("Army sinks Navy in 3 OT thriller.", ()),
+        ("Army staff met Navy staff.", ("army",)),  # no game: the institution
+    ],
+)
+def test_a_teams_possessive_before_a_role_is_no_organization(
+    result: str, organizations: tuple[str, ...]
+) -> None:
+    """Hold-out 11 (a flag football report): after "Army defeated Navy", "the Army’s head coach
+    Robert Pierce" coaches the team, not the U.S. Army's; a rank keeps its service."""
+    text = f"{result}\n\nA win for the Army’s head coach Robert Pierce and Navy Ensign Al Bo."
+    people = people_of(article_from(text))
+    assert people["robert-pierce"].organizations == organizations
+    assert people["al-bo"].organizations == ("navy",)
+
+
 # --- more shapes of roles ----------------------------------------------------------------------
 
 

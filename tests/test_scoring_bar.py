@@ -206,7 +206,8 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     },
     # Batch 11 (i12corpus11), released in session 11: its rows on main 80aee89 (session 10's
     # rules, the same row for row as its score after session 10's tuning on main 0f1a46d).
-    # Politics raised by i12people12 (session 11: "President Lee Myung-bak", Korean given names).
+    # Politics people and sport orgs raised by i12people12 (session 11: "President Lee Myung-bak",
+    # a Korean given name; "the Army’s head coach X" after "Army defeated Navy", the team's).
     11: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 0.86 w0 0 2",
         "space-journalism": "1.00/1.00 0.80/0.50 1.00/1.00 0.75/0.30 10/12 w0 1 1.00 w0 0 0",
@@ -214,7 +215,7 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
         "courts-crime": "1.00/1.00 1.00/1.00 1.00/0.50 1.00/1.00 2/4 w0 1 1.00 w0 0 0",
         "business-regulation": "1.00/0.94 1.00/0.06 1.00/1.00 0.93/0.74 3/3 w0 1 1.00 w0 0 0",
         "science-health": "1.00/1.00 0.67/0.67 1.00/1.00 0.75/1.00 6/6 w0 0 1.00 w0 0 0",
-        "sport": "1.00/0.67 1.00/0.33 1.00/1.00 0.00/1.00 4/4 w0 0 1.00 w0 0 0",
+        "sport": "1.00/0.67 1.00/0.33 1.00/1.00 1.00/1.00 4/4 w0 0 1.00 w0 0 0",
     },
 }
 _FLOOR_ROW = re.compile(

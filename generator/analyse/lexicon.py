@@ -72,6 +72,7 @@ class PeopleLexicon:
     # One syllable of a given name romanized from Korean ("myung", "bak"): a regular expression
     # (lower case) built from `romanized_syllables`; "" matches nothing
     romanized_syllable: str = ""
+    game_verbs: tuple[str, ...] = ()  # "defeated": "Army defeated Navy" sets two teams apart
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         credit_labels=_lower_set(raw.get("credit_labels")),
         adjective_titles=_lower_set(raw.get("adjective_titles")),
         romanized_syllable=_syllable(raw.get("romanized_syllables")),
+        game_verbs=_strings(raw.get("game_verbs")),
     )
 
 

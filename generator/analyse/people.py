@@ -220,6 +220,7 @@ class _Context:
     speech_after: re.Pattern[str]  # " said" just after a name
     capitals: frozenset[str] = frozenset()  # words of names written in capitals (_capitals)
     org_names: tuple[str, ...] = ()  # the article's organizations, as written (_inside_org)
+    teams: frozenset[str] = frozenset()  # organization ids the story sets against another (_teams)
 
 
 # Initials before a role, with or without a space between them: "U.S. Attorney", "U. S. District
@@ -471,6 +472,29 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
             sorted({f for o in organizations for f in (o.name, *o.aliases) if " " in f})
         ),
     )
+
+
+@cache
+def _game_verb() -> re.Pattern[str]:
+    verbs = phrase_alternation(people_lexicon().game_verbs)
+    return patterns.compile(rf"\s+(?:{verbs})\s+(?:the\s+)?")
+
+
+def _teams(article: Article, ctx: _Context) -> frozenset[str]:
+    """The organizations the story sets one against another in a game ("Army defeated Navy",
+    "Army sinks Navy": people.yml `game_verbs`): teams here, though named as the institution
+    is. A team's possessive before a role ("the Army’s head coach X") is no organization of
+    the person's (the coach of a base's flag football team)."""
+    if not ctx.lex.game_verbs:
+        return frozenset()
+    teams: set[str] = set()
+    for text in (article.title, *(b.text for b in article.story_blocks)):
+        for verb in _game_verb().finditer(text):
+            before = _org_ending(text[: verb.start()], ctx)
+            after = ctx.any_org.match(text, verb.end())
+            if before and after:
+                teams.update((ctx.org_ids[before], ctx.org_ids[after.group("org")]))
+    return frozenset(teams)
 
 
 # A capitalised plural after a word that counts or sets apart a class: "these Chroniclers", "82
@@ -1340,7 +1364,14 @@ def _prefix_evidence(
         if plural:
             mention.plural_shared = tuple(roles)
         mention.titled = True
-        _add_org(mention, match.group("org") or chain_org, ctx)
+        org = match.group("org")
+        if (
+            org
+            and ctx.org_ids.get(org) in ctx.teams
+            and _POSSESSIVE_GAP.match(prefix, match.end("org"))
+        ):
+            continue  # "the Army’s head coach X" after "Army defeated Navy": the team's
+        _add_org(mention, org or chain_org, ctx)
 
 
 _GRADE = patterns.compile(r"(?<=\w)\s+([1-5])\s+$")
@@ -3062,6 +3093,7 @@ def _ids(people: list[_Person]) -> list[str]:
 def find_people(article: Article, organizations: tuple[Organization, ...]) -> tuple[Person, ...]:
     """Every named person of the story, in order of first mention."""
     ctx = _context(article, organizations)
+    ctx = replace(ctx, teams=_teams(article, ctx))
     mentions, sentences = _collect(article, ctx)
     people = _build_people(mentions, ctx.lex, ctx.lower)
     _assign_parts(people, sentences, ctx.lex)
