@@ -359,11 +359,28 @@ class _Targets:
         self.root = str(docs)
         self.inside = str(docs.resolve()).rstrip(os.sep) + os.sep
         self.folders: dict[str, str] = {}
+        self.inside_folders: dict[str, bool] = {}
 
     def __call__(self, rel: str) -> str:
         """The file's path (a string: thousands per plan, and pathlib costs more than the
         system calls)."""
         return self.locate(rel)[0]
+
+    def plain_folder(self, rel: str) -> bool:
+        """Whether a regular file named `rel` (not itself a link) resolves inside docs/, as
+        locate() checks it, told from its folder alone (resolved once per plan); False also for
+        a name locate() resolves whole ("", ".", "..")."""
+        folder, _, name = rel.rpartition("/")
+        if name in ("", ".", ".."):
+            return False
+        inside = self.inside_folders.get(folder)
+        if inside is None:
+            base = self.folders.get(folder)
+            if base is None:
+                base = self.folders[folder] = str((self.docs / folder).resolve())
+            # A name holds no separator: base/name is inside exactly when base/ is.
+            inside = self.inside_folders[folder] = os.path.join(base, "").startswith(self.inside)
+        return inside
 
     def locate(self, rel: str) -> tuple[str, Stat | None]:
         """The file's path, and its stat if it is a regular file (None: anything else, or
@@ -412,11 +429,16 @@ class _Listings:
     def __init__(self, root: str) -> None:
         self.root = root
         self.names: dict[str, frozenset[str] | None] = {}  # None: cannot tell, say "may"
+        self.folders: dict[str, bool] = {}  # folder → may_hold(folder), once per plan
 
     def may_hold(self, rel: str) -> bool:
         folder, _, name = rel.rpartition("/")
-        if folder and not self.may_hold(folder):
-            return False
+        if folder:
+            held = self.folders.get(folder)
+            if held is None:
+                held = self.folders[folder] = self.may_hold(folder)
+            if not held:
+                return False
         if folder not in self.names:
             try:
                 found: frozenset[str] | None = frozenset(
@@ -455,6 +477,14 @@ def same_address(path: str) -> Iterator[str]:
     else:
         yield f"{stem}/index.md"
         yield f"{stem}/README.md"
+
+
+# path → tuple(same_address(path)), a pure function of the path (kept for the next plan).
+_SAME_ADDRESS: dict[str, tuple[str, ...]] = {}
+
+
+def _path_of(output: Output) -> str:
+    return output.path
 
 
 def plan(
@@ -501,12 +531,40 @@ def plan(
         index.record(rel, value, found, seen)
         return value
 
-    for output in sorted(outputs, key=lambda o: o.path):
-        target, found = targets.locate(output.path)
-        current = current_digest(output.path, target, found)
-        new = wanted[output.path]
+    ordered = sorted(outputs, key=_path_of)
+    entries = index.entries
+    prefix = targets.root if targets.root.endswith(os.sep) else targets.root + os.sep
+    lstat, is_regular = os.lstat, stat_.S_ISREG
+    for output in ordered:
+        rel = output.path
+        new = wanted[rel]
+        entry = entries.get(rel)
+        if (
+            entry is not None
+            and entry[0] == new
+            and entry[1][1] + RACY_NS <= entry[2]
+            and rel[:1] != "/"
+            and targets.plain_folder(rel)
+        ):
+            # What _Targets.locate and OutputIndex.known tell, in one lstat and no more: the
+            # file still has the stat it had when it held these very bytes (any other case,
+            # a link, a name to resolve, a racy or changed stat, goes the long way below).
+            try:
+                info = lstat(prefix + rel)
+            except (OSError, ValueError):
+                info = None
+            if (
+                info is not None
+                and is_regular(info.st_mode)
+                and entry[1]
+                == (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+            ):
+                manifest[rel] = new
+                continue
+        target, found = targets.locate(rel)
+        current = current_digest(rel, target, found)
         if current == new:
-            manifest[output.path] = new
+            manifest[rel] = new
             continue
         if current is not None:
             recorded = owned.get(output.path)
@@ -526,8 +584,13 @@ def plan(
         expected[output.path] = current
         writes.append(output)
     listed = _Listings(str(docs))
-    for output in sorted(outputs, key=lambda o: o.path):
-        for other in same_address(output.path):
+    for output in ordered:
+        others = _SAME_ADDRESS.get(output.path)
+        if others is None:
+            if len(_SAME_ADDRESS) > 200_000:
+                _SAME_ADDRESS.clear()
+            others = _SAME_ADDRESS[output.path] = tuple(same_address(output.path))
+        for other in others:
             if other in produced or other in owned:
                 continue  # ours (a page we no longer write is deleted below)
             if listed.may_hold(other) and (docs / other).is_file():
