@@ -309,11 +309,32 @@ def generate(
         )
     finally:
         card_outputs = cards.outputs()
-    outputs = [Output(page.path, content) for page, content in zip(pages, contents, strict=True)]
-    outputs += [Output(path, data) for path, data in card_outputs]
-    outputs.append(nav_output(pages))  # the nav: docs/.generator-nav.yml (generator/nav.py)
-    outputs += [Output(path, data) for path, data in photo_outputs]
-    outputs.append(Output(FEED_PATH, atom_feed([f.article for f in all_facts], site)))
+    made = [(page.path, content) for page, content in zip(pages, contents, strict=True)]
+    made += card_outputs
+    nav = nav_output(pages)  # the nav: docs/.generator-nav.yml (generator/nav.py)
+    made.append((nav.path, nav.content))
+    made += photo_outputs
+    made.append((FEED_PATH, atom_feed([f.article for f in all_facts], site)))
+    return _outputs(made)
+
+
+# Each path's Output of the last build: a rebuild whose memo hands back the very same bytes
+# object gets the very same Output (thousands of frozen dataclasses made again otherwise).
+_last_outputs: dict[str, Output] = {}
+
+
+def _outputs(made: list[tuple[str, bytes]]) -> tuple[Output, ...]:
+    kept = _last_outputs
+    fresh: dict[str, Output] = {}
+    outputs: list[Output] = []
+    for path, content in made:
+        output = kept.get(path)
+        if output is None or output.content is not content:
+            output = Output(path, content)
+        fresh[path] = output
+        outputs.append(output)
+    kept.clear()
+    kept.update(fresh)
     return tuple(outputs)
 
 

@@ -6,6 +6,7 @@ render.py turns them into URLs relative to the page that links to them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -276,6 +277,38 @@ def _same_as_last(name: tuple[Any, ...], inputs: tuple[Any, ...], make: Callable
         if len(old) == len(new) and all(map(operator.is_, old, new)):
             value = old  # the very same items: the very same tuple (as _steady gives)
     _KEPT[key] = (inputs, value)
+    return value
+
+
+def _strictly_equal(a: Any, b: Any) -> bool:
+    """Whether `a` and `b` are the same value down to their types (a frozen dataclass field by
+    field, a tuple item by item, else ==): then whatever reads one reads the other alike."""
+    kind = type(a)
+    if type(b) is not kind:
+        return False
+    if kind is tuple:
+        return len(a) == len(b) and all(map(_strictly_equal, a, b))
+    if dataclasses.is_dataclass(a):
+        return all(
+            _strictly_equal(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a)
+        )
+    return bool(kind in _PLAIN_VALUES and a == b)
+
+
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None)})
+
+
+def _equal_as_last(name: tuple[Any, ...], value: _T) -> _T:
+    """`value`, or the last build's value under `name` when it is strictly equal to it (a new
+    tuple of new frozen dataclasses holding the same strings, say): the page memo (memo.py) then
+    finds the very object it knows, on every page that holds it."""
+    key = ("equal", name)
+    _USED.add(key)
+    hit = _KEPT.get(key)
+    if hit is not None and _strictly_equal(hit[1], value):
+        kept: _T = hit[1]
+        return kept
+    _KEPT[key] = ((), value)
     return value
 
 
@@ -1041,6 +1074,7 @@ def compose_site(
         )
         for spec, items in core_pages
     )
+    links = _equal_as_last(("theme links",), links)
     entries = _each(("entries",), "entry", _entry_of, newest_first)
     has_people = any(spec.count == "people" for spec, _ in core_pages)
     lead_sets = [s for s in theme_sets if lead and lead[0] in applied[s.id]]

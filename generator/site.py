@@ -69,7 +69,11 @@ def load_site_config(project: Project) -> SiteConfig:
     if not path.exists():
         return SiteConfig(name="News microsite", description="")
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
+        text = path.read_text(encoding="utf-8")
+        last = _last_config.get(str(path))
+        if last is not None and last[0] == text:
+            return last[1]  # the very object: the page memo (memo.py) knows it
+        raw = yaml.load(text, Loader=_LenientLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise GeneratorError(project.shown(path), f"cannot be read as YAML ({exc})") from None
     if not isinstance(raw, dict):
@@ -79,7 +83,15 @@ def load_site_config(project: Project) -> SiteConfig:
     url = str(raw.get("site_url") or "").strip()
     if url and not url.endswith("/"):
         url += "/"
-    return SiteConfig(name=name, description=description, url=url)
+    config = SiteConfig(name=name, description=description, url=url)
+    _last_config.clear()
+    _last_config[str(path)] = (text, config)
+    return config
+
+
+# mkdocs.yml's path → (the text last read there, the SiteConfig made of it): a rebuild in a
+# long-lived process hands every page the same object while the file says the same.
+_last_config: dict[str, tuple[str, SiteConfig]] = {}
 
 
 @cache
