@@ -240,7 +240,9 @@ def _flat(text: str) -> str:
 
 
 def _quote_key(block: str, text: str) -> str:
-    return f"{block}:{_flat(text)[:_PREFIX]}"
+    """The block and the quotation's first characters, without the clause punctuation that
+    may end it (an annotation keeps “My momma knitted this,”; a voice is shown without it)."""
+    return f"{block}:{_flat(text).rstrip(' ,;:—–')[:_PREFIX]}"
 
 
 def _slug(name: str) -> str:

@@ -1021,3 +1021,51 @@ def test_a_pronoun_for_the_person_introduced_by_was_and_named_so_next() -> None:
     assert _voices((MARCUM,), text) == [("They are going to offer you a job", "pamela-marcum")]
     vague = text.replace("She was very nice and we", "We")
     assert _voices((MARCUM,), vague) == [("They are going to offer you a job", None)]
+
+
+def test_an_opening_mark_after_the_last_full_stop_closes_the_quotation() -> None:
+    """Hold-out 11 (a court release): "“…,” said … Caldwell. “These defendants … narcotics.“"
+    — the second part ends with an opening mark where the closing one belongs: it closes
+    the open quotation (which then goes on being Caldwell's), it opens nothing."""
+    text = (
+        "“Today’s pleas highlight our partnership,” said Smith. “These defendants used "
+        "seagoing vessels. We will bring them to justice.“"
+    )
+    assert _voices((SMITH,), text) == [
+        ("Today’s pleas highlight our partnership", "bob-smith"),
+        ("These defendants used seagoing vessels. We will bring them to justice.", "bob-smith"),
+    ]
+    # an opening mark before a word still opens a quotation
+    assert _voices((SMITH,), "Smith said, “We won.” Later he added, “Again.”")[1] == (
+        "Again.",
+        "bob-smith",
+    )
+
+
+def test_a_plea_in_court_is_no_speech() -> None:
+    """ "Three citizens pleaded guilty … on board “go-fast boats” from …": "pleaded guilty"
+    reports no words (`not_speech`), so the quoted term is no voice; "pleaded" alone still
+    reports speech."""
+    text = "Smith pleaded guilty to smuggling cocaine on board “go-fast boats” from Colombia."
+    assert _voices((SMITH,), text) == []
+    assert _voices((SMITH,), "Smith pleaded, “Let me go home to my family.”") == [
+        ("Let me go home to my family.", "bob-smith")
+    ]
+
+
+def test_a_lower_case_phrase_after_a_determiner_or_to_is_the_writers() -> None:
+    """Hold-out 11: "vilified … as “rat-like” and the leader of a “gang of traitors.”" and
+    "trains researchers to “get out of their comfort zone” and talk to customers": an
+    epithet and an idiom inside the writer's sentence, no voice (even with the full stop
+    inside the marks); a quotation after "and" with a reporting verb earlier, or a whole
+    sentence quoted, still is one."""
+    epithet = "The North has vilified Smith as the leader of a “gang of traitors.”"
+    assert _voices((SMITH,), epithet) == []
+    idiom = "The program trains researchers to “get out of their comfort zone” and talk to users."
+    assert _voices((SMITH,), idiom) == []
+    said = "Smith said the crew is “safe” and “adjusting to gravity.”"
+    assert [text for text, _ in _voices((SMITH,), said)] == ["safe", "adjusting to gravity."]
+    seven = "The program trains researchers to “get well out of their own comfort zone” now."
+    assert [text for text, _ in _voices((SMITH,), seven)] == [
+        "get well out of their own comfort zone"
+    ]

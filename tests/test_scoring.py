@@ -126,6 +126,17 @@ def test_speakers_right_wrong_null_and_terms_shown_as_voices(annotated: str) -> 
     assert r.terms_as_voices == ("rogue",)
 
 
+def test_a_quotation_is_matched_without_the_comma_that_ends_it() -> None:
+    """An annotation that keeps the comma of “My momma knitted this,” matches the voice shown
+    without it (a voice's text drops its closing comma); the words themselves still count."""
+    assert scoring._quote_key("b8", "My momma knitted this,") == scoring._quote_key(
+        "b8", "My momma knitted this"
+    )
+    assert scoring._quote_key("b8", "My momma knitted") != scoring._quote_key(
+        "b8", "My momma knitted this"
+    )
+
+
 def test_dates_found_and_wrong(annotated: str) -> None:
     from generator.model import Event
 

@@ -144,6 +144,7 @@ class _Words:
     statement: re.Pattern[str] | None  # a headline's "Statement from", "Remarks by"
     restrictive: frozenset[str]  # after "the judge": someone else ("the judge in that case")
     scare_determiners: re.Pattern[str]  # "an “agency-only” broker": a determiner before a term
+    fragment_lead: re.Pattern[str]  # "of a “gang of traitors.”": a word before a narrative phrase
     name_before: re.Pattern[str]  # "The USGS ": a determiner and capitalised words before a name
     name_nouns: frozenset[str]  # "“Did you feel it?” website": a noun a quoted name qualifies
     noun_intro: re.Pattern[str]  # "sent the historic message: “": speech told by a noun
@@ -167,6 +168,7 @@ def _words() -> _Words:
     cues = str_list(data.get("term_cues"))
     statements = str_list(data.get("statement_headlines"))
     determiners = str_list(data.get("scare_quote_determiners"))
+    fragment_leads = str_list(data.get("fragment_lead_words"))
     verb_body = _alternation(verbs)
     inverted = [v for v in str_list(data.get("inverted_verbs")) if " " not in v]
     after_only = list(str_list(data.get("after_only_verbs")))  # "According to Smith, …"
@@ -196,6 +198,9 @@ def _words() -> _Words:
         restrictive=frozenset(_norm(w) for w in str_list(data.get("role_reference_not_before"))),
         scare_determiners=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(determiners) or '(?!x)x'})\s+$"
+        ),
+        fragment_lead=patterns.compile(
+            rf"(?i)(?<![\w’'-])(?:{_alternation(fragment_leads) or _NEVER})\s+$"
         ),
         name_before=patterns.compile(
             rf"(?<![\w’'-])(?i:{_alternation(determiners) or _NEVER})"
@@ -429,6 +434,17 @@ def _unclosed_end(text: str, open_at: int, next_open: int) -> int:
     return open_at + 1 + found.end()
 
 
+def _mistyped_close(text: str, index: int) -> bool:
+    """ "“… we will bring to justice those who would flood our ports.“": a curly opening mark
+    right after a sentence's (or clause's) punctuation and before a space or the paragraph's
+    end opens nothing; with a quotation open, it is that quotation's closing mark, mistyped."""
+    return (
+        text[index] == "“"
+        and text[index - 1 : index] in (".", ",", "!", "?")
+        and not text[index + 1 : index + 2].strip()
+    )
+
+
 def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
     """Quotations of one block, in order; `continuing`: the previous one was left open and runs
     on here; `next_opens`: the next paragraph opens with a quotation mark."""
@@ -441,6 +457,10 @@ def _spans(text: str, continuing: bool, next_opens: bool) -> list[_Span]:
             continue
         if open_at is not None and _nested_pair(text, marks, number, open_at):
             inner_close = marks[number + 1]  # “… the so-called “space race” is …”
+            continue
+        if open_at is not None and _mistyped_close(text, i):
+            raw.append((open_at, i + 1, True))  # "… with dangerous narcotics.“" ends it
+            open_at = None
             continue
         if _opens(text, i, open_at):
             if open_at is not None:  # a new opening mark ends an unclosed quotation
@@ -1130,6 +1150,17 @@ def _is_term(words: str, at_start: bool) -> bool:
     return not (at_start and len(tokens) >= 3) and len(tokens) < 6
 
 
+def _narrative_fragment(text: str, span: _Span, words: str, at_start: bool) -> bool:
+    """ "the leader of a “gang of traitors.”", "trains … researchers to “get out of their
+    comfort zone” and talk to customers": at most six lower-case words in quotation marks
+    right after a determiner or "to" inside the narrative's sentence, with no reporting verb
+    for them, are the writer's (an epithet, an idiom), even with the full stop the style puts
+    inside the marks (`fragment_lead_words`)."""
+    if at_start or span.continued or not words[:1].islower() or len(words.split()) > 6:
+        return False
+    return _words().fragment_lead.search(text, max(0, span.start - 20), span.start) is not None
+
+
 def _is_title(words: str) -> bool:
     """Title Case words that end no sentence, of any length: “Framework Agreement Between the
     Government of Japan and …, For Peaceful Purposes,”, “Chips and Science Act of 2022”."""
@@ -1284,7 +1315,7 @@ def _attribute(
         elif _words().thought.search(text, max(0, span.start - 40), span.start):
             result.append(None)  # "I started to think “I want to be an astronaut!”": a thought
             continue
-        elif _is_term(words, at_start):
+        elif _is_term(words, at_start) or _narrative_fragment(text, span, words, at_start):
             result.append(None)
             continue
         elif at_start:
