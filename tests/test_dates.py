@@ -785,3 +785,26 @@ def test_a_year_naming_a_thing_does_not_date_an_undated_article() -> None:
         ("paragraph", "The recipients were named May 3."),
     )
     assert ("2022-05-03", "b2") in [(e.date, e.block) for e in find_events(told)]
+
+
+def _paragraph_events(published: dt.date | None, *texts: str) -> list[tuple[str, str]]:
+    blocks = tuple(Block(f"b{n}", "paragraph", t, n) for n, t in enumerate(texts, start=1))
+    return [
+        (e.date, e.expression) for e in find_events(Article("t", "T", published, "t.md", blocks))
+    ]
+
+
+def test_undated_a_day_takes_the_one_year_its_month_was_written_with() -> None:
+    """Hold-out 11 (an undated crew-return advisory): "This media advisory was updated on
+    March 22, 2024" … "the crew of Crew-8, who docked to the station on March 5" is 5 March
+    2024, the one year the paragraphs wrote March with; with March written in two years, or
+    only in another month's year, the day stays unplaced."""
+    note = "This media advisory was updated on March 22, 2024."
+    docked = "They met the crew of Crew-8, who docked to the station on March 5."
+    assert ("2024-03-05", "on March 5") in _paragraph_events(None, note, docked)
+    two = "The first test was on March 2, 2023, the second on March 22, 2024."
+    assert all(
+        d != "2024-03-05" and d != "2023-03-05" for d, _ in _paragraph_events(None, two, docked)
+    )
+    other = "This media advisory was updated on Feb. 22, 2024."
+    assert all(not d.endswith("-03-05") for d, _ in _paragraph_events(None, other, docked))

@@ -462,3 +462,36 @@ def test_a_soyuz_tma_m_spacecraft_keeps_its_letter() -> None:
     pattern stopped before the M and gave nothing (a value cut inside a word is none)."""
     found = facts_of(article_from("The Soyuz TMA-17M launched from the Baikonur Cosmodrome."))
     assert found["spacecraft"][0] == "Soyuz TMA-17M"
+
+
+def test_a_sentence_naming_another_mission_gives_no_fact_of_this_one() -> None:
+    """Hold-out 11 (a Crew-7 return advisory): "They spent five days with the newly arrived
+    crew of NASA’s SpaceX Crew-8 mission, who docked to the station on March 5" is Crew-8's
+    docking, not a fact of the flight the article reports (its mission, Crew-7)."""
+    body = (
+        "NASA’s SpaceX Crew-7 crew members will discuss their mission aboard the International "
+        "Space Station.\n\nThey spent five days with the newly arrived crew of NASA’s SpaceX "
+        "Crew-8 mission, who docked to the station on March 5, and conducted a handover.\n"
+    )
+    facts = facts_of(article_from(body))
+    assert facts["mission"] == ("Crew-7", "b1")
+    assert "docking" not in facts
+    # the same docking sentence naming the article's own mission is its fact
+    own = facts_of(article_from(body.replace("Crew-8 mission", "Crew-7 mission")))
+    assert own["docking"] == ("docked to the station on March 5", "b2")
+
+
+def test_a_spacecraft_named_less_often_than_another_is_not_the_flights() -> None:
+    """Hold-out 11 (a Soyuz return's coverage): "Novitskiy and Vasilevskaya launched … aboard
+    the Soyuz MS-25 spacecraft on March 23" beside the Soyuz MS-24 the crew departs and lands
+    in (named three times) is not the flight's craft; named most often, it is
+    (nasa_article_329: "departed the space station aboard the Soyuz MS-24 spacecraft")."""
+    body = (
+        "Three crew members will depart the station in the Roscosmos Soyuz MS-24 spacecraft "
+        "on April 5.\n\nNovitskiy and Vasilevskaya launched to the station aboard the Soyuz "
+        "MS-25 spacecraft on March 23.\n\nNASA coverage of the hatch closure of the Soyuz "
+        "MS-24 spacecraft begins.\n\nUndocking of the Soyuz MS-24.\n"
+    )
+    assert "spacecraft" not in facts_of(article_from(body))
+    departed = body.replace("will depart the station in the Roscosmos", "departed aboard the")
+    assert facts_of(article_from(departed))["spacecraft"] == ("Soyuz MS-24", "b1")

@@ -1069,3 +1069,32 @@ def test_a_lower_case_phrase_after_a_determiner_or_to_is_the_writers() -> None:
     assert [text for text, _ in _voices((SMITH,), seven)] == [
         "get well out of their own comfort zone"
     ]
+
+
+KORALLA = Person("hemanth-koralla", "Hemanth Koralla", ("Koralla",), ())
+
+
+def _profile(title: str, people: tuple[Person, ...], text: str) -> list[tuple[str, str | None]]:
+    article = Article("t", title, None, "t.md", (Block("b1", "paragraph", text, 1),))
+    return [(q.text, q.speaker) for q in find_quotes(article, people)]
+
+
+def test_a_quoted_sentence_after_a_profiles_subject_is_theirs() -> None:
+    """Hold-out 11 (a feature, "… Meet Hemanth Koralla"): "While unexpected, Koralla seized
+    the opportunity. “You can’t say no to NASA!”": in a profile whose headline names one
+    person, a sentence that is only a first- or second-person quotation, after a sentence
+    whose subject is that person, the one the paragraph names (no reporting verb in it), is
+    theirs. Not with someone else named there, with no personal word, with the person only
+    an object, or under a headline that names no one ("Peresild waved. “We will …”")."""
+    title = "Heritage Month: Meet Hemanth Koralla"
+    text = "While unexpected, Koralla seized the opportunity. “You can’t say no to NASA!”"
+    assert _profile(title, (KORALLA,), text) == [("You can’t say no to NASA!", "hemanth-koralla")]
+    assert _profile("A new job", (KORALLA,), text) == [("You can’t say no to NASA!", None)]
+    two = "Koralla met Smith there. Koralla seized the opportunity. “You can’t say no to NASA!”"
+    assert _profile(title, (KORALLA, SMITH), two) == [("You can’t say no to NASA!", None)]
+    impersonal = "Koralla seized the opportunity. “The agency never says no to anyone.”"
+    assert _profile(title, (KORALLA,), impersonal) == [
+        ("The agency never says no to anyone.", None)
+    ]
+    object_only = "The job went to Koralla. “You can’t say no to NASA!”"
+    assert _profile(title, (KORALLA,), object_only) == [("You can’t say no to NASA!", None)]

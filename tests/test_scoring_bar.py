@@ -209,9 +209,9 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # Politics people and sport orgs raised by i12people12 (session 11: "President Lee Myung-bak",
     # a Korean given name; "the Army’s head coach X" after "Army defeated Navy", the team's).
     11: {
-        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 0.86 w0 0 2",
-        "space-journalism": "1.00/1.00 0.80/0.50 1.00/1.00 0.75/0.30 10/12 w0 0 1.00 w0 0 0",
-        "politics": "1.00/1.00 0.89/0.89 1.00/1.00 1.00/0.00 3/3 w0 0 0.80 w0 0 0",
+        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "space-journalism": "1.00/1.00 0.80/0.50 1.00/1.00 0.75/0.30 12/12 w0 0 1.00 w0 0 0",
+        "politics": "1.00/1.00 0.89/0.89 1.00/1.00 1.00/0.00 3/3 w0 0 1.00 w0 0 0",
         "courts-crime": "1.00/1.00 1.00/1.00 1.00/0.50 1.00/1.00 4/4 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/0.94 1.00/0.06 1.00/1.00 0.93/0.74 3/3 w0 0 1.00 w0 0 0",
         "science-health": "1.00/1.00 0.67/0.67 1.00/1.00 0.75/1.00 6/6 w0 0 1.00 w0 0 0",

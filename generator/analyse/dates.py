@@ -494,6 +494,10 @@ class _Context:
     anchor: str | None = None  # the date of the event before this expression
     # (month, day) → year of the dates the article wrote out in full so far ("Feb. 27, 2024")
     full_dates: dict[tuple[int, int], int] = field(default_factory=dict)
+    # month → the years of the days of that month the paragraphs wrote out in full so far
+    # ("updated on March 22, 2024"): without a published date, one year there places another
+    # day of the month ("who docked to the station on March 5"); captions' dates are not counted
+    full_months: dict[int, set[int]] = field(default_factory=dict)
     years: frozenset[int] | None = None  # every year the article writes (no published date)
     # the years written before the block at hand, and where the sentence at hand ends (for
     # _weekday_date_alone)
@@ -543,6 +547,11 @@ def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> st
             # "In 2014, Wilmore made time to call Stover at Christmas": the year opening the
             # sentence is the time of what it tells
             return _on(ctx.year, month, day)
+        month_years = ctx.full_months.get(month, set())
+        if day is not None and len(month_years) == 1:
+            # "updated on March 22, 2024" … "who docked to the station on March 5": the one
+            # year the paragraphs gave that month
+            return _on(next(iter(month_years)), month, day)
         if ctx.reference_year is not None:
             return _on(ctx.reference_year, month, day)  # the year the article is about
         if (
@@ -1006,7 +1015,9 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         if year is not None:
             if kind in _YEARLESS_DAYS:
                 day = int(match.group("day"))
-                ctx.full_dates[(_rules().months[match.group("month").rstrip(".")], day)] = year
+                month = _rules().months[match.group("month").rstrip(".")]
+                ctx.full_dates[(month, day)] = year
+                ctx.full_months.setdefault(month, set()).add(year)
             if kind in _ATTRIBUTIVE or _qualifies(text, start, match):
                 # "the December 1968 crash", "the 1975 mission", "the Song of the Year for
                 # 1969": a year that qualifies a noun sets no time for what follows

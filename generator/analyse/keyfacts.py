@@ -97,6 +97,9 @@ class _FactRule:
     # a fact a plan still states ("will film segments of a new movie titled Challenge"); other
     # facts are the flight's only outside a clause telling a plan (`dated_fact_plans`)
     in_plans: bool = False
+    # one value per article: two different values in its flight sentences (a Soyuz leaving,
+    # another one arriving) leave the flight's unsure, so none is taken
+    one_value: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class KeyFactRules:
     planned: tuple[tuple[str, str], ...] = ()  # dated fact → the name of its planned form
     vague: re.Pattern[str] | None = None  # date expressions too loose for a fact ("next week")
     other_flights: re.Pattern[str] | None = None  # "The next launch from Wallops is …"
+    flight_name: str = ""  # the fact naming the flight ("mission"): another value is another flight
 
     def unless_for(self, name: str) -> re.Pattern[str] | None:
         return next((p for n, p in self.dated_unless if n == name), None)
@@ -141,6 +145,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
             f.get("finer_than_a_country") is True,
             f.get("not_an_owner") is True,
             f.get("in_plans") is True,
+            f.get("one_value") is True,
         )
         for f in (raw_facts if isinstance(raw_facts, list) else [])
         if isinstance(f, dict) and "name" in f and "pattern" in f
@@ -175,6 +180,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
         planned=tuple((str(k), str(v)) for k, v in planned.items()),
         vague=_optional(data.get("dated_fact_vague")),
         other_flights=_optional(data.get("other_flights")),
+        flight_name=str(data.get("flight_name") or ""),
     )
 
 
@@ -391,12 +397,52 @@ def find_key_facts(
     for fact in rules.facts:
         if fact.name in found:
             continue  # a second pattern for the same fact is a fallback
+        flight = found.get(rules.flight_name) if fact.name != rules.flight_name else None
         for block, sentence in split:
+            if flight is not None and _names_another_flight(sentence, flight.value, rules):
+                continue  # "the crew of NASA’s SpaceX Crew-8 mission, who docked …" in Crew-7's
             value = _fact_value(fact, sentence, rules, owners)
+            if value and fact.one_value and _outnumbered(fact, value, article):
+                break  # "launched … aboard the Soyuz MS-25" beside the MS-24 named thrice
             if value:
                 found[fact.name] = KeyFact(fact.name, value, block.id)
                 break
     return tuple(found.values())
+
+
+def _names_another_flight(sentence: str, flight: str, rules: KeyFactRules) -> bool:
+    """The sentence names a flight other than the article's (`flight_name`'s value): what it
+    tells is that flight's, not this one's."""
+    for fact in rules.facts:
+        if fact.name != rules.flight_name:
+            continue
+        for match in fact.pattern.finditer(sentence):
+            if match.group("value").strip(_TRAILING) != flight:
+                return True
+    return False
+
+
+def _same_name(one: str, other: str) -> bool:
+    """ "Dragon" and "Crew Dragon" name one craft; "Soyuz MS-24" and "Soyuz MS-25" two."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", other)) or bool(
+        re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", one)
+    )
+
+
+def _outnumbered(fact: _FactRule, value: str, article: Article) -> bool:
+    """Whether the article's paragraphs name another value of `fact` (not "Dragon" beside
+    "Crew Dragon") at least as often as `value`: a return story's "launched … aboard the Soyuz
+    MS-25" (the crew who stays) beside two mentions of the Soyuz MS-24 that lands is not the
+    flight's. Captions, which repeat the story more loosely, are not counted."""
+    counts: dict[str, int] = {}
+    for block in article.story_blocks:
+        if block.kind != "paragraph":
+            continue
+        for match in fact.pattern.finditer(block.text):
+            found = match.group("value").strip(_TRAILING)
+            counts[found] = counts.get(found, 0) + 1
+    own = sum(n for v, n in counts.items() if _same_name(v, value))
+    return any(n >= own for v, n in counts.items() if not _same_name(v, value))
 
 
 _OWNER = patterns.compile(r"(?<![\w’'-])((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)[’']s\s+[A-Z]")

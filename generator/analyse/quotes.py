@@ -563,6 +563,7 @@ class _Tracker:
     # the he/she that last stood for the speaker ("“…,” she said."): the same pronoun later
     # ("she refused …, even though she said") is the speaker again, not someone else
     pronoun: str | None = None
+    headline: str | None = None  # the one person the headline names ("Meet Hemanth Koralla")
 
 
 def _subjects(masked: str, index: PeopleIndex, starts: list[int]) -> list[_Subject]:
@@ -1276,6 +1277,7 @@ class _Context:
     acts: _Acts
     previous: str | None  # speaker of a quotation left open in the previous paragraph
     trailing: str | None  # speaker the previous paragraph ends with, no one after
+    headline: str | None = None  # the one person the headline names
 
 
 def _attribute(
@@ -1319,7 +1321,9 @@ def _attribute(
             result.append(None)
             continue
         elif at_start:
-            speaker = _previous_sentence_speaker(ctx, evidence, span)
+            speaker = _previous_sentence_speaker(ctx, evidence, span) or _narrated_subject(
+                ctx, span, words
+            )
         # A question does not carry its asker over to the answer after it.
         evidence.add_voice(span.start, None if words.endswith("?") else speaker)
         result.append((words, speaker))
@@ -1338,6 +1342,38 @@ def _previous_sentence_speaker(ctx: _Context, evidence: _Evidence, span: _Span) 
         return None
     pos, speaker = found
     return speaker if _nobody_between(ctx.acts, pos, span.start, speaker) else None
+
+
+_PERSONAL = patterns.compile(
+    r"(?<![\w’'-])(?:I|we|We|my|My|our|Our|me|us|you|You|your|Your)(?![\w’'-])"
+)
+
+
+def _narrated_subject(ctx: _Context, span: _Span, words: str) -> str | None:
+    """In a profile whose headline names one person ("Meet Hemanth Koralla"): "While
+    unexpected, Koralla seized the opportunity. “You can’t say no to NASA!”" — a sentence that
+    is only a quotation, in the first or second person, right after a sentence whose subject
+    is that person, the one its paragraph names, in a paragraph with no reporting verb at all,
+    is theirs (a feature's way of letting its subject speak). Anyone else named there, a verb
+    of speech, or another headline ("Peresild waved. “We will be back soon.”") gives no one."""
+    if ctx.headline is None or ctx.acts.items:
+        return None
+    if len(words.split()) < 3 or not _PERSONAL.search(words):
+        return None
+    index = bisect.bisect_right(ctx.starts, span.start) - 1
+    if index == 0:
+        return None
+    named = {s.person for s in ctx.subjects.items if s.person != _PRONOUN}
+    if len(named) != 1:
+        return None
+    (person,) = named
+    if person != ctx.headline:
+        return None
+    lo, hi = ctx.starts[index - 1], ctx.starts[index]
+    subject = any(
+        s.person == person and not (s.object or s.possessive) for s in ctx.subjects.between(lo, hi)
+    )
+    return person if subject else None
 
 
 def _trailing_speaker(ctx: _Context, evidence: _Evidence, last_voice: str | None) -> str | None:
@@ -1403,7 +1439,9 @@ def _block_speech(
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
     tracker.introduced = _introduces(masked, subjects, acts.items, spans)
     tracker.previous_named = frozenset(s.person for s in subjects.items if s.person != _PRONOUN)
-    ctx = _Context(text, masked, starts, subjects, acts, carry.previous, carry.trailing)
+    ctx = _Context(
+        text, masked, starts, subjects, acts, carry.previous, carry.trailing, tracker.headline
+    )
     evidence = _Evidence(acts)
     attributed = _attribute(ctx, spans, evidence)
     voices = [
@@ -1505,7 +1543,8 @@ def _nested_messages(words: str, index: PeopleIndex, block: str) -> tuple[Quote,
 def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockSpeech, ...]:
     """Quotations and speech flags of every story block, in document order."""
     index = PeopleIndex(people, role_references=True)
-    tracker = _Tracker()
+    named = {pid for *_, pid in index.mentions(article.title)}
+    tracker = _Tracker(headline=named.pop() if len(named) == 1 else None)
     blocks = article.story_blocks
     # Whether the next paragraph (captions skipped) opens with a quotation mark, for each block.
     next_opens = [False] * len(blocks)
@@ -1519,7 +1558,8 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
     for number, (block, opens) in enumerate(zip(blocks, next_opens, strict=True)):
         if block.kind != "paragraph" and not _caption_runs_on(blocks, number):
             # captions neither continue nor interrupt a quotation
-            speech, _ = _block_speech(block, index, _Tracker(), _Carry(), False)
+            fresh = _Tracker(headline=tracker.headline)
+            speech, _ = _block_speech(block, index, fresh, _Carry(), False)
             results.append(speech)
             continue
         speech, carry = _block_speech(block, index, tracker, carry, opens)
