@@ -1096,5 +1096,9 @@ def test_a_quoted_sentence_after_a_profiles_subject_is_theirs() -> None:
     assert _profile(title, (KORALLA,), impersonal) == [
         ("The agency never says no to anyone.", None)
     ]
+    letter = "Koralla received a letter. “We regret to inform you of our decision.”"
+    assert _profile(title, (KORALLA,), letter) == [
+        ("We regret to inform you of our decision.", None)
+    ]
     object_only = "The job went to Koralla. “You can’t say no to NASA!”"
     assert _profile(title, (KORALLA,), object_only) == [("You can’t say no to NASA!", None)]

@@ -494,10 +494,11 @@ class _Context:
     anchor: str | None = None  # the date of the event before this expression
     # (month, day) → year of the dates the article wrote out in full so far ("Feb. 27, 2024")
     full_dates: dict[tuple[int, int], int] = field(default_factory=dict)
-    # month → the years of the days of that month the paragraphs wrote out in full so far
-    # ("updated on March 22, 2024"): without a published date, one year there places another
-    # day of the month ("who docked to the station on March 5"); captions' dates are not counted
-    full_months: dict[int, set[int]] = field(default_factory=dict)
+    # month → the year of each day of that month the paragraphs wrote out in full so far
+    # ("updated on March 22, 2024", "Monday, March 25" placed by its weekday): without a
+    # published date, two or more days there, all of one year, place another day of the month
+    # ("who docked to the station on March 5"); captions' dates are not counted
+    full_months: dict[int, list[int]] = field(default_factory=dict)
     years: frozenset[int] | None = None  # every year the article writes (no published date)
     # the years written before the block at hand, and where the sentence at hand ends (for
     # _weekday_date_alone)
@@ -547,11 +548,12 @@ def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> st
             # "In 2014, Wilmore made time to call Stover at Christmas": the year opening the
             # sentence is the time of what it tells
             return _on(ctx.year, month, day)
-        month_years = ctx.full_months.get(month, set())
-        if day is not None and len(month_years) == 1:
-            # "updated on March 22, 2024" … "who docked to the station on March 5": the one
-            # year the paragraphs gave that month
-            return _on(next(iter(month_years)), month, day)
+        month_years = ctx.full_months.get(month, [])
+        if day is not None and len(month_years) >= 2 and len(set(month_years)) == 1:
+            # "updated on March 22, 2024", "Monday, March 25" … "who docked to the station on
+            # March 5": the one year the paragraphs gave that month, twice or more (a single
+            # "born March 3, 1930" places no "died March 5")
+            return _on(month_years[0], month, day)
         if ctx.reference_year is not None:
             return _on(ctx.reference_year, month, day)  # the year the article is about
         if (
@@ -1017,7 +1019,7 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
                 day = int(match.group("day"))
                 month = _rules().months[match.group("month").rstrip(".")]
                 ctx.full_dates[(month, day)] = year
-                ctx.full_months.setdefault(month, set()).add(year)
+                ctx.full_months.setdefault(month, []).append(year)
             if kind in _ATTRIBUTIVE or _qualifies(text, start, match):
                 # "the December 1968 crash", "the 1975 mission", "the Song of the Year for
                 # 1969": a year that qualifies a noun sets no time for what follows

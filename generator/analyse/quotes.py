@@ -152,6 +152,7 @@ class _Words:
     in_document: re.Pattern[str]  # "In it, " / "In the memo, " opening a sentence
     document: re.Pattern[str]  # "addressed a two-paragraph memorandum": a document written
     thought: re.Pattern[str]  # "I started to think “": a verb of thought right before a mark
+    speech_words: re.Pattern[str]  # "message", "letter": what may carry someone else's words
 
 
 def _norm(phrase: str) -> str:
@@ -169,6 +170,7 @@ def _words() -> _Words:
     statements = str_list(data.get("statement_headlines"))
     determiners = str_list(data.get("scare_quote_determiners"))
     fragment_leads = str_list(data.get("fragment_lead_words"))
+    speech_words = [*str_list(data.get("speech_nouns")), *str_list(data.get("speech_sources"))]
     verb_body = _alternation(verbs)
     inverted = [v for v in str_list(data.get("inverted_verbs")) if " " not in v]
     after_only = list(str_list(data.get("after_only_verbs")))  # "According to Smith, …"
@@ -229,6 +231,9 @@ def _words() -> _Words:
             rf"\s+{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,2}}?"
             rf"(?:{_alternation(str_list(data.get('speech_sources'))) or _NEVER})(?![\w’'-])"
         ),
+        speech_words=_word_pattern(speech_words, case=False)
+        if speech_words
+        else patterns.compile(_NEVER),
         thought=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(str_list(data.get('thought_verbs'))) or _NEVER})"
             r"\s*[,:]?\s*$"
@@ -1355,7 +1360,9 @@ def _narrated_subject(ctx: _Context, span: _Span, words: str) -> str | None:
     is only a quotation, in the first or second person, right after a sentence whose subject
     is that person, the one its paragraph names, in a paragraph with no reporting verb at all,
     is theirs (a feature's way of letting its subject speak). Anyone else named there, a verb
-    of speech, or another headline ("Peresild waved. “We will be back soon.”") gives no one."""
+    of speech, a message or letter in the sentence before (`speech_nouns`, `speech_sources`:
+    its words may be someone else's), or another headline ("Peresild waved. “We will be back
+    soon.”") gives no one."""
     if ctx.headline is None or ctx.acts.items:
         return None
     if len(words.split()) < 3 or not _PERSONAL.search(words):
@@ -1370,6 +1377,8 @@ def _narrated_subject(ctx: _Context, span: _Span, words: str) -> str | None:
     if person != ctx.headline:
         return None
     lo, hi = ctx.starts[index - 1], ctx.starts[index]
+    if _words().speech_words.search(ctx.masked, lo, hi):
+        return None  # "Koralla received a letter. “We regret to inform you …”": the letter's
     subject = any(
         s.person == person and not (s.object or s.possessive) for s in ctx.subjects.between(lo, hi)
     )
