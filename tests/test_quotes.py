@@ -1102,3 +1102,14 @@ def test_a_quoted_sentence_after_a_profiles_subject_is_theirs() -> None:
     ]
     object_only = "The job went to Koralla. “You can’t say no to NASA!”"
     assert _profile(title, (KORALLA,), object_only) == [("You can’t say no to NASA!", None)]
+
+
+def test_a_bare_attribution_credits_only_a_quotation_that_opens_its_sentence() -> None:
+    """ "“… a ‘Merry Christmas.’” Stover said." credits the quotation before it; "Smith
+    called the ruling “a travesty.” Jones said it was fair." does not give Smith's sentence's
+    words to Jones."""
+    assert _voices((SMITH, JONES), "“We are done here.” Jones said.") == [
+        ("We are done here.", "ann-jones")
+    ]
+    inside = "Smith called the ruling “a travesty.” Jones said it was fair."
+    assert _voices((SMITH, JONES), inside) == [("a travesty.", None)]

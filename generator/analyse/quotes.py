@@ -1067,12 +1067,17 @@ def _ends_clause(text: str, span: _Span) -> bool:
 
 
 def _bare_attribution(text: str, span: _Span, act: _Speech) -> bool:
-    """ "“… a ‘Merry Christmas.’” Stover said.": a quotation closed after its own full stop,
-    then a sentence that is only its speaker and a reporting verb (at most three words more,
-    "Stover said in 2019."): that sentence attributes the quotation before it."""
+    """ "“… a ‘Merry Christmas.’” Stover said.": a quotation that opens its sentence, closed
+    after its own full stop, then a sentence that is only its speaker and a reporting verb (at
+    most three words more, "Stover said in 2019."): that sentence attributes the quotation
+    before it. Not a quotation inside the writer's sentence ("Smith called the ruling “a
+    travesty.” Jones said it was fair.": not Jones's)."""
     inner = text[span.text_start : span.text_end].rstrip(" ’'")
     if not _SENTENCE_END.search(inner) or act.subject is None or act.subject.start < span.end:
         return False
+    lead = text[: span.start].rstrip(" \t\n(")
+    if lead and (lead[-1].isalnum() or lead[-1] in ",;:"):
+        return False  # "Smith called the ruling “a travesty.” Jones said …": Smith's sentence
     return _BARE_TAIL.fullmatch(text, act.end, act.sentence[1]) is not None
 
 
