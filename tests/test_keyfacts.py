@@ -495,3 +495,18 @@ def test_a_spacecraft_named_less_often_than_another_is_not_the_flights() -> None
     assert "spacecraft" not in facts_of(article_from(body))
     departed = body.replace("will depart the station in the Roscosmos", "departed aboard the")
     assert facts_of(article_from(departed))["spacecraft"] == ("Soyuz MS-24", "b1")
+
+
+def test_a_sentence_about_another_flight_gives_no_fact() -> None:
+    """ "The previous crew launched from Baikonur Cosmodrome in Kazakhstan aboard Soyuz
+    MS-23" in a Dragon return story, and "The next launch from Wallops is …", tell another
+    flight's facts (`other_flights`): no launch site; the return stays."""
+    body = (
+        "The crew returned to Earth on March 12 aboard a Dragon spacecraft.\n\nThe previous "
+        "crew launched from Baikonur Cosmodrome in Kazakhstan aboard Soyuz MS-23.\n"
+    )
+    facts = facts_of(article_from(body))
+    assert "launch_site" not in facts
+    assert facts["return"] == ("March 12", "b1")
+    own = facts_of(article_from(body.replace("The previous crew", "The crew")))
+    assert own["launch_site"] == ("Baikonur Cosmodrome in Kazakhstan", "b2")

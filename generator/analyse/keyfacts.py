@@ -268,6 +268,8 @@ def find_dated_facts(
                 continue
             if rules.not_the_flight and rules.not_the_flight.search(event.text):
                 continue
+            if rules.other_flights and rules.other_flights.search(event.text):
+                continue  # "The previous crew launched … on Sept. 15": another flight's date
             span = (
                 _date_of_cue(event.text, event.expression, cue, rules)
                 if cue.search(event.text)
@@ -392,6 +394,7 @@ def find_key_facts(
         for block, sentence in _narrative_sentences(_blocks_in_reading_order(article))
         if block.id not in earlier
         and not (rules.not_the_flight and rules.not_the_flight.search(sentence))
+        and not (rules.other_flights and rules.other_flights.search(sentence))
     ]
     owners = _owners(article)
     for fact in rules.facts:
