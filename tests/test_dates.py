@@ -808,3 +808,12 @@ def test_undated_a_day_takes_the_one_year_its_month_was_written_with() -> None:
     assert all(not d.endswith("-03-05") for d, _ in _paragraph_events(None, two, docked))
     born = _paragraph_events(None, "Smith was born on March 3, 1930.", "He died on March 5.")
     assert born == [("1930-03-03", "on March 3, 1930")]
+
+
+def test_a_month_beside_another_years_qualifier_in_its_sentence_is_unsure() -> None:
+    """ "The 2025 launch window opens in September" (published October 2021) is not September
+    2021: the sentence's own year qualifies the window, so the month's year is unsure and it
+    is left out; the year itself stays. The same year as the month's nearest keeps it."""
+    assert _events("The 2025 launch window opens in September.") == [("2025", "2025")]
+    same = _events("The 2021 launch window closed in September.")
+    assert ("2021-09", "in September") in same

@@ -575,6 +575,12 @@ def _yearless(month: int, day: int | None, ctx: _Context, tense: str = "") -> st
     if resolved is None:
         return None
     resolved = _by_tense(resolved, month, day, ctx.published, tense)
+    if (
+        ctx.attributive_year is not None
+        and ctx.attributive_sentence == ctx.sentence
+        and ctx.attributive_year != resolved.year
+    ):
+        return None  # "The 2025 launch window opens in September" (published 2024): unsure
     return resolved.isoformat() if day is not None else resolved.isoformat()[:7]
 
 
