@@ -499,10 +499,10 @@ def test_a_spacecraft_named_less_often_than_another_is_not_the_flights() -> None
 
 def test_a_sentence_about_another_flight_gives_no_fact() -> None:
     """ "The previous crew launched from Baikonur Cosmodrome in Kazakhstan aboard Soyuz
-    MS-23" in a Dragon return story, and "The next launch from Wallops is …", tell another
+    MS-23" in a return story, and "The next launch from Wallops is …", tell another
     flight's facts (`other_flights`): no launch site; the return stays."""
     body = (
-        "The crew returned to Earth on March 12 aboard a Dragon spacecraft.\n\nThe previous "
+        "The crew returned to Earth on March 12 after six months.\n\nThe previous "
         "crew launched from Baikonur Cosmodrome in Kazakhstan aboard Soyuz MS-23.\n"
     )
     facts = facts_of(article_from(body))
@@ -510,3 +510,22 @@ def test_a_sentence_about_another_flight_gives_no_fact() -> None:
     assert facts["return"] == ("March 12", "b1")
     own = facts_of(article_from(body.replace("The previous crew", "The crew")))
     assert own["launch_site"] == ("Baikonur Cosmodrome in Kazakhstan", "b2")
+
+
+def test_a_sentence_naming_a_craft_other_than_the_flights_gives_no_fact() -> None:
+    """A spacecraft names the flight too (`flight_names`): with two Soyuz craft named as often
+    (the flight's is unsure), "The Soyuz MS-25 spacecraft docked to the station's Prichal
+    module on March 25" is no docking of the flight; once the craft is known, a sentence
+    naming another one is another flight's."""
+    body = (
+        "The Soyuz MS-25 spacecraft docked to the station's Prichal module on March 25.\n\n"
+        "The Soyuz MS-24 undocked on April 5 with O'Hara aboard.\n"
+    )
+    assert facts_of(article_from(body)) == {}
+    known = (
+        "The crew launched aboard the Soyuz MS-24 on Sept. 15.\n\nThe Soyuz MS-24 landed on "
+        "April 6.\n\nThe Soyuz MS-25 spacecraft docked to the station's Prichal module.\n"
+    )
+    facts = facts_of(article_from(known))
+    assert facts["spacecraft"] == ("Soyuz MS-24", "b1")
+    assert "docking" not in facts

@@ -118,7 +118,9 @@ class KeyFactRules:
     planned: tuple[tuple[str, str], ...] = ()  # dated fact → the name of its planned form
     vague: re.Pattern[str] | None = None  # date expressions too loose for a fact ("next week")
     other_flights: re.Pattern[str] | None = None  # "The next launch from Wallops is …"
-    flight_name: str = ""  # the fact naming the flight ("mission"): another value is another flight
+    # the facts naming the flight (mission, spacecraft): a sentence naming another value of one
+    # tells another flight
+    flight_names: tuple[str, ...] = ()
 
     def unless_for(self, name: str) -> re.Pattern[str] | None:
         return next((p for n, p in self.dated_unless if n == name), None)
@@ -180,7 +182,7 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
         planned=tuple((str(k), str(v)) for k, v in planned.items()),
         vague=_optional(data.get("dated_fact_vague")),
         other_flights=_optional(data.get("other_flights")),
-        flight_name=str(data.get("flight_name") or ""),
+        flight_names=str_list(data.get("flight_names")),
     )
 
 
@@ -397,30 +399,39 @@ def find_key_facts(
         and not (rules.other_flights and rules.other_flights.search(sentence))
     ]
     owners = _owners(article)
+    unsure: set[str] = set()  # facts left out because two values compete (`one_value`)
     for fact in rules.facts:
-        if fact.name in found:
+        if fact.name in found or fact.name in unsure:
             continue  # a second pattern for the same fact is a fallback
-        flight = found.get(rules.flight_name) if fact.name != rules.flight_name else None
+        named = {n: found[n].value for n in rules.flight_names if n in found and n != fact.name}
+        hidden = frozenset(n for n in unsure if n != fact.name)
         for block, sentence in split:
-            if flight is not None and _names_another_flight(sentence, flight.value, rules):
+            if _names_another_flight(sentence, named, hidden, rules):
                 continue  # "the crew of NASA’s SpaceX Crew-8 mission, who docked …" in Crew-7's
             value = _fact_value(fact, sentence, rules, owners)
             if value and fact.one_value and _outnumbered(fact, value, article):
-                break  # "launched … aboard the Soyuz MS-25" beside the MS-24 named thrice
+                unsure.add(fact.name)  # "launched … aboard the Soyuz MS-25" beside the MS-24
+                break
             if value:
                 found[fact.name] = KeyFact(fact.name, value, block.id)
                 break
     return tuple(found.values())
 
 
-def _names_another_flight(sentence: str, flight: str, rules: KeyFactRules) -> bool:
-    """The sentence names a flight other than the article's (`flight_name`'s value): what it
-    tells is that flight's, not this one's."""
+def _names_another_flight(
+    sentence: str, named: Mapping[str, str], hidden: frozenset[str], rules: KeyFactRules
+) -> bool:
+    """The sentence names a flight other than the article's (`flight_names`): a value of the
+    mission or the spacecraft other than the one found ("Crew-8" in a Crew-7 story), or any
+    value of one left unsure (two Soyuz craft named as often: "The Soyuz MS-25 docked …" may
+    be another flight's). What it tells is not this flight's."""
     for fact in rules.facts:
-        if fact.name != rules.flight_name:
+        if fact.name not in named and fact.name not in hidden:
             continue
         for match in fact.pattern.finditer(sentence):
-            if match.group("value").strip(_TRAILING) != flight:
+            if fact.name in hidden:
+                return True
+            if not _same_name(match.group("value").strip(_TRAILING), named[fact.name]):
                 return True
     return False
 
