@@ -1113,3 +1113,19 @@ def test_a_bare_attribution_credits_only_a_quotation_that_opens_its_sentence() -
     ]
     inside = "Smith called the ruling “a travesty.” Jones said it was fair."
     assert _voices((SMITH, JONES), inside) == [("a travesty.", None)]
+
+
+def test_titles_after_a_cue_or_set_off_after_a_noun_are_no_voices() -> None:
+    """ "what it calls “agile sprints”", "a book titled “Into the Void: A Memoir of Flight”"
+    (a title after its cue at any length) and "The exhibit, “Art of the Space Age,” opens …"
+    (Title Case set off after a noun) are terms and titles, even with "Smith said" in the
+    sentence; "the commander said, “Mission Accomplished,”" (a verb there) is still speech."""
+    for text in (
+        "Smith said the team used what it calls “agile sprints” to finish.",
+        "Smith wrote a book titled “Into the Void: A Memoir of Flight” in 2010.",
+        "The exhibit, “Art of the Space Age,” opens Friday, Smith said.",
+    ):
+        assert _voices((SMITH,), text) == [], text
+    commander = Person("bob-smith", "Bob Smith", ("Smith",), ("commander",))
+    said = "Smith landed. Then the commander said, “Mission Accomplished,” and left."
+    assert _voices((commander,), said) == [("Mission Accomplished", "bob-smith")]

@@ -1185,15 +1185,28 @@ def _title_case(tokens: list[str]) -> bool:
 
 
 def _term_cued(text: str, span: _Span, words: str) -> bool:
-    """“Challenge” after "a film called", “Steeple Mountain.” after "nicknamed": a title or a
+    """“Challenge” after "a film called", “Steeple Mountain.” after "nicknamed", a Title Case
+    quotation set off after a noun ("The exhibit, “Art of the Space Age,” opens"): a title or a
     name, even in a sentence with a reporting verb."""
     cue = _words().term_cue
     tokens = words.split()
-    if cue is None or len(tokens) > 6:
-        return False
+    apposed = (
+        _APPOSED.search(text, max(0, span.start - 60), span.start) if _is_title(words) else None
+    )
+    if apposed is not None and not _words().verbs.search(apposed.group()):
+        return True  # "The exhibit, “Art of the Space Age,” opens Friday, Smith said."
+    if cue is None or (len(tokens) > 6 and not _is_title(words)):
+        return False  # a title after its cue at any length: "a book titled “Into the Void: …”"
     if _SENTENCE_END.search(words) and not _title_case(tokens):
         return False
     return bool(cue.search(text, max(0, span.start - 30), span.start))
+
+
+# "The exhibit, “…”": a determiner, at most two more lower-case words and a noun, then a comma
+_APPOSED = patterns.compile(
+    r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*,\s*$"
+)
 
 
 _NOUN_AFTER = patterns.compile(r"\s+[a-z]")
