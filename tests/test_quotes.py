@@ -1129,3 +1129,19 @@ def test_titles_after_a_cue_or_set_off_after_a_noun_are_no_voices() -> None:
     commander = Person("bob-smith", "Bob Smith", ("Smith",), ("commander",))
     said = "Smith landed. Then the commander said, “Mission Accomplished,” and left."
     assert _voices((commander,), said) == [("Mission Accomplished", "bob-smith")]
+
+
+def test_someone_named_after_a_quotations_full_stop_intervenes() -> None:
+    """ "Smith spoke first: “We are ready.” Jones then took the stage. ¶ “We are not,” she
+    said.": Jones, named after the sentence Smith's quotation ends, intervenes, so the "she"
+    is not Smith (unknown); with no one after the quotation it stays Smith's."""
+    text = "Smith spoke first: “We are ready.” Jones then took the stage."
+    assert _voices((SMITH, JONES), text, "“We are not,” she said.") == [
+        ("We are ready.", "bob-smith"),
+        ("We are not", None),
+    ]
+    alone = "Smith spoke first: “We are ready.” Then the crowd cheered."
+    assert _voices((SMITH, JONES), alone, "“We are not,” she said.")[1] == (
+        "We are not",
+        "bob-smith",
+    )

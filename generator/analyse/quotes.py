@@ -823,9 +823,16 @@ def _not_speech_starts(masked: str) -> set[int]:
 
 
 def _speech_acts(
-    masked: str, starts: list[int], subjects: _Subjects, tracker: _Tracker
+    masked: str,
+    starts: list[int],
+    subjects: _Subjects,
+    tracker: _Tracker,
+    text_starts: list[int] | None = None,
 ) -> list[_Speech]:
-    """Every reporting verb of a block, with its speaker; updates the running speaker."""
+    """Every reporting verb of a block, with its speaker; updates the running speaker.
+    `text_starts`: the sentences of the block's own text, where a quotation's full stop ends
+    one ("Smith spoke first: “We are ready.” Jones then took the stage."): someone named after
+    the speaker's sentence there intervenes."""
     acts: list[_Speech] = []
     excluded = _not_speech_starts(masked)
     items = subjects.items
@@ -893,7 +900,11 @@ def _speech_acts(
                 tracker.pronoun = None  # named: which pronoun stands for them is not known
             tracker.last_speaker = speaker
             tracker.intervened = False
-            tracker.clear_until = sentence[1]
+            tracker.clear_until = (
+                sentence_bounds(masked, text_starts, start)[1]
+                if text_starts is not None
+                else sentence[1]
+            )
         acts.append(_Speech(start, end, sentence, subject, speaker))
     weigh(len(masked))
     return acts
@@ -1463,7 +1474,7 @@ def _block_speech(
     starts = sentence_starts(masked)
     subjects = _Subjects(_subjects(masked, index, starts))
     tracker.clear_until = 0
-    acts = _Acts(_speech_acts(masked, starts, subjects, tracker))
+    acts = _Acts(_speech_acts(masked, starts, subjects, tracker, sentence_starts(text)))
     tracker.introduced = _introduces(masked, subjects, acts.items, spans)
     tracker.previous_named = frozenset(s.person for s in subjects.items if s.person != _PRONOUN)
     ctx = _Context(
