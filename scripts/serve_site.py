@@ -50,12 +50,18 @@ def build_site(project: Path, dest: Path, engine: str = "mkdocs") -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     bin_dir = Path(sys.executable).parent
     if engine == "mkdocs":
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+        # Not --quiet: in MkDocs 1.6 it sets the "mkdocs" logger to ERROR, so --strict never
+        # sees a warning. The log is shown when the build fails.
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
             cwd=project,
             env=env,
-            check=True,
+            capture_output=True,
+            text=True,
+            check=False,
         )
+        if done.returncode != 0:
+            raise RuntimeError(f"mkdocs build --strict failed in {project}:\n{done.stderr}")
         return dest
     if engine != "zensical":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -58,17 +61,20 @@ def ensure_generated(project: Path) -> None:
 def mkdocs_build(
     project: Path, *extra: str, env: dict[str, str] | None = None, new_process: bool = False
 ) -> Path:
-    """`mkdocs build -q` of a temporary project into project/site (the hook regenerates docs/).
+    """`mkdocs build --strict` of a temporary project into project/site (the hook regenerates
+    docs/); any warning MkDocs, a plugin or the hook logs fails the test with its text.
 
     It runs in this process, as the `mkdocs build` command does it (load_config, the plugins'
     startup, build, shutdown), which saves a Python start and MkDocs' imports per site. With an
     `env`, or `new_process=True` (a test of what a new process does, such as one that takes the
-    saved state), it runs `python -m mkdocs build` in a new process."""
+    saved state), it runs `python -m mkdocs build --strict` in a new process. Never `-q`: in
+    MkDocs 1.6 it sets the "mkdocs" logger to ERROR, so `--strict` never sees a warning."""
     ensure_generated(project)
     site = project / "site"
-    if env is not None or new_process or set(extra) - {"--strict"}:
+    options = [e for e in extra if e != "--strict"]
+    if env is not None or new_process or options:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site), *extra],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *options],
             cwd=project,
             capture_output=True,
             text=True,
@@ -76,9 +82,55 @@ def mkdocs_build(
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+        assert not logged_warnings(result.stderr), result.stderr
         return site
-    _mkdocs_build_here(project, site, strict="--strict" in extra)
+    _mkdocs_build_here(project, site)
     return site
+
+
+def logged_warnings(stderr: str) -> list[str]:
+    """The WARNING and ERROR lines of a `mkdocs` command's log (its stderr)."""
+    return [line for line in stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+class _Collect(logging.Handler):
+    """Keeps the text of every record of WARNING and above; shows nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname} {record.name}: {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def no_mkdocs_warnings(what: str = "mkdocs build --strict") -> Iterator[None]:
+    """Fail, with their text, when MkDocs (or a plugin, or the hook) logs a warning inside:
+    `mkdocs build --strict` aborts on one. The "mkdocs" logger is set as the `mkdocs`
+    command sets it (its own handler, no propagation), at WARNING: INFO and DEBUG are dropped
+    as `-q` drops them, warnings reach MkDocs' strict-mode counter and this collector."""
+    logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
+    collect = _Collect()
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(collect)
+    try:
+        yield
+    except Exception as exc:
+        if collect.messages:  # MkDocs' own abort ("Aborted with 1 warnings") says no more
+            raise AssertionError(_warned(what, collect.messages)) from exc
+        raise
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(level)
+        logger.propagate = propagate
+    assert not collect.messages, _warned(what, collect.messages)
+
+
+def _warned(what: str, messages: list[str]) -> str:
+    return f"{what} logged {len(messages)} warning(s):\n" + "\n".join(messages)
 
 
 class _TemplateCode(jinja2.BytecodeCache):
@@ -101,11 +153,9 @@ class _TemplateCode(jinja2.BytecodeCache):
 _TEMPLATE_CODE = _TemplateCode()
 
 
-def _mkdocs_build_here(project: Path, site: Path, *, strict: bool) -> None:
-    """What `mkdocs build -q [--strict] -d site` does, run from the project's folder: `-q` sets
-    the "mkdocs" logger to ERROR (so, as there, a logged warning neither shows nor counts)."""
-    import contextlib
-    import logging
+def _mkdocs_build_here(project: Path, site: Path) -> None:
+    """What `mkdocs build --strict -d site` does, run from the project's folder, with every
+    warning failing the test (no_mkdocs_warnings)."""
     from unittest import mock
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -120,23 +170,19 @@ def _mkdocs_build_here(project: Path, site: Path, *, strict: bool) -> None:
         env.bytecode_cache = _TEMPLATE_CODE
         return env
 
-    logger = logging.getLogger("mkdocs")
-    level, propagate = logger.level, logger.propagate
-    logger.setLevel(logging.ERROR)
-    logger.propagate = False
-    try:
-        with contextlib.chdir(project), mock.patch.object(Theme, "get_env", get_env):
-            config = load_config(
-                config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict or None
-            )
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build.build(config, dirty=False)
-            finally:
-                config.plugins.on_shutdown()
-    finally:
-        logger.setLevel(level)
-        logger.propagate = propagate
+    with (
+        no_mkdocs_warnings(),
+        contextlib.chdir(project),
+        mock.patch.object(Theme, "get_env", get_env),
+    ):
+        config = load_config(
+            config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build.build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
 
 
 def make_photo(path: Path, size: tuple[int, int] = (1600, 1000), fmt: str = "JPEG") -> Path:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
-from support import CORPUS, SEED, make_project
+from support import CORPUS, SEED, logged_warnings, make_project, no_mkdocs_warnings
 
 from generator import cache, incremental, memo
 
@@ -42,9 +42,9 @@ def site_files(site: Path) -> SiteFiles:
 
 
 def clean_build(project: Path, dest: Path) -> SiteFiles:
-    """`mkdocs build` in a fresh process, as CI builds the site."""
+    """`mkdocs build --strict` in a fresh process, as CI builds the site."""
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
         cwd=project,
         capture_output=True,
         text=True,
@@ -52,6 +52,7 @@ def clean_build(project: Path, dest: Path) -> SiteFiles:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+    assert not logged_warnings(done.stderr), done.stderr
     return site_files(dest)
 
 
@@ -77,7 +78,8 @@ class Served:
         cwd = Path.cwd()
         os.chdir(self.project)
         try:
-            self._build(config or self._config(), dirty=True)
+            with no_mkdocs_warnings("a `mkdocs serve --dirty` rebuild"):
+                self._build(config or self._config(), dirty=True)
         finally:
             os.chdir(cwd)
         return site_files(self.site)
@@ -245,5 +247,6 @@ def test_make_serve_dirty_serves_the_edit_and_a_correct_search_index(tmp_path: P
     text = log.read_text()
     assert "rendered" in text and "page(s) again" in text, text  # it was a dirty rebuild
     assert "Aborted" not in text and "Error" not in text, text
+    assert not logged_warnings(text), text
     clean = json.loads(clean_build(project, tmp_path / "clean")["search/search_index.json"])
     assert served == clean

@@ -273,7 +273,7 @@ def test_hostile_title_is_escaped_exactly_once(
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     (work / "mkdocs.yml").write_text(config)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
         cwd=work,
         check=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
@@ -371,7 +371,7 @@ def test_search_on_a_site_for_another_story_finds_the_person(
     root = work / "site-project"
     assert main(["new", str(root), "--from", str(article), "--like", str(REPO)]) == 0
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(root / "site")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
         cwd=root,
         check=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
