@@ -117,9 +117,22 @@ def two_states(
     return project, old, new
 
 
-@pytest.mark.parametrize("half", [False, True], ids=["between changes", "in a write"])
+# A build makes ~75 changes (~15 writes): the kill points between changes are shared out over
+# SHARDS tests (k = shard + 1, shard + 1 + SHARDS, …, until the build ends), so that two
+# workers run them side by side; together they kill the build at every change, as one loop did.
+SHARDS = 4
+KILLS = [(False, shard, SHARDS) for shard in range(SHARDS)] + [(True, 0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("half", "shard", "shards"),
+    KILLS,
+    ids=[f"between changes {s + 1} of {n}" if not h else "in a write" for h, s, n in KILLS],
+)
 def test_a_kill_at_any_change_leaves_old_or_new_and_the_next_build_succeeds(
     half: bool,
+    shard: int,
+    shards: int,
     two_states: tuple[Path, dict[str, bytes], dict[str, bytes]],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -127,7 +140,7 @@ def test_a_kill_at_any_change_leaves_old_or_new_and_the_next_build_succeeds(
     pristine = project.parent / "pristine"
     shutil.copytree(project, pristine)
     seen_old = seen_new = 0
-    for k in range(1, 200):
+    for k in range(1 + shard, 200, shards):
         shutil.rmtree(project)
         shutil.copytree(pristine, project)
         docs = project / "docs"
