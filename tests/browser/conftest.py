@@ -1,11 +1,12 @@
 """Fixtures for the browser suite: build the site once, serve it on 127.0.0.1, drive Chromium.
 
-Everything here is session-scoped so that the whole suite builds once per engine, serves once
-per engine and starts one browser. The site fixtures are parametrised by engine: every test
-that uses the built site runs against the MkDocs + Material build and the Zensical build of the
-same mkdocs.yml, overrides/ and docs/ (test ids end in [mkdocs] / [zensical]). Tests that need
-a tool which is missing (Debian's Chromium, java, node_modules, zensical) skip, except under
-CI=true, where a missing tool is a failure.
+Everything here is session-scoped so that the whole suite builds once per engine (one build
+shared by the xdist workers of a run), serves once per engine and starts one browser. The site
+fixtures are parametrised by engine: every test that uses the built site runs against the
+MkDocs + Material build and the Zensical build of the same mkdocs.yml, overrides/ and docs/
+(test ids end in [mkdocs] / [zensical]). Tests that need a tool which is missing (Debian's
+Chromium, java, node_modules, zensical) skip, except under CI=true, where a missing tool is a
+failure.
 
 Environment:
   BROWSER_SITE_DIR  use this already-built MkDocs site instead of building one (quicker while
@@ -15,6 +16,7 @@ Environment:
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -144,7 +146,19 @@ def site_dir(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = Path(prebuilt).resolve()
         assert (path / "index.html").is_file(), f"BROWSER_SITE_DIR={prebuilt} has no index.html"
         return path
-    return build_site(tmp_path_factory.mktemp(f"built-{engine}"), engine)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_site(tmp_path_factory.mktemp(f"built-{engine}"), engine)
+    # Under xdist every worker has its own session: the first to get here builds the site into
+    # the run's shared temporary folder (its workers' parent), the others wait and serve it.
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / f"built-{engine}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        dest, done = shared / f"built-{engine}", shared / f"built-{engine}.done"
+        if not done.is_file():
+            shutil.rmtree(dest, ignore_errors=True)  # a build that failed on another worker
+            build_site(dest, engine)
+            done.touch()
+    return dest / "site"
 
 
 @pytest.fixture(scope="session")
