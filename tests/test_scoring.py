@@ -255,9 +255,13 @@ def test_targets_are_the_issues_numbers() -> None:
 
 
 def test_the_script_prints_a_table_per_kind_and_an_overall_one(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _script().main([]) == 0
+    from test_scoring_bar import _reports  # report_all() once per process, shared with the bars
+
+    script = _script()
+    monkeypatch.setattr(script, "report_all", _reports)
+    assert script.main([]) == 0
     out = capsys.readouterr().out
     kinds = {kind for _, kind in corpus().values()} | {"launch-landing", "space-journalism"}
     heads = {
