@@ -7,9 +7,10 @@ very object of the last build. What paging and share work out from such an objec
 cost estimate, a trimmed card, a card's JSON-LD) is then the same as last time: a `Kept` map
 returns it without working it out again. An entry holds its object, so the object's identity
 is never reused while the entry lives; `plain` values (str, int, tuples of them) complete the
-key by equality. Each build keeps only the entries it used (`turn()` after the build's stage),
-so the maps are the size of one site whatever the edits (each map belongs to a
-stage, such as "paging", turned together). Never a wrong value: the key is the
+key by equality. Each build keeps the entries it used and, within twice the most one build
+used, those it did not look up (`turn()` after the build's stage), so the maps stay about the
+size of one site whatever the edits (each map belongs to a stage, such as "paging", turned
+together). Never a wrong value: the key is the
 identity of an immutable object plus every other input.
 """
 
@@ -22,18 +23,20 @@ _V = TypeVar("_V")
 _O = TypeVar("_O")
 
 _ALL: dict[str, list[Kept[object]]] = {}
+_RETAIN_FLOOR = 50_000  # entries a map may keep unused whatever its builds used
 _NAMES: dict[str, Kept[object]] = {}  # each map by a name stable across processes (state.py)
 
 
 class Kept(Generic[_V]):
     """value = make(obj), kept by id(obj) (and equal `plain` values) for the next build."""
 
-    __slots__ = ("_last", "_now", "name")
+    __slots__ = ("_last", "_now", "_peak", "name")
 
     def __init__(self, stage: str, name: str) -> None:
         """`name`: unique and the same in every process (state.py saves the maps by it)."""
         self._last: dict[Hashable, tuple[object, _V]] = {}
         self._now: dict[Hashable, tuple[object, _V]] = {}
+        self._peak = 0  # the most entries one build of this process used
         if name in _NAMES:
             raise ValueError(f"two kept maps named {name}")
         self.name = name
@@ -57,8 +60,16 @@ class Kept(Generic[_V]):
         self._now[key] = (obj, value)
 
     def turn(self) -> None:
-        """End of a build: what it used is what the next build may reuse."""
-        self._last = self._now
+        """End of a build: what it used is what the next build may reuse, and what it did not
+        look up too (a value found whole one level up leaves the values it is made of unused,
+        and the next edit needs them), while the map stays within twice the most one
+        build used."""
+        used = len(self._now)
+        self._peak = max(self._peak, used)
+        if len(self._last) + used <= max(2 * self._peak, _RETAIN_FLOOR):
+            self._last.update(self._now)
+        else:
+            self._last = self._now
         self._now = {}
 
     def clear(self) -> None:

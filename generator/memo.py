@@ -14,7 +14,7 @@ nearly every value in them is the very object of the last build: the digest of a
 value (str, numbers, dates, tuples, frozensets, frozen dataclasses holding only such values) is
 kept by identity between builds (the entry holds the object, so its identity is never reused
 while the entry lives), and only dicts, lists and new objects are walked again. Entries the
-last build did not use are dropped.
+last build did not reach are dropped once the map holds twice the most one build reached.
 """
 
 from __future__ import annotations
@@ -452,9 +452,20 @@ def render_pages(
     _pages.clear()
     _pages.update(_pages_now)
     _pages_now.clear()
-    for ident in [i for i, entry in _lasting.items() if entry[2] != _build]:
-        del _lasting[ident]
+    # Digests this build did not reach stay (a page told unchanged from its shallow items
+    # leaves the values inside it unreached, and the next edit's walk needs them), while the
+    # map stays within twice the most one build reached.
+    global _peak_used
+    reached = sum(1 for entry in _lasting.values() if entry[2] == _build)
+    _peak_used = max(_peak_used, reached)
+    if len(_lasting) > max(2 * _peak_used, _RETAIN_FLOOR):
+        for ident in [i for i, entry in _lasting.items() if entry[2] != _build]:
+            del _lasting[ident]
     return out
+
+
+_RETAIN_FLOOR = 200_000
+_peak_used = 0  # the most _lasting entries one build of this process reached
 
 
 def forget() -> None:

@@ -605,3 +605,32 @@ def test_the_memo_takes_a_new_container_of_the_same_values_by_its_skeleton(
     assert rendered == ["p.md"] and b"more" in changed[0]
     _, rendered = memo_renders([page()])
     assert rendered == []
+
+
+def test_editing_another_article_does_not_make_every_card_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild finds most values whole (compose._each, _same_as_last) without looking up the
+    per-person cards they are made of; those must still be there for the next edit of another
+    article (dropped, every card of the site was made again: ~1 s at 1,000 articles)."""
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
+    project = Project(make_project(tmp_path / "p", seeds))
+    made: list[object] = []
+    real = compose._card
+
+    def counting(*args: object) -> object:
+        made.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(compose, "_card", counting)
+    assert build(project).applied
+    cards = len(made)
+    assert cards > 5  # the site has people
+    edit(project.seeds / "nasa_article_329.txt", "research", "zq research")
+    assert build(project).applied
+    made.clear()
+    text = (project.seeds / "nasa_article_550.txt").read_text(encoding="utf-8")
+    (project.seeds / "nasa_article_550.txt").write_text(text + "\n\nZq.\n", encoding="utf-8")
+    assert build(project).applied
+    assert len(made) < cards // 2, (len(made), cards)
