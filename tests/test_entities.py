@@ -49,6 +49,15 @@ def test_an_abbreviation_is_an_alias_of_the_organization() -> None:
     assert organizations["jaxa"].aliases == ("JAXA",)
 
 
+def test_a_date_after_an_organization_is_no_part_of_its_name() -> None:
+    """Hold-out 9 (a feature): "at NASA’s Kennedy Space Center on April 9, 1981" gave the
+    organization "Kennedy Space Center on April"."""
+    text = "It sat at NASA’s Kennedy Space Center on April 9, 1981, and at the Court on Monday."
+    names = {o.name for o in find_organizations(article_from(text))}
+    assert "Kennedy Space Center" in names
+    assert not any(" on " in n for n in names)
+
+
 def test_an_unknown_agency_is_found_by_its_closing_word() -> None:
     article = article_from("The Israel Space Agency signed with SpaceX’s team.")
     assert [(o.id, o.name) for o in find_organizations(article)] == [

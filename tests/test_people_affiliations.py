@@ -322,6 +322,38 @@ def test_a_teams_possessive_before_a_role_is_no_organization(
     assert people["al-bo"].organizations == ("navy",)
 
 
+def test_an_organization_written_right_after_another_is_the_persons_too() -> None:
+    """Hold-out 11 (an interview): "is a Climate Scientist at NASA Langley Research Center"
+    gave NASA alone (the possessive "NASA’s Langley …" gave both)."""
+    for text in (
+        "Anum Ashraf is a scientist at NASA Langley Research Center.",
+        "Anum Ashraf is a scientist at NASA’s Langley Research Center.",
+    ):
+        person = _person(text, "anum-ashraf")
+        assert person.organizations == ("nasa", "langley-research-center")
+
+
+@pytest.mark.parametrize(
+    ("text", "pid", "role", "organizations"),
+    [
+        (
+            "Blinken met Director of the CCP Central Foreign Affairs Commission Wang Yi today.",
+            "wang-yi",
+            "director",
+            ("ccp-central-foreign-affairs-commission",),
+        ),
+        ("Administrator of NASA Bill Nelson spoke.", "bill-nelson", "administrator", ("nasa",)),
+    ],
+)
+def test_an_organization_that_ends_a_title_is_the_persons_not_the_roles(
+    text: str, pid: str, role: str, organizations: tuple[str, ...]
+) -> None:
+    """Hold-out 11 (a State Department readout): "PRC Director of the CCP Central Foreign
+    Affairs Commission and Foreign Minister Wang Yi": the commission is his organization."""
+    person = _person(text, pid)
+    assert (person.roles, person.organizations) == ((role,), organizations)
+
+
 # --- more shapes of roles ----------------------------------------------------------------------
 
 

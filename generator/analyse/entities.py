@@ -11,6 +11,7 @@ from functools import cache
 
 from ..model import Article, Organization, Place
 from ..read import slugify
+from ..site import load_data
 from . import patterns
 from .lexicon import KnownName, entity_lexicon, people_lexicon
 from .text import DOTTED, NAME_TOKEN, lowercase_words, phrase_alternation
@@ -204,6 +205,8 @@ def _extension(
             if joiner == "and":
                 break  # "the Department of Energy and the FBI": two names
             j += 1
+        if j < len(words) and words[j][1] in _calendar_words():
+            break  # "Kennedy Space Center on April 9": a date, no part of the name
         if _opens_with_known(words, j, known):
             return last  # "Diplomatic Security Service of the Department of State": two names
         if joiner == "and" and _opens_with_role(words, j):
@@ -220,6 +223,17 @@ def _extension(
             break
         last, i = k - 1, k
     return last
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names, in full (dates.yml)."""
+    data = load_data("dates.yml") or {}
+    months = data.get("months")
+    words = {str(w) for w in data.get("weekdays") or ()}
+    for forms in months if isinstance(months, list) else []:
+        words.update(str(f) for f in forms[:1])
+    return frozenset(words)
 
 
 def _opens_with_role(words: list[tuple[int, str]], at: int) -> bool:

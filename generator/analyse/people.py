@@ -1027,7 +1027,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 # "NASA Kennedy Space Center’s Associate Director of Management X": the
                 # organizations before the role are the person's
                 abbr = portfolio[3].group("abbr")
-                for org in [*_orgs_ending(sentence[: portfolio[2]], ctx), abbr]:
+                for org in [*_orgs_ending(sentence[: portfolio[2]], ctx), abbr, portfolio[4]]:
                     if org in ctx.org_ids and ctx.org_ids[org] not in orgs:
                         orgs.append(ctx.org_ids[org])
         found.append(
@@ -1131,23 +1131,54 @@ def _portfolio_role(sentence: str, start: int, ctx: _Context) -> tuple[str, bool
     return (span[0], span[1]) if span else None
 
 
+_ORG_LINK = patterns.compile(r"\s+(?P<link>of|for|at)\s+(?:the\s+)?$")
+_ORG_OPENS = patterns.compile(r"(?:the\s+)?")
+
+
+def _portfolio_org(words: str, ctx: _Context) -> tuple[str, str, str] | None:
+    """An organization that ends a portfolio, right after its link or as all of it: "Mission for
+    the Embassy of Israel" → ("Mission", "for", "Embassy of Israel"); "the CCP Central Foreign
+    Affairs Commission" → ("", "", the commission). None when no organization ends it."""
+    text = words.rstrip()
+    for match in ctx.any_org.finditer(text):
+        if match.end() != len(text):
+            continue
+        if _ORG_OPENS.fullmatch(text, 0, match.start()):
+            return "", "", match.group("org")
+        link = _ORG_LINK.search(text, 0, match.start())
+        if link is not None:
+            return text[: link.start()], link.group("link"), match.group("org")
+    return None
+
+
 def _portfolio_span(
     sentence: str, start: int, ctx: _Context
-) -> tuple[str, bool, int, re.Match[str]] | None:
+) -> tuple[str, bool, int, re.Match[str], str | None] | None:
     """The role before a name when it is written with its portfolio: "Minister of Foreign and
     European Affairs Rastislav Káčer" → "minister of foreign and european affairs". The
     portfolio is capitalised words and connectors only, names no organization or place (the
     organization of "Administrator of NASA Bill Nelson" is his organization, not his role), and
     ends on a capitalised word; the role is the capitalised role just before it (with its
     modifiers: "Deputy Assistant to the President"), and whether it is written plural ("Deputy
-    Assistants to the President A, B, and C": shared by the list)."""
+    Assistants to the President A, B, and C": shared by the list). An organization that ends
+    the portfolio is the person's, not part of the role (the fifth value, as written): "Deputy
+    Chief of Mission for the Embassy of Israel X" → "deputy chief of mission", the embassy;
+    "Director of the CCP Central Foreign Affairs Commission X" → "director", the commission."""
     window = max(0, start - 160)
     found = _PORTFOLIO.search(sentence, window, start)
     if found is None or found.end() != start:
         return None
     written_words = found.group("words").split()
+    org = _portfolio_org(found.group("words"), ctx)
+    link = found.group("link")
+    if org is not None:
+        written_words = org[0].split()
+        if not written_words:
+            link = ""
     words = [w.rstrip(",") for w in written_words]
-    if not _plain_portfolio(words, ctx):
+    if words and not _plain_portfolio(words, ctx):
+        return None
+    if not words and org is None:
         return None
     placed = list(re.finditer(r"\S+", sentence[window : found.start()]))
     before = [w.group() for w in placed]
@@ -1170,10 +1201,11 @@ def _portfolio_span(
             ):
                 break
             mods.insert(0, word.lower())
-        link = found.group("link")
         opens = window + placed[len(before) - size - len(mods)].start()
-        text = " ".join([*mods, role, link, *(w.lower() for w in written_words)])
-        return text, plural, opens, found
+        text = " ".join(
+            [*mods, role, *([link] if link else []), *(w.lower() for w in written_words)]
+        )
+        return text, plural, opens, found, org[2] if org else None
     return None
 
 
@@ -1484,17 +1516,22 @@ def _add_orgs_from(
     mention: _Mention, text: str, match: re.Match[str] | None, ctx: _Context
 ) -> None:
     """The organization `match` found in `text`, and one its possessive names right after it:
-    "the Justice Department’s Criminal Division" gives both."""
+    "the Justice Department’s Criminal Division" gives both; so does one written right after it
+    ("at NASA Langley Research Center": NASA and the center)."""
     if match is None:
         return
-    sub = _POSSESSIVE_GAP.match(text, match.end())
+    possessive = _POSSESSIVE_GAP.match(text, match.end())
+    sub = possessive or _SPACE_GAP.match(text, match.end())
     inner = ctx.any_org.match(text, sub.end()) if sub else None
     # "chief safety officer for NASA’s Commercial Crew Program": the programme's post (as the
     # batch 2 and 9 annotations have it), not NASA's
-    if not (sub and _PROGRAMME.match(text, sub.end())):
+    if not (possessive and _PROGRAMME.match(text, possessive.end())):
         _add_org(mention, match.group("org"), ctx)
     if inner:
         _add_org(mention, inner.group("org"), ctx)
+
+
+_SPACE_GAP = patterns.compile(r" (?=[A-Z])")
 
 
 # A programme named after an organization's possessive ("NASA’s Commercial Crew Program")
