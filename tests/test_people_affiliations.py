@@ -322,6 +322,30 @@ def test_a_teams_possessive_before_a_role_is_no_organization(
     assert people["al-bo"].organizations == ("navy",)
 
 
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        (
+            "Dan Roe began his career in 1982 as a news reporter at KRCR-TV in Redding.",
+            ("krcr-tv",),
+        ),
+        ("Dan Roe took a job with WESH-TV in Orlando, Florida, as a news reporter.", ("wesh-tv",)),
+        (
+            "Dan Roe was working as a software developer for General Motors when …",
+            ("general-motors",),
+        ),
+        ("Dan Roe worked as a teacher at Springfield.", ()),  # one word: maybe a town
+        ("Dan Roe worked as an aide for Senator Bob Bell.", ()),  # a person, no employer
+    ],
+)
+def test_the_employer_of_a_post_held_is_an_organization(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    """Hold-out 10 and 11 (features with a career history): "as a news reporter at KRCR-TV",
+    "as a software developer for General Motors" named no organization."""
+    assert _person(text, "dan-roe").organizations == organizations
+
+
 def test_an_organization_written_right_after_another_is_the_persons_too() -> None:
     """Hold-out 11 (an interview): "is a Climate Scientist at NASA Langley Research Center"
     gave NASA alone (the possessive "NASA’s Langley …" gave both)."""

@@ -311,6 +311,24 @@ _ROLE_THEN_NAME = patterns.compile(
 )
 
 
+# "was working as a software developer for General Motors", "began his career in 1982 as a news
+# reporter at KRCR-TV in Redding": a post held at a capitalised name that ends the clause (or
+# comes before a place, a time or another clause); "took a job with WESH-TV in Orlando,
+# Florida, as a news reporter": the employer of a job before the post.
+_CLAUSE_END = r"(?=\s*(?:[,.;)]|\s+(?:in|from|when|until|before|after|and|since|during)\b|$))"
+_AS_ROLE_AT = patterns.compile(
+    rf"(?<![\w’'])as\s+(?:an?|the)\s+(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){{0,4}})\s+"
+    rf"(?:at|for|with)\s+(?:the\s+)?(?P<org>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}){_CLAUSE_END}"
+)
+_JOB_WITH = patterns.compile(
+    rf"(?<![\w’'])(?:job|position|post|internship)\s+(?:at|with)\s+(?:the\s+)?"
+    rf"(?P<org>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})"
+    rf"(?:\s+in\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN})?(?:,\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)?,?)?"
+    rf"\s+as\s+(?:an?|the)\s+(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){{0,4}})"
+)
+_CAPITALS = patterns.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})*")  # "IBM", "KRCR-TV": no town's name
+
+
 # "Your Baby Can, LLC", "Loma International Business Group, Inc.": a company's name, its
 # designator after a comma (entities.yml `company_designators`).
 _DESIGNATED = (
@@ -357,33 +375,43 @@ def _ends_in_role(words: str) -> bool:
 
 def _employers(article: Article, taken: set[str]) -> list[tuple[str, str]]:
     """Organizations named only as where someone works: "Hailey Moosebrugger, payload manager,
-    Astrobotic" → (id, name). The person's first word must be a known given name and
+    Astrobotic" → (id, name); "as a news reporter at KRCR-TV", "a job with Florida Today as a
+    photojournalist". The person's first word must be a known given name and
     the name no place, none of its words written in lower case in the story; a one-word name
     must also be written with a possessive somewhere in the
-    story ("Astrobotic’s control center"), since a lone word there may be a town."""
+    story ("Astrobotic’s control center"), since a lone word there may be a town, or (after
+    "as a …") be written in capitals ("KRCR-TV")."""
     lex = people_lexicon()
     places = {form for entry in entity_lexicon().places for form in entry.forms}
     story = "\n".join(b.text for b in article.story_blocks)
     lower = lowercase_words(article)
     found: list[tuple[str, str]] = []
     for block in article.story_blocks:
-        for match in _ROLE_THEN_NAME.finditer(block.text):
+        text = block.text
+        held = [*_AS_ROLE_AT.finditer(text), *_JOB_WITH.finditer(text)] if " as " in text else []
+        for match in [*_ROLE_THEN_NAME.finditer(text), *held]:
             name = match.group("org")
             words = name.split()
+            person = match.groupdict().get("person")
             if (
-                match.group("person").split()[0] not in lex.given_names
+                (person is not None and person.split()[0] not in lex.given_names)
                 or not _ends_in_role(match.group("role"))
                 or name in taken
                 or name in places
                 or name in lex.place_names
                 or any(w in lex.place_words or w.lower() in lex.closed_class for w in words)
-                or words[0] in lex.given_names
+                or (words[0] in lex.given_names and words[0].lower() not in lex.adjective_titles)
                 or any(w.lower() in lower for w in words)  # "Mission Control": "mission"
             ):
                 continue
-            if len(words) == 1 and not re.search(rf"(?<![\w\-]){re.escape(name)}[’']s?\s", story):
+            if (
+                len(words) == 1
+                and not (person is None and _CAPITALS.fullmatch(name))
+                and not re.search(rf"(?<![\w\-]){re.escape(name)}[’']s?\s", story)
+            ):
                 continue
-            found.append((slugify(name), name))
+            if (slugify(name), name) not in found:
+                found.append((slugify(name), name))
     return found
 
 
