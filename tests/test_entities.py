@@ -58,6 +58,31 @@ def test_a_date_after_an_organization_is_no_part_of_its_name() -> None:
     assert not any(" on " in n for n in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Team members: Jay Desai with Howard University and Joe Doe, Yale University.",
+            ["Howard University", "Yale University"],
+        ),
+        (
+            "Members: Jay Desai with the University of North Carolina Pembroke and Elikem "
+            "Des-Amekudi, North Carolina A&T State University",
+            ["University of North Carolina Pembroke", "North Carolina A&T State University"],
+        ),
+        ("She joined the Department of Health and Human Services.", None),
+        ("He went to Texas A&M University and AT&T.", ["Texas A&M University"]),
+    ],
+)
+def test_an_organizations_name_ends_before_a_person_after_and(
+    text: str, names: list[str] | None
+) -> None:
+    """Hold-out 11 (a press release's team lists): "… University of North Carolina Pembroke and
+    Elikem Des-Amekudi" was one organization's name."""
+    found = [o.name for o in find_organizations(article_from(text))]
+    assert found == (names or ["Department of Health and Human Services"])
+
+
 def test_an_unknown_agency_is_found_by_its_closing_word() -> None:
     article = article_from("The Israel Space Agency signed with SpaceX’s team.")
     assert [(o.id, o.name) for o in find_organizations(article)] == [

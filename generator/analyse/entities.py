@@ -49,7 +49,8 @@ def _organization_pattern() -> tuple[re.Pattern[str], dict[str, KnownName]]:
 # District of Illinois", "Narcotic and Dangerous Drug Section"), scanned once: a regex ending in
 # a suffix word would rescan runs. A plural possessive keeps its mark ("National Sheriffs’
 # Association").
-_ORG_TOKEN = rf"(?:{DOTTED}|{NAME_TOKEN}(?:[’'](?=\s))?)"
+# Capitals joined by "&" are one word ("Texas A&M University", "North Carolina A&T State").
+_ORG_TOKEN = rf"(?:[A-Z]{{1,3}}&[A-Z]{{1,3}}(?![\w&])|{DOTTED}|{NAME_TOKEN}(?:[’'](?=\s))?)"
 _ORG_JOIN = r"(?:(?:of|for|on)(?:\s+the)?|and|&)"
 # A unit's number may open it: "752nd Medical Squadron", "4th Infantry Division".
 _ORDINAL = r"\d{1,4}(?:st|nd|rd|th)\s+(?=[A-Z])"
@@ -219,10 +220,34 @@ def _extension(
             k += 1
             if _possessive(words[k - 1][1]):
                 return k - 1
-        if k == j:
-            break
+        if k == j or (joiner == "and" and _person_shaped(words[j:k], k == len(words))):
+            break  # "Howard University and Joe Doe": a person after the name
+        if joiner == "and" and k == j + 1 and _CAPITALS_WORD.fullmatch(words[j][1]):
+            break  # "Texas A&M University and AT&T": an acronym is a name of its own
         last, i = k - 1, k
     return last
+
+
+_CAPITALS_WORD = patterns.compile(r"[A-Z][A-Z&]+")
+_DOUBLE_SURNAME = patterns.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+
+
+def _person_shaped(words: list[tuple[int, str]], last: bool) -> bool:
+    """Whether two or three words read as a person's name: a known given name first (not one
+    that opens places, people.yml `given_name_exclusions`), then capitalised words; or, ending
+    the run, a capitalised word and a surname of two joined by a hyphen ("Elikem
+    Des-Amekudi")."""
+    lex = people_lexicon()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for _, w in words):
+        return False
+    first = words[0][1]
+    if last and len(words) == 2 and _DOUBLE_SURNAME.fullmatch(words[1][1]):
+        return first.lower() not in lex.titles and first not in _place_forms()
+    return (
+        first in lex.given_names
+        and first not in lex.given_name_exclusions
+        and first.lower() not in lex.titles
+    )
 
 
 @cache
