@@ -346,6 +346,17 @@ def test_the_employer_of_a_post_held_is_an_organization(
     assert _person(text, "dan-roe").organizations == organizations
 
 
+def test_an_apposition_gives_the_organization_its_post_is_in_and_the_one_that_holds_it() -> None:
+    """Hold-out 11 (a challenge's results): "said Michael Seablom, associate director in the
+    Earth Science Division at NASA Headquarters" gave no organization."""
+    text = (
+        "“We commend them,” said Michael Seablom, associate director in the Earth Science "
+        "Division at NASA Headquarters."
+    )
+    person = _person(text, "michael-seablom")
+    assert person.organizations == ("earth-science-division", "nasa")
+
+
 def test_an_organization_written_right_after_another_is_the_persons_too() -> None:
     """Hold-out 11 (an interview): "is a Climate Scientist at NASA Langley Research Center"
     gave NASA alone (the possessive "NASA’s Langley …" gave both)."""

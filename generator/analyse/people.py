@@ -329,7 +329,7 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?!(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would)\b)"
         rf"(?:(?:an?|the)\s+)?"
         rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,4}}?{_modifiers()}(?P<role>{roles})"
-        rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+        rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with|in)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
@@ -1694,8 +1694,9 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             # engineer", "who served as NASA's chief"
             lead = after[: apposition.start("role")]
             _add_orgs_from(mention, lead, ctx.any_org.search(lead), ctx)
+            # "associate director in the Earth Science Division at NASA Headquarters": both
             org = ctx.any_org.search(rest)
-            _add_orgs_from(mention, rest, org, ctx)
+            _add_org_chain(mention, rest, org, ctx)
             late = _late_and_role().search(rest)
             if late:  # "director of … at the University of Puerto Rico and a co-author of …"
                 _add_role(mention, _role_text(late, ctx.lex))
