@@ -357,6 +357,15 @@ def test_an_apposition_gives_the_organization_its_post_is_in_and_the_one_that_ho
     assert person.organizations == ("earth-science-division", "nasa")
 
 
+def test_the_service_a_person_served_in_is_an_organization() -> None:
+    """Hold-out 10 (an honorees' feature): "Michael R. Brown served in the United States Navy
+    from 1968 to 1972" gave no organization."""
+    person = _person(
+        "Michael R. Brown served in the United States Navy from 1968.", "michael-r-brown"
+    )
+    assert person.organizations == ("navy",)
+
+
 def test_an_organization_written_right_after_another_is_the_persons_too() -> None:
     """Hold-out 11 (an interview): "is a Climate Scientist at NASA Langley Research Center"
     gave NASA alone (the possessive "NASA’s Langley …" gave both)."""

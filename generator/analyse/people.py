@@ -1624,6 +1624,11 @@ def _may_end_in_role(prefix: str, ctx: _Context) -> bool:
     return any(size <= end and p.fullmatch(prefix, end - size, end) for size, p in ctx.role_ends)
 
 
+_SERVED_IN = patterns.compile(
+    r"\s+(?:(?:also|later|then|has|had|have)\s+){0,2}served\s+(?:in|with)\s+(?:the\s+)?"
+)
+
+
 def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     """Age, apposition and "of the ORG" right around one mention."""
     before = sentence[max(0, mention.start - 30) : mention.start]
@@ -1637,6 +1642,9 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         if bracket_role is not None:
             _add_role(mention, bracket_role)
             mention.titled = True
+    served = _SERVED_IN.match(after)
+    if served:  # "Michael R. Brown served in the United States Navy from 1968 to 1972"
+        _add_orgs_from(mention, after, ctx.any_org.match(after, served.end()), ctx)
     for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula):
         apposition = pattern.match(after)
         if apposition:
