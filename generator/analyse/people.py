@@ -1525,13 +1525,17 @@ def _add_orgs_from(
     inner = ctx.any_org.match(text, sub.end()) if sub else None
     # "chief safety officer for NASA’s Commercial Crew Program": the programme's post (as the
     # batch 2 and 9 annotations have it), not NASA's
-    if not (possessive and _PROGRAMME.match(text, possessive.end())):
+    # "project scientist at NASA’s Jet Propulsion Laboratory": the post is the center's, the
+    # possessive only says whose center it is (as batches 2, 9 and 11 annotate it)
+    site = possessive is not None and inner is not None and _SITE.search(inner.group("org"))
+    if not (possessive and _PROGRAMME.match(text, possessive.end())) and not site:
         _add_org(mention, match.group("org"), ctx)
     if inner:
         _add_org(mention, inner.group("org"), ctx)
 
 
 _SPACE_GAP = patterns.compile(r" (?=[A-Z])")
+_SITE = patterns.compile(r"\b(?:Center|Centre|Laboratory|Observatory|Facility)$")
 
 
 # A programme named after an organization's possessive ("NASA’s Commercial Crew Program")
