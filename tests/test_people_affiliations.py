@@ -357,6 +357,17 @@ def test_an_apposition_gives_the_organization_its_post_is_in_and_the_one_that_ho
     assert person.organizations == ("earth-science-division", "nasa")
 
 
+def test_a_fronted_post_at_two_organizations_gives_both() -> None:
+    """Hold-out 10 (a medals release): "As a research engineer at Sandia National Laboratories
+    and NASA Ames Research Center, Ochoa investigated …" gave NASA alone (no "Laboratories")."""
+    text = (
+        "Ellen Ochoa spoke.\n\nAs a research engineer at Sandia National Laboratories and NASA "
+        "Ames Research Center, Ochoa investigated optical systems."
+    )
+    person = _person(text, "ellen-ochoa")
+    assert person.organizations == ("sandia-national-laboratories", "nasa", "ames-research-center")
+
+
 def test_the_service_a_person_served_in_is_an_organization() -> None:
     """Hold-out 10 (an honorees' feature): "Michael R. Brown served in the United States Navy
     from 1968 to 1972" gave no organization."""

@@ -2136,6 +2136,9 @@ def _reversed_copula(sentence: str, first: _Mention, ctx: _Context) -> None:
         _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
 
 
+_AND_ORG = patterns.compile(r"\s+and\s+(?:the\s+|at\s+(?:the\s+)?)?(?=[A-Z])")
+
+
 def _fronted_role(sentence: str, found: list[_Mention], ctx: _Context) -> None:
     """A role fronted with "as" belongs to the name right after its comma: "As NOAA
     Administrator, Spinrad is responsible …", "As an astronaut, Richard was …" (not "As NASA
@@ -2156,7 +2159,11 @@ def _fronted_role(sentence: str, found: list[_Mention], ctx: _Context) -> None:
     _add_orgs_from(first, sentence, _lead_org(fronted, ctx), ctx)
     rest = fronted.group("rest")
     if rest:
-        _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
+        org = ctx.any_org.search(rest)
+        _add_orgs_from(first, rest, org, ctx)
+        both = _AND_ORG.match(rest, org.end()) if org else None
+        if both:  # "As a research engineer at Sandia National Laboratories and NASA Ames …"
+            _add_orgs_from(first, rest, ctx.any_org.match(rest, both.end()), ctx)
 
 
 def _subject_holder(
