@@ -187,6 +187,8 @@ def _names_more_than_a_person(before: list[tuple[int, str]], text: str, run_star
         if bare in known:
             return True  # "Brooke Army Medical Center": a known organization's word in it
         low = bare.lower().rstrip(".")
+        if low in lex.role_modifiers and bare not in lex.given_names:
+            return True  # "National Center for …": a modifier is no person's title
         if bare in lex.given_names or low in lex.titles or low in lex.particles:
             continue
         return True
