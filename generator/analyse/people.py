@@ -329,7 +329,7 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?!(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would)\b)"
         rf"(?:(?:an?|the)\s+)?"
         rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,4}}?{_modifiers()}(?P<role>{roles})"
-        rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with|in)\s+(?P<rest>[^,;]{{0,120}}))?"
+        rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
@@ -1532,6 +1532,11 @@ def _add_orgs_from(
         _add_org(mention, match.group("org"), ctx)
     if inner:
         _add_org(mention, inner.group("org"), ctx)
+    # … and the one that holds it: "in the Earth Science Division at NASA Headquarters"
+    link = _AT_NEXT.match(text, (inner or match).end())
+    holder = ctx.any_org.match(text, link.end()) if link else None
+    if holder:
+        _add_org(mention, holder.group("org"), ctx)
 
 
 _SPACE_GAP = patterns.compile(r" (?=[A-Z])")
@@ -1628,6 +1633,20 @@ def _may_end_in_role(prefix: str, ctx: _Context) -> bool:
     return any(size <= end and p.fullmatch(prefix, end - size, end) for size, p in ctx.role_ends)
 
 
+_IN_ORG = patterns.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _in_rest(after: str, apposition: re.Match[str], pattern: re.Pattern[str], ctx: _Context) -> str:
+    """An apposition's post "in" an organization ("associate director in the Earth Science
+    Division at NASA Headquarters"): the text from the organization on, or ""."""
+    if pattern is not ctx.apposition:
+        return ""
+    link = _IN_ORG.match(after, apposition.end("role"))
+    if link is None or ctx.any_org.match(after, link.end()) is None:
+        return ""
+    return after[link.end() : link.end() + 120].split(",")[0].split(";")[0]
+
+
 _SERVED_IN = patterns.compile(
     r"\s+(?:(?:also|later|then|has|had|have)\s+){0,2}served\s+(?:in|with)\s+(?:the\s+)?"
 )
@@ -1666,7 +1685,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 role = _title_words(after[: apposition.start("mods")], apposition, ctx) + role
             portfolio = _apposed_portfolio(after, apposition, ctx)
             role_end = apposition.end("role")
-            rest = apposition.group("rest") or ""
+            rest = apposition.group("rest") or _in_rest(after, apposition, pattern, ctx)
             if longer is not None:  # "chief safety officer for …", not "chief"
                 role, role_end = f"{role} {longer[0]}", longer[1]
                 tail = _ROLE_REST.match(after, role_end)
@@ -1706,9 +1725,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             # engineer", "who served as NASA's chief"
             lead = after[: apposition.start("role")]
             _add_orgs_from(mention, lead, ctx.any_org.search(lead), ctx)
-            # "associate director in the Earth Science Division at NASA Headquarters": both
             org = ctx.any_org.search(rest)
-            _add_org_chain(mention, rest, org, ctx)
+            _add_orgs_from(mention, rest, org, ctx)
             late = _late_and_role().search(rest)
             if late:  # "director of … at the University of Puerto Rico and a co-author of …"
                 _add_role(mention, _role_text(late, ctx.lex))
