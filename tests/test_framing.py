@@ -201,9 +201,9 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 10 (released in session 10): its one (nasa-233, two sounding rockets told in a
     # caption) is framed since session 10 (crafts += "sounding rocket"): 12 of 12. Batch 11
     # (released in session 11): none, frames and non-space sites alike, as scored untuned (main
-    # 144580c's rules) and on session 10's final rules (80aee89): 12 of 12. Batch 12 (the unseen
-    # batch, session 11): three frames, as scored untuned (main 74620a1's rules: 9 of 12); every
-    # non-space site of the batch is clean.
+    # 144580c's rules) and on session 10's final rules (80aee89): 12 of 12. Batch 12 (released in
+    # session 12): three frames, as scored untuned (main 74620a1's rules: 9 of 12) and on session
+    # 11's final rules (cd6d20f); every non-space site of the batch is clean.
     12: {
         "nasa-490-expedition69-goddard-visit": "reports no flight (keyfacts.yml), framed",
         "nasa-796-corey-twine-career-journey": "reports no flight (keyfacts.yml), framed",
