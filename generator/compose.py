@@ -215,7 +215,18 @@ class Page:
 _T = TypeVar("_T")
 _KEPT: dict[tuple[Any, ...], tuple[tuple[object, ...], Any]] = {}
 _USED: set[tuple[Any, ...]] = set()
+# The keys of the entries whose objects start with a Facts, by that Facts' identity: what
+# _keep_only_used drops when the Facts is gone, found without a scan of every entry.
+_BY_FACTS: dict[int, set[tuple[Any, ...]]] = {}
 _KEPT_LIMIT = 500_000
+
+
+def _store(key: tuple[Any, ...], entry: tuple[tuple[object, ...], Any]) -> None:
+    """_KEPT[key] = entry, indexed by its leading Facts (if it has one) in _BY_FACTS."""
+    _KEPT[key] = entry
+    objects = entry[0]
+    if objects and isinstance(objects[0], Facts):
+        _BY_FACTS.setdefault(id(objects[0]), set()).add(key)
 
 
 def _kept(kind: str, make: Callable[..., _T], *objects: Any, plain: tuple[Any, ...] = ()) -> _T:
@@ -229,8 +240,7 @@ def _kept(kind: str, make: Callable[..., _T], *objects: Any, plain: tuple[Any, .
         return value
     value = make(*objects, *plain)
     if len(_KEPT) >= _KEPT_LIMIT:
-        _KEPT.clear()
-        _USED.clear()
+        forget()
     if objects and isinstance(objects[0], Facts):
         # An edited article whose share is equal to its last one (an edit elsewhere in its
         # text) gives the very objects of the last build, so what gathers them is kept too.
@@ -239,9 +249,9 @@ def _kept(kind: str, make: Callable[..., _T], *objects: Any, plain: tuple[Any, .
         same_context = before is not None and all(map(operator.is_, before[0], objects[1:]))
         if same_context and before is not None and before[1] == value:
             value = before[1]
-        _KEPT[slot] = (objects[1:], value)
+        _store(slot, (objects[1:], value))
         _USED.add(slot)
-    _KEPT[key] = (objects, value)
+    _store(key, (objects, value))
     _USED.add(key)
     return value
 
@@ -276,7 +286,7 @@ def _same_as_last(name: tuple[Any, ...], inputs: tuple[Any, ...], make: Callable
         new: Any = value
         if len(old) == len(new) and all(map(operator.is_, old, new)):
             value = old  # the very same items: the very same tuple (as _steady gives)
-    _KEPT[key] = (inputs, value)
+    _store(key, (inputs, value))
     return value
 
 
@@ -392,17 +402,21 @@ def _keep_only_used(current: Sequence[Facts] = ()) -> None:
     if len(_KEPT) > max(2 * _peak_used, _RETAIN_FLOOR):
         for key in [k for k in _KEPT if k not in _USED]:
             del _KEPT[key]
+        _BY_FACTS.clear()
+        for key, entry in _KEPT.items():
+            _store(key, entry)
     else:
         alive = {id(f) for f in current}
-        for key in [
-            k
-            for k, (objects, _) in _KEPT.items()
-            if k not in _USED
-            and objects
-            and isinstance(objects[0], Facts)
-            and id(objects[0]) not in alive
-        ]:
-            del _KEPT[key]
+        for gone in [i for i in _BY_FACTS if i not in alive]:
+            keys = _BY_FACTS.pop(gone)
+            used = {k for k in keys if k in _USED}
+            for key in keys - used:
+                held = _KEPT.get(key)
+                # A key named, not keyed by identity ("same") may hold other objects by now.
+                if held is not None and held[0] and id(held[0][0]) == gone:
+                    del _KEPT[key]
+            if used:
+                _BY_FACTS[gone] = used
     _USED.clear()
 
 
@@ -411,9 +425,10 @@ _peak_used = 0  # the most shares one build of this process used (a cold build: 
 
 
 def forget() -> None:
-    """Drop every kept share (tests)."""
+    """Drop every kept share (tests; a map past _KEPT_LIMIT)."""
     _KEPT.clear()
     _USED.clear()
+    _BY_FACTS.clear()
 
 
 def snapshot() -> dict[tuple[Any, ...], tuple[tuple[object, ...], Any]]:
@@ -438,7 +453,7 @@ def restore(value: object) -> None:
             new = (*key[:4], *map(id, objects))
         else:  # (kind, plain, *ids of the objects)
             new = (key[0], key[1], *map(id, objects))
-        _KEPT[new] = entry
+        _store(new, entry)
 
 
 def human_date(value: str | dt.date | None) -> str:

@@ -20,6 +20,7 @@ from generator import build as build_module
 from generator import cache, compose, keep, memo, paging, share, write
 from generator.build import build, generate, output_index, unchanged_key
 from generator.errors import GeneratorError
+from generator.model import Facts
 from generator.site import Project
 
 Tree = dict[str, bytes]
@@ -634,3 +635,28 @@ def test_editing_another_article_does_not_make_every_card_again(
     (project.seeds / "nasa_article_550.txt").write_text(text + "\n\nZq.\n", encoding="utf-8")
     assert build(project).applied
     assert len(made) < cards // 2, (len(made), cards)
+
+
+def test_the_shares_of_an_edited_articles_old_version_are_dropped(tmp_path: Path) -> None:
+    """compose keeps what each article gave the shared pages; after an edit, what the old
+    version of the edited article gave is dropped (or the kept map grows with every save),
+    while the other articles' shares stay for the next edit."""
+    seeds: dict[str, bytes | str] = {SEED.name: SEED.read_bytes()}
+    seeds.update({p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))})
+    project = Project(make_project(tmp_path / "p", seeds))
+
+    def heads(slug: str) -> list[object]:
+        return [
+            objects[0]
+            for objects, _ in compose.snapshot().values()
+            if objects and isinstance(objects[0], Facts) and objects[0].article.slug == slug
+        ]
+
+    assert build(project).applied
+    old, other = heads("nasa-article-329"), heads("nasa-article-550")
+    assert old and other
+    edit(project.seeds / "nasa_article_329.txt", "research", "zq research")
+    assert build(project).applied
+    assert heads("nasa-article-329")  # the new version's shares
+    assert not [h for h in heads("nasa-article-329") if any(h is o for o in old)]
+    assert all(any(h is o for o in other) for h in heads("nasa-article-550"))
