@@ -589,6 +589,38 @@ def test_a_name_written_in_capitals_with_an_age_is_a_person() -> None:
     assert _people("NEW ORLEANS POLICE said that MARK TWAIN arrived.") == {}
 
 
+def test_a_name_in_capitals_opening_an_awards_entry_is_a_person() -> None:
+    """Hold-out 12 (an awards list): "DANIEL L. DIETRICH – In recognition of …" was read as
+    acronyms; the caption's "Kevin Dickens (GRC)" and the entry's "KEVIN W. DICKENS" are one
+    person, named by the fullest form."""
+    people = _people(
+        "Honorees: Tim Roe (NESC Director); Kevin Doe (GRC).\n\n"
+        "KEVIN W. DOE – In recognition of engineering excellence.\n\n"
+        "DANIEL L. ROSS – In recognition of the development of the rationale."
+    )
+    assert set(people) == {"tim-roe", "kevin-w-doe", "daniel-l-ross"}
+    assert people["kevin-w-doe"][0] == "KEVIN W. DOE"
+    # capitals without a known given name first, or with no dash after them, stay out
+    assert _people("NEW HORIZONS – In recognition of the mission team.") == {}
+    assert _people("DANIEL L. ROSS received the award.") == {}
+
+
+def test_a_title_after_a_full_name_in_one_run_is_no_person() -> None:
+    """Hold-out 12 (a career feature): the signed pull quote "Corey Twine Astronaut Fitness
+    Trainer" gave the person "Fitness Trainer"; a titled name with a given name stays one."""
+    text = "Jane Roe trains the crews.\n\nDon’t give up. Jane Roe Astronaut Fitness Trainer"
+    assert set(_people(text)) == {"jane-roe"}
+    assert "david-doe" in _people("Jane Roe Astronaut David Doe spoke to reporters.")
+
+
+def test_a_title_word_after_a_role_is_the_given_name() -> None:
+    """Hold-out 12: "United Arab Emirates astronaut Sultan Alneyadi" gave the person
+    "Alneyadi" with the role "sultan"; the title opening a name with no role before stays one."""
+    people = _people("The crew included United Arab Emirates astronaut Sultan Doe. Doe spoke.")
+    assert people == {"sultan-doe": ("Sultan Doe", ("astronaut",))}
+    assert "sultan-doe" not in _people("The crew met Sultan Doe of Oman. Doe spoke.")
+
+
 def test_capitals_after_a_title_are_initials() -> None:
     """Hold-out 2 (White House appointments): "Senior Legislative Assistant to then-Senator JD
     Vance (OH)" lost the senator; an organization's capitals before a name stay out."""

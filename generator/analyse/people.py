@@ -524,6 +524,11 @@ _CAPITALS_NAME = patterns.compile(
     rf"(?<![\w.’'\-])(?P<name>{_CAPITALS_WORD}(?:\s+(?:[A-Z]\.|{_CAPITALS_WORD})){{1,3}})"
     r",\s+(?:aged?\s+)?\d{1,3}\s*,"
 )
+# … or opening a paragraph before a dash, as an awards list writes each recipient: "JANE Q. DOE –
+# In recognition of …".
+_CAPITALS_LEAD = patterns.compile(
+    rf"^\s*(?P<name>{_CAPITALS_WORD}(?:\s+(?:[A-Z]\.|{_CAPITALS_WORD})){{1,3}})\s+[–—]\s+[A-Z]"
+)
 
 
 def _capitals(article: Article, org_ids: dict[str, str]) -> frozenset[str]:
@@ -534,9 +539,9 @@ def _capitals(article: Article, org_ids: dict[str, str]) -> frozenset[str]:
     lex = people_lexicon()
     words: set[str] = set()
     for block in article.story_blocks:
-        if "," not in block.text:
-            continue
-        for found in _CAPITALS_NAME.finditer(block.text):
+        aged = _CAPITALS_NAME.finditer(block.text) if "," in block.text else iter(())
+        lead = _CAPITALS_LEAD.match(block.text)
+        for found in [*aged, *([lead] if lead else [])]:
             name = found.group("name").split()
             if not is_given(name[0].title(), lex) or any(
                 w in org_ids or w.title() in _place_words() for w in name
@@ -847,12 +852,28 @@ def _capital_initials(match: re.Match[str], tokens: list[str], i: int, ctx: _Con
         return False
     if i > 0:
         return _is_title(tokens[i - 1], ctx)
+    return _role_just_before(match, ctx)
+
+
+def _role_just_before(match: re.Match[str], ctx: _Context) -> bool:
+    """Whether the words right before the run end in a role ("astronaut "), with no comma."""
     before = match.string[max(0, match.start() - _PREFIX) : match.start()]
     if not _may_end_in_role(before, ctx) or before.rstrip().endswith(","):
         return False
     start = ctx.prefix_start.search(before)
     role = ctx.prefix.match(before, start.start()) if start else None
     return role is not None and role.end() == len(before)
+
+
+def _title_as_given(match: re.Match[str], tokens: list[str], start: int, ctx: _Context) -> bool:
+    """ "United Arab Emirates astronaut Sultan Alneyadi": a title word (no honorific, no
+    abbreviation) opening a run of two words right after a role is the given name; the role
+    before it is the person's title already."""
+    if start != 1 or len(tokens) != 2 or not tokens[0].isalpha() or not tokens[0].istitle():
+        return False
+    if tokens[0] in ctx.lex.honorifics or _blocked(tokens[0], ctx) or _blocked(tokens[1], ctx):
+        return False
+    return not _is_title(tokens[1], ctx) and _role_just_before(match, ctx)
 
 
 def _dotted_part(words: list[str], i: int) -> bool:
@@ -863,6 +884,19 @@ def _dotted_part(words: list[str], i: int) -> bool:
     if not _SPACED_LETTER.fullmatch(words[i]):
         return False
     return any(0 <= j < len(words) and _SPACED_LETTER.fullmatch(words[j]) for j in (i - 1, i + 1))
+
+
+def _signed_title(prefix: list[str], core: tuple[str, ...], ctx: _Context) -> bool:
+    """A full name and then its title in one run, as a pull quote is signed: "Corey Twine
+    Astronaut Fitness Trainer" names Corey Twine; the words after the title ("Fitness Trainer",
+    no given name first) are the rest of the title, no second person."""
+    first_role = next((i for i in range(len(prefix)) if _role_at(prefix, i, ctx.lex)), None)
+    if first_role is None or first_role < 2 or is_given(core[0], ctx.lex):
+        return False
+    name = prefix[:first_role]
+    return is_given(name[0], ctx.lex) and not any(
+        _blocked(w, ctx) or _is_title(w, ctx) or _is_place_word(w, ctx) for w in name
+    )
 
 
 def _clean_run(
@@ -881,6 +915,8 @@ def _clean_run(
     start = _name_start(tokens, possessive, initial, ctx, aged)
     if start == len(tokens) - 1 and _capital_initials(match, tokens, start - 1, ctx):
         start -= 1
+    elif _title_as_given(match, tokens, start, ctx):
+        start = 0
     rest = tokens[start:]
     core = _core(rest, ctx)
     if not core or _name_words(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
@@ -906,6 +942,8 @@ def _clean_run(
         return None  # "452nd Security Forces Squadron": a unit, not "Forces Squadron"
     prefix = tokens[:start]
     if any(t in ctx.lex.vessel_prefixes for t in prefix):  # "the S.S. Patricia Robertson"
+        return None
+    if _signed_title(prefix, core, ctx):
         return None
     honorific = address = None
     if prefix and prefix[-1].rstrip(".") in ctx.lex.honorifics:
@@ -2861,7 +2899,9 @@ def _unbracketed(sentence: str) -> str:
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """'Vande Hei' ⊂ 'Mark Vande Hei'; 'Tracy Dyson' ~ 'Tracy C. Dyson' (cores compared); a
-    given name's nickname is that name ('Mike Brown' ~ 'Michael R. Brown': data/nicknames.txt)."""
+    given name's nickname is that name ('Mike Brown' ~ 'Michael R. Brown': data/nicknames.txt);
+    a name written in capitals is the same name ('Kevin Dickens' ~ 'KEVIN W. DICKENS')."""
+    short, full = _uncapitalised(short), _uncapitalised(full)
     if short == full[len(full) - len(short) :]:
         return True
     if short[-1] != full[-1]:
@@ -2869,6 +2909,11 @@ def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return short[0] == full[0] or (
         len(short) == 2 and len(full) >= 2 and is_nickname_of(short[0], full[0])
     )
+
+
+def _uncapitalised(core: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words as written in mixed case: "KEVIN W. DICKENS" → Kevin W. Dickens."""
+    return tuple(w.title() if len(w) > 1 and w.isalpha() and w.isupper() else w for w in core)
 
 
 def _cluster_full(
@@ -2886,6 +2931,8 @@ def _cluster_full(
 def _surname_keys(surname: str) -> tuple[str, ...]:
     """The surname, and without a particle joined by a hyphen: "Abadi" refers to Haider
     al-Abadi as "Sisi" to Abdel Fattah el-Sisi."""
+    if len(surname) > 1 and surname.isalpha() and surname.isupper():
+        return (surname, surname.title())  # "DICKENS" is Dickens too
     head, dash, rest = surname.partition("-")
     if dash and rest[:1].isupper() and head in people_lexicon().particles:
         return (surname, rest)
@@ -2894,10 +2941,15 @@ def _surname_keys(surname: str) -> tuple[str, ...]:
 
 def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
     """Add a name of two or more words to a known person it fits; → whether it did."""
-    for person in by_surname.get(mention.core[-1], []):  # both rules need the same surname
+    owners: list[_Person] = []
+    for key in _surname_keys(mention.core[-1]):  # "DICKENS" is Dickens's too
+        owners.extend(p for p in by_surname.get(key, []) if not any(p is o for o in owners))
+    for person in owners:  # both rules need the same surname
         if _same_person(mention.core, person.core) or mention.core == _nickname_core(
             person.tokens, person.core
         ):  # "Drew Dziedzic" after Andrew (Drew) Dziedzic
+            if len(mention.core) > len(person.core):  # the fullest form names the person
+                person.tokens, person.core = mention.tokens, mention.core
             person.mentions.append(mention)
             return True
         if _nickname_core(mention.tokens, mention.core) == person.core:
@@ -2948,9 +3000,10 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
         return True
     if any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
         return True
+    first = person.core[0]
     return (
-        is_given(person.core[0], lex)
-        and person.core[0] not in lex.given_name_exclusions
+        (is_given(first, lex) or (first.isupper() and is_given(first.title(), lex)))
+        and first not in lex.given_name_exclusions
         and not any(m.lower or m.thing for m in person.mentions)
         and not all(m.located for m in person.mentions)
     )
