@@ -566,3 +566,20 @@ def test_roles_listed_after_worked_in_a_variety_of_roles() -> None:
         "legislative director",
     }
     assert people["jd-vance"].roles == ("senator",)
+
+
+# --- session 13 (roles13): a role label before a list of names ---------------------------------
+
+
+def test_a_plural_role_labelling_a_list_with_a_colon_is_shared_by_its_names() -> None:
+    """Batch 11 (a challenge's winners): "• Team members: Lauren Taylor, Amy Quarkume, and
+    Joseph Wilkins, with Howard University" gave no role; a singular label ("Moderator:") or a
+    colon after a verb ("The crew said:") still gives none."""
+    people = _people(
+        "• Team members: Lauren Taylor, Amy Quarkume, and Joseph Wilkins, with Howard University"
+    )
+    assert {p.roles for p in people.values()} == {("team member",)}
+    assert len(people) == 3
+    assert _people("Moderator: Lauren Taylor spoke.")["lauren-taylor"].roles == ()
+    people = _people("The crew members said: Lauren Taylor and Amy Quarkume flew.")
+    assert {p.roles for p in people.values()} == {()}

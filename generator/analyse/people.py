@@ -231,14 +231,15 @@ _DOTTED_MODIFIER = r"(?:[A-Z]\.(?:\s(?=[A-Z]\.))?){2,}"
 def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
     # Optional organization (with a parenthesised expansion), optional place/nationality word,
     # modifiers ("deputy", "U.S."), the role, and for plural roles an optional dash apposition
-    # ("cosmonauts on board — ", "eight artists – ").
+    # ("cosmonauts on board — ", "eight artists – "), or a colon right after it, as a list's
+    # label ("Team members: A, B, and C").
     return (
         # "acting NASA Administrator": a modifier may stand before the organization too
         rf"(?:(?P<pre>(?:{modifiers}\s+)*)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
         rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
         # the role starts a word ("son" is no role in "Harley-Davidson"; "then-Senator" is one)
         rf"(?P<mods>(?:{modifiers}\s+|{_DOTTED_MODIFIER}\s+)*)(?<![\w’'])(?P<role>{roles})"
-        rf"(?P<dash>(?:\s+[a-z][^—–,.;:]{{0,60}}?)?\s*[—–])?\s*,?\s*$"
+        rf"(?P<dash>(?:\s+[a-z][^—–,.;:]{{0,60}}?)?\s*[—–]|:)?\s*,?\s*$"
     )
 
 
@@ -1666,7 +1667,7 @@ def _may_end_in_role(prefix: str, ctx: _Context) -> bool:
     if "—" in prefix or "–" in prefix:
         return True
     end = len(prefix.rstrip())  # str.rstrip() strips what the pattern's \s matches
-    if end and prefix[end - 1] == ",":
+    if end and prefix[end - 1] in ",:":
         end = len(prefix[: end - 1].rstrip())
     return any(size <= end and p.fullmatch(prefix, end - size, end) for size, p in ctx.role_ends)
 
