@@ -817,3 +817,18 @@ def test_a_month_beside_another_years_qualifier_in_its_sentence_is_unsure() -> N
     assert _events("The 2025 launch window opens in September.") == [("2025", "2025")]
     same = _events("The 2021 launch window closed in September.")
     assert ("2021-09", "in September") in same
+
+
+def test_a_year_opening_a_period_is_not_the_year_the_article_is_about() -> None:
+    """Hold-out 12 (undated): "on Jan. 15" and "on Feb. 4" after "Since December 2022, SWOT
+    has been measuring" and "Launched in December 2022" are in some later year: a year after
+    "since" does not count towards the year the article is about, so the days stay unplaced."""
+    texts = (
+        "The image shows the area on Jan. 15, and then again on Feb. 4.",
+        "Since December 2022, SWOT has been measuring the height of water.",
+        "Launched in December 2022, SWOT is now in its operations phase.",
+    )
+    assert _article_events(None, *texts) == [("2022-12", "b2"), ("2022-12", "b3")]
+    # written twice without "since", the year is the article's and places the days
+    told = ("The image shows the area on Jan. 15.", "In January 2022 it rained.", "Also 2022.")
+    assert ("2022-01-15", "b1") in _article_events(None, *told)

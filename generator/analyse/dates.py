@@ -72,6 +72,8 @@ class _Rules:
     dated_names: frozenset[str]  # "the Outer Space Treaty of 1967": "of" a year is its date
     number_labels: frozenset[str]  # "Flight 1549": a number after one of these is no year
     decade_words: frozenset[str]  # "the mid-1980’s": words before a decade (besides determiners)
+    # "Since December 2022": a year opening a period that lasts to the story's time
+    period_start_years: re.Pattern[str]
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -186,6 +188,12 @@ def _rules() -> _Rules:
         season_words=patterns.compile(
             f"(?i:{_alternation(str_list(data.get('seasons')))})"
             if str_list(data.get("seasons"))
+            else r"(?!x)x"
+        ),
+        period_start_years=patterns.compile(
+            rf"(?<![\w’'-])(?i:{_alternation(str_list(data.get('period_start_words')))})\s+"
+            rf"(?:(?:{_month_forms(list(months))})\s+(?:[0-3]?\d,?\s+)?)?{_YEAR}"
+            if str_list(data.get("period_start_words"))
             else r"(?!x)x"
         ),
     )
@@ -1216,6 +1224,11 @@ def find_events(article: Article) -> tuple[Event, ...]:
         # another time ("Medals of Freedom are displayed Thursday, July 7, 2022", an earlier
         # ceremony), so it does not count towards it
         told = written - Counter(y for b in story if b.kind != "paragraph" for y in _photo_years(b))
+        # "Since December 2022, SWOT has been measuring": the period runs up to the story's
+        # time, later by an unknown span, so its first year is not the year the story is about
+        # ("on Jan. 15" and "on Feb. 4" there stay unresolved)
+        starts = _rules().period_start_years
+        told -= Counter(int(m.group("year")) for b in story for m in starts.finditer(b.text))
         reference = _reference_year(told)
     # Offsets count from the last date of the paragraphs so far; captions neither give nor
     # take one. Full dates ("Feb. 27, 2024") lend their year to the same day written alone.
