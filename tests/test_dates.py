@@ -819,6 +819,22 @@ def test_a_month_beside_another_years_qualifier_in_its_sentence_is_unsure() -> N
     assert ("2021-09", "in September") in same
 
 
+def test_a_weekday_after_the_is_the_weekday_written_before() -> None:
+    """Hold-out 12 (a scrub post of Saturday 2014-09-20): "Next launch attempt is Sunday
+    morning" is the next day; "the Sunday attempt" later, in a sentence of no tense, is that
+    same Sunday, not the Sunday before publication. Alone, "the Sunday attempt" says neither
+    past nor future: left out."""
+    published = dt.date(2014, 9, 20)
+    story = (
+        "Next launch attempt is Sunday morning at 1:52 a.m. EDT. The forecast calls for a 40"
+        " percent chance of acceptable conditions for the Sunday attempt."
+    )
+    assert _events(story, published) == [("2014-09-21", "Sunday"), ("2014-09-21", "Sunday")]
+    assert _events("The forecast calls for rain for the Sunday attempt.", published) == []
+    # a weekday with a word of its own before "the" keeps its tense rule
+    assert _events("The crew landed on Sunday.", published) == [("2014-09-14", "on Sunday")]
+
+
 def test_a_year_opening_a_period_is_not_the_year_the_article_is_about() -> None:
     """Hold-out 12 (undated): "on Jan. 15" and "on Feb. 4" after "Since December 2022, SWOT
     has been measuring" and "Launched in December 2022" are in some later year: a year after

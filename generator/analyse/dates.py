@@ -41,6 +41,7 @@ _TENSE_WINDOW = 200  # chars either side of a weekday searched for future marker
 # Quoted words do not set the narrative's tense ("on Monday, she said: “we will …”").
 _QUOTED = patterns.compile(r"“[^“”]*”?|\"[^\"]*\"?")
 _YEAR = r"(?P<year>1[6-9]\d\d|2[01]\d\d)(?!\w)"
+_THE_BEFORE = patterns.compile(r"(?i)(?:^|[^\w’'])the\s+$")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 
 
@@ -770,9 +771,10 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _season(match, published)
     if kind == "ago":
         return _ago(match, published)
-    if kind == "weekday" and match.group("poss"):
-        # "Tuesday's explosion": the day of an earlier "On Tuesday", else unknown (the noun
-        # does not say whether the Tuesday is past or to come: "ahead of Tuesday's vote")
+    if kind == "weekday" and (match.group("poss") or _after_the(match)):
+        # "Tuesday's explosion", "the Sunday attempt": the day of an earlier "On Tuesday", else
+        # unknown (the noun does not say whether the Tuesday is past or to come: "ahead of
+        # Tuesday's vote"; a weekday's tense is judged by its sentence, which here is the noun's)
         return ctx.weekday_dates.get(rules.weekdays[match.group("weekday")])
     if kind == "weekday":
         future = bool(rules.future.search(tense)) or match.group().lower().startswith("next")
@@ -782,6 +784,12 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         words, poss = match.group(), match.group("poss")
         return _relative(words[: -len(poss)] if poss else words, published)
     return None
+
+
+def _after_the(match: re.Match[str]) -> bool:
+    """A bare weekday right after "the" ("for the Sunday attempt"): a noun's qualifier."""
+    before = match.string[max(0, match.start() - 5) : match.start()]
+    return match.group() == match.group("weekday") and bool(_THE_BEFORE.search(before))
 
 
 def _undated_this_year(match: re.Match[str], ctx: _Context) -> str | None:
