@@ -203,10 +203,10 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # (released in session 11): none, frames and non-space sites alike, as scored untuned (main
     # 144580c's rules) and on session 10's final rules (80aee89): 12 of 12. Batch 12 (released in
     # session 12): three frames, as scored untuned (main 74620a1's rules: 9 of 12) and on session
-    # 11's final rules (cd6d20f); every non-space site of the batch is clean.
+    # 11's final rules (cd6d20f); every non-space site of the batch is clean. nasa-490 and
+    # nasa-796 (no flight) are no longer framed since session 13 (dates13: "last year" and
+    # "whether" in not_if_sentence): 11 of 12.
     12: {
-        "nasa-490-expedition69-goddard-visit": "reports no flight (keyfacts.yml), framed",
-        "nasa-796-corey-twine-career-journey": "reports no flight (keyfacts.yml), framed",
         "nasa-blog-crs4-launch-scrub-2014": "reports a flight (keyfacts.yml), no frame",
     },
 }
@@ -424,6 +424,30 @@ def test_an_expedition_named_at_the_top_is_a_flight_in_progress(tmp_path: Path) 
         "the space station for Expedition 41.\n"
     )
     facts = analyse(read_seed(_write(tmp_path / "feature.md", feature)))
+    assert evidence_sentences(spaceflight.evidence, facts) == []
+
+
+def test_a_crew_of_last_year_or_a_flight_to_either_place_is_no_evidence(tmp_path: Path) -> None:
+    """Hold-out 12: "all served as flight engineers on the Expedition 69 crew aboard the
+    International Space Station last year" (a visit, undated) tells a past mission; "whether
+    they're flying to the International Space Station or journeying around the Moon" (a
+    career feature) a possibility: neither frames the article. The same crew aboard the
+    station now is a flight in progress."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    visit = (
+        "---\ntitle: Astronauts visit Goddard\n---\n\nThe astronauts visited the center.\n\n"
+        "They served as flight engineers on the Expedition 69 crew aboard the International "
+        "Space Station last year.\n"
+    )
+    facts = analyse(read_seed(_write(tmp_path / "visit.md", visit)))
+    assert evidence_sentences(spaceflight.evidence, facts) == []
+    now = visit.replace("They served", "They serve").replace(" last year", "")
+    assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "now.md", now))))
+    career = (
+        "---\ntitle: A trainer's journey\n---\n\nHe keeps explorers in shape before launch "
+        "day, whether they are flying to the International Space Station or around the Moon.\n"
+    )
+    facts = analyse(read_seed(_write(tmp_path / "career.md", career)))
     assert evidence_sentences(spaceflight.evidence, facts) == []
 
 
