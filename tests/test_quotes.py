@@ -200,6 +200,9 @@ def test_more_speech_verbs_keep_the_speaker(sentence: str) -> None:
         "The crew watched “Star Wars” on the station.",
         "They named the capsule “Freedom” before the flight.",
         "Mission commander Arthur “Jack” Doe said the crew was ready.",
+        # hold-out 12: a job title with the sentence's full stop inside the marks
+        "Smith’s official title is “astronaut strength, conditioning, and rehabilitation"
+        " specialist.” He works with a team.",
     ],
 )
 def test_terms_titles_and_nicknames_are_not_voices(text: str) -> None:

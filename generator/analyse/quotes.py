@@ -1195,6 +1195,15 @@ def _title_case(tokens: list[str]) -> bool:
     return bool(long_words) and all(t[:1].isupper() for t in long_words)
 
 
+@cache
+def _title_is() -> re.Pattern[str]:
+    """`title_cues` of speech.yml ("title is") right before a quotation."""
+    cues = str_list(load_data("speech.yml").get("title_cues"))
+    return patterns.compile(
+        rf"(?i)(?<![\w’'-])(?:{_alternation(cues)})\s*,?\s*$" if cues else r"(?!x)x"
+    )
+
+
 def _term_cued(text: str, span: _Span, words: str) -> bool:
     """“Challenge” after "a film called", “Steeple Mountain.” after "nicknamed", a Title Case
     quotation set off after a noun ("The exhibit, “Art of the Space Age,” opens"): a title or a
@@ -1208,6 +1217,10 @@ def _term_cued(text: str, span: _Span, words: str) -> bool:
         return True  # "The exhibit, “Art of the Space Age,” opens Friday, Smith said."
     if cue is None or (len(tokens) > 6 and not _is_title(words)):
         return False  # a title after its cue at any length: "a book titled “Into the Void: …”"
+    if _title_is().search(text, max(0, span.start - 30), span.start):
+        # "Twine’s official title is “astronaut strength, … specialist.”": a job title, even
+        # with the sentence's full stop inside the marks
+        return True
     if _SENTENCE_END.search(words) and not _title_case(tokens):
         return False
     return bool(cue.search(text, max(0, span.start - 30), span.start))
