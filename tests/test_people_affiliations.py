@@ -574,3 +574,31 @@ def test_an_abbreviation_in_brackets_after_a_ministers_portfolio_names_the_minis
     person = _person(text, "masahito-moriyama")
     assert person.organizations == ("mext",)
     assert person.roles == ("minister of education, culture, sports, science and technology",)
+
+
+# --- organizations in brackets right after a name ----------------------------------------------
+
+
+def test_known_organizations_in_brackets_after_a_name_are_the_persons() -> None:
+    """Hold-out 12 (an awards caption): "Yuan Chen (LaRC), … James Walker (MSFC)": NASA's
+    centres by their abbreviations (entities.yml), alone or in a comma list."""
+    people = people_of(
+        article_from(
+            "From left: engineer Ann Bell (LaRC), engineer Joe Acre (MSFC, JSC) and engineer "
+            "Ivan Orlov (left) stood together."
+        )
+    )
+    assert people["ann-bell"].organizations == ("larc",)
+    assert set(people["joe-acre"].organizations) == {"msfc", "jsc"}
+    assert people["ivan-orlov"].organizations == ()
+
+
+def test_an_organization_and_a_role_in_brackets_give_both() -> None:
+    """ "Tim Wilson (NESC Director)": director, of the NESC; a bracket that is not only an
+    organization and a role gives nothing."""
+    people = people_of(
+        article_from("Honorees: Ann Bell (NESC Director) and Joe Acre (NESC lunch) were there.")
+    )
+    assert people["ann-bell"].organizations == ("nesc",)
+    assert "director" in people["ann-bell"].roles
+    assert people["joe-acre"].organizations == ()

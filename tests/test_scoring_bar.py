@@ -224,7 +224,8 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # by dates13 (session 13): science-health w5 -> w0 ("Since December 2022" sets no year),
     # launch-landing w1 -> w0 ("the Sunday attempt" is the Sunday written before); facts+
     # space-journalism 2 -> 0 (nasa-490 and nasa-796 no longer framed as flights); voices+
-    # space-journalism 2 -> 1 ("official title is “…”" is a title).
+    # space-journalism 2 -> 1 ("official title is “…”" is a title). Raised where session 13's
+    # rules raised them (organizations in brackets after a name, romanized given names, roles).
     12: {
         "launch-landing": "1.00/1.00 1.00/0.00 1.00/1.00 1.00/0.00 0/1 w0 0 1.00 w0 0 0",
         "space-journalism": "1.00/1.00 0.75/0.41 1.00/1.00 1.00/0.25 19/21 w0 1 0.75 w0 0 0",

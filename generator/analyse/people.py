@@ -1704,6 +1704,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         if bracket_role is not None:
             _add_role(mention, bracket_role)
             mention.titled = True
+    _bracketed_orgs(after, mention, ctx)
     served = _SERVED_IN.match(after)
     if served:  # "Michael R. Brown served in the United States Navy from 1968 to 1972"
         _add_orgs_from(mention, after, ctx.any_org.match(after, served.end()), ctx)
@@ -1916,6 +1917,32 @@ def _unit_apposition(after: str, mention: _Mention, ctx: _Context) -> None:
 
 
 _ROLE_REST = patterns.compile(r"\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{0,120})")
+# "Yuan Chen (LaRC)", "Shane Cravens (Syncom Space Services, SSC)": brackets right after a name
+_BRACKETED_AFTER = patterns.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
+
+
+def _bracketed_orgs(after: str, mention: _Mention, ctx: _Context) -> None:
+    """Brackets right after a name holding known organizations, alone or in a comma list,
+    give the person's: each item must be one whole organization form, or one followed by a
+    whole role ("NESC Director": director, of NESC); any other item ("left", "R-Texas") adds
+    nothing."""
+    bracket = _BRACKETED_AFTER.match(after)
+    if bracket is None:
+        return
+    for item in (part.strip() for part in bracket.group("inner").split(",")):
+        if item in ctx.org_ids:
+            _add_org(mention, item, ctx)
+            continue
+        words = item.split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            org = " ".join(words[:cut])
+            role = _role_phrase(" ".join(words[cut:]), ctx) if org in ctx.org_ids else None
+            if role is not None:
+                _add_org(mention, org, ctx)
+                _add_role(mention, role)
+                break
+
+
 _BRACKETED_BEFORE = patterns.compile(r"\((?:\d{4}\s+)?(?P<role>[A-Za-z][\w\- ]{1,40})\)\s+$")
 
 
