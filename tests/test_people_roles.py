@@ -583,3 +583,32 @@ def test_a_plural_role_labelling_a_list_with_a_colon_is_shared_by_its_names() ->
     assert _people("Moderator: Lauren Taylor spoke.")["lauren-taylor"].roles == ()
     people = _people("The crew members said: Lauren Taylor and Amy Quarkume flew.")
     assert {p.roles for p in people.values()} == {()}
+
+
+def test_a_modifier_before_affairs_keeps_the_ministers_portfolio() -> None:
+    """Batch 12 (a State readout): "External Affairs Minister Jaishankar" gave "affairs
+    minister"; a word that is no modifier still stays out ("Defense Minister": "minister")."""
+    people = _people("Antony Blinken and External Affairs Minister Jaishankar met today.")
+    assert people["jaishankar"].roles == ("external affairs minister",)
+    people = _people("Defense Minister Jane Roe spoke today.")
+    assert people["jane-roe"].roles == ("minister",)
+
+
+def test_an_intern_and_a_president_elect_are_roles() -> None:
+    """Batch 12: "said Emily Wilson, an intern at Goddard" gave no role; batch 11: "when
+    President-elect Park Geun-hye is to be inaugurated" gave none. An intern someone hired is
+    not the hirer's role."""
+    people = _people("“It’s really awesome,” said Emily Wilson, an intern at Goddard.")
+    assert people["emily-wilson"].roles == ("intern",)
+    assert _people("Jane Roe, who hired an intern, spoke.")["jane-roe"].roles == ()
+    people = _people("Lee leaves office when President-elect Park Geun-hye is inaugurated.")
+    assert people["park-geun-hye"].roles == ("president-elect",)
+
+
+def test_a_platform_scientist_keeps_the_modifier() -> None:
+    """Batch 11 (an air-quality campaign): "said Laura Judd, platform scientist for NASA’s G-III
+    aircraft" gave "scientist" (`role_modifiers` += platform); a platform alone is no role."""
+    people = _people("“It works,” said Laura Judd, platform scientist for NASA’s G-III aircraft.")
+    assert people["laura-judd"].roles == ("platform scientist",)
+    people = _people("“It works,” said Laura Judd, who built the platform for the campaign.")
+    assert people["laura-judd"].roles == ()

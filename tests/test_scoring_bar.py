@@ -209,14 +209,15 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # Organizations raised by i12people12's rules (session 11) in batches 9, 10 and 11.
     # Politics people and sport orgs raised by i12people12 (session 11: "President Lee Myung-bak",
     # a Korean given name; "the Army’s head coach X" after "Army defeated Navy", the team's).
-    # Business-regulation roles raised by roles13 (session 13: "Team members: A, B, and C").
+    # Business-regulation roles raised by roles13 (session 13: "Team members: A, B, and C"),
+    # politics and science-health roles by its role words ("President-elect", "platform scientist").
     11: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "space-journalism": "1.00/1.00 0.80/0.50 1.00/1.00 1.00/0.40 12/12 w0 0 1.00 w0 0 0",
-        "politics": "1.00/1.00 0.89/0.89 1.00/1.00 1.00/0.00 3/3 w0 0 0.80 w0 0 0",
+        "politics": "1.00/1.00 0.90/1.00 1.00/1.00 1.00/0.00 3/3 w0 0 0.80 w0 0 0",
         "courts-crime": "1.00/1.00 1.00/1.00 1.00/0.50 1.00/1.00 4/4 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/0.94 1.00/0.89 1.00/1.00 1.00/0.89 3/3 w0 0 1.00 w0 0 0",
-        "science-health": "1.00/1.00 0.67/0.67 1.00/1.00 1.00/1.00 6/6 w0 0 1.00 w0 0 0",
+        "science-health": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 6/6 w0 0 1.00 w0 0 0",
         "sport": "1.00/0.67 1.00/0.33 1.00/1.00 1.00/1.00 4/4 w0 0 1.00 w0 0 0",
     },
     # Batch 12 (i12corpus12), released in session 12: its rows on main cd6d20f (session 11's
