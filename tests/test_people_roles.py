@@ -594,6 +594,34 @@ def test_a_modifier_before_affairs_keeps_the_ministers_portfolio() -> None:
     assert people["jane-roe"].roles == ("minister",)
 
 
+def test_a_rank_after_a_ministers_title_is_a_second_role() -> None:
+    """Batch 12 (a VOA report): "Security Minister Colonel Auguste Denise Barry" gave one role
+    "security minister colonel"; "Secretary General" stays one title."""
+    people = _people("Security Minister Colonel Auguste Denise Barry agreed.")
+    assert set(people["auguste-denise-barry"].roles) == {"security minister", "colonel"}
+    people = _people("Secretary General Ban Ki-moon agreed.")
+    assert people["ban-ki-moon"].roles == ("secretary general",)
+
+
+def test_a_rank_class_written_with_a_number_stays_with_the_rank() -> None:
+    """Batch 12 (a base basketball story): "Petty Officer 2nd Class Sammy Swancy, Camp
+    Arifjan, said" gave no role; a class with no rank before it gives none."""
+    people = _people('"We won," Petty Officer 2nd Class Sammy Swancy, Camp Arifjan, said.')
+    assert people["sammy-swancy"].roles == ("petty officer 2nd class",)
+    people = _people("The 2nd Class Jane Roe flew.")
+    assert people["jane-roe"].roles == ()
+
+
+def test_a_service_named_before_a_rank_is_no_role() -> None:
+    """Batch 12: "National Guard Staff Sgt. Dexter Ward" gave the role "national guard"; the
+    service is his organization. A guard with no service's name stays a guard."""
+    people = _people("National Guard Staff Sgt. Dexter Ward scored 15 points.")
+    assert people["dexter-ward"].roles == ("staff sgt.",)
+    assert people["dexter-ward"].organizations == ("national-guard",)
+    people = _people("Reserve guard Dexter Ward scored 15 points.")
+    assert "guard" in " ".join(people["dexter-ward"].roles)
+
+
 def test_an_intern_and_a_president_elect_are_roles() -> None:
     """Batch 12: "said Emily Wilson, an intern at Goddard" gave no role; batch 11: "when
     President-elect Park Geun-hye is to be inaugurated" gave none. An intern someone hired is

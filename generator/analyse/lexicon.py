@@ -66,6 +66,7 @@ class PeopleLexicon:
     rank_classes: frozenset[str] = frozenset()  # "second class": part of the rank before it
     office_heads: frozenset[str] = frozenset()  # "assistant": "… to the President" joins it
     portfolio_heads: frozenset[str] = frozenset()  # "secretary": "of Energy" is the office's
+    ranks_after_office: frozenset[str] = frozenset()  # "colonel": "Minister Colonel" is two
     portfolio_links: frozenset[str] = frozenset()  # "of", "and": no portfolio ends on one
     adjective_titles: frozenset[str] = frozenset()  # "general": "General Atomics" is no person
     credit_labels: frozenset[str] = frozenset()  # "image credit": "Image Credit: X" credits X
@@ -270,6 +271,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         rank_classes=_lower_set(raw.get("rank_classes")),
         office_heads=_lower_set(raw.get("office_heads")),
         portfolio_heads=_lower_set(raw.get("portfolio_heads")),
+        ranks_after_office=_lower_set(raw.get("ranks_after_office")),
         portfolio_links=_lower_set(raw.get("portfolio_links")),
         credit_labels=_lower_set(raw.get("credit_labels")),
         adjective_titles=_lower_set(raw.get("adjective_titles")),

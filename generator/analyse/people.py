@@ -814,7 +814,11 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
                 prefix[j].lower() in ctx.lex.role_modifiers or _dotted_part(prefix, j)
             ):
                 j += 1
-            if j < len(prefix) and _role_at(prefix, j, ctx.lex):  # "Magistrate Judge",
+            if (
+                j < len(prefix)
+                and _role_at(prefix, j, ctx.lex)  # "Magistrate Judge",
+                and not _rank_after_office(written, prefix[j], ctx)
+            ):
                 modifiers.append(written)  # "Executive Associate Director"
                 continue
             roles.append(" ".join([*modifiers, role[0]]))
@@ -830,6 +834,13 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
                 modifiers = []
             i += 1
     return roles, orgs, plural
+
+
+def _rank_after_office(written: str, word: str, ctx: _Context) -> bool:
+    """ "Security Minister Colonel X": a rank after a portfolio head is a second role."""
+    return written.split(" ")[-1] in ctx.lex.portfolio_heads and (
+        word.lower() in ctx.lex.ranks_after_office
+    )
 
 
 _SPACED_LETTER = patterns.compile(r"[A-Z]\.")
@@ -1382,6 +1393,13 @@ def _prefix_evidence(
         grade = None
     if grade:
         prefix = prefix[: grade.start()]
+    # "Petty Officer 2nd Class Sammy Swancy": a class written with a number stays out of the
+    # name's run, so it ends the prefix; it is part of the rank before it (`rank_classes`)
+    rank_class = _RANK_CLASS_END.search(prefix)
+    if rank_class and rank_class.group(1).lower() not in ctx.lex.rank_classes:
+        rank_class = None
+    if rank_class:
+        prefix = prefix[: rank_class.start()]
     # The rank's own words before its abbreviation are the mention's ("head coach, Tech. Sgt.
     # Marcus Hollins": the role before them is his too)
     ranks = _RANK_WORDS.search(prefix) if first.honorific else None
@@ -1404,6 +1422,8 @@ def _prefix_evidence(
     match = ctx.prefix.match(prefix, start.start()) if start else None
     if match is None:
         return
+    if prefix[match.start("mods") : match.end("role")] in ctx.org_ids:
+        return  # "National Guard Staff Sgt. X": the service's name holds no role
     written = " ".join(match.group("role").lower().split())
     plural = written in ctx.lex.plural_roles
     if match.group("dash") and not plural:
@@ -1418,6 +1438,8 @@ def _prefix_evidence(
             (r for i in range(len(words)) if (r := _role_phrase(" ".join(words[i:]), ctx))), None
         )
         roles = [f"{ranked or roles[0]} {grade.group(1)}"]
+    if rank_class:
+        roles = [f"{roles[0]} {' '.join(rank_class.group(1).lower().split())}"]
     # "… as a veteran astronaut and leader, Ellen served": a role after "as" before a comma is
     # said of the clause's subject, which _fronted_role finds (at the sentence's start only)
     chained, head = _chained_roles(prefix[: match.start()], ctx)
@@ -1446,6 +1468,7 @@ def _prefix_evidence(
 
 
 _GRADE = patterns.compile(r"(?<=\w)\s+([1-5])\s+$")
+_RANK_CLASS_END = patterns.compile(r"(?<=\w)\s+([1-3](?:st|nd|rd)\s+Class)\s+$")
 _INCLUDING = patterns.compile(r",\s+(?:including|such\s+as)\s+$")
 _INCLUDING_WINDOW = 160
 
