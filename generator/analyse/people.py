@@ -1395,11 +1395,12 @@ def _prefix_evidence(
         prefix = prefix[: grade.start()]
     # "Petty Officer 2nd Class Sammy Swancy": a class written with a number stays out of the
     # name's run, so it ends the prefix; it is part of the rank before it (`rank_classes`)
-    rank_class = _RANK_CLASS_END.search(prefix)
-    if rank_class and rank_class.group(1).lower() not in ctx.lex.rank_classes:
-        rank_class = None
-    if rank_class:
-        prefix = prefix[: rank_class.start()]
+    class_end = _RANK_CLASS_END.search(prefix)
+    rank_class = " ".join(class_end.group(1).lower().split()) if class_end else ""
+    if class_end and rank_class in ctx.lex.rank_classes:
+        prefix = prefix[: class_end.start()]
+    else:
+        rank_class = ""
     # The rank's own words before its abbreviation are the mention's ("head coach, Tech. Sgt.
     # Marcus Hollins": the role before them is his too)
     ranks = _RANK_WORDS.search(prefix) if first.honorific else None
@@ -1439,7 +1440,7 @@ def _prefix_evidence(
         )
         roles = [f"{ranked or roles[0]} {grade.group(1)}"]
     if rank_class:
-        roles = [f"{roles[0]} {' '.join(rank_class.group(1).lower().split())}"]
+        roles = [f"{roles[0]} {rank_class}"]
     # "… as a veteran astronaut and leader, Ellen served": a role after "as" before a comma is
     # said of the clause's subject, which _fronted_role finds (at the sentence's start only)
     chained, head = _chained_roles(prefix[: match.start()], ctx)
