@@ -848,3 +848,16 @@ def test_a_year_opening_a_period_is_not_the_year_the_article_is_about() -> None:
     # written twice without "since", the year is the article's and places the days
     told = ("The image shows the area on Jan. 15.", "In January 2022 it rained.", "Also 2022.")
     assert ("2022-01-15", "b1") in _article_events(None, *told)
+
+
+def test_a_year_that_ends_a_name_gives_no_year_to_undated_days() -> None:
+    """Hold-out 13 (no publication date): "… Cleveland on March 30 … Total Eclipse Fest 2024,
+    April 6-8 … a 2024 Eclipse Countdown Kickoff video": the year of a name is no reference
+    year, so the days stay unresolved; a year the story writes twice as a date still is one."""
+    named = (
+        "The game was in Cleveland on March 30. Staff discussed the Total Eclipse Fest 2024, "
+        "April 6-8. The Monsters also showed a 2024 Eclipse Countdown Kickoff video."
+    )
+    assert [d for d, _ in _events(named, None)] == ["2024"]
+    told = "The game was on March 30. In 2024 the team moved, and in 2024 it won."
+    assert [d for d, _ in _events(told, None)] == ["2024-03-30", "2024", "2024"]

@@ -640,3 +640,74 @@ def test_a_platform_scientist_keeps_the_modifier() -> None:
     assert people["laura-judd"].roles == ("platform scientist",)
     people = _people("“It works,” said Laura Judd, who built the platform for the campaign.")
     assert people["laura-judd"].roles == ()
+
+
+# --- released batch 13 (session 14) ------------------------------------------------------------
+
+
+def test_a_name_written_after_the_at_every_mention_is_a_teams() -> None:
+    """Hold-out 13 (a game night): "joined the Cleveland Monsters … The Monsters also showed";
+    a person named with the same given name and a later surname stays one."""
+    people = _people(
+        "NASA joined the Cleveland Monsters to celebrate the game in Cleveland on March 30. "
+        "The Monsters also showed a video. Cleveland Abbe spoke to guests, and Abbe smiled."
+    )
+    assert "cleveland-monsters" not in people
+    assert "cleveland-abbe" in people
+
+
+def test_a_title_of_several_words_before_a_name_is_no_part_of_it() -> None:
+    """Hold-out 13: "Second Gentleman Douglas Emhoff" (the second word is no title alone)."""
+    people = _people("The discussion included Second Gentleman Douglas Emhoff on Tuesday.")
+    assert list(people) == ["douglas-emhoff"]
+    assert people["douglas-emhoff"].roles == ("second gentleman",)
+
+
+def test_a_title_before_the_next_name_in_a_list_is_that_names() -> None:
+    """Hold-out 13: "Second Gentleman Douglas Emhoff, National Space Council Chief of Staff
+    Tahara Dawkins, Cal Poly Pomona student Ericka Ontiveros, while …": each title is the name
+    after it; the school before "student" is no person."""
+    people = _people(
+        "The panel included Jane Roe, National Space Council Chief of Staff Tahara Dawkins, "
+        "Cal Poly Pomona student Ericka Ontiveros, while moderated by Grindle."
+    )
+    assert set(people) == {"jane-roe", "tahara-dawkins", "ericka-ontiveros"}
+    assert people["jane-roe"].roles == ()
+    assert people["tahara-dawkins"].roles == ("chief of staff",)
+    assert people["tahara-dawkins"].organizations == ("national-space-council",)
+    assert people["ericka-ontiveros"].roles == ("student",)
+
+
+def test_a_modifier_before_a_known_organization_is_part_of_its_name() -> None:
+    """ "The Space Council …" makes "Space Council" a form of the council; "National Space
+    Council Chief of Staff X" still reads "National" as the council's, not as the role's."""
+    people = _people(
+        "The Space Council met. The panel heard National Space Council Chief of Staff "
+        "Tahara Dawkins."
+    )
+    assert people["tahara-dawkins"].roles == ("chief of staff",)
+
+
+def test_two_modifiers_and_a_role_make_a_title_not_a_centre() -> None:
+    """Hold-out 13: "Deputy Center Director Laurie Grindle": no organization "Deputy Center"."""
+    people = _people("Deputy Center Director Laurie Grindle welcomed the guests.")
+    assert people["laurie-grindle"].roles == ("deputy center director",)
+    assert people["laurie-grindle"].organizations == ()
+
+
+def test_a_heading_after_a_plural_role_and_a_colon_lists_no_one() -> None:
+    """Hold-out 12's heading "Advice to Students: Success Takes Effort – But You Can Do It";
+    a list after "Team members:" still names its people."""
+    assert _people("Advice to Students: Success Takes Effort – But You Can Do It") == {}
+    people = _people("Team members: Lauren Taylor and Amy Quarkume, with Howard University.")
+    assert set(people) == {"lauren-taylor", "amy-quarkume"}
+
+
+def test_a_role_told_of_he_with_the_adverb_after_the_verb() -> None:
+    """Hold-out 13: "Stafford commanded the Gemini IX mission … He was also commander of
+    Apollo 10"."""
+    people = _people(
+        "Astronaut Thomas P. Stafford posed.\n\nStafford commanded the Gemini IX mission. "
+        "He was also commander of Apollo 10 in May 1969."
+    )
+    assert people["thomas-p-stafford"].roles == ("astronaut", "commander")

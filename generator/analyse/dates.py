@@ -1210,6 +1210,25 @@ def _photo_years(block: Block) -> list[int]:
     ]
 
 
+def _name_years(text: str) -> list[int]:
+    """Years that end a name ("Total Eclipse Fest 2024"): a capitalised word, not a month,
+    right before the year. They tell the year of an event's name, not of the days the article
+    writes without one ("on March 30"), so they give no reference year. (A year before a
+    name, "the 2016 Atlantic hurricane season", is the year of that season: it still counts.)"""
+    months = _rules().months
+    found = []
+    for match in _NAMED_YEAR.finditer(text):
+        opening = text[: match.start("word")].rstrip()
+        if opening and opening[-1] not in ".!?:;—–\n" and match.group("word") not in months:
+            found.append(int(match.group("year")))  # not "In 1969, …" opening a sentence
+    return found
+
+
+_NAMED_YEAR = patterns.compile(
+    r"(?<![\w’'-])(?P<word>[A-Z][\w’'&-]*)\s+(?P<year>1[6-9]\d\d|2[01]\d\d)(?![\w’'-])"
+)
+
+
 def _reference_year(written: Counter[int]) -> int | None:
     """The year an undated article writes most, if it dominates: at least twice, and at least
     twice as often as any other year."""
@@ -1228,6 +1247,7 @@ def find_events(article: Article) -> tuple[Event, ...]:
     if article.published is None:  # "Monday, April 8" needs the years the article writes
         written = Counter(int(y) for b in story for y in _YEAR_WORDS.findall(b.text))
         years = frozenset(written)
+        named = Counter(y for b in story for y in _name_years(b.text))
         # the year the story is about: a caption's full date dates its photo, which may show
         # another time ("Medals of Freedom are displayed Thursday, July 7, 2022", an earlier
         # ceremony), so it does not count towards it
@@ -1237,7 +1257,7 @@ def find_events(article: Article) -> tuple[Event, ...]:
         # ("on Jan. 15" and "on Feb. 4" there stay unresolved)
         starts = _rules().period_start_years
         told -= Counter(int(m.group("year")) for b in story for m in starts.finditer(b.text))
-        reference = _reference_year(told)
+        reference = _reference_year(told - named)
     # Offsets count from the last date of the paragraphs so far; captions neither give nor
     # take one. Full dates ("Feb. 27, 2024") lend their year to the same day written alone.
     paragraphs = _Context(article.published, years=years, reference_year=reference)

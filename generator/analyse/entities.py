@@ -110,6 +110,13 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
             bare = _bare(word)
             if bare not in suffixes or head < taken:
                 continue
+            if (
+                0 < head < len(words) - 1
+                and bare.lower() in lex.role_modifiers
+                and _bare(words[head - 1][1]).lower() in lex.role_modifiers
+                and _opens_with_role(words, head + 1)
+            ):
+                continue  # "Deputy Center Director Laurie Grindle": one title, no centre named
             first = head
             while first > taken:
                 prev = words[first - 1][1]

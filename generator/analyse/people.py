@@ -69,6 +69,9 @@ _APPOSED = patterns.compile(r",\s+(?:who|whose)\b")
 _LOCATED = patterns.compile(
     r"(?:^|\s)(?:at|in|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$"
 )
+# "the" right before a name: people are not named so ("joined the Cleveland Monsters", "The
+# Monsters also showed"); teams, ships and bands are
+_DETERMINED = patterns.compile(r"(?:^|\s)(?i:the)\s+$")
 _OF_WORD = patterns.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
 _BYLINE = patterns.compile(r"(?i)(?:(?:story|photos?|video|text|words|reporting|written)\s+)?by\s+")
 # A byline's form of address or rank before the name ("By Mr. Steven Dinote", "By Tech. Sgt.")
@@ -145,6 +148,7 @@ class _Mention:
     alias_of: _Mention | None = None  # "Joaquin Guzman Loera, aka El Chapo": El Chapo → him
     group: int = -1  # mentions in one list ("X, Y and Z") share a group number
     located: bool = False  # right after "at", "in", "near" …: likely a place
+    determined: bool = False  # right after "the": "the Cleveland Monsters", a team's name
     with_i: bool = False  # "Jill and I": the writer's companion
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
     kin_listed: bool = False  # in a list of given names after such words ("our dear friends …")
@@ -235,7 +239,7 @@ def _prefix_source(orgs: str, roles: str, modifiers: str) -> str:
     # label ("Team members: A, B, and C").
     return (
         # "acting NASA Administrator": a modifier may stand before the organization too
-        rf"(?:(?P<pre>(?:{modifiers}\s+)*)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
+        rf"(?:(?P<pre>(?:{modifiers}\s+)*?)(?P<org>{orgs})(?:[’']s)?(?:\s*\([^()]{{1,80}}\))?\s+)?"
         rf"(?:(?=[A-Z])(?!{modifiers}\s)[A-Z][\w’'\-]*\s+)?"
         # the role starts a word ("son" is no role in "Harley-Davidson"; "then-Senator" is one)
         rf"(?P<mods>(?:{modifiers}\s+|{_DOTTED_MODIFIER}\s+)*)(?<![\w’'])(?P<role>{roles})"
@@ -776,10 +780,21 @@ def _name_start(
             (_blocked(token, ctx) and not _romanized_given(tokens, i, last, ctx))
             or (0 < i == last and low in ctx.lex.non_name_final_words)
             or (i == 0 and initial and token.lower() in ctx.lower)
-            or (i < last and (possessive[i] or _is_title(token, ctx)))
+            or (
+                i < last
+                and (possessive[i] or _is_title(token, ctx) or _phrase_role(tokens, i, ctx))
+            )
         ):
             start = max(start, i + 1)
     return start
+
+
+def _phrase_role(tokens: list[str], i: int, ctx: _Context) -> bool:
+    """Whether a role of several words ends at tokens[i] ("Second Gentleman"), its last word no
+    title by itself."""
+    return any(
+        " ".join(tokens[j : i + 1]).lower() in ctx.lex.roles for j in range(max(0, i - 3), i)
+    )
 
 
 def _rank_class(tokens: list[str], i: int, ctx: _Context) -> bool:
@@ -1071,6 +1086,10 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         if _name_words(core) >= 2:  # a full name only: the words before it are its role
             named_at = sentence.find(tokens[0], start)
             portfolio = _portfolio_span(sentence, named_at, ctx) if named_at >= 0 else None
+            if portfolio is not None and any(
+                m.start >= portfolio[2] and len(m.core) >= 2 for m in found
+            ):
+                portfolio = None  # "Chief of Staff Tahara Dawkins, Cal Poly …": a name inside
             if portfolio is not None:
                 roles = [portfolio[0]]  # what the run's own words gave is part of it ("President")
                 plural = plural or portfolio[1]
@@ -1271,6 +1290,11 @@ def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
         return False  # "… of Outer Space, Including the Moon and Other Celestial Bodies"
     if words[0] in ctx.lex.given_names or any(w.rstrip(".") in ctx.lex.honorifics for w in words):
         return False  # "Director for Sen. Eric Schmitt": a person, no portfolio
+    if any(
+        w in ctx.lex.given_names and n[:1].isupper() and n.lower() not in ctx.lex.portfolio_links
+        for w, n in pairwise(words)
+    ):
+        return False  # "Chief of Staff Tahara Dawkins": a name after the title, no portfolio
     if ctx.any_org.search(" ".join(words)):
         return False
     for size in (1, 2, 3, 4):
@@ -1429,6 +1453,8 @@ def _prefix_evidence(
     plural = written in ctx.lex.plural_roles
     if match.group("dash") and not plural:
         return
+    if match.group("dash") == ":" and not any(m.given for m in group):
+        return  # "Advice to Students: Success Takes Effort": a heading, no list of names
     # "payload manager, Astrobotic": after a comma, a lone word is a person only if it is a
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
@@ -1658,6 +1684,8 @@ def _of_apposition(
         gap = sentence[prior_end : offset + match.start("mods")]
         if _LINKED.fullmatch(gap):
             return  # "Donald P. Hodel to be Secretary of the Interior, John S. Herrington": Hodel's
+        if prior_end > offset + match.start("rest"):
+            return  # "Chief of Staff Tahara Dawkins, Cal Poly Pomona student": a name in it
     roles = [*_chained_roles(prefix[: match.start("mods")], ctx)[0], _role_text(match, ctx.lex)]
     for role in roles:
         _add_role(mention, role)
@@ -1734,6 +1762,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_orgs_from(mention, after, ctx.any_org.match(after, served.end()), ctx)
     for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula):
         apposition = pattern.match(after)
+        if apposition and _titles_a_name(after, apposition, ctx):
+            continue  # "Jane Roe, NASA Chief of Staff John Doe,": the title is Doe's, not Roe's
         if apposition:
             written = " ".join(apposition.group("role").lower().split())
             plural = pattern is not ctx.apposition and written in ctx.lex.plural_roles
@@ -1815,6 +1845,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _role_after_org(after, of_org.end(), mention, ctx)
     _fronted_org(sentence, mention, ctx)
     mention.located = bool(_LOCATED.search(before))
+    mention.determined = bool(_DETERMINED.search(before))
     # "Researchers at Johns Hopkins agreed": after "at", "in" … the verb is the subject's
     speech_after = not mention.located and bool(ctx.speech_after.match(after))
     mention.spoke = _spoken_before(before, ctx.lex) or speech_after
@@ -1827,6 +1858,20 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         relation = [w for w in kin.group().lower().split() if w in ctx.lex.roles] if kin else []
         if relation and not mention.roles:
             _add_role(mention, ctx.lex.roles[relation[-1]])
+
+
+def _titles_a_name(after: str, apposition: re.Match[str], ctx: _Context) -> bool:
+    """Whether the role goes on, past "of" or "for", into a longer role ("Chief" → "Chief of
+    Staff") followed by a capitalised word: the title of the next name in a list."""
+    written = " ".join(apposition.group("role").lower().split())
+    tokens = after[apposition.end("role") :].split()[:5]
+    if not tokens or tokens[0] not in ("of", "for"):
+        return False
+    for size in (2, 3, 4):
+        phrase = " ".join([written, *(t.lower() for t in tokens[:size])])
+        if phrase in ctx.lex.roles and len(tokens) > size and tokens[size][:1].isupper():
+            return True
+    return False
 
 
 def _mods_name_org(match: re.Match[str], ctx: _Context) -> bool:
@@ -2083,7 +2128,10 @@ _PRONOUN_ROLE_SOURCE = (
     r"later|then|once|first|formerly|currently|now|briefly)\s+)?(?:was|is|had\s+been|has\s+been|"
     r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as"
     r"|{career}\s+as|held\s+the\s+(?:position|post|role|office|title)\s+of)"
-    r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)\s+(?:an?\s+|the\s+)?"
+    r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)"
+    # "He was also commander of Apollo 10": the adverb after the verb too
+    r"(?:\s+(?:also|later|then|once|first|formerly|previously|briefly|currently|now))?"
+    r"\s+(?:an?\s+|the\s+)?"
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
@@ -2771,8 +2819,28 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                 for m in found
                 if not ctx.attributive.match(sentence, m.end)
                 and not _shared_head().match(sentence, m.end)
+                and not _titles_next(sentence, m, found)
             )
     return mentions, texts
+
+
+_SPACE_THEN_ROLE = patterns.compile(r"\s+(?=[a-z])")
+
+
+def _titles_next(sentence: str, mention: _Mention, found: list[_Mention]) -> bool:
+    """Whether a bare name stands before a lower-case role and the next name ("Cal Poly Pomona
+    student Ericka Ontiveros"): it names her school or employer, not a person."""
+    if mention.roles or mention.honorific:
+        return False
+    gap = _SPACE_THEN_ROLE.match(sentence, mention.end)
+    if gap is None:
+        return False
+    role = _role_word().match(sentence, gap.end())
+    if role is None or role.start("role") != gap.end():
+        return False
+    rest = sentence[role.end() :]
+    after = role.end() + len(rest) - len(rest.lstrip())
+    return after > role.end() and any(m.start == after for m in found)
 
 
 _AND_GAP = re.compile(r"\s*,?\s+and\s+")
@@ -3047,9 +3115,14 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     verb or apposition at some mention; a later, shorter reference ("Doe" after "Jane Doe");
     or, for a name none of whose words the article writes in lower case, a first word known
     as a given name (data/given_names.txt), unless it stands where places do ("at Lewis
-    Field")."""
+    Field"). A name written after "the" at every mention (or where places are), with no cue,
+    is no person's."""
     if any(m.cued or m.kin_listed for m in person.mentions):
         return True
+    if any(m.determined for m in person.mentions) and all(
+        m.determined or m.located for m in person.mentions
+    ):  # "the Cleveland Monsters" … "The Monsters" … "in Cleveland": a team and a city
+        return False
     if any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
         return True
     first = person.core[0]
