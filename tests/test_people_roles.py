@@ -711,3 +711,17 @@ def test_a_role_told_of_he_with_the_adverb_after_the_verb() -> None:
         "He was also commander of Apollo 10 in May 1969."
     )
     assert people["thomas-p-stafford"].roles == ("astronaut", "commander")
+
+
+def test_a_plural_role_after_a_list_of_titled_groups_is_everyones() -> None:
+    """Released batch 12: "NASA astronauts Stephen Bowen and Warren “Woody” Hoburg, and United
+    Arab Emirates astronaut Sultan Alneyadi all served as flight engineers": all three; a name
+    outside the list (after a clause) does not share it."""
+    people = _people(
+        "NASA astronauts Stephen Bowen and Warren “Woody” Hoburg, and United Arab Emirates "
+        "astronaut Sultan Alneyadi all served as flight engineers on the Expedition 69 crew."
+    )
+    for name in ("stephen-bowen", "warren-woody-hoburg", "sultan-alneyadi"):
+        assert "flight engineer" in people[name].roles, name
+    people = _people("Officials met Jane Roe, who spoke, and John Doe served as flight engineers.")
+    assert people["jane-roe"].roles == ()

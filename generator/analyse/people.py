@@ -342,7 +342,7 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     career = _career_verbs()
     as_role = patterns.compile(
         rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|"
-        rf"now|been|be|once|formerly|previously)\s+){{0,3}}"
+        rf"now|been|be|once|formerly|previously|all|both|each)\s+){{0,3}}"
         rf"(?:(?:{verbs}|(?:{_AS_OBJECT_VERBS})(?!\s+(?:him|her|them|me|us|you)\b))"
         rf"(?:\s+[a-z]+){{0,3}}?|{career})\s+as\s+"
         rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:next\s+|new\s+)?(?:[\w’'\-]+[’']s\s+)?"
@@ -2804,10 +2804,10 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             for full in {(m.core[0], m.core[-1]) for m in found if len(m.core) >= 2}:
                 surnames[full[-1]] = surnames.get(full[-1], 0) + (full not in seen_full)
                 seen_full.add(full)
-            for group in groups:
+            for at, group in enumerate(groups):
                 shared = group[-1].shared_role
                 if shared:  # "Kate Rubins and Andre Douglas are serving as the crewmembers"
-                    for other in group:
+                    for other in [*_listed_before(sentence, groups, at, ctx), *group]:
                         _add_role(other, shared)
                 if group[0].plural_role and _is_list(sentence, group):
                     # "Trial Attorneys James I. Pearce and Nicole R. Lockhart of the Criminal
@@ -2845,6 +2845,33 @@ def _titles_next(sentence: str, mention: _Mention, found: list[_Mention]) -> boo
 
 _AND_GAP = re.compile(r"\s*,?\s+and\s+")
 _LIST_GOES_ON = patterns.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
+
+
+_LIST_JOIN = patterns.compile(r",?\s+and\s+|,\s+")
+_LIST_GAP_WORD = patterns.compile(r"[A-Z][\w’'.&-]*|[a-z][\w-]*")
+
+
+def _listed_before(
+    sentence: str, groups: list[list[_Mention]], at: int, ctx: _Context
+) -> list[_Mention]:
+    """The names of the groups that one list joins before groups[at]: "NASA astronauts A and B,
+    and United Arab Emirates astronaut C all served as flight engineers" shares the role with
+    A and B. Groups are joined by a comma or "and" and, before the next name, only capitalised
+    words or role words (its own title); anything else ends the list."""
+    joined: list[_Mention] = []
+    for before in range(at - 1, -1, -1):
+        gap = sentence[groups[before][-1].end : groups[before + 1][0].run_start]
+        join = _LIST_JOIN.match(gap)
+        words = gap[join.end() if join else 0 :].split()
+        if not all(
+            _LIST_GAP_WORD.fullmatch(w) and (w[:1].isupper() or w in ctx.lex.roles) for w in words
+        ):
+            break
+        if join is not None:
+            joined[:0] = groups[before]
+        # no join: the words are part of the next name's title ("United Arab Emirates
+        # astronaut"), not a name of the list
+    return joined
 
 
 def _things_listed(
