@@ -1148,3 +1148,30 @@ def test_someone_named_after_a_quotations_full_stop_intervenes() -> None:
         "We are not",
         "bob-smith",
     )
+
+
+TWINE = Person("corey-twine", "Corey Twine", ("Twine",), ())
+CURIE = Person("mike-curie", "Mike Curie", (), ("launch commentator",))
+
+
+def test_a_first_person_quotation_after_one_sentence_of_narration_keeps_the_speaker() -> None:
+    """Released batch 12: "“They had a question …,” said Twine, who chatted with the astronaut.
+    Together, they worked out a solution in real time. “It was a great asset because we …”";
+    a name in the sentence between, or a quotation in the third person, gives no one."""
+    said = "“They had a question about their training,” said Twine, who chatted with them."
+    mine = "“It was a great asset because we were able to adjust.”"
+    quotes = find_quotes(_article(f"{said} Together, they worked it out. {mine}"), (TWINE,))
+    assert _speakers(quotes) == [("b1", "corey-twine"), ("b1", "corey-twine")]
+    named = _article(f"{said} Bill Nelson worked it out. {mine}")
+    assert _speakers(find_quotes(named, (TWINE, NELSON)))[-1] == ("b1", None)
+    third = _article(f"{said} Together, they worked it out. “It was a great asset.”")
+    assert _speakers(find_quotes(third, (TWINE,)))[-1] == ("b1", None)
+
+
+def test_a_speaker_with_an_apposition_left_open_before_the_verb() -> None:
+    """Released batch 12: "“… to scrub today’s launch attempt,” Mike Curie, NASA launch
+    commentator reported." (no comma after the role); a clause there is no apposition."""
+    text = "“The team decided to scrub,” Mike Curie, NASA launch commentator reported."
+    assert _speakers(find_quotes(_article(text), (CURIE,))) == [("b1", "mike-curie")]
+    clause = "“We scrub,” Mike Curie, who was at the site and then reported."
+    assert _speakers(find_quotes(_article(clause), (CURIE,))) == [("b1", None)]

@@ -229,10 +229,14 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # space-journalism 2 -> 1 ("official title is “…”" is a title). Raised where session 13's
     # rules raised them (organizations in brackets after a name, romanized given names, roles).
     # Space-journalism roles 0.77/0.45 -> 0.81/0.59 (session 14: a plural role after a list of
-    # titled groups, "A and B, and UAE astronaut C all served as flight engineers").
+    # titled groups, "A and B, and UAE astronaut C all served as flight engineers"); speakers
+    # space-journalism 19 -> 20 of 21 (a first-person quotation after one sentence of
+    # narration), launch-landing 0 -> 1 of 1 with roles and orgs 0.00 -> 1.00 ("Mike Curie, NASA
+    # launch commentator reported": role words commentator, launch commentator, announcer,
+    # correspondent; an apposition left open before the verb).
     12: {
-        "launch-landing": "1.00/1.00 1.00/0.00 1.00/1.00 1.00/0.00 0/1 w0 0 1.00 w0 0 0",
-        "space-journalism": "1.00/1.00 0.81/0.59 1.00/1.00 1.00/0.25 19/21 w0 1 0.75 w0 0 0",
+        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 1/1 w0 0 1.00 w0 0 0",
+        "space-journalism": "1.00/1.00 0.81/0.59 1.00/1.00 1.00/0.25 20/21 w0 1 0.75 w0 0 0",
         "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "courts-crime": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/0.88 1.00/0.50 1.00/1.00 1.00/0.57 0/0 w0 0 1.00 w0 0 0",

@@ -662,7 +662,20 @@ def _transparent(gap: str) -> bool:
     if not stripped.startswith(",") or len(gap) > _APPOSITION_MAX:
         return False
     tail = stripped[stripped.rfind(",") + 1 :]
-    return stripped.rfind(",") > 0 and all(w.lower() in words for w in _TOKEN.findall(tail))
+    if stripped.rfind(",") == 0:
+        # "Mike Curie, NASA launch commentator reported": an apposition of a few words, its
+        # closing comma left out, ending in a lower-case noun (a role)
+        open_words = _TOKEN.findall(tail)
+        return (
+            0 < len(open_words) <= _OPEN_APPOSITION_WORDS
+            and open_words[-1].islower()
+            and not any(w.lower() in _CLAUSE_WORDS for w in open_words)
+        )
+    return all(w.lower() in words for w in _TOKEN.findall(tail))
+
+
+_OPEN_APPOSITION_WORDS = 4
+_CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but", "the"})
 
 
 class _Subjects:
@@ -1368,8 +1381,10 @@ def _attribute(
             result.append(None)
             continue
         elif at_start:
-            speaker = _previous_sentence_speaker(ctx, evidence, span) or _narrated_subject(
-                ctx, span, words
+            speaker = (
+                _previous_sentence_speaker(ctx, evidence, span)
+                or _speaker_past_narration(ctx, evidence, span, words)
+                or _narrated_subject(ctx, span, words)
             )
         # A question does not carry its asker over to the answer after it.
         evidence.add_voice(span.start, None if words.endswith("?") else speaker)
@@ -1385,6 +1400,28 @@ def _previous_sentence_speaker(ctx: _Context, evidence: _Evidence, span: _Span) 
         return ctx.trailing if opens_block else None
     lo, hi = ctx.starts[index - 1], ctx.starts[index]
     found = evidence.sole_speaker(lo, hi)
+    if found is None:
+        return None
+    pos, speaker = found
+    return speaker if _nobody_between(ctx.acts, pos, span.start, speaker) else None
+
+
+def _speaker_past_narration(
+    ctx: _Context, evidence: _Evidence, span: _Span, words: str
+) -> str | None:
+    """ "“They had a question,” said Twine. Together, they worked out a solution. “It was a
+    great asset because we were able to adjust …”": a quotation in the first person that is a
+    whole sentence, after one sentence of narration that names no one and reports no speech,
+    is the speaker of the sentence before that (in the same block)."""
+    index = bisect.bisect_right(ctx.starts, span.start) - 1
+    if index < 2 or not _PERSONAL.search(words):
+        return None
+    lo, mid, hi = ctx.starts[index - 2], ctx.starts[index - 1], ctx.starts[index]
+    if evidence.sole_speaker(mid, hi) is not None or any(ctx.acts.before(hi, mid)):
+        return None
+    if any(s.person != _PRONOUN for s in ctx.subjects.between(mid, hi)):
+        return None
+    found = evidence.sole_speaker(lo, mid)
     if found is None:
         return None
     pos, speaker = found
