@@ -861,3 +861,12 @@ def test_a_year_that_ends_a_name_gives_no_year_to_undated_days() -> None:
     assert [d for d, _ in _events(named, None)] == ["2024"]
     told = "The game was on March 30. In 2024 the team moved, and in 2024 it won."
     assert [d for d, _ in _events(told, None)] == ["2024-03-30", "2024", "2024"]
+
+
+def test_a_bracketed_year_opening_a_caption_dates_its_photograph() -> None:
+    """Released batch 12: "(1966) — Portrait of astronaut Thomas P. Stafford"; a bracketed year
+    inside a sentence names nothing."""
+    assert _events("(1966) — Portrait of astronaut Thomas P. Stafford, in a spacesuit.", None) == [
+        ("1966", "1966")
+    ]
+    assert _events("The vote (2016) — a turning point.", None) == []

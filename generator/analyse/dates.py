@@ -378,6 +378,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         # 'Walt Owen, “Apollo 15 NASA Artist at Work, VAB,” 1971, watercolor on paper': the
         # year of a work, after its quoted title
         ("year_of_work", rf"(?:(?<=[,.][”\"] )|(?<=[”\"], )){_YEAR}(?=,)"),
+        # "(1966) — Portrait of astronaut Thomas P. Stafford": a caption's year in brackets
+        # before a dash, opening the block: the year of the photograph
+        ("year_bracketed", rf"(?<=^\(){_YEAR}(?=\)\s*[—–-])"),
         # "The 2009/'10 flu experience", "the 2009-10 season": a season over two years (both)
         ("year_pair", pair),
         # "11.09.2023", "9/11/2023": day and month in an order the text alone does not tell
@@ -432,6 +435,7 @@ _NEEDS = {
     "year_adjective": ("digit",),
     "year_in_name": ("digit",),
     "year_of_work": ("digit",),
+    "year_bracketed": ("digit",),
     "year_pair": ("digit",),
     "numeric": ("digit",),
     "iso": ("digit",),
@@ -742,7 +746,14 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _day_month(match, ctx, tense)
     if kind == "month_year":
         return f"{match.group('year')}-{rules.months[match.group('month').rstrip('.')]:02d}"
-    if kind in ("year", "year_adjective", "year_possessive", "season_year", "year_of_work"):
+    if kind in (
+        "year",
+        "year_adjective",
+        "year_possessive",
+        "season_year",
+        "year_of_work",
+        "year_bracketed",
+    ):
         return match.group("year")
     if kind == "year_in_name":
         return match.group("year") if _in_a_name(match) else None
@@ -1158,7 +1169,14 @@ def _title_cased(text: str, start: int, match: re.Match[str]) -> bool:
 
 
 _ATTRIBUTIVE = frozenset(
-    {"year_adjective", "year_possessive", "year_pair", "year_in_name", "year_of_work"}
+    {
+        "year_adjective",
+        "year_possessive",
+        "year_pair",
+        "year_in_name",
+        "year_of_work",
+        "year_bracketed",
+    }
 )
 _NAME_WORD = patterns.compile(r"[A-Z][\w’'&.-]*")
 _NAME_WORDS_BEFORE = 4
