@@ -1175,3 +1175,16 @@ def test_a_speaker_with_an_apposition_left_open_before_the_verb() -> None:
     assert _speakers(find_quotes(_article(text), (CURIE,))) == [("b1", "mike-curie")]
     clause = "“We scrub,” Mike Curie, who was at the site and then reported."
     assert _speakers(find_quotes(_article(clause), (CURIE,))) == [("b1", None)]
+
+
+KIPROP = Person("jane-kiprop", "Jane Kiprop", ("Kiprop",), ("runner",))
+
+
+def test_a_he_or_she_after_the_paragraphs_one_person_named_after_a_role() -> None:
+    """ "Kenyan runner Jane Kiprop won … “I felt strong,” she said.": the name opens its
+    sentence after the words of a role, as after a capitalised title; a sentence opened by
+    other lower-case words ("Fans cheered Jane Kiprop …") does not make her the subject."""
+    text = "Kenyan runner Jane Kiprop won the race. “I felt strong the whole way,” she said."
+    assert _speakers(find_quotes(_article(text), (KIPROP,))) == [("b1", "jane-kiprop")]
+    cheered = "Fans loudly cheered Jane Kiprop at the race. “I felt strong,” she said."
+    assert _speakers(find_quotes(_article(cheered), (KIPROP,))) == [("b1", None)]

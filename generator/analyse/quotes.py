@@ -51,6 +51,7 @@ from functools import cache, lru_cache
 
 from ..model import Article, Block, Person, Quote
 from . import patterns
+from .lexicon import people_lexicon
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 
 _PRONOUN = "\x00pronoun"  # a subject that is a singular pronoun, resolved later
@@ -1054,8 +1055,31 @@ def _document_writer(
 
 
 def _opens_sentence(masked: str, starts: list[int], subject: _Subject) -> bool:
+    """Whether the name opens its sentence, after at most a title: capitalised words ("In a
+    statement, President Obama") or the words of a role ("Kenyan runner Jane Kiprop won …")."""
     lo, _ = sentence_bounds(masked, starts, subject.start)
-    return _TITLE_GAP.fullmatch(masked[lo : subject.start].lstrip(' “"(')) is not None
+    gap = masked[lo : subject.start].lstrip(' “"(')
+    if _TITLE_GAP.fullmatch(gap) is not None:
+        return True
+    words = gap.split()
+    role_words = _role_words()
+    return (
+        0 < len(words) <= _ROLE_GAP_WORDS
+        and all(w[:1].isupper() or w in role_words for w in words)
+        and any(w in role_words for w in words)
+    )
+
+
+_ROLE_GAP_WORDS = 4
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Single words of roles and their modifiers (people.yml): "runner", "deputy"."""
+    lex = people_lexicon()
+    return frozenset(
+        w for phrase in (*lex.roles, *lex.role_modifiers) for w in phrase.split() if w.isalpha()
+    )
 
 
 class _Acts:
