@@ -205,7 +205,9 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # session 12): three frames, as scored untuned (main 74620a1's rules: 9 of 12) and on session
     # 11's final rules (cd6d20f); every non-space site of the batch is clean. nasa-490 and
     # nasa-796 (no flight) are no longer framed since session 13 (dates13: "last year" and
-    # "whether" in not_if_sentence): 11 of 12.
+    # "whether" in not_if_sentence): 11 of 12. nasa-blog-crs4 (a scrubbed launch) is framed
+    # since session 14 (crafts += launch attempt, launch opportunity; a scrub gives no launch
+    # date): 12 of 12.
     # Batch 13 (session 13, released in session 14): one frame, as scored untuned (main
     # 34050a3's rules: 7 of 8, a 1969 splashdown told as history framed), not framed since
     # session 14 ("years ago today" in not_if_lede, "years ago" in not_if_sentence): 8 of 8;
@@ -213,9 +215,6 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 14 (the unseen batch, session 14): one frame, as scored untuned (main 29d67e9's
     # generator: 9 of 10, a 1994 shuttle commander's photograph and career told as history
     # framed); every non-space site of the batch is clean.
-    12: {
-        "nasa-blog-crs4-launch-scrub-2014": "reports a flight (keyfacts.yml), no frame",
-    },
     14: {
         "nasa-800-bolden-sts60-deorbit": "reports no flight (keyfacts.yml), framed",
     },

@@ -529,3 +529,13 @@ def test_a_sentence_naming_a_craft_other_than_the_flights_gives_no_fact() -> Non
     facts = facts_of(article_from(known))
     assert facts["spacecraft"] == ("Soyuz MS-24", "b1")
     assert "docking" not in facts
+
+
+def test_a_scrubbed_launch_has_no_launch_date() -> None:
+    """Released batch 12 (a launch blog): "Today’s launch opportunity has been scrubbed because
+    of poor weather": nothing launched today; a launch done today still is one."""
+    assert "launch_date" not in _earned("Today’s launch opportunity has been scrubbed.")
+    assert "launch_date" not in _earned("The Falcon 9 launch was postponed on Friday.")
+    assert _earned("The Falcon 9 rocket launched today from Florida.")["launch_date"] == (
+        "2024-04-06"
+    )
