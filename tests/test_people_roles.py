@@ -725,3 +725,17 @@ def test_a_plural_role_after_a_list_of_titled_groups_is_everyones() -> None:
         assert "flight engineer" in people[name].roles, name
     people = _people("Officials met Jane Roe, who spoke, and John Doe served as flight engineers.")
     assert people["jane-roe"].roles == ()
+
+
+def test_a_centres_name_before_its_directors_title_is_the_centre_not_the_role() -> None:
+    """ "NASA Ames Research Center Director Eugene Tu": director, of NASA and of the centre (the
+    modifiers "Research Center" end the centre's name); "Deputy Center Director X", with no
+    centre named, keeps the words as the title."""
+    people = _people("“We are ready,” said NASA Ames Research Center Director Eugene Tu.")
+    assert people["eugene-tu"].roles == ("director",)
+    assert people["eugene-tu"].organizations == ("nasa", "ames-research-center")
+    people = _people(
+        "Second Gentleman Douglas Emhoff and Deputy Center Director Laurie Grindle met."
+    )
+    assert people["laurie-grindle"].roles == ("deputy center director",)
+    assert people["laurie-grindle"].organizations == ()

@@ -110,12 +110,7 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
             bare = _bare(word)
             if bare not in suffixes or head < taken:
                 continue
-            if (
-                0 < head < len(words) - 1
-                and bare.lower() in lex.role_modifiers
-                and _bare(words[head - 1][1]).lower() in lex.role_modifiers
-                and _opens_with_role(words, head + 1)
-            ):
+            if _modifiers_then_role(words, head, taken):
                 continue  # "Deputy Center Director Laurie Grindle": one title, no centre named
             first = head
             while first > taken:
@@ -164,6 +159,22 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
             if name not in entity_lexicon().organization_exclusions:
                 spans.append((words[first][0], end, slugify(name), name))
     return spans
+
+
+def _modifiers_then_role(words: list[tuple[int, str]], head: int, taken: int) -> bool:
+    """Whether a closing word that is also a role modifier ("Center") stands in a title: role
+    modifiers only before it, back to the run's start or an "and" ("… and Deputy Center
+    Director Laurie Grindle"), and a role after it. A name word before the modifiers makes an
+    organization ("NASA Ames Research Center Director Eugene Tu")."""
+    modifiers = people_lexicon().role_modifiers
+    if not (0 < head < len(words) - 1) or _bare(words[head][1]).lower() not in modifiers:
+        return False
+    first = head
+    while first > taken and _bare(words[first - 1][1]).lower() in modifiers:
+        first -= 1
+    if first == head or (first > taken and words[first - 1][1] != "and"):
+        return False
+    return _opens_with_role(words, head + 1)
 
 
 def _may_close(words: list[tuple[int, str]], head: int) -> bool:

@@ -851,6 +851,18 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
     return roles, orgs, plural
 
 
+def _org_in_modifiers(prefix: str, match: re.Match[str], ctx: _Context) -> str | None:
+    """The organization whose name ends with a role's capitalised modifiers ("Research Center"
+    of "NASA Ames Research Center Director"): those words are its name, not the role's."""
+    mods = match.group("mods")
+    if not mods.strip() or not mods[:1].isupper():
+        return None
+    org = _org_ending(prefix[: match.start("role")], ctx)
+    if org is None or not org.endswith(mods.strip()) or len(org) <= len(mods.strip()):
+        return None
+    return org
+
+
 def _rank_after_office(written: str, word: str, ctx: _Context) -> bool:
     """ "Security Minister Colonel X": a rank after a portfolio head is a second role."""
     return written.split(" ")[-1] in ctx.lex.portfolio_heads and (
@@ -1459,6 +1471,9 @@ def _prefix_evidence(
     # known given name ("Richard’s wife, Cody").
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
+    named_org = _org_in_modifiers(prefix, match, ctx)
+    if named_org is not None:  # "NASA Ames Research Center Director X": director, of Ames
+        roles = [ctx.lex.roles[" ".join(match.group("role").lower().split())]]
     if grade:
         words = prefix.split()[-4:]
         ranked = next(
@@ -1492,6 +1507,8 @@ def _prefix_evidence(
         ):
             continue  # "the Army’s head coach X" after "Army defeated Navy": the team's
         _add_org(mention, org or chain_org, ctx)
+        if named_org is not None:
+            _add_org(mention, named_org, ctx)
 
 
 _GRADE = patterns.compile(r"(?<=\w)\s+([1-5])\s+$")
