@@ -739,3 +739,18 @@ def test_a_centres_name_before_its_directors_title_is_the_centre_not_the_role() 
     )
     assert people["laurie-grindle"].roles == ("deputy center director",)
     assert people["laurie-grindle"].organizations == ()
+
+
+def test_a_plural_title_before_a_semicolon_list_of_names_and_parts_is_everyones() -> None:
+    """A crew release's shape: "NASA astronauts A, commander; B, pilot; and C, mission
+    specialist; as well as Roscosmos cosmonaut D, mission specialist": A, B and C are NASA
+    astronauts; D keeps his own title."""
+    people = _people(
+        "The crew – NASA astronauts Matthew Dominick, commander; Michael Barratt, pilot; and "
+        "Jeanette Epps, mission specialist; as well as Roscosmos cosmonaut Alexander Grebenkin, "
+        "mission specialist – launched on March 3."
+    )
+    assert people["michael-barratt"].roles == ("astronaut", "pilot")
+    assert people["jeanette-epps"].organizations == ("nasa",)
+    assert people["alexander-grebenkin"].roles == ("cosmonaut", "mission specialist")
+    assert people["alexander-grebenkin"].organizations == ("roscosmos",)

@@ -2807,6 +2807,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
                 _share_title_org(sentence, before, after, ctx)
             group_number = _affiliation_lists(sentence, found, group_number, ctx)
             group_number = _semicolon_list(sentence, found, group_number)
+            _plural_over_semicolons(sentence, found)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             # A paragraph opening with "he" or "she" goes on about whom the one before was about
@@ -2931,6 +2932,28 @@ def _semicolon_list(sentence: str, found: list[_Mention], group_number: int) -> 
     for member in openers:
         member.group = group_number
     return group_number
+
+
+_ITEM_ROLE_END = patterns.compile(r",\s*[^;,“”\"]{1,60};")  # ", commander;"
+_NEXT_ITEM = patterns.compile(r";\s*(?:and\s+)?$")
+
+
+def _plural_over_semicolons(sentence: str, found: list[_Mention]) -> None:
+    """ "NASA astronauts Matthew Dominick, commander; Michael Barratt, pilot; and Jeanette Epps,
+    mission specialist; as well as Roscosmos cosmonaut …": a plural title before a list whose
+    items are kept apart by semicolons, each a name and its part, is every item's (with its
+    organization), up to an item with a title of its own or after "as well as"."""
+    for at, first in enumerate(found):
+        if not first.plural_shared or not _ITEM_ROLE_END.match(sentence, first.end):
+            continue
+        for item in found[at + 1 :]:
+            if item.titled or not _NEXT_ITEM.search(sentence, 0, item.run_start):
+                break
+            item.roles[:0] = [r for r in first.plural_shared if r not in item.roles]
+            item.orgs.extend(o for o in first.run_orgs or first.orgs if o not in item.orgs)
+            if not _ITEM_ROLE_END.match(sentence, item.end):
+                break
+        return
 
 
 def _share_title_org(
