@@ -129,7 +129,14 @@ _HOLDOUT = frozenset(
 # session 13) is the unseen one now. Batch 2 (i12corpus) was built before batches had to cover
 # every kind; batches 3 to 13 (i12corpus3 to i12corpus12, corpus13) cover them all.
 _BATCHES = {batch: holdout_articles(batch) for batch in HOLDOUT_BATCHES}
-_KINDS_NEEDED = {2: {"courts-crime", "sport", "politics", "launch-landing"}}
+# Batch 15 (zh15, session 14) is the corpus's first Chinese-language batch: six VOA Chinese
+# stories over the kinds its brief asked for (space, politics, business, science-health, sport;
+# no court story was found that the project may ship).
+_KINDS_NEEDED = {
+    2: {"courts-crime", "sport", "politics", "launch-landing"},
+    15: set(KINDS) - {"courts-crime"},
+}
+_ARTICLES_NEEDED = {15: 6}
 
 
 def test_the_holdout_articles_are_corpus_articles() -> None:
@@ -145,7 +152,7 @@ def test_the_holdout_articles_are_corpus_articles() -> None:
 @pytest.mark.parametrize("batch", HOLDOUT_BATCHES)
 def test_holdout_batch_is_annotated_and_scored(batch: int) -> None:
     held = _BATCHES[batch]
-    assert len(held) >= 8, (batch, sorted(held))
+    assert len(held) >= _ARTICLES_NEEDED.get(batch, 8), (batch, sorted(held))
     reports = _reports()
     for name in sorted(held):
         for file in ("people.yml", "quotes.yml", "dates.yml", "keyfacts.yml"):
@@ -281,7 +288,7 @@ def _below_floor(report: Report, row: str) -> list[str]:
 def test_the_floors_name_released_batches_and_every_kind() -> None:
     for batch, rows in _RELEASED_FLOORS.items():
         assert batch in HOLDOUT_BATCHES and batch != UNSEEN_BATCH, batch
-        assert set(rows) == set(KINDS), (batch, sorted(rows))
+        assert set(rows) == _KINDS_NEEDED.get(batch, set(KINDS)), (batch, sorted(rows))
 
 
 def test_a_row_below_its_floor_is_reported() -> None:
