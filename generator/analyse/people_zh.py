@@ -1,0 +1,195 @@
+"""People named in Chinese script, only where the article gives strong evidence.
+
+A name is what jieba's tagger marks as a personal name (chinese.py), and it counts only with a
+role word of generator/data/people.yml `chinese_roles` right before it ("指令长翟志刚", the longest
+role that fits: "中国国家主席胡锦涛" gives 国家主席), or a head of `chinese_roles_after` right after
+it at the start of a clause ("布什总统说"). A transliterated foreign name runs on over its
+separators ("迪米特里.康德拉特耶夫"); a one-character surname the tagger split from its given name
+("邢|印芝") is joined to it. Everything else in Chinese script is left out: a name the tagger
+guesses with no role beside it is no evidence (it tags places and companies as names too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..model import Article, Block, Person
+from ..read import name_id
+from . import patterns
+from .chinese import Word, ends_with_any, han_only, is_name_word, matches_any, words
+from .sentences import load_data, str_list
+
+# Parts of speech that never continue a name: conjunctions, prepositions, particles, verbs,
+# adverbs, pronouns, numerals, measure words, punctuation, locatives, time words.
+_NOT_NAME = ("c", "p", "u", "v", "d", "r", "m", "q", "x", "y", "e", "f", "t", "w", "a")
+_BRACKETED = patterns.compile(r"\s*[（(]([A-Za-z][A-Za-z .'’-]*[A-Za-z.])[）)]")
+_CLAUSE_OPENERS = "，。；：、！？,;:!? \n“「（("
+
+
+@dataclass(frozen=True)
+class _Rules:
+    roles: tuple[str, ...]
+    roles_after: tuple[str, ...]
+    separators: tuple[str, ...]
+    prefixes: tuple[str, ...]
+
+
+@cache
+def _rules() -> _Rules:
+    data = load_data("people.yml")
+    return _Rules(
+        roles=str_list(data.get("chinese_roles")),
+        roles_after=str_list(data.get("chinese_roles_after")),
+        separators=str_list(data.get("chinese_name_separators")),
+        prefixes=str_list(data.get("chinese_role_prefixes")),
+    )
+
+
+def _continues(word: Word) -> bool:
+    return han_only(word.text) and not word.flag.startswith(_NOT_NAME)
+
+
+def _name_from(tokens: tuple[Word, ...], i: int) -> tuple[str, int] | None:
+    """The name that starts at tokens[i] (a name word) and the index after it, or None."""
+    separators = _rules().separators
+    first = tokens[i]
+    if not han_only(first.text):
+        return None
+    parts = [first.text]
+    j = i + 1
+    split = len(first.text) == 1 and j < len(tokens) and _continues(tokens[j])
+    if split and len(tokens[j].text) <= 2:  # "邢|印芝": a surname and the given name split off
+        parts.append(tokens[j].text)
+        j += 1
+    while j < len(tokens) and tokens[j].text.strip() in separators:
+        k = j + 1
+        while k < len(tokens) and not tokens[k].text.strip():  # "凯瑟琳. 科尔曼"
+            k += 1
+        if k >= len(tokens) or not _continues(tokens[k]):
+            break
+        parts.extend(t.text for t in tokens[j:k])  # the separator as written, and its space
+        while k < len(tokens) and _continues(tokens[k]):
+            parts.append(tokens[k].text)
+            k += 1
+        j = k
+    name = "".join(parts)
+    letters = sum(1 for c in name if han_only(c))
+    return (name, j) if 2 <= letters <= 16 else None
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role word right before `start`, with a prefix such as 前 (former) kept."""
+    role = ends_with_any(text, start, _rules().roles)
+    if role is None:
+        return None
+    prefix = ends_with_any(text, start - len(role), _rules().prefixes)
+    return (prefix or "") + role
+
+
+def _role_after(text: str, end: int) -> str | None:
+    return matches_any(text, end, _rules().roles_after)
+
+
+def _joined_title(text: str, token: Word) -> tuple[str, str] | None:
+    """ "布什总统" as one dictionary word at the start of a clause: the name and its head."""
+    head = ends_with_any(token.text, len(token.text), _rules().roles_after)
+    prefix = token.text[: -len(head)] if head else ""
+    opens = token.start == 0 or text[token.start - 1] in _CLAUSE_OPENERS
+    if not head or len(prefix) < 2 or not han_only(prefix) or not opens:
+        return None
+    alone = words(prefix)
+    return (prefix, head) if len(alone) == 1 and is_name_word(alone[0]) else None
+
+
+def _found_in(text: str) -> list[tuple[str, str]]:
+    """(name, role) for every name with a role beside it in one block's text."""
+    tokens = words(text)
+    found: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        joined = _joined_title(text, token)
+        if joined is not None:
+            found.append(joined)
+            continue
+        if not is_name_word(token):
+            continue
+        named = _name_from(tokens, i)
+        if named is None:
+            continue
+        name, after = named
+        role = _role_before(text, token.start)
+        if role is None:
+            end = tokens[after - 1].end
+            head = _role_after(text, end)
+            opens = token.start == 0 or text[token.start - 1] in _CLAUSE_OPENERS
+            following = next((t for t in tokens[after:] if t.start >= end + len(head or "")), None)
+            if head and opens and not (following and is_name_word(following)):
+                role = head  # "布什总统说", not "特斯拉首席执行官马斯克"
+        if role is not None:
+            found.append((name, role))
+    return found
+
+
+def _surname(name: str) -> str | None:
+    """The last part of a transliterated name ("科尔曼" of "凯瑟琳. 科尔曼"), else None."""
+    for separator in _rules().separators:
+        if separator in name:
+            return name.rsplit(separator, 1)[1].strip() or None
+    return None
+
+
+def _latin_twin(name: str, story: tuple[Block, ...], known: tuple[Person, ...]) -> Person | None:
+    """The person of `known` whose Latin name the article writes in brackets right after the
+    Chinese one ("马里奥·迪亚兹-巴拉特（Mario Diaz-Balart）"), else None."""
+    for block in story:
+        at = block.text.find(name)
+        while at >= 0:
+            after = _BRACKETED.match(block.text, at + len(name))
+            if after:
+                latin = " ".join(after.group(1).split())
+                for person in known:
+                    if latin in (person.name, *person.aliases):
+                        return person
+            at = block.text.find(name, at + 1)
+    return None
+
+
+def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Person, ...]:
+    """`known` (the English rules' people) and the people named in Chinese script with a role
+    beside them, in order of appearance. A Chinese name with a known person's Latin name in
+    brackets after it is that person's: an alias, its role added."""
+    story = article.story_blocks
+    roles: dict[str, list[str]] = {}
+    for block in story:
+        for name, role in _found_in(block.text):
+            listed = roles.setdefault(name, [])
+            if role not in listed:
+                listed.append(role)
+    taken = {p.id for p in known}
+    merged = list(known)
+    people: list[Person] = []
+    for name, role_list in roles.items():
+        twin = _latin_twin(name, story, tuple(merged))
+        if twin is not None:
+            index = merged.index(twin)
+            extra_roles = tuple(r for r in role_list if r not in twin.roles)
+            mentioned = {*twin.blocks, *(b.id for b in story if name in b.text)}
+            merged[index] = replace(
+                twin,
+                aliases=(*twin.aliases, name),
+                roles=(*twin.roles, *extra_roles),
+                blocks=tuple(b.id for b in story if b.id in mentioned),
+            )
+            continue
+        pid = name_id(name)
+        if pid in taken:
+            continue
+        taken.add(pid)
+        surname = _surname(name)
+        aliases = tuple(
+            a for a in (surname,) if a and any(a in b.text.replace(name, "") for b in story)
+        )
+        forms = (name, *aliases)
+        blocks = tuple(b.id for b in story if any(f in b.text for f in forms))
+        people.append(Person(pid, name, aliases, tuple(role_list), blocks=blocks))
+    return (*merged, *people)
