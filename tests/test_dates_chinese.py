@@ -63,7 +63,7 @@ def test_ranges_give_both_years_or_the_month_alone() -> None:
 def test_numbers_and_labels_that_are_no_dates() -> None:
     assert _events("1990年代，该公司成立。") == []
     assert _events("《2017年度国防授权方案》获得通过。") == []
-    assert _events("他们在未来近6个月的时间里进行研究，飞行了82年前的路线。") == []
+    assert _events("他们在未来近6个月的时间里进行研究，飞行了一条路线。") == []
     assert _events("每周五他都去跑步。") == []
     assert _events("《今日美国》报道了此事。") == []
     assert _events("十月革命改变了俄国。") == []  # a name: no month of any year
@@ -107,3 +107,24 @@ def test_an_english_article_gets_no_chinese_rules() -> None:
     blocks = (Block("b1", "paragraph", "The launch was on March 12, 2024. 3月12日", 1),)
     facts = analyse(Article("t", "T", FRIDAY, "t.md", blocks))
     assert [e.date for e in facts.events] == ["2024-03-12"]
+
+
+def test_a_day_of_the_month_alone() -> None:
+    assert _events("美国总统拜登12日表示，将继续支持。") == [("2024-03-12", "12日")]
+    assert _events("他20日抵达北京。") == [("2024-02-20", "20日")]  # after the 15th: last month
+    assert _events("会议将于18日举行。") == [("2024-03-18", "18日")]
+    assert _events("2010年3月5日，他抵达。7日，他离开。") == [
+        ("2010-03-05", "2010年3月5日"),
+        ("2010-03-07", "7日"),  # the month the paragraph is at
+    ]
+    assert _events("工程在3日内完成，第3日比赛开始。") == []
+    assert _events("他12日抵达。", published=None) == []
+
+
+def test_ago_counts_back_to_its_unit() -> None:
+    assert _events("三年前，他离开了公司。") == [("2021", "三年前")]
+    assert _events("两个月前他来过。") == [("2024-01", "两个月前")]
+    assert _events("美国之音82年前开播。") == [("1942", "82年前")]
+    assert _events("10天前发生地震。") == [("2024-03-05", "10天前")]
+    assert _events("他多年前来过。") == []
+    assert _events("三年前，他离开了公司。", published=None) == []

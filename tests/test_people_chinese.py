@@ -44,7 +44,7 @@ def test_a_chinese_name_with_a_known_latin_twin_is_that_person() -> None:
     blocks = (Block("b1", "paragraph", text, 1),)
     facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
     assert [(p.id, p.aliases, p.roles) for p in facts.people] == [
-        ("mario-diaz-balart", ("马里奥·迪亚兹-巴拉特",), ("众议员",))
+        ("mario-diaz-balart", ("马里奥·迪亚兹-巴拉特", "迪亚兹-巴拉特"), ("众议员",))
     ]
 
 
@@ -62,3 +62,15 @@ def test_every_block_that_names_the_person() -> None:
     )
     facts = analyse(Article("t", "测试", dt.date(2008, 9, 5), "t.md", blocks))
     assert [(p.id, p.blocks) for p in facts.people] == [("suliwen", ("b1", "b2"))]
+
+
+def test_the_chinese_form_before_a_known_latin_name_is_an_alias() -> None:
+    blocks = (
+        Block("b1", "paragraph", "奈杰尔·英克斯特(Nigel Inkster)是国际战略研究所高级顾问。", 1),
+        Block("b2", "paragraph", "“这是一个新的情况，”英克斯特说。", 2),
+    )
+    facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
+    assert [(p.id, p.aliases, p.blocks) for p in facts.people] == [
+        ("nigel-inkster", ("奈杰尔·英克斯特", "英克斯特"), ("b1", "b2"))
+    ]
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("nigel-inkster", "这是一个新的情况")]

@@ -8,6 +8,7 @@ between spaces) find nothing in it; dates_zh.py, quotes_zh.py and people_zh.py r
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ _LATIN = patterns.compile(r"[A-Za-z]")
 # A sentence ends at 。！？ (or ! ?) and the closing marks after it; a line break ends one too.
 _END = patterns.compile(r"[。！？!?]+[”」』）)\"']*|\n+")
 QUOTED = patterns.compile(r"“[^“”]*”?|「[^「」]*」?|『[^『』]*』?")
+_FAR = 1 << 62  # past any offset: (pos, _FAR) sorts after every span starting at pos
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -53,8 +55,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     quoted = quoted_spans(text)
     start = 0
     for match in _END.finditer(text):
-        inside = any(lo < match.start() and match.end() < hi for lo, hi in quoted)
-        if match.end() > start and not inside:
+        if match.end() > start and not inside(quoted, match.start(), match.end()):
             spans.append((start, match.end()))
             start = match.end()
     if start < len(text):
@@ -62,12 +63,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def inside(spans: list[tuple[int, int]], start: int, end: int | None = None) -> bool:
+    """Whether [start, end) (or the position `start`) lies strictly inside one of the sorted,
+    disjoint `spans` (a binary search: a long text with many quotations stays linear)."""
+    index = bisect.bisect_right(spans, (start, _FAR)) - 1
+    if index < 0:
+        return False
+    lo, hi = spans[index]
+    return lo < start and (start if end is None else end) < hi
+
+
 def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The span of `spans` that holds `pos` (the last one when `pos` is past the end)."""
-    for lo, hi in spans:
-        if pos < hi:
-            return lo, hi
-    return spans[-1] if spans else (0, 0)
+    if not spans:
+        return 0, 0
+    index = bisect.bisect_right(spans, (pos, _FAR)) - 1  # the last span starting at or before
+    return spans[max(index, 0)]
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from .chinese import (
     alternation,
     ascii_digits,
     ends_with_any,
+    inside,
     quoted_spans,
     sentence_at,
     sentence_spans,
@@ -49,7 +50,7 @@ from .dates import (
 from .sentences import load_data, str_list
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
-_CN_DIGITS.update({"八": 8, "九": 9})
+_CN_DIGITS.update({"八": 8, "九": 9, "两": 2, "兩": 2})
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = r"(?:1[6-9]\d\d|2[01]\d\d|[〇零一二三四五六七八九]{4})"
 
@@ -65,6 +66,7 @@ class _Rules:
     month_before: tuple[str, ...]
     month_after: tuple[str, ...]
     relative_not: tuple[str, ...]
+    ago_units: dict[str, str]
 
 
 @cache
@@ -83,6 +85,11 @@ def _rules() -> _Rules:
     ranges = alternation(str_list(data.get("range_marks")))
     no_year = "".join(re.escape(c) for c in "".join(str_list(data.get("year_not_before"))))
     events = alternation(str_list(data.get("year_events")))
+    ago_raw = data.get("ago_units")
+    ago_units = {str(k): str(v) for k, v in (ago_raw.items() if isinstance(ago_raw, dict) else ())}
+    ago = alternation(str_list(data.get("ago_words")))
+    day_not_before = alternation(str_list(data.get("day_not_before")))
+    day_not_after = "".join(re.escape(c) for c in "".join(str_list(data.get("day_not_after"))))
     days = "".join(weekdays)
     year_not = f"(?![{no_year}])" if no_year else ""
     years = alternation(tuple(w for w, (unit, _) in relative.items() if unit == "year"))
@@ -101,6 +108,15 @@ def _rules() -> _Rules:
         rf"(?P<year>(?P<yo>{_YEAR})\s*年{year_not})",
         rf"(?P<year_event>(?P<ye>1[6-9]\d\d|2[01]\d\d)(?={events}))" if events else "",
         rf"(?P<weekday>(?P<wp>上|本|这|下)?个?(?P<wh>{heads})(?P<wd>[{days}]))" if heads else "",
+        # "三年前", "两个月前"
+        rf"(?P<ago>(?P<an>\d{{1,3}}|[一二三四五六七八九十两兩]{{1,3}})\s*(?P<au>{alternation(tuple(ago_units))})"
+        rf"\s*(?:{ago}))"
+        if ago_units and ago
+        else "",
+        # "拜登12日表示": a day of the month alone
+        rf"(?P<day_alone>(?<![月年\d{day_not_after}])(?P<da>\d{{1,2}})\s*日(?!{day_not_before}))"
+        if day_not_before
+        else "",
         rf"(?P<relative>{alternation(tuple(relative))})" if relative else "",
     ]
     body = "|".join(s for s in shapes if s)
@@ -114,6 +130,7 @@ def _rules() -> _Rules:
         month_before=str_list(data.get("month_before")),
         month_after=str_list(data.get("month_after")),
         relative_not=str_list(data.get("relative_not")),
+        ago_units=ago_units,
     )
 
 
@@ -138,6 +155,8 @@ class _Context:
     year_sentence: int = -1  # where its sentence starts
     year_opens: bool = False  # it opens its sentence ("2014年，…")
     full_dates: dict[tuple[int, int], int] | None = None
+    # (year, month) of the paragraph's last date placed to the month or day: "3月5日……7日"
+    month_anchor: tuple[int, int] | None = None
 
 
 def _tense(sentence: str) -> int:
@@ -246,10 +265,6 @@ def _in_a_name(match: re.Match[str]) -> bool:
     )
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(lo < pos < hi for lo, hi in spans)
-
-
 def _skipped_weekday(match: re.Match[str]) -> bool:
     """ "每周五" (every Friday), "一周一次": no day; "周三（3月13日）", "今天（星期五）": the
     date or the relative word beside it says the day already."""
@@ -294,7 +309,49 @@ def _resolve(match: re.Match[str], ctx: _Context, lo: int, tense: int) -> list[s
     if kind == "weekday":
         found = None if _skipped_weekday(match) else _weekday_date(match, ctx, tense)
         return [found] if found else []
+    if kind == "ago":
+        found = _ago(groups, ctx)
+        return [found] if found else []
+    if kind == "day_alone":
+        found = _day_alone(int(str(groups["da"])), ctx, tense)
+        return [found] if found else []
     return []
+
+
+def _ago(groups: dict[str, str | None], ctx: _Context) -> str | None:
+    """ "三年前" → the year three before publication; a unit is the precision (a week: the month
+    of its seven days, when they lie in one)."""
+    count = number(str(groups["an"]))
+    unit = _rules().ago_units.get(str(groups["au"]))
+    published = ctx.published
+    if published is None or count is None or unit is None:
+        return None
+    if unit == "day":
+        day = _add_days(published, -count)
+        return day.isoformat() if day is not None else None
+    if unit == "week":
+        return _week(published, -count)
+    if unit == "month":
+        return _shift_month(published.year, published.month, -count)
+    return _shift_year(published.year, -count)
+
+
+def _day_alone(day: int, ctx: _Context, tense: int) -> str | None:
+    """ "12日" in a story of March 15: March 12; "20日" then: February 20 (or, in a sentence set
+    in the future, March 20)."""
+    if not 1 <= day <= 31:
+        return None
+    if ctx.month_anchor is not None:  # "2010年3月5日……7日": the month the paragraph is at
+        return _on(*ctx.month_anchor, day)
+    published = ctx.published
+    if published is None:
+        return None
+    year, month = published.year, published.month
+    if day > published.day and tense <= 0:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    elif day < published.day and tense > 0:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return _on(year, month, day)
 
 
 def _written_years(match: re.Match[str]) -> list[int]:
@@ -308,11 +365,12 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
     spans = sentence_spans(text)
     quoted = quoted_spans(text)
     ctx.year, ctx.year_sentence, ctx.year_opens = None, -1, False
+    ctx.month_anchor = None
     events: list[Event] = []
     for match in _rules().pattern.finditer(text):
         lo, hi = sentence_at(spans, match.start())
         kind = match.lastgroup
-        if kind in ("relative", "weekday") and _inside(quoted, match.start()):
+        if kind in ("relative", "weekday") and inside(quoted, match.start()):
             continue  # the speaker's "今天", not the article's
         if kind == "relative" and _in_a_name(match):
             continue  # "今日美国": a newspaper
@@ -320,6 +378,9 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
         expression = block.text[match.start() : match.end()]
         sentence = " ".join(block.text[lo:hi].split())
         events.extend(Event(d, sentence, block.id, expression) for d in dates if d)
+        placed = [d for d in dates if d and len(d) >= 7]
+        if placed and kind != "ago":
+            ctx.month_anchor = (int(placed[-1][:4]), int(placed[-1][5:7]))
         written = _written_years(match)
         if written:
             ctx.year, ctx.year_sentence = written[-1], lo

@@ -11,6 +11,7 @@ guesses with no role beside it is no evidence (it tags places and companies as n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -154,6 +155,49 @@ def _latin_twin(name: str, story: tuple[Block, ...], known: tuple[Person, ...]) 
     return None
 
 
+# A transliterated name in Chinese script (its parts joined by a separator) with a Latin name in
+# brackets right after it: "奈杰尔·英克斯特(Nigel Inkster)".
+_TRANSLITERATED = patterns.compile(
+    r"(?P<zh>[\u4e00-\u9fff]+(?:[·•・．.\-－][\u4e00-\u9fff]+)+)\s*[（(]"
+    r"(?P<latin>[A-Za-z][A-Za-z .'’-]*[A-Za-z.])[）)]"
+)
+
+
+def _lead(first: str) -> str:
+    """The first part of a transliterated name from the run of characters before its first
+    separator: after a role word ("顾问奈杰尔" → "奈杰尔"), the whole run when it is short,
+    else jieba's last word of it."""
+    for end in range(len(first) - 1, 0, -1):
+        if ends_with_any(first, end, _rules().roles):
+            return first[end:]
+    return first if len(first) <= 4 else words(first)[-1].text
+
+
+def _with_latin_aliases(story: tuple[Block, ...], people: list[Person]) -> list[Person]:
+    """The English rules' people, each with the Chinese form of its name the article writes
+    before its Latin name in brackets, and that form's last part ("英克斯特": what later
+    sentences call him), as aliases."""
+    separators = "".join(_rules().separators)
+    for block in story:
+        for match in _TRANSLITERATED.finditer(block.text):
+            latin = " ".join(match.group("latin").split())
+            found = next((p for p in people if latin in (p.name, *p.aliases)), None)
+            if found is None:
+                continue
+            first = re.split(f"[{re.escape(separators)}]", match.group("zh"), maxsplit=1)[0]
+            name = _lead(first) + match.group("zh")[len(first) :]
+            surname = re.split("[·•・．.]", name)[-1]  # "迪亚兹-巴拉特" keeps its hyphen
+            new = [a for a in (name, surname) if a not in (found.name, *found.aliases)]
+            if new:
+                mentioned = {*found.blocks, *(b.id for b in story if any(a in b.text for a in new))}
+                people[people.index(found)] = replace(
+                    found,
+                    aliases=(*found.aliases, *new),
+                    blocks=tuple(b.id for b in story if b.id in mentioned),
+                )
+    return people
+
+
 def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Person, ...]:
     """`known` (the English rules' people) and the people named in Chinese script with a role
     beside them, in order of appearance. A Chinese name with a known person's Latin name in
@@ -166,7 +210,7 @@ def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Pe
             if role not in listed:
                 listed.append(role)
     taken = {p.id for p in known}
-    merged = list(known)
+    merged = _with_latin_aliases(story, list(known))
     people: list[Person] = []
     for name, role_list in roles.items():
         twin = _latin_twin(name, story, tuple(merged))
@@ -176,7 +220,7 @@ def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Pe
             mentioned = {*twin.blocks, *(b.id for b in story if name in b.text)}
             merged[index] = replace(
                 twin,
-                aliases=(*twin.aliases, name),
+                aliases=twin.aliases if name in twin.aliases else (*twin.aliases, name),
                 roles=(*twin.roles, *extra_roles),
                 blocks=tuple(b.id for b in story if b.id in mentioned),
             )
