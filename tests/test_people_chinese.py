@@ -74,3 +74,20 @@ def test_the_chinese_form_before_a_known_latin_name_is_an_alias() -> None:
         ("nigel-inkster", ("奈杰尔·英克斯特", "英克斯特"), ("b1", "b2"))
     ]
     assert [(q.speaker, q.text) for q in facts.quotes] == [("nigel-inkster", "这是一个新的情况")]
+
+
+def test_a_name_jieba_tags_as_a_place_or_joins_to_the_role_still_follows_its_role() -> None:
+    assert _people("俄罗斯总统普京表示，将继续谈判。") == [("pujing", "普京", ("总统",))]
+    assert _people("美國國務卿布林肯星期三在記者會上說。") == [("bulinken", "布林肯", ("國務卿",))]
+
+
+def test_what_follows_a_role_word_is_no_name_by_itself() -> None:
+    for text in (
+        "他在总统大选中获胜。",
+        "部长会议在北京举行。",
+        "总统府发表声明。",
+        "发言人表示，美方应停止。",
+        "大使馆发言人说。",
+        "球员们表示满意。",
+    ):
+        assert _people(text) == [], text

@@ -18,7 +18,15 @@ from functools import cache
 from ..model import Article, Block, Person
 from ..read import name_id
 from . import patterns
-from .chinese import Word, ends_with_any, han_only, is_name_word, matches_any, words
+from .chinese import (
+    Word,
+    alternation,
+    ends_with_any,
+    han_only,
+    is_name_word,
+    matches_any,
+    words,
+)
 from .sentences import load_data, str_list
 
 # Parts of speech that never continue a name: conjunctions, prepositions, particles, verbs,
@@ -107,6 +115,7 @@ def _found_in(text: str) -> list[tuple[str, str]]:
     """(name, role) for every name with a role beside it in one block's text."""
     tokens = words(text)
     found: list[tuple[str, str]] = []
+    named_at: set[int] = set()  # where a name found with its role starts
     for i, token in enumerate(tokens):
         joined = _joined_title(text, token)
         if joined is not None:
@@ -128,7 +137,51 @@ def _found_in(text: str) -> list[tuple[str, str]]:
                 role = head  # "布什总统说", not "特斯拉首席执行官马斯克"
         if role is not None:
             found.append((name, role))
+            named_at.add(token.start)
+    for match in _role_pattern().finditer(text):
+        if match.end() in named_at:
+            continue
+        loose = _name_after_role(text[match.end() : match.end() + _LOOK_AHEAD])
+        written = _role_before(text, match.end())
+        if loose is not None and written is not None:
+            found.append((loose, written))
     return found
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    return patterns.compile(alternation(_rules().roles))
+
+
+# What jieba may tag a foreign or uncommon name as, right after a role word: a place (普京), a
+# name of another kind (纳克), an abbreviation (苏); a one-character noun only as a surname it
+# split off (岸|田文雄).
+_LOOSE_NAME = ("ns", "nz", "j")
+_BOUNDARY = ("v", "p", "t", "x", "c", "d", "u", "f", "r")
+_LOOK_AHEAD = 20  # characters after a role word read again on their own
+
+
+def _name_after_role(following: str) -> str | None:
+    """The name the characters right after a role word begin with, when jieba, reading them
+    on their own, splits a name off them (the block's own segmentation may have joined the
+    role's last character to the name: "國務|卿布|林肯"), else None."""
+    tokens = words(following)
+    if not tokens or not han_only(tokens[0].text):
+        return None
+    if is_name_word(tokens[0]):
+        named = _name_from(tokens, 0)
+        return named[0] if named else None
+    parts: list[str] = []
+    for i, token in enumerate(tokens):
+        loose = token.flag in _LOOSE_NAME or is_name_word(token)
+        if not han_only(token.text) or not (loose or (i == 0 and len(token.text) == 1)):
+            break
+        parts.append(token.text)
+    name = "".join(parts)
+    after = tokens[len(parts)] if len(parts) < len(tokens) else None
+    ends = after is None or after.flag.startswith(_BOUNDARY)
+    tagged = any(is_name_word(t) or t.flag in _LOOSE_NAME for t in tokens[: len(parts)])
+    return name if 2 <= len(name) <= 4 and ends and tagged else None
 
 
 def _surname(name: str) -> str | None:
