@@ -50,3 +50,15 @@ def test_a_quotation_paragraph_takes_the_speaker_of_the_sentence_before() -> Non
     assert _quotes(  # no one named before: a voice with no speaker
         "现场民众欢呼。", "“我觉得非常高兴，非常荣幸能够代表温哥华。”"
     ) == [("b2", None, "我觉得非常高兴，非常荣幸能够代表温哥华。")]
+
+
+def test_the_person_spoken_to_is_not_the_speaker() -> None:
+    assert _quotes(
+        "国务卿布林肯在北京会见外长王毅。外长王毅对国务卿布林肯说：“中方坚决反对。”"
+    ) == [("b1", "wangyi", "中方坚决反对。")]
+
+
+def test_a_word_holding_a_marks_character_addresses_no_one() -> None:
+    assert _quotes("美国共和党众议员麦考尔表示：“我们必须领导世界。”") == [
+        ("b1", "maikaoer", "我们必须领导世界。")
+    ]

@@ -26,6 +26,10 @@ from .sentences import load_data, str_list
 
 _CLOSERS = "”」』"
 _GLUE = " ，,：:。"  # what may stand between a quotation and the verb or speaker next to it
+_ADDRESSEE_MARKS = "对向跟给同与和及對與"
+# Words that hold a mark's character and address no one: "共和党众议员X说" is X speaking.
+_NOT_ADDRESSEE = ("共和", "和平", "同时", "同意", "共同", "与会", "给予", "及时", "以及", "同事")
+_ADDRESSEE_REACH = 8  # characters: room for a country and a role between the mark and the name
 _AFTER_SPEAKER = ("也", "还", "则", "又", "再", "曾", "当时", "随后", "接着")
 
 
@@ -114,6 +118,16 @@ def _speaker_after(
     return None
 
 
+def _addressed(text: str, mention: tuple[int, int, str]) -> bool:
+    """Whether the person is spoken to, not speaking: "王毅对（美国国务卿）布林肯说" (after 对,
+    向, 跟 … a few characters before the name, with no punctuation between)."""
+    before = text[max(0, mention[0] - _ADDRESSEE_REACH) : mention[0]]
+    before = re.split(r"[，,。；;：:、\s]", before)[-1]
+    for word in _NOT_ADDRESSEE:
+        before = before.replace(word, "")
+    return any(mark in before for mark in _ADDRESSEE_MARKS)
+
+
 def _verb_right_before(text: str, start: int, verbs: list[tuple[int, int]]) -> bool:
     pos = start
     while pos > 0 and text[pos - 1] in _GLUE:
@@ -156,7 +170,9 @@ def _block_quotes(block: Block, people: tuple[Person, ...]) -> list[_Found]:
             after = [v for v in verbs if v[0] >= q_hi]
             if before:
                 verb = before[-1][0]
-                named = [m for m in mentions if lo <= m[0] and m[1] <= verb]
+                named = [
+                    m for m in mentions if lo <= m[0] and m[1] <= verb and not _addressed(plain, m)
+                ]
                 speaker = named[-1][2] if named else None
             elif after:
                 verb = after[0][0]
