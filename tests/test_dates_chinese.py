@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import unicodedata
 
 import pytest
+from scoring import holdout_articles, load_article
 
 from generator.analyse import analyse
 from generator.analyse.dates_zh import find_events_zh, number
-from generator.model import Article, Block
+from generator.model import Article, Block, Facts
 
 FRIDAY = dt.date(2024, 3, 15)
 
@@ -128,3 +131,26 @@ def test_ago_counts_back_to_its_unit() -> None:
     assert _events("10天前发生地震。") == [("2024-03-05", "10天前")]
     assert _events("他多年前来过。") == []
     assert _events("三年前，他离开了公司。", published=None) == []
+
+
+@pytest.mark.parametrize("name", sorted(holdout_articles(15)))
+def test_ascii_punctuation_reads_as_full_width(name: str) -> None:
+    """Copies of Chinese pages often fold "，（：" to ",(:" (NFKC): the rules read them alike."""
+    article = load_article(name)
+    folded = dataclasses.replace(
+        article,
+        blocks=tuple(
+            dataclasses.replace(b, text=unicodedata.normalize("NFKC", b.text))
+            for b in article.blocks
+        ),
+    )
+    assert "，" not in "".join(b.text for b in folded.blocks)
+
+    def read(facts: Facts) -> tuple[object, ...]:
+        return (
+            [(p.id, p.roles) for p in facts.people],
+            [(q.block, q.speaker) for q in facts.quotes],
+            [(e.date, e.block) for e in facts.events],
+        )
+
+    assert read(analyse(folded)) == read(analyse(article))
