@@ -62,3 +62,10 @@ def test_a_word_holding_a_marks_character_addresses_no_one() -> None:
     assert _quotes("美国共和党众议员麦考尔表示：“我们必须领导世界。”") == [
         ("b1", "maikaoer", "我们必须领导世界。")
     ]
+
+
+def test_the_english_rules_quotations_only_in_english_and_once() -> None:
+    assert _quotes("奥巴马在演讲中说：“Yes, we can.”", "市长苏利文表示：“我觉得非常高兴。”") == [
+        ("b1", None, "Yes, we can."),
+        ("b2", "suliwen", "我觉得非常高兴。"),
+    ]

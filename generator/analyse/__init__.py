@@ -15,7 +15,7 @@ __all__ = ["analyse"]
 def analyse(article: Article) -> Facts:
     """Understand one article by the rules alone (corrections are applied afterwards). Key
     facts and the cast are the theme sets': found only where a set applies."""
-    from .chinese import is_chinese
+    from .chinese import is_chinese, is_chinese_text
     from .dates import find_events
     from .dates_zh import find_events_zh
     from .entities import find_organizations, find_places
@@ -35,8 +35,13 @@ def analyse(article: Article) -> Facts:
     quotes = tuple(q for speech in speeches for q in speech.quotes)  # = find_quotes(…)
     if chinese:  # “……” and 「……」 with Chinese speech verbs (quotes_zh.py)
         zh_quotes = find_quotes_zh(article, people)
+        order = {b.id: i for i, b in enumerate(article.blocks)}
+        # the English rules' quotations only where they are English words ("Yes, we can")
         shown = {(q.block, q.text) for q in zh_quotes}
-        quotes = (*zh_quotes, *(q for q in quotes if (q.block, q.text) not in shown))
+        english = (
+            q for q in quotes if not is_chinese_text(q.text) and (q.block, q.text) not in shown
+        )
+        quotes = tuple(sorted((*zh_quotes, *english), key=lambda q: order.get(q.block, 0)))
     events = find_events(article)
     if chinese:  # the English rules find nothing in Chinese text (chinese.py)
         events = _merged(events, find_events_zh(article))
