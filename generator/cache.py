@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib.metadata
 import json
 import os
 import sys
@@ -62,6 +63,10 @@ def generator_version() -> str:
     for module in ("yaml", "frontmatter"):
         loaded = sys.modules.get(module) or __import__(module)
         digest.update(f"{module} {getattr(loaded, '__version__', '?')}\0".encode())
+    # jieba's dictionary decides the Chinese rules' words (analyse/chinese.py); read from its
+    # metadata, so that a build that analyses nothing never imports it
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        digest.update(f"jieba {importlib.metadata.version('jieba')}\0".encode())
     files = sorted(
         p
         for p in _PACKAGE.rglob("*")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .analyse.chinese import is_chinese
 from .build import build
 from .errors import GeneratorError
 from .read import read_seed
@@ -125,14 +126,33 @@ def _extra_block(config_text: str) -> str:
     return yaml.safe_dump({"extra": kept}, allow_unicode=True, sort_keys=False)
 
 
-def site_config(model: str, title: str, description: str) -> str:
-    """The model project's mkdocs.yml, made the new story's."""
+_THEME_LANGUAGE = re.compile(r"^(\s+language:[ \t]*)[\w-]+", re.MULTILINE)
+_SEARCH_LANG = re.compile(r"^(\s+lang:[ \t]*)[\w-]+", re.MULTILINE)
+
+
+def with_language(text: str, language: str) -> str:
+    """mkdocs.yml `text` with the theme's language and the search plugin's `lang` set to
+    `language` ("zh": Material's Chinese interface words, and a search index segmented into
+    words by jieba instead of lunr's whole-sentence tokens)."""
+    theme = _top_level_block(text, "theme")
+    plugins = _top_level_block(text, "plugins")
+    lines = text.splitlines(keepends=True)
+    for found, pattern in ((theme, _THEME_LANGUAGE), (plugins, _SEARCH_LANG)):
+        if found is not None:
+            start, end = found
+            block = pattern.sub(rf"\g<1>{language}", "".join(lines[start:end]), count=1)
+            lines[start:end] = block.splitlines(keepends=True)
+    return "".join(lines)
+
+
+def site_config(model: str, title: str, description: str, language: str | None = None) -> str:
+    """The model project's mkdocs.yml, made the new story's (in its `language`, when given)."""
     text = set_top_level(model, "site_name", f"site_name: {_yaml_string(title)}")
     text = set_top_level(text, "site_description", f"site_description: {_yaml_string(description)}")
     text = set_top_level(text, "hooks", f"hooks:\n  - {HOOK_FILE}")
     if _top_level_block(text, "extra") is not None:
         text = set_top_level(text, "extra", _extra_block(model))
-    return text
+    return with_language(text, language) if language else text
 
 
 def _copy_look(like: Project, root: Path) -> None:
@@ -170,9 +190,10 @@ def new_site(root: Path, article_path: Path, like: Project) -> NewSite:
     title = " ".join(article.title.split())
     description = _description(article.description, paragraphs)
     model = like.mkdocs_yml.read_text(encoding="utf-8")
+    language = "zh" if is_chinese(article) else None  # else the model's own
     existed = root.exists()
     try:
-        return _make(root, article_path, like, model, title, description)
+        return _make(root, article_path, like, model, title, description, language)
     except BaseException:
         if not existed:  # all or nothing: no half-made project is left behind
             shutil.rmtree(root, ignore_errors=True)
@@ -180,14 +201,21 @@ def new_site(root: Path, article_path: Path, like: Project) -> NewSite:
 
 
 def _make(
-    root: Path, article_path: Path, like: Project, model: str, title: str, description: str
+    root: Path,
+    article_path: Path,
+    like: Project,
+    model: str,
+    title: str,
+    description: str,
+    language: str | None = None,
 ) -> NewSite:
     root.mkdir(parents=True, exist_ok=True)
     (root / "seeds").mkdir()
     seed = root / "seeds" / article_path.name
     shutil.copy2(article_path, seed)
     _copy_look(like, root)
-    (root / "mkdocs.yml").write_text(site_config(model, title, description), encoding="utf-8")
+    config = site_config(model, title, description, language)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / HOOK_FILE).write_text(HOOK, encoding="utf-8")
     (root / "Makefile").write_text(MAKEFILE.format(python=sys.executable), encoding="utf-8")
     (root / "README.md").write_text(

@@ -130,7 +130,14 @@ _HOLDOUT = frozenset(
 # (i12corpus) was built before batches had to cover every kind; batches 3 to 14 (i12corpus3 to
 # i12corpus12, corpus13, corpus14) cover them all.
 _BATCHES = {batch: holdout_articles(batch) for batch in HOLDOUT_BATCHES}
-_KINDS_NEEDED = {2: {"courts-crime", "sport", "politics", "launch-landing"}}
+# Batch 15 (zh15, session 14) is the corpus's first Chinese-language batch: six VOA Chinese
+# stories over the kinds its brief asked for (space, politics, business, science-health, sport;
+# no court story was found that the project may ship).
+_KINDS_NEEDED = {
+    2: {"courts-crime", "sport", "politics", "launch-landing"},
+    15: set(KINDS) - {"courts-crime"},
+}
+_ARTICLES_NEEDED = {15: 6}
 
 
 def test_the_holdout_articles_are_corpus_articles() -> None:
@@ -146,7 +153,7 @@ def test_the_holdout_articles_are_corpus_articles() -> None:
 @pytest.mark.parametrize("batch", HOLDOUT_BATCHES)
 def test_holdout_batch_is_annotated_and_scored(batch: int) -> None:
     held = _BATCHES[batch]
-    assert len(held) >= 8, (batch, sorted(held))
+    assert len(held) >= _ARTICLES_NEEDED.get(batch, 8), (batch, sorted(held))
     reports = _reports()
     for name in sorted(held):
         for file in ("people.yml", "quotes.yml", "dates.yml", "keyfacts.yml"):
@@ -257,6 +264,18 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
         "science-health": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "sport": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w1 0 0",
     },
+    # Batch 15 (zh15, Chinese-language), released as it was built: untuned, the English rules
+    # found nothing (people 1.00/0.00 where anyone is named, speakers 0/2, dates 0.00); these
+    # are its rows with zh15's Chinese rules (dates_zh, people_zh, quotes_zh). Organizations of
+    # people are not read in Chinese (launch-landing and sport orgs 1.00/0.00).
+    15: {
+        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.00 0/0 w0 0 1.00 w0 0 0",
+        "space-journalism": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "science-health": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
+        "sport": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.00 2/2 w0 0 1.00 w0 0 0",
+    },
 }
 _FLOOR_ROW = re.compile(
     r"(?P<people>\S+) (?P<roles>\S+) (?P<ages>\S+) (?P<orgs>\S+) "
@@ -302,7 +321,7 @@ def _below_floor(report: Report, row: str) -> list[str]:
 def test_the_floors_name_released_batches_and_every_kind() -> None:
     for batch, rows in _RELEASED_FLOORS.items():
         assert batch in HOLDOUT_BATCHES and batch != UNSEEN_BATCH, batch
-        assert set(rows) == set(KINDS), (batch, sorted(rows))
+        assert set(rows) == _KINDS_NEEDED.get(batch, set(KINDS)), (batch, sorted(rows))
 
 
 def test_a_row_below_its_floor_is_reported() -> None:

@@ -7,7 +7,7 @@ cache (patterns.py)."""
 
 from __future__ import annotations
 
-from ..model import Article, Facts
+from ..model import Article, Event, Facts
 
 __all__ = ["analyse"]
 
@@ -15,18 +15,36 @@ __all__ = ["analyse"]
 def analyse(article: Article) -> Facts:
     """Understand one article by the rules alone (corrections are applied afterwards). Key
     facts and the cast are the theme sets': found only where a set applies."""
+    from .chinese import is_chinese, is_chinese_text
     from .dates import find_events
+    from .dates_zh import find_events_zh
     from .entities import find_organizations, find_places
     from .people import find_people
+    from .people_zh import find_people_zh
     from .quotes import analyse_speech
+    from .quotes_zh import find_quotes_zh
     from .themes import assign_themes, load_themes
     from .themesets import load_theme_sets, with_theme_set_facts
 
     organizations = find_organizations(article)
     people = find_people(article, organizations)
+    chinese = is_chinese(article)
+    if chinese:
+        people = find_people_zh(article, people)
     speeches = analyse_speech(article, people)  # for the quotations and the themes
     quotes = tuple(q for speech in speeches for q in speech.quotes)  # = find_quotes(…)
+    if chinese:  # “……” and 「……」 with Chinese speech verbs (quotes_zh.py)
+        zh_quotes = find_quotes_zh(article, people)
+        order = {b.id: i for i, b in enumerate(article.blocks)}
+        # the English rules' quotations only where they are English words ("Yes, we can")
+        shown = {(q.block, q.text) for q in zh_quotes}
+        english = (
+            q for q in quotes if not is_chinese_text(q.text) and (q.block, q.text) not in shown
+        )
+        quotes = tuple(sorted((*zh_quotes, *english), key=lambda q: order.get(q.block, 0)))
     events = find_events(article)
+    if chinese:  # the English rules find nothing in Chinese text (chinese.py)
+        events = _merged(events, find_events_zh(article))
     facts = Facts(
         article=article,
         people=people,
@@ -37,3 +55,17 @@ def analyse(article: Article) -> Facts:
         themes=assign_themes(article, people, quotes, load_themes(), speeches),
     )
     return with_theme_set_facts(facts, load_theme_sets())
+
+
+def _merged(first: tuple[Event, ...], second: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Both rule sets' events, each (date, block) once, in block order as found."""
+    seen = {(e.date, e.block) for e in first}
+    extra = []
+    for event in second:
+        if (event.date, event.block) not in seen:
+            seen.add((event.date, event.block))
+            extra.append(event)
+    order: dict[str, int] = {}
+    for event in (*first, *extra):
+        order.setdefault(event.block, len(order))
+    return tuple(sorted((*first, *extra), key=lambda e: order[e.block]))

@@ -1,0 +1,292 @@
+"""People named in Chinese script, only where the article gives strong evidence.
+
+A name is what jieba's tagger marks as a personal name (chinese.py), and it counts only with a
+role word of generator/data/people.yml `chinese_roles` right before it ("指令长翟志刚", the longest
+role that fits: "中国国家主席胡锦涛" gives 国家主席), or a head of `chinese_roles_after` right after
+it at the start of a clause ("布什总统说"). A transliterated foreign name runs on over its
+separators ("迪米特里.康德拉特耶夫"); a one-character surname the tagger split from its given name
+("邢|印芝") is joined to it. Everything else in Chinese script is left out: a name the tagger
+guesses with no role beside it is no evidence (it tags places and companies as names too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..model import Article, Block, Person
+from ..read import name_id
+from . import patterns
+from .chinese import (
+    Word,
+    alternation,
+    ends_with_any,
+    han_only,
+    is_name_word,
+    matches_any,
+    words,
+)
+from .sentences import load_data, str_list
+
+# Parts of speech that never continue a name: conjunctions, prepositions, particles, verbs,
+# adverbs, pronouns, numerals, measure words, punctuation, locatives, time words.
+_NOT_NAME = ("c", "p", "u", "v", "d", "r", "m", "q", "x", "y", "e", "f", "t", "w", "a")
+_BRACKETED = patterns.compile(r"\s*[（(]([A-Za-z][A-Za-z .'’-]*[A-Za-z.])[）)]")
+_CLAUSE_OPENERS = "，。；：、！？,;:!? \n“「（("
+
+
+@dataclass(frozen=True)
+class _Rules:
+    roles: tuple[str, ...]
+    roles_after: tuple[str, ...]
+    separators: tuple[str, ...]
+    prefixes: tuple[str, ...]
+
+
+@cache
+def _rules() -> _Rules:
+    data = load_data("people.yml")
+    return _Rules(
+        roles=str_list(data.get("chinese_roles")),
+        roles_after=str_list(data.get("chinese_roles_after")),
+        separators=str_list(data.get("chinese_name_separators")),
+        prefixes=str_list(data.get("chinese_role_prefixes")),
+    )
+
+
+def _continues(word: Word) -> bool:
+    return han_only(word.text) and not word.flag.startswith(_NOT_NAME)
+
+
+def _name_from(tokens: tuple[Word, ...], i: int) -> tuple[str, int] | None:
+    """The name that starts at tokens[i] (a name word) and the index after it, or None."""
+    separators = _rules().separators
+    first = tokens[i]
+    if not han_only(first.text):
+        return None
+    parts = [first.text]
+    j = i + 1
+    split = len(first.text) == 1 and j < len(tokens) and _continues(tokens[j])
+    if split and len(tokens[j].text) <= 2:  # "邢|印芝": a surname and the given name split off
+        parts.append(tokens[j].text)
+        j += 1
+    while j < len(tokens) and tokens[j].text.strip() in separators:
+        k = j + 1
+        while k < len(tokens) and not tokens[k].text.strip():  # "凯瑟琳. 科尔曼"
+            k += 1
+        if k >= len(tokens) or not _continues(tokens[k]):
+            break
+        parts.extend(t.text for t in tokens[j:k])  # the separator as written, and its space
+        while k < len(tokens) and _continues(tokens[k]):
+            parts.append(tokens[k].text)
+            k += 1
+        j = k
+    name = "".join(parts)
+    letters = sum(1 for c in name if han_only(c))
+    return (name, j) if 2 <= letters <= 16 else None
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role word right before `start`, with a prefix such as 前 (former) kept."""
+    role = ends_with_any(text, start, _rules().roles)
+    if role is None:
+        return None
+    prefix = ends_with_any(text, start - len(role), _rules().prefixes)
+    return (prefix or "") + role
+
+
+def _role_after(text: str, end: int) -> str | None:
+    return matches_any(text, end, _rules().roles_after)
+
+
+def _joined_title(text: str, token: Word) -> tuple[str, str] | None:
+    """ "布什总统" as one dictionary word at the start of a clause: the name and its head."""
+    head = ends_with_any(token.text, len(token.text), _rules().roles_after)
+    prefix = token.text[: -len(head)] if head else ""
+    opens = token.start == 0 or text[token.start - 1] in _CLAUSE_OPENERS
+    if not head or len(prefix) < 2 or not han_only(prefix) or not opens:
+        return None
+    alone = words(prefix)
+    return (prefix, head) if len(alone) == 1 and is_name_word(alone[0]) else None
+
+
+def _found_in(text: str) -> list[tuple[str, str]]:
+    """(name, role) for every name with a role beside it in one block's text."""
+    tokens = words(text)
+    found: list[tuple[str, str]] = []
+    named_at: set[int] = set()  # where a name found with its role starts
+    for i, token in enumerate(tokens):
+        joined = _joined_title(text, token)
+        if joined is not None:
+            found.append(joined)
+            continue
+        if not is_name_word(token):
+            continue
+        named = _name_from(tokens, i)
+        if named is None:
+            continue
+        name, after = named
+        role = _role_before(text, token.start)
+        if role is None:
+            end = tokens[after - 1].end
+            head = _role_after(text, end)
+            opens = token.start == 0 or text[token.start - 1] in _CLAUSE_OPENERS
+            following = next((t for t in tokens[after:] if t.start >= end + len(head or "")), None)
+            if head and opens and not (following and is_name_word(following)):
+                role = head  # "布什总统说", not "特斯拉首席执行官马斯克"
+        if role is not None:
+            found.append((name, role))
+            named_at.add(token.start)
+    for match in _role_pattern().finditer(text):
+        if match.end() in named_at:
+            continue
+        loose = _name_after_role(text[match.end() : match.end() + _LOOK_AHEAD])
+        written = _role_before(text, match.end())
+        if loose is not None and written is not None:
+            found.append((loose, written))
+    return found
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    return patterns.compile(alternation(_rules().roles))
+
+
+# What jieba may tag a foreign or uncommon name as, right after a role word: a place (普京), a
+# name of another kind (纳克), an abbreviation (苏); a one-character noun only as a surname it
+# split off (岸|田文雄).
+_LOOSE_NAME = ("ns", "nz", "j")
+_BOUNDARY = ("v", "p", "t", "x", "c", "d", "u", "f", "r")
+_LOOK_AHEAD = 20  # characters after a role word read again on their own
+
+
+def _name_after_role(following: str) -> str | None:
+    """The name the characters right after a role word begin with, when jieba, reading them
+    on their own, splits a name off them (the block's own segmentation may have joined the
+    role's last character to the name: "國務|卿布|林肯"), else None."""
+    tokens = words(following)
+    if not tokens or not han_only(tokens[0].text):
+        return None
+    if is_name_word(tokens[0]):
+        named = _name_from(tokens, 0)
+        return named[0] if named else None
+    parts: list[str] = []
+    for i, token in enumerate(tokens):
+        loose = token.flag in _LOOSE_NAME or is_name_word(token)
+        if not han_only(token.text) or not (loose or (i == 0 and len(token.text) == 1)):
+            break
+        parts.append(token.text)
+    name = "".join(parts)
+    after = tokens[len(parts)] if len(parts) < len(tokens) else None
+    ends = after is None or after.flag.startswith(_BOUNDARY)
+    tagged = any(is_name_word(t) or t.flag in _LOOSE_NAME for t in tokens[: len(parts)])
+    return name if 2 <= len(name) <= 4 and ends and tagged else None
+
+
+def _surname(name: str) -> str | None:
+    """The last part of a transliterated name ("科尔曼" of "凯瑟琳. 科尔曼"), else None."""
+    for separator in _rules().separators:
+        if separator in name:
+            return name.rsplit(separator, 1)[1].strip() or None
+    return None
+
+
+def _latin_twin(name: str, story: tuple[Block, ...], known: tuple[Person, ...]) -> Person | None:
+    """The person of `known` whose Latin name the article writes in brackets right after the
+    Chinese one ("马里奥·迪亚兹-巴拉特（Mario Diaz-Balart）"), else None."""
+    for block in story:
+        at = block.text.find(name)
+        while at >= 0:
+            after = _BRACKETED.match(block.text, at + len(name))
+            if after:
+                latin = " ".join(after.group(1).split())
+                for person in known:
+                    if latin in (person.name, *person.aliases):
+                        return person
+            at = block.text.find(name, at + 1)
+    return None
+
+
+# A transliterated name in Chinese script (its parts joined by a separator) with a Latin name in
+# brackets right after it: "奈杰尔·英克斯特(Nigel Inkster)".
+_TRANSLITERATED = patterns.compile(
+    r"(?P<zh>[\u4e00-\u9fff]+(?:[·•・．.\-－][\u4e00-\u9fff]+)+)\s*[（(]"
+    r"(?P<latin>[A-Za-z][A-Za-z .'’-]*[A-Za-z.])[）)]"
+)
+
+
+def _lead(first: str) -> str:
+    """The first part of a transliterated name from the run of characters before its first
+    separator: after a role word ("顾问奈杰尔" → "奈杰尔"), the whole run when it is short,
+    else jieba's last word of it."""
+    for end in range(len(first) - 1, 0, -1):
+        if ends_with_any(first, end, _rules().roles):
+            return first[end:]
+    return first if len(first) <= 4 else words(first)[-1].text
+
+
+def _with_latin_aliases(story: tuple[Block, ...], people: list[Person]) -> list[Person]:
+    """The English rules' people, each with the Chinese form of its name the article writes
+    before its Latin name in brackets, and that form's last part ("英克斯特": what later
+    sentences call him), as aliases."""
+    separators = "".join(_rules().separators)
+    for block in story:
+        for match in _TRANSLITERATED.finditer(block.text):
+            latin = " ".join(match.group("latin").split())
+            found = next((p for p in people if latin in (p.name, *p.aliases)), None)
+            if found is None:
+                continue
+            first = re.split(f"[{re.escape(separators)}]", match.group("zh"), maxsplit=1)[0]
+            name = _lead(first) + match.group("zh")[len(first) :]
+            surname = re.split("[·•・．.]", name)[-1]  # "迪亚兹-巴拉特" keeps its hyphen
+            new = [a for a in (name, surname) if a not in (found.name, *found.aliases)]
+            if new:
+                mentioned = {*found.blocks, *(b.id for b in story if any(a in b.text for a in new))}
+                people[people.index(found)] = replace(
+                    found,
+                    aliases=(*found.aliases, *new),
+                    blocks=tuple(b.id for b in story if b.id in mentioned),
+                )
+    return people
+
+
+def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Person, ...]:
+    """`known` (the English rules' people) and the people named in Chinese script with a role
+    beside them, in order of appearance. A Chinese name with a known person's Latin name in
+    brackets after it is that person's: an alias, its role added."""
+    story = article.story_blocks
+    roles: dict[str, list[str]] = {}
+    for block in story:
+        for name, role in _found_in(block.text):
+            listed = roles.setdefault(name, [])
+            if role not in listed:
+                listed.append(role)
+    taken = {p.id for p in known}
+    merged = _with_latin_aliases(story, list(known))
+    people: list[Person] = []
+    for name, role_list in roles.items():
+        twin = _latin_twin(name, story, tuple(merged))
+        if twin is not None:
+            index = merged.index(twin)
+            extra_roles = tuple(r for r in role_list if r not in twin.roles)
+            mentioned = {*twin.blocks, *(b.id for b in story if name in b.text)}
+            merged[index] = replace(
+                twin,
+                aliases=twin.aliases if name in twin.aliases else (*twin.aliases, name),
+                roles=(*twin.roles, *extra_roles),
+                blocks=tuple(b.id for b in story if b.id in mentioned),
+            )
+            continue
+        pid = name_id(name)
+        if pid in taken:
+            continue
+        taken.add(pid)
+        surname = _surname(name)
+        aliases = tuple(
+            a for a in (surname,) if a and any(a in b.text.replace(name, "") for b in story)
+        )
+        forms = (name, *aliases)
+        blocks = tuple(b.id for b in story if any(f in b.text for f in forms))
+        people.append(Person(pid, name, aliases, tuple(role_list), blocks=blocks))
+    return (*merged, *people)

@@ -1,0 +1,93 @@
+"""People named in Chinese script (generator/analyse/people_zh.py, people.yml `chinese_roles`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.analyse import analyse
+from generator.model import Article, Block
+
+
+def _people(*texts: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    blocks = tuple(Block(f"b{i}", "paragraph", t, i) for i, t in enumerate(texts, 1))
+    facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
+    return [(p.id, p.name, p.roles) for p in facts.people]
+
+
+def test_a_role_word_right_before_a_name_is_the_evidence() -> None:
+    assert _people("指令长翟志刚预计将在星期六执行太空行走任务。") == [
+        ("dizhigang", "翟志刚", ("指令长",))
+    ]
+    assert _people("布什说，他已经提醒中国国家主席胡锦涛。") == [
+        ("hujintao", "胡锦涛", ("国家主席",))  # the longest role; "布什说" alone is no evidence
+    ]
+    assert _people("特斯拉首席执行官马斯克访问中国。") == [
+        ("masike", "马斯克", ("首席执行官",))  # the company before the role is no person
+    ]
+    assert _people("前总统特朗普说，我们会赢。") == [("telangpu", "特朗普", ("前总统",))]
+
+
+def test_a_head_of_state_written_after_the_name() -> None:
+    assert _people("布什总统说，他仍然计划出席北京奥运会。") == [("bushen", "布什", ("总统",))]
+
+
+def test_transliterated_names_run_over_their_separators() -> None:
+    text = "他们分别是俄罗斯宇航员迪米特里.康德拉特耶夫、美国航空航天局宇航员凯瑟琳. 科尔曼。"
+    assert _people(text) == [
+        ("dimiteli-kangdelateyefu", "迪米特里.康德拉特耶夫", ("宇航员",)),
+        ("kaiselin-keerman", "凯瑟琳. 科尔曼", ("宇航员",)),
+    ]
+
+
+def test_a_chinese_name_with_a_known_latin_twin_is_that_person() -> None:
+    text = "共和党众议员马里奥·迪亚兹-巴拉特（Mario Diaz-Balart）表示，中国是一个危险的角色。"
+    blocks = (Block("b1", "paragraph", text, 1),)
+    facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
+    assert [(p.id, p.aliases, p.roles) for p in facts.people] == [
+        ("mario-diaz-balart", ("马里奥·迪亚兹-巴拉特", "迪亚兹-巴拉特"), ("众议员",))
+    ]
+
+
+def test_names_without_evidence_are_left_out() -> None:
+    assert _people("林培瑞告诉美国之音，这是一个新的情况。") == []
+    assert _people("温哥华市的代表参加了火炬传递活动。") == []
+    assert _people("美国卫生官员说，疫苗可望在12月10日后推出。") == []
+
+
+def test_every_block_that_names_the_person() -> None:
+    blocks = (
+        Block("b1", "paragraph", "加拿大温哥华市的市长苏利文参加火炬传递活动。", 1),
+        Block("b2", "paragraph", "苏利文接过火炬。", 2),
+        Block("b3", "paragraph", "这次火炬接力没有出现任何意外事件。", 3),
+    )
+    facts = analyse(Article("t", "测试", dt.date(2008, 9, 5), "t.md", blocks))
+    assert [(p.id, p.blocks) for p in facts.people] == [("suliwen", ("b1", "b2"))]
+
+
+def test_the_chinese_form_before_a_known_latin_name_is_an_alias() -> None:
+    blocks = (
+        Block("b1", "paragraph", "奈杰尔·英克斯特(Nigel Inkster)是国际战略研究所高级顾问。", 1),
+        Block("b2", "paragraph", "“这是一个新的情况，”英克斯特说。", 2),
+    )
+    facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
+    assert [(p.id, p.aliases, p.blocks) for p in facts.people] == [
+        ("nigel-inkster", ("奈杰尔·英克斯特", "英克斯特"), ("b1", "b2"))
+    ]
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("nigel-inkster", "这是一个新的情况")]
+
+
+def test_a_name_jieba_tags_as_a_place_or_joins_to_the_role_still_follows_its_role() -> None:
+    assert _people("俄罗斯总统普京表示，将继续谈判。") == [("pujing", "普京", ("总统",))]
+    assert _people("美國國務卿布林肯星期三在記者會上說。") == [("bulinken", "布林肯", ("國務卿",))]
+
+
+def test_what_follows_a_role_word_is_no_name_by_itself() -> None:
+    for text in (
+        "他在总统大选中获胜。",
+        "部长会议在北京举行。",
+        "总统府发表声明。",
+        "发言人表示，美方应停止。",
+        "大使馆发言人说。",
+        "球员们表示满意。",
+    ):
+        assert _people(text) == [], text

@@ -1,0 +1,71 @@
+"""Quotations of Chinese articles (generator/analyse/quotes_zh.py, speech.yml `chinese`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.analyse import analyse
+from generator.model import Article, Block
+
+
+def _quotes(*texts: str) -> list[tuple[str, str | None, str]]:
+    blocks = tuple(Block(f"b{i}", "paragraph", t, i) for i, t in enumerate(texts, 1))
+    facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
+    return [(q.block, q.speaker, q.text) for q in facts.quotes]
+
+
+def test_the_speaker_before_the_verb_before_the_quotation() -> None:
+    assert _quotes("中国外交部发言人汪文斌表示：“美方应当停止干涉中国内政。”") == [
+        ("b1", "wangwenbin", "美方应当停止干涉中国内政。")
+    ]
+    assert _quotes("前总统特朗普去年11月说：「我们会赢。」") == [("b1", "telangpu", "我们会赢。")]
+
+
+def test_the_speaker_after_the_quotation_that_the_verb_closes() -> None:
+    text = "“他们有一种怕的心理，怕说错了话，”汉学家林培瑞告诉美国之音。"
+    assert _quotes("美国著名汉学家林培瑞任教于加州大学。", text) == [
+        ("b2", "linpeirui", "他们有一种怕的心理，怕说错了话")  # the closing comma left out
+    ]
+
+
+def test_no_person_named_no_speaker() -> None:
+    assert _quotes("这位议员表示，为了应对挑战，“美国要利用一切外交和经济工具”。") == [
+        ("b1", None, "美国要利用一切外交和经济工具")
+    ]
+
+
+def test_a_term_is_no_voice() -> None:
+    assert _quotes("太空服被命名为“飞天”。") == []  # no speech verb
+    assert _quotes("国际空间站迎来3位新“住客”。") == []
+    # a short quotation away from the verb, in a sentence that reports speech
+    assert _quotes("中国总理李强表示，要坚定不移贯彻“一国两制”的方针。") == []
+    assert _quotes("这部作品被称为“一部杰作中的杰作”。") == []  # 称为 reports no speech
+
+
+def test_a_quotation_paragraph_takes_the_speaker_of_the_sentence_before() -> None:
+    assert _quotes(
+        "市长苏利文坐著轮椅，接受了美国之音记者采访。",
+        "“我觉得非常高兴，非常荣幸能够代表温哥华。”",
+    ) == [("b2", "suliwen", "我觉得非常高兴，非常荣幸能够代表温哥华。")]
+    assert _quotes(  # no one named before: a voice with no speaker
+        "现场民众欢呼。", "“我觉得非常高兴，非常荣幸能够代表温哥华。”"
+    ) == [("b2", None, "我觉得非常高兴，非常荣幸能够代表温哥华。")]
+
+
+def test_the_person_spoken_to_is_not_the_speaker() -> None:
+    assert _quotes(
+        "国务卿布林肯在北京会见外长王毅。外长王毅对国务卿布林肯说：“中方坚决反对。”"
+    ) == [("b1", "wangyi", "中方坚决反对。")]
+
+
+def test_a_word_holding_a_marks_character_addresses_no_one() -> None:
+    assert _quotes("美国共和党众议员麦考尔表示：“我们必须领导世界。”") == [
+        ("b1", "maikaoer", "我们必须领导世界。")
+    ]
+
+
+def test_the_english_rules_quotations_only_in_english_and_once() -> None:
+    assert _quotes("奥巴马在演讲中说：“Yes, we can.”", "市长苏利文表示：“我觉得非常高兴。”") == [
+        ("b1", None, "Yes, we can."),
+        ("b2", "suliwen", "我觉得非常高兴。"),
+    ]
