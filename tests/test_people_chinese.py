@@ -91,3 +91,15 @@ def test_what_follows_a_role_word_is_no_name_by_itself() -> None:
         "球员们表示满意。",
     ):
         assert _people(text) == [], text
+
+
+def test_a_chinese_role_right_before_a_latin_name_is_that_persons() -> None:
+    """Tech news in Chinese names people in Latin script: "DuckDB Labs 首席执行官 Mark Raasveldt
+    说" gives him the role, with or without a space; a role elsewhere in the sentence does not."""
+    assert _people("DuckDB Labs 首席执行官 Mark Raasveldt 说，新版本将保持兼容。") == [
+        ("mark-raasveldt", "Mark Raasveldt", ("首席执行官",))
+    ]
+    assert _people("项目负责人Hannes Mühleisen在博客中表示：“这是我们的成果。”") == [
+        ("hannes-muhleisen", "Hannes Mühleisen", ("项目负责人",))
+    ]
+    assert _people("Mark Raasveldt 说，首席执行官会议推迟了。")[0][2] == ()

@@ -18,7 +18,7 @@ from ..model import Article
 from . import patterns
 
 _HAN = patterns.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_LATIN = patterns.compile(r"[A-Za-z]")
+_LATIN_WORD = patterns.compile(r"[A-Za-z][A-Za-z’'-]*")
 # A sentence ends at 。！？ (or ! ?) and the closing marks after it; a line break ends one too.
 _END = patterns.compile(r"[。！？!?]+[”」』）)\"']*|\n+")
 QUOTED = patterns.compile(r"“[^“”]*”?|「[^「」]*」?|『[^『』]*』?")
@@ -27,9 +27,11 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def is_chinese_text(text: str) -> bool:
-    """Whether `text` is written in Chinese: more Han characters than Latin letters, and some."""
+    """Whether `text` is written in Chinese: more Han characters than Latin words, and some (a
+    Chinese tech story names products and people in Latin script: "DuckDB Labs 首席执行官 Mark
+    Raasveldt 说" has more Latin letters than Han characters, but far fewer words)."""
     han = len(_HAN.findall(text))
-    return han >= 2 and han > len(_LATIN.findall(text))
+    return han >= 2 and han > len(_LATIN_WORD.findall(text))
 
 
 def is_chinese(article: Article) -> bool:

@@ -251,6 +251,23 @@ def _with_latin_aliases(story: tuple[Block, ...], people: list[Person]) -> list[
     return people
 
 
+def _with_latin_roles(story: tuple[Block, ...], people: list[Person]) -> list[Person]:
+    """The English rules' people with the Chinese role written right before their Latin name
+    ("DuckDB Labs 首席执行官 Mark Raasveldt 说": 首席执行官), a space between them or none."""
+    for at, person in enumerate(people):
+        found: list[str] = []
+        for block in story:
+            for form in (person.name, *(a for a in person.aliases if " " in a)):
+                for match in re.finditer(re.escape(form), block.text):
+                    start = len(block.text[: match.start()].rstrip(" "))
+                    role = _role_before(block.text, start)
+                    if role is not None and role not in (*person.roles, *found):
+                        found.append(role)
+        if found:
+            people[at] = replace(person, roles=(*person.roles, *found))
+    return people
+
+
 def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Person, ...]:
     """`known` (the English rules' people) and the people named in Chinese script with a role
     beside them, in order of appearance. A Chinese name with a known person's Latin name in
@@ -263,7 +280,7 @@ def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Pe
             if role not in listed:
                 listed.append(role)
     taken = {p.id for p in known}
-    merged = _with_latin_aliases(story, list(known))
+    merged = _with_latin_roles(story, _with_latin_aliases(story, list(known)))
     people: list[Person] = []
     for name, role_list in roles.items():
         twin = _latin_twin(name, story, tuple(merged))

@@ -33,10 +33,15 @@ def _class_body(chars: str) -> str:
 
 _UPPER_CLASS = _class_body(_UPPER)
 UPPER = "[" + _UPPER_CLASS + "]"
-_LETTER = r"[^\W\d_]"
+# Han, kana and hangul: Chinese (and Japanese, Korean) text writes a Latin name with no space
+# around it ("项目负责人Hannes Mühleisen在博客中表示"); such a character ends a name's word, as a
+# space does, though Python counts it as a letter.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_LETTER = rf"[^\W\d_{CJK}]"
+_WORD_AFTER = rf"(?![^\W{CJK}]|-)"  # no letter, digit or hyphen of a Latin word goes on
 # One capitalised word of a name: "Peresild", "O’Hara’s", "López-Alegría", "McArthur", "NASA".
 # It may not run into digits or a hyphen ("MS-19", "Crew-7" are not names).
-NAME_TOKEN = rf"{UPPER}(?:{_LETTER}|[’'\-](?={_LETTER}))*(?![\w\-])"
+NAME_TOKEN = rf"{UPPER}(?:{_LETTER}|[’'\-](?={_LETTER}))*{_WORD_AFTER}"
 # A middle initial: the "C." of "Tracy C. Dyson".
 INITIAL = rf"{UPPER}\.(?=\s+{UPPER})"
 # Abbreviations with dots never end a name or split it: "U.S.", "D.C." (one word) and short
@@ -115,7 +120,7 @@ def name_run() -> re.Pattern[str]:
         rf"|{particle})"
     )
     return patterns.compile(
-        rf"(?<![\w’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?"
+        rf"(?<![^\W{CJK}])(?<![’'\-.])(?:{honorific})?{first}(?:\s+{word})*(?:,?\s+{suffix})?"
     )
 
 
