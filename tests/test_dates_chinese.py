@@ -154,3 +154,11 @@ def test_ascii_punctuation_reads_as_full_width(name: str) -> None:
         )
 
     assert read(analyse(folded)) == read(analyse(article))
+
+
+def test_a_date_written_with_spaces_between_its_numbers_and_words_is_one_date() -> None:
+    """ "2024 年 3 月 12 日，OpenAI 发布了新模型": the day, once (the English rules' bare "2024"
+    inside it is the same date, less precise)."""
+    blocks = (Block("b1", "paragraph", "2024 年 3 月 12 日，OpenAI 发布了新模型。", 1),)
+    facts = analyse(Article("t", "测试", FRIDAY, "t.md", blocks))
+    assert [(e.date, e.block) for e in facts.events] == [("2024-03-12", "b1")]

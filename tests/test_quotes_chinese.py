@@ -69,3 +69,12 @@ def test_the_english_rules_quotations_only_in_english_and_once() -> None:
         ("b1", None, "Yes, we can."),
         ("b2", "suliwen", "我觉得非常高兴。"),
     ]
+
+
+def test_straight_marks_around_chinese_words_are_a_quotation() -> None:
+    """Text typed without a Chinese input method: 'Linus Torvalds 说："我不喜欢这个补丁。"'; a
+    setting in straight marks with no Chinese words and no speech ("设为 "fast"") is none."""
+    assert _quotes('Linus Torvalds 说："我不喜欢这个补丁。"') == [
+        ("b1", "linus-torvalds", "我不喜欢这个补丁。")
+    ]
+    assert _quotes('他把参数设为 "fast" 之后，速度变快了很多。') == []

@@ -58,7 +58,14 @@ def analyse(article: Article) -> Facts:
 
 
 def _merged(first: tuple[Event, ...], second: tuple[Event, ...]) -> tuple[Event, ...]:
-    """Both rule sets' events, each (date, block) once, in block order as found."""
+    """Both rule sets' events, each (date, block) once, in block order as found; an English
+    rule's event whose words are part of a Chinese one's ("2024" of "2024 年 3 月 12 日") is that
+    one, less precise: left out."""
+    first = tuple(
+        e
+        for e in first
+        if not any(z.block == e.block and e.expression in z.expression for z in second)
+    )
     seen = {(e.date, e.block) for e in first}
     extra = []
     for event in second:

@@ -21,7 +21,12 @@ _HAN = patterns.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = patterns.compile(r"[A-Za-z][A-Za-z’'-]*")
 # A sentence ends at 。！？ (or ! ?) and the closing marks after it; a line break ends one too.
 _END = patterns.compile(r"[。！？!?]+[”」』）)\"']*|\n+")
-QUOTED = patterns.compile(r"“[^“”]*”?|「[^「」]*」?|『[^『』]*』?")
+# … and straight double marks around Chinese words, as text typed without a Chinese input
+# method writes them (Linus Torvalds 说："我不喜欢这个补丁。"); closed on the same line only, so a
+# stray mark in code or a measurement swallows nothing
+QUOTED = patterns.compile(
+    r"“[^“”]*”?|「[^「」]*」?|『[^『』]*』?|\"(?=[^\"\n]*[\u4e00-\u9fff])[^\"\n]*\""
+)
 _FAR = 1 << 62  # past any offset: (pos, _FAR) sorts after every span starting at pos
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 

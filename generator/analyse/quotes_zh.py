@@ -24,7 +24,7 @@ from ..model import Article, Block, Person, Quote
 from .chinese import quoted_spans, sentence_at, sentence_spans
 from .sentences import load_data, str_list
 
-_CLOSERS = "”」』"
+_CLOSERS = '”」』"'
 _GLUE = " ，,：:。"  # what may stand between a quotation and the verb or speaker next to it
 _ADDRESSEE_MARKS = "对向跟给同与和及對與"
 # Words that hold a mark's character and address no one: "共和党众议员X说" is X speaking.
