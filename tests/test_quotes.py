@@ -1188,3 +1188,11 @@ def test_a_he_or_she_after_the_paragraphs_one_person_named_after_a_role() -> Non
     assert _speakers(find_quotes(_article(text), (KIPROP,))) == [("b1", "jane-kiprop")]
     cheered = "Fans loudly cheered Jane Kiprop at the race. “I felt strong,” she said."
     assert _speakers(find_quotes(_article(cheered), (KIPROP,))) == [("b1", None)]
+
+
+def test_narration_about_someone_else_between_gives_the_quotation_no_one() -> None:
+    """ "… said Twine. The agency disagreed. “We …”": no pronoun goes on about the speaker, and
+    the agency may be the one quoted."""
+    said = "“They had a question about their training,” said Twine, who chatted with them."
+    text = f"{said} The agency disagreed. “We were never told about it.”"
+    assert _speakers(find_quotes(_article(text), (TWINE,)))[-1] == ("b1", None)

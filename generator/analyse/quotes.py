@@ -1435,8 +1435,9 @@ def _speaker_past_narration(
 ) -> str | None:
     """ "“They had a question,” said Twine. Together, they worked out a solution. “It was a
     great asset because we were able to adjust …”": a quotation in the first person that is a
-    whole sentence, after one sentence of narration that names no one and reports no speech,
-    is the speaker of the sentence before that (in the same block)."""
+    whole sentence, after one sentence of narration that names no one, reports no speech and
+    goes on about someone by a pronoun, is the speaker of the sentence before that (in the
+    same block)."""
     index = bisect.bisect_right(ctx.starts, span.start) - 1
     if index < 2 or not _PERSONAL.search(words):
         return None
@@ -1445,6 +1446,8 @@ def _speaker_past_narration(
         return None
     if any(s.person != _PRONOUN for s in ctx.subjects.between(mid, hi)):
         return None
+    if not _THIRD_PERSON.search(ctx.masked, mid, hi):
+        return None  # "… said Twine. The agency disagreed. “We …”": the agency may speak
     found = evidence.sole_speaker(lo, mid)
     if found is None:
         return None
@@ -1452,6 +1455,9 @@ def _speaker_past_narration(
     return speaker if _nobody_between(ctx.acts, pos, span.start, speaker) else None
 
 
+_THIRD_PERSON = patterns.compile(
+    r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Hh]im|[Tt]hem)(?![\w’'-])"
+)
 _PERSONAL = patterns.compile(
     r"(?<![\w’'-])(?:I|we|We|my|My|our|Our|me|us|you|You|your|Your)(?![\w’'-])"
 )
