@@ -254,7 +254,7 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     },
     # Batch 13 (corpus13), released in session 14: its rows after session 14's rules (main,
     # batch13 rules), raised from its untuned rows on main 34050a3 (people 0.82/0.88 -> 1.00/0.94,
-    # roles 0.82/0.69 -> 0.92/0.92, orgs 0.64/0.88 -> 1.00/0.88, dates w3 -> w1, non-ppl 2 -> 0).
+    # roles 0.82/0.69 -> 1.00/0.92, orgs 0.64/0.88 -> 1.00/0.88, dates w3 -> w1, non-ppl 2 -> 0).
     13: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "space-journalism": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
