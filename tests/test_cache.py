@@ -392,3 +392,14 @@ def test_extract_and_build_agree(tmp_path: Path) -> None:
     assert all(
         store.get(entry_key(f"seeds/{u.path.name}", u.path.read_bytes())) for u in understood
     )
+
+
+def test_the_key_reads_jiebas_version_as_its_metadata_gives_it() -> None:
+    """The analysis key holds jieba's version without importing it (start-up): the version read
+    from its source is the installed distribution's; a module not installed gives "-"."""
+    import importlib.metadata
+
+    from generator.cache import _source_version
+
+    assert _source_version("jieba") == importlib.metadata.version("jieba")
+    assert _source_version("no_such_module_here") == "-"
