@@ -459,6 +459,25 @@ def test_the_manifest_is_read_again_whenever_its_bytes_change(tmp_path: Path) ->
     assert build(project).applied
 
 
+def test_a_manifest_is_checked_again_unless_its_very_bytes_passed(tmp_path: Path) -> None:
+    """The manifest's checks are skipped only for bytes that passed them (write._checked): the
+    same damaged bytes read twice are refused twice, and what a read hands back is a copy."""
+    project = built(tmp_path)
+    manifest = project.docs / write.MANIFEST
+    data = manifest.read_text(encoding="utf-8")
+    write.read_manifest(project.docs)  # checked: these bytes are now known to pass
+    owned = write.read_manifest(project.docs)
+    owned.pop("people.md")  # a caller's change to what it was given …
+    assert "people.md" in write.read_manifest(project.docs)  # … is not what the next read says
+    damaged = data.replace('"people.md": "', '"people.md": "0')
+    manifest.write_text(damaged, encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(GeneratorError, match="without a valid hash"):
+            write.read_manifest(project.docs)
+    manifest.write_text(data, encoding="utf-8")
+    assert write.read_manifest(project.docs) == json.loads(data)["files"]
+
+
 # ---- the page memo's identity check (memo.Fingerprints._unchanged) ---------------------------
 
 
@@ -527,6 +546,40 @@ def test_the_memo_tells_equal_strings_from_other_values() -> None:
     assert rendered == ["p.md"]
     _, rendered = memo_renders([a_page({"d": "description", "n": 1.0})])
     assert rendered == ["p.md"]  # the same items in another order: another page model
+
+
+def test_the_memo_keeps_unreached_digests_within_twice_the_most_one_build_reached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Digests a build did not reach stay while the map holds at most twice the most one
+    build reached (counted only when it outgrows that); then only the build's own stay, and a
+    page made of dropped values again is walked and rendered again, never taken for another."""
+    monkeypatch.setattr(memo, "_RETAIN_FLOOR", 0)
+    monkeypatch.setattr(memo, "_peak_used", 0)
+    memo_renders([a_page({})])  # the first Page walked records Page's fields
+
+    def values(tag: str) -> dict[str, object]:
+        return {f"v{n}": (tag, n) for n in range(10)}
+
+    first_values = values("first")
+    first, rendered = memo_renders([a_page(first_values)])
+    assert rendered == ["p.md"]
+    reached = len(memo._lasting)
+    assert memo._peak_used >= 10 and reached >= 10
+    _, rendered = memo_renders([a_page(values("second"))])
+    assert rendered == ["p.md"]
+    assert len(memo._lasting) > reached  # the first build's digests stay (within twice)
+    kept_first = [id(v) for v in first_values.values()]
+    assert all(i in memo._lasting for i in kept_first)
+    _, rendered = memo_renders([a_page(values("third"))])
+    assert rendered == ["p.md"]
+    assert len(memo._lasting) <= 2 * memo._peak_used
+    assert all(entry[2] == memo._build for entry in memo._lasting.values())
+    assert not any(i in memo._lasting for i in kept_first)
+    again, rendered = memo_renders([a_page(first_values)])
+    assert rendered == ["p.md"] and again == first  # walked again: the first page's bytes
+    changed, rendered = memo_renders([a_page({**first_values, "v0": ("first", 99)})])
+    assert rendered == ["p.md"] and changed != first
 
 
 def test_the_index_text_is_the_json_encoding_of_its_entries() -> None:
