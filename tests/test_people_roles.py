@@ -754,3 +754,49 @@ def test_a_plural_title_before_a_semicolon_list_of_names_and_parts_is_everyones(
     assert people["jeanette-epps"].organizations == ("nasa",)
     assert people["alexander-grebenkin"].roles == ("cosmonaut", "mission specialist")
     assert people["alexander-grebenkin"].organizations == ("roscosmos",)
+
+
+# --- released batch 14 (session 14) ------------------------------------------------------------
+
+
+def test_a_full_name_of_a_country_is_a_person() -> None:
+    """Released batch 14 (a championships day): "Docas Inzikuru of Uganda ran …": no known given
+    name, but a full name "of" a country; an organization "of" a country stays one."""
+    people = _people("Docas Inzikuru of Uganda ran to a winning time. The Bank of Uganda agreed.")
+    assert list(people) == ["docas-inzikuru"]
+
+
+def test_a_vehicles_name_before_its_drivers_role_is_no_person() -> None:
+    """Released batch 14: "Grave Digger driver Krysten Anderson and El Toro Loco driver Armando
+    Castro visited …"."""
+    people = _people(
+        "Grave Digger driver Krysten Anderson and El Toro Loco driver Armando Castro visited."
+    )
+    assert set(people) == {"krysten-anderson", "armando-castro"}
+    assert people["armando-castro"].roles == ("driver",)
+
+
+def test_a_part_in_a_flight_after_aboard_as() -> None:
+    """Released batch 14: "NASA astronaut Butch Wilmore will also be aboard as commander."."""
+    people = _people("NASA astronaut Butch Wilmore will also be aboard as commander.")
+    assert people["butch-wilmore"].roles == ("astronaut", "commander")
+
+
+def test_a_plural_role_after_family_members_of_is_the_relatives() -> None:
+    """Released batch 14: "Family members of fallen astronauts A, B, and C place a wreath"."""
+    people = _people(
+        "Family members of fallen astronauts Kathie Scobee Fulgham, Lowell Grissom, and Sheryl "
+        "Chaffee place a wreath."
+    )
+    assert all(p.roles == () for p in people.values()), people
+
+
+def test_a_chamber_before_a_speaker_and_a_centre_before_a_director() -> None:
+    """Released batch 14: "NASA Johnson Space Center Director Vanessa Wyche, Texas House Speaker
+    Dade Phelan": director of the centre; house speaker."""
+    people = _people(
+        "NASA’s Johnson Space Center will host the visit. Abbott will be joined by NASA Johnson "
+        "Space Center Director Vanessa Wyche, Texas House Speaker Dade Phelan and others."
+    )
+    assert people["vanessa-wyche"].roles == ("director",)
+    assert people["dade-phelan"].roles == ("house speaker",)

@@ -1196,3 +1196,39 @@ def test_narration_about_someone_else_between_gives_the_quotation_no_one() -> No
     said = "“They had a question about their training,” said Twine, who chatted with them."
     text = f"{said} The agency disagreed. “We were never told about it.”"
     assert _speakers(find_quotes(_article(text), (TWINE,)))[-1] == ("b1", None)
+
+
+BERGQVIST = Person("kajsa-bergqvist", "Kajsa Bergqvist", ("Bergqvist",), ())
+MCCANDLESS = Person("bruce-mccandless", "Bruce McCandless", ("McCandless",), ("astronaut",))
+
+
+def test_she_says_after_a_paragraph_about_one_person_called_she() -> None:
+    """Released batch 14: "Kajsa Bergqvist of Sweden soared … Her victory was … ¶ “I have been
+    close so many times,” she says."; a paragraph about an unknown runner called "she" between
+    them gives the next "she says" no one."""
+    told = "Kajsa Bergqvist of Sweden soared to win. Her victory was an amazing comeback."
+    quote = "“I have been close so many times,” she says."
+    assert _speakers(find_quotes(_article(told, quote), (BERGQVIST,))) == [
+        ("b2", "kajsa-bergqvist")
+    ]
+    other = "Docas Inzikuru of Uganda ran next. She started at record pace."
+    again = "“I do not know how to run behind,” she says."
+    found = find_quotes(_article(told, quote, other, again), (BERGQVIST,))
+    assert _speakers(found) == [("b2", "kajsa-bergqvist"), ("b4", None)]
+    bare = _article("Kajsa Bergqvist of Sweden soared to win.", quote)
+    assert _speakers(find_quotes(bare, (BERGQVIST,))) == [("b2", None)]  # no "she" said of her
+
+
+def test_proclaimed_is_a_speech_verb_and_a_qualified_term_no_voice() -> None:
+    """Released batch 14: "“It may have been one small step for Neil,” he proclaimed" after a
+    paragraph opening with the astronaut; 'explode a radioactive "dirty bomb."' is a term."""
+    text = (
+        "Astronaut Bruce McCandless approaches his maximum distance. “It may have been one small "
+        "step for Neil,” he proclaimed, “but it’s a heck of a big leap for me.”"
+    )
+    assert _speakers(find_quotes(_article(text), (MCCANDLESS,))) == [
+        ("b1", "bruce-mccandless"),
+        ("b1", "bruce-mccandless"),
+    ]
+    term = 'He was accused of trying to explode a radioactive "dirty bomb." Police said so.'
+    assert find_quotes(_article(term), ()) == ()

@@ -29,6 +29,7 @@ from . import patterns
 from .lexicon import (
     PartCue,
     PeopleLexicon,
+    country_names,
     entity_lexicon,
     is_nickname_of,
     people_lexicon,
@@ -57,7 +58,9 @@ _AS_VERBS = (
     "serve|work|act|remain|"  # "will serve as", "to work as"
     "served|serves|serving|worked|works|working|sworn\\s+in|elected|joined|"
     "took\\s+over|stepped\\s+down|retired|remained|remains|acted|acting|"
-    "began|started|continued|returned|succeeded|replaced|reporting|reported"
+    "began|started|continued|returned|succeeded|replaced|reporting|reported|"
+    # "will also be aboard as commander", "flew as pilot": a part in a flight
+    "aboard|fly|flies|flew|flying|flown"
 )
 # … and verbs whose object is the one who holds the role: "Hill hired her as a clerk" (hers)
 _AS_OBJECT_VERBS = (
@@ -72,6 +75,17 @@ _LOCATED = patterns.compile(
 # "the" right before a name: people are not named so ("joined the Cleveland Monsters", "The
 # Monsters also showed"); teams, ships and bands are
 _DETERMINED = patterns.compile(r"(?:^|\s)(?i:the)\s+$")
+# "Docas Inzikuru of Uganda ran": a country after "of" right after a full name
+_OF_PLACE = patterns.compile(
+    r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}?)"
+    r"(?=\s*[,.;:)]|\s+[a-z])"
+)
+# Whose relatives a list names: "Family members of fallen astronauts A, B", "the widows of
+# cosmonauts …" (a plural role after it is the relatives', not the list's)
+_KIN_OF = patterns.compile(
+    r"(?i:famil(?:y|ies)|relatives|members|widows|widowers|wives|husbands|children|sons|"
+    r"daughters|parents|grandchildren|siblings)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$"
+)
 _OF_WORD = patterns.compile(r"\s(?:of|at|for)\s[^,;:]*,\s*$")
 _BYLINE = patterns.compile(r"(?i)(?:(?:story|photos?|video|text|words|reporting|written)\s+)?by\s+")
 # A byline's form of address or rank before the name ("By Mr. Steven Dinote", "By Tech. Sgt.")
@@ -149,6 +163,7 @@ class _Mention:
     group: int = -1  # mentions in one list ("X, Y and Z") share a group number
     located: bool = False  # right after "at", "in", "near" …: likely a place
     determined: bool = False  # right after "the": "the Cleveland Monsters", a team's name
+    of_country: bool = False  # "Docas Inzikuru of Uganda": a full name and the country it is of
     with_i: bool = False  # "Jill and I": the writer's companion
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
     kin_listed: bool = False  # in a list of given names after such words ("our dear friends …")
@@ -176,6 +191,7 @@ class _Mention:
             or self.age is not None
             or self.spoke
             or self.apposed
+            or self.of_country
         )
 
     @property
@@ -817,6 +833,10 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
         org = _org_at(prefix, i, ctx)
         low = prefix[i].lower()
         if role:
+            named = _org_before(prefix, i, len(modifiers), ctx)
+            if named is not None:  # "NASA Johnson Space Center Director": the centre's words
+                orgs.append(named)
+                modifiers = []
             written = " ".join(prefix[i : i + role[1]]).lower()
             i += role[1]
             if _rank_class(prefix, i, ctx):  # "petty officer second class"
@@ -854,13 +874,28 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
 def _org_in_modifiers(prefix: str, match: re.Match[str], ctx: _Context) -> str | None:
     """The organization whose name ends with a role's capitalised modifiers ("Research Center"
     of "NASA Ames Research Center Director"): those words are its name, not the role's."""
-    mods = match.group("mods")
-    if not mods.strip() or not mods[:1].isupper():
+    mods = " ".join(match.group("mods").split())
+    if not mods or not mods[:1].isupper():
         return None
-    org = _org_ending(prefix[: match.start("role")], ctx)
-    if org is None or not org.endswith(mods.strip()) or len(org) <= len(mods.strip()):
+    words = prefix[: match.start("role")].split()
+    for size in range(min(6, len(words)), len(mods.split()), -1):  # the longest name first
+        name = " ".join(words[-size:])
+        if name in ctx.org_ids:  # "Johnson Space Center" after "NASA"
+            return name
+    return None
+
+
+def _org_before(prefix: list[str], at: int, modifiers: int, ctx: _Context) -> str | None:
+    """The id of a known organization whose name ends right before the role at `at` and takes
+    in the `modifiers` words before it ("Johnson Space Center" of "NASA Johnson Space Center
+    Director", whose "Center" would else be the role's); None when there is none."""
+    if not modifiers:
         return None
-    return org
+    for start in range(max(0, at - 6), at - modifiers):
+        name = " ".join(prefix[start:at])
+        if name in ctx.org_ids:
+            return ctx.org_ids[name]
+    return None
 
 
 def _rank_after_office(written: str, word: str, ctx: _Context) -> bool:
@@ -1465,6 +1500,8 @@ def _prefix_evidence(
     plural = written in ctx.lex.plural_roles
     if match.group("dash") and not plural:
         return
+    if plural and _KIN_OF.search(prefix, 0, match.start()):
+        return  # "Family members of fallen astronauts A, B, C": the list is theirs, no astronauts
     if match.group("dash") == ":" and not any(m.given for m in group):
         return  # "Advice to Students: Success Takes Effort": a heading, no list of names
     # "payload manager, Astrobotic": after a comma, a lone word is a person only if it is a
@@ -1863,6 +1900,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     _fronted_org(sentence, mention, ctx)
     mention.located = bool(_LOCATED.search(before))
     mention.determined = bool(_DETERMINED.search(before))
+    country = _OF_PLACE.match(after) if len(mention.core) >= 2 else None
+    mention.of_country = country is not None and country.group("place") in country_names()
     # "Researchers at Johns Hopkins agreed": after "at", "in" … the verb is the subject's
     speech_after = not mention.located and bool(ctx.speech_after.match(after))
     mention.spoke = _spoken_before(before, ctx.lex) or speech_after

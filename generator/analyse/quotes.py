@@ -146,6 +146,7 @@ class _Words:
     restrictive: frozenset[str]  # after "the judge": someone else ("the judge in that case")
     scare_determiners: re.Pattern[str]  # "an “agency-only” broker": a determiner before a term
     fragment_lead: re.Pattern[str]  # "of a “gang of traitors.”": a word before a narrative phrase
+    fragment_leads: frozenset[str]  # those words ("a", "the", "to")
     name_before: re.Pattern[str]  # "The USGS ": a determiner and capitalised words before a name
     name_nouns: frozenset[str]  # "“Did you feel it?” website": a noun a quoted name qualifies
     noun_intro: re.Pattern[str]  # "sent the historic message: “": speech told by a noun
@@ -202,8 +203,11 @@ def _words() -> _Words:
         scare_determiners=patterns.compile(
             rf"(?i)(?<![\w’'-])(?:{_alternation(determiners) or '(?!x)x'})\s+$"
         ),
+        fragment_leads=frozenset(w.lower() for w in fragment_leads),
         fragment_lead=patterns.compile(
-            rf"(?i)(?<![\w’'-])(?:{_alternation(fragment_leads) or _NEVER})\s+$"
+            # … maybe with a word or two qualifying the phrase: "a radioactive “dirty bomb.”"
+            rf"(?i)(?<![\w’'-])(?:{_alternation(fragment_leads) or _NEVER})\s+"
+            rf"(?:(?-i:[a-z][\w-]*)\s+){{0,2}}$"
         ),
         name_before=patterns.compile(
             rf"(?<![\w’'-])(?i:{_alternation(determiners) or _NEVER})"
@@ -562,6 +566,11 @@ class _Tracker:
     # ("Astronaut Chris Ferguson was the shuttle commander."): whom a he/she opening the next
     # one stands for, when no speaker is in play
     introduced: str | None = None
+    # the one person the previous paragraph names, as the subject opening a sentence, and then
+    # calls by one gender's pronoun, with no speech in it ("Kajsa Bergqvist of Sweden soared …
+    # Her victory was …"): (person, "he" or "she"), whom the same pronoun opening the next one
+    # stands for ("“I have been close so many times,” she says.")
+    introduced_pronoun: tuple[str, str] | None = None
     previous_named: frozenset[str] = frozenset()  # the people the paragraph before names
     # person → the he/she the article has used for them as a speaker: a rule that would give a
     # "she" to someone the article calls "he" gives no one
@@ -897,6 +906,9 @@ def _speech_acts(
                 s.person != _PRONOUN for s in subjects.before(start, 0)
             ):
                 speaker = tracker.introduced  # "Ferguson was commander. ¶ “…,” he said."
+                by = tracker.introduced_pronoun
+                if by is not None and speaker is None and by[1] == _pronoun_form(masked, subject):
+                    speaker = by[0]  # "Bergqvist soared … Her victory … ¶ “…,” she says."
             if speaker is None:
                 speaker = _paragraph_topic(masked, starts, subjects, subject, tracker)
             if speaker is None:
@@ -1217,7 +1229,13 @@ def _narrative_fragment(text: str, span: _Span, words: str, at_start: bool) -> b
     inside the marks (`fragment_lead_words`)."""
     if at_start or span.continued or not words[:1].islower() or len(words.split()) > 6:
         return False
-    return _words().fragment_lead.search(text, max(0, span.start - 20), span.start) is not None
+    lead = _words().fragment_lead.search(text, max(0, span.start - 40), span.start)
+    if lead is None:
+        return False
+    # a word between the determiner and the marks qualifies the phrase ("a radioactive “dirty
+    # bomb.”"), unless the quotation is a phrase of its own ("called the ruling “a travesty.”")
+    qualified = len(lead.group().split()) > 1
+    return not (qualified and words.split()[0].lower() in _words().fragment_leads)
 
 
 def _is_title(words: str) -> bool:
@@ -1529,6 +1547,58 @@ def _introduces(
     return named.pop()
 
 
+_HE_FORMS = patterns.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)(?![\w’'-])")
+_SHE_FORMS = patterns.compile(r"(?<![\w’'-])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w’'-])")
+
+
+def _introduced_by_pronoun(
+    masked: str, starts: list[int], subjects: _Subjects, acts: _Acts, spans: list[_Span]
+) -> tuple[str, str] | None:
+    """(person, "he"/"she") for a paragraph with no quotation and no speech that names one
+    person, as the subject opening a sentence ("Kajsa Bergqvist of Sweden soared …"), and goes
+    on about them by one gender's pronouns only ("Her victory was an amazing comeback"); else
+    None ("Shipenko filmed the launch." names him by no pronoun: a "she" after it may be
+    anyone)."""
+    if spans or acts.items:
+        return None
+    named = [s for s in subjects.items if s.person != _PRONOUN]
+    if len({s.person for s in named}) != 1:
+        return None
+    opening = [
+        s for s in named if not (s.object or s.possessive) and _opens_sentence(masked, starts, s)
+    ]
+    if not opening:
+        return None
+    after = opening[0].end
+    he = _HE_FORMS.search(masked, after) is not None
+    she = _SHE_FORMS.search(masked, after) is not None
+    if he == she or _HE_FORMS.search(masked, 0, after) or _SHE_FORMS.search(masked, 0, after):
+        return None
+    forms = _HE_FORMS if he else _SHE_FORMS
+    if not any(forms.match(masked, _sentence_opening(masked, st)) for st in starts if st > after):
+        return None  # "Doe met her; she was the pilot.": no sentence opens with the pronoun
+    return (opening[0].person, "he" if he else "she")
+
+
+def _sentence_opening(masked: str, start: int) -> int:
+    """Where a sentence's first word is (past spaces and opening marks)."""
+    while start < len(masked) and masked[start] in ' \t\n“"‘(':
+        start += 1
+    return start
+
+
+def _pronoun_form(masked: str, subject: _Subject) -> str:
+    return masked[subject.start : subject.end].lower()
+
+
+def _unknown_told(masked: str, subjects: _Subjects, acts: _Acts, spans: list[_Span]) -> bool:
+    """Whether a paragraph with no quotation and no speech goes on about someone by he or she
+    while naming no person found: someone the rules do not know, who may be the next "she"."""
+    if spans or acts.items or any(s.person != _PRONOUN for s in subjects.items):
+        return False
+    return bool(_HE_FORMS.search(masked) or _SHE_FORMS.search(masked))
+
+
 def _pronoun_led(subjects: _Subjects, acts: _Acts) -> bool:
     first = next((a for a in acts.items if a.subject is not None), None)
     if first is None or first.subject is None or first.subject.person != _PRONOUN:
@@ -1556,6 +1626,9 @@ def _block_speech(
     tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker, sentence_starts(text)))
     tracker.introduced = _introduces(masked, subjects, acts.items, spans)
+    tracker.introduced_pronoun = _introduced_by_pronoun(masked, starts, subjects, acts, spans)
+    if _unknown_told(masked, subjects, acts, spans):
+        tracker.intervened = True  # "Docas Inzikuru of Uganda ran … She started …": not the speaker
     tracker.previous_named = frozenset(s.person for s in subjects.items if s.person != _PRONOUN)
     ctx = _Context(
         text, masked, starts, subjects, acts, carry.previous, carry.trailing, tracker.headline
