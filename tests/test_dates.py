@@ -870,3 +870,11 @@ def test_a_bracketed_year_opening_a_caption_dates_its_photograph() -> None:
         ("1966", "1966")
     ]
     assert _events("The vote (2016) — a turning point.", None) == []
+
+
+def test_between_two_years_gives_both() -> None:
+    """Released batch 14: "he traveled to orbit four times … between 1986 and 1994"."""
+    assert _events("He flew four times between 1986 and 1994, commanding two.", None) == [
+        ("1986", "between 1986"),
+        ("1994", "and 1994"),
+    ]

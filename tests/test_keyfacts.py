@@ -539,3 +539,11 @@ def test_a_scrubbed_launch_has_no_launch_date() -> None:
     assert _earned("The Falcon 9 rocket launched today from Florida.")["launch_date"] == (
         "2024-04-06"
     )
+
+
+def test_a_year_after_by_is_a_deadline_not_a_launch_date() -> None:
+    """Released batch 14: "returning the capability … to launch astronauts from American soil
+    by 2017"."""
+    assert "launch_date" not in _earned(
+        "The agency made progress toward the capability to launch astronauts by 2017."
+    )

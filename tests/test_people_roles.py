@@ -800,3 +800,17 @@ def test_a_chamber_before_a_speaker_and_a_centre_before_a_director() -> None:
     )
     assert people["vanessa-wyche"].roles == ("director",)
     assert people["dade-phelan"].roles == ("house speaker",)
+
+
+def test_an_ordinal_and_an_organization_in_a_role_told_of_he() -> None:
+    """Released batch 14: "Bolden was a member of NASA’s Astronaut Office … ¶ He then became the
+    12th NASA Administrator."; a one-word name before "program" is no person ("Executive
+    Education program")."""
+    people = _people(
+        "Astronaut Charles F. Bolden flew.\n\nBolden was a member of NASA’s Astronaut Office."
+        "\n\nHe then became the 12th NASA Administrator. He is a graduate of the Kennedy "
+        "School of Government Executive Education program."
+    )
+    assert list(people) == ["charles-f-bolden"]
+    assert people["charles-f-bolden"].roles == ("astronaut", "administrator")
+    assert "nasa" in people["charles-f-bolden"].organizations

@@ -367,7 +367,9 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             "year",
             # not the first year of a span ("rates for 2007–2011": five years, no one date)
             # "From 1987 to 1993": the year after "to" of a range from a year is one too
-            rf"(?:(?i:{_alternation(words.preps)})|(?<=(?i:from)\s\d{{4}}\s)(?i:to))\s+{_YEAR}"
+            # … and "between 1986 and 1994": both years
+            rf"(?:(?i:{_alternation(words.preps)})|(?<=(?i:from)\s\d{{4}}\s)(?i:to)"
+            rf"|(?<=(?i:between)\s\d{{4}}\s)(?i:and))\s+{_YEAR}"
             rf"(?!\s+(?i:{counts})(?![\w’'-]))"
             rf"(?!\s?[–—-]\s?\d)",
         ),

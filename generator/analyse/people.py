@@ -2187,7 +2187,8 @@ _PRONOUN_ROLE_SOURCE = (
     r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)"
     # "He was also commander of Apollo 10": the adverb after the verb too
     r"(?:\s+(?:also|later|then|once|first|formerly|previously|briefly|currently|now))?"
-    r"\s+(?:an?\s+|the\s+)?"
+    # "He then became the 12th NASA Administrator": an ordinal after the article
+    r"\s+(?:an?\s+|the\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
@@ -2409,6 +2410,9 @@ def _pronoun_roles(
     subject = _subject_holder(sentence, found, topic)
     for said in _pronoun_role().finditer(sentence):
         role = _role_phrase(said.group("role"), ctx)
+        org = ctx.any_org.match(said.group("role")) if role is None else None
+        if org is not None:  # "He then became the 12th NASA Administrator": NASA's
+            role = _role_phrase(said.group("role")[org.end() :], ctx)
         if role is None:
             continue
         pronoun = (said.group("pronoun") or "").lower()
@@ -2420,6 +2424,8 @@ def _pronoun_roles(
             holder = topic[0] if not topic[1] or not pronoun or topic[1] == pronoun else None
         if holder is None:
             continue
+        if org is not None:
+            _add_org(holder, org.group("org"), ctx)
         end, written = said.end("role"), said.group("role")
         while True:
             role, end = _with_portfolio(sentence, role, written, end, ctx)
