@@ -878,3 +878,16 @@ def test_between_two_years_gives_both() -> None:
         ("1986", "between 1986"),
         ("1994", "and 1994"),
     ]
+
+
+def test_last_or_next_month_only_where_it_names_one_year() -> None:
+    """Released batch 14 (published 22 January 2008): "his conviction last August" is August
+    2007; "last August" in September could be either August, "next March" in September is
+    the March after."""
+    assert _events("It followed his conviction last August.", dt.date(2008, 1, 22)) == [
+        ("2007-08", "last August")
+    ]
+    assert _events("He was convicted last August.", dt.date(2008, 9, 22)) == []
+    assert _events("The trial opens next March.", dt.date(2008, 9, 22)) == [
+        ("2009-03", "next March")
+    ]

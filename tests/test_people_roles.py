@@ -814,3 +814,14 @@ def test_an_ordinal_and_an_organization_in_a_role_told_of_he() -> None:
     assert list(people) == ["charles-f-bolden"]
     assert people["charles-f-bolden"].roles == ("astronaut", "administrator")
     assert "nasa" in people["charles-f-bolden"].organizations
+
+
+def test_a_full_name_after_a_word_of_the_court_is_a_person_with_no_role() -> None:
+    """Released batch 14: "She also ordered co-defendant Adham Amin Hassoun to serve more than 15
+    years in prison, and sentenced Kifah Wael Jayyousi to more than 12 years."."""
+    people = _people(
+        "She also ordered co-defendant Adham Amin Hassoun to serve more than 15 years in prison, "
+        "and sentenced Kifah Wael Jayyousi to more than 12 years."
+    )
+    assert set(people) == {"adham-amin-hassoun", "kifah-wael-jayyousi"}
+    assert all(p.roles == () for p in people.values())

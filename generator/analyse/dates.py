@@ -361,6 +361,8 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             else never,
         ),
         ("month", rf"(?i:{_alternation(words.preps)})\s+{month}(?!\s*\d)"),
+        # "his conviction last August" (published in January): the August before (`_month_relative`)
+        ("month_relative", rf"(?P<which>(?i:last|next))\s+{month}(?!\s*\d)(?![\w’'])"),
         # "their July Moon landing": a month between a possessive and the noun it qualifies
         ("month_adjective", rf"(?i:their|its|his|her|our)\s+{month}(?=\s+[A-Za-z])"),
         (
@@ -432,6 +434,7 @@ _NEEDS = {
     "relative": (),
     "ago": (),
     "month": ("month",),
+    "month_relative": ("month",),
     "month_adjective": ("month",),
     "year": ("digit",),
     "year_adjective": ("digit",),
@@ -775,6 +778,8 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
     if kind == "holiday":
         month, day = rules.holidays[" ".join(match.group("holiday").split())]
         return _yearless(month, day, ctx, tense)
+    if kind == "month_relative":
+        return _month_relative(match, ctx.published)
     published = ctx.published
     if kind == "relative" and published is None:
         return _undated_this_year(match, ctx)
@@ -797,6 +802,18 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         words, poss = match.group(), match.group("poss")
         return _relative(words[: -len(poss)] if poss else words, published)
     return None
+
+
+def _month_relative(match: re.Match[str], published: dt.date | None) -> str | None:
+    """ "last August" / "next March": the month before or after publication, only where the
+    words cannot mean two years ("last August" in January is the August before; in September it
+    may be either the month just gone or the one a year earlier: left out)."""
+    if published is None:
+        return None
+    month = _rules().months[match.group("month").rstrip(".")]
+    if match.group("which").lower() == "last":
+        return f"{published.year - 1:04d}-{month:02d}" if month > published.month else None
+    return f"{published.year + 1:04d}-{month:02d}" if month < published.month else None
 
 
 def _after_the(match: re.Match[str]) -> bool:

@@ -55,6 +55,7 @@ class PeopleLexicon:
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
     death_words: tuple[str, ...] = ()  # "died", "passed away": "… at the age of 86" is an age
     person_nouns: frozenset[str] = frozenset()  # "The Seattle native was 91."
+    person_cues: frozenset[str] = frozenset()  # "co-defendant X", "sentenced X": a person
     role_verbs: dict[str, str] = field(default_factory=dict)  # "chairs" → "chair"
     # "began his career in 1982 as a news reporter": verbs of a career before "as" and a role
     career_verbs: tuple[str, ...] = ()
@@ -261,6 +262,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         kin_words=_strings(raw.get("kin_words")),
         death_words=_strings(raw.get("death_words")),
         person_nouns=_lower_set(raw.get("person_nouns") or ()),
+        person_cues=_lower_set(raw.get("person_cues") or ()),
         career_verbs=_strings(raw.get("career_verbs")),
         graded_ranks=tuple(w.lower() for w in _strings(raw.get("graded_ranks"))),
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},

@@ -164,6 +164,7 @@ class _Mention:
     located: bool = False  # right after "at", "in", "near" …: likely a place
     determined: bool = False  # right after "the": "the Cleveland Monsters", a team's name
     of_country: bool = False  # "Docas Inzikuru of Uganda": a full name and the country it is of
+    person_cue: bool = False  # "co-defendant X", "sentenced X to": people.yml `person_cues`
     with_i: bool = False  # "Jill and I": the writer's companion
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
     kin_listed: bool = False  # in a list of given names after such words ("our dear friends …")
@@ -192,6 +193,7 @@ class _Mention:
             or self.spoke
             or self.apposed
             or self.of_country
+            or self.person_cue
         )
 
     @property
@@ -1902,6 +1904,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     mention.determined = bool(_DETERMINED.search(before))
     country = _OF_PLACE.match(after) if len(mention.core) >= 2 else None
     mention.of_country = country is not None and country.group("place") in country_names()
+    cue = before.split()[-1:] if len(mention.core) >= 2 and before[-1:].isspace() else []
+    mention.person_cue = bool(cue) and cue[0].lower() in ctx.lex.person_cues
     # "Researchers at Johns Hopkins agreed": after "at", "in" … the verb is the subject's
     speech_after = not mention.located and bool(ctx.speech_after.match(after))
     mention.spoke = _spoken_before(before, ctx.lex) or speech_after
