@@ -126,7 +126,7 @@ _HOLDOUT = frozenset(
 # built as the unseen batch (scoring.UNSEEN_BATCH: scored and printed apart, never gated, no rule
 # tuned to it), scored untuned and then released for tuning when the next batch was built
 # (batch 12, i12corpus12, session 11, was released in session 12; batch 13, corpus13, session
-# 13, in session 14; batch 14, corpus14, session 14, when batch 16 was built); batch 16
+# 13, in session 14; batch 14, corpus14, session 14, also in session 14); batch 16
 # (corpus16) is the unseen one now. Batch 2 (i12corpus) was built before batches had to cover
 # every kind; batches 3 to 14 and 16 (i12corpus3 to i12corpus12, corpus13, corpus14, corpus16)
 # cover them all.
