@@ -194,7 +194,13 @@ def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
 # an expected failure (strict: the test fails once the article passes; then remove the entry).
 # _SITE_FAILURES: the non-space site test; _FRAME_FAILURES: the spaceflight frame, article by
 # article (a batch not listed has no known failure).
-_SITE_FAILURES: dict[int, dict[str, str]] = {}
+_SITE_FAILURES: dict[int, dict[str, str]] = {
+    # Batch 16 (the unseen batch, corpus16), as scored untuned (main 92983ad's generator): the
+    # appointment framed as a flight (its one frame failure) gets spaceflight words on its site.
+    16: {
+        "nasa-169-bailey-stennis-director": "reports no flight, framed: spaceflight words",
+    },
+}
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 8's one (the station alarm) is framed since session 9 (`lede_events`); batch 9
     # (released in session 9): none (scripts/score_theme_sets.py gives 12 of 12 for both).
@@ -217,6 +223,15 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # framed); every non-space site of the batch is clean.
     14: {
         "nasa-800-bolden-sts60-deorbit": "reports no flight (keyfacts.yml), framed",
+    },
+    # Batch 16 (the unseen batch, corpus16): three frames, as scored untuned (main 92983ad's
+    # generator: 7 of 10): a centre director's appointment framed (the centre's Artemis I test
+    # told as history), a scheduled sounding-rocket launch and an astronaut's interview advisory
+    # before her Soyuz launch not framed.
+    16: {
+        "nasa-169-bailey-stennis-director": "reports no flight (keyfacts.yml), framed",
+        "nasa-344-wallops-apep-eclipse-rockets": "reports a flight (keyfacts.yml), no frame",
+        "nasa-745-tracy-dyson-interviews": "reports a flight (keyfacts.yml), no frame",
     },
     # Batch 15 (zh15, Chinese-language): the spaceflight set's evidence is English words, so
     # neither space story is framed (4 of 6: the four non-space stories are right, unframed).
