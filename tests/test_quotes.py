@@ -1215,8 +1215,10 @@ def test_she_says_after_a_paragraph_about_one_person_called_she() -> None:
     again = "“I do not know how to run behind,” she says."
     found = find_quotes(_article(told, quote, other, again), (BERGQVIST,))
     assert _speakers(found) == [("b2", "kajsa-bergqvist"), ("b4", None)]
-    bare = _article("Kajsa Bergqvist of Sweden soared to win.", quote)
-    assert _speakers(find_quotes(bare, (BERGQVIST,))) == [("b2", None)]  # no "she" said of her
+    # no "she" said of her and a given name that tells no gender: no one
+    docas = Person("docas-inzikuru", "Docas Inzikuru", ("Inzikuru",), ())
+    bare = _article("Docas Inzikuru of Uganda ran to win.", quote)
+    assert _speakers(find_quotes(bare, (docas,))) == [("b2", None)]
 
 
 def test_proclaimed_is_a_speech_verb_and_a_qualified_term_no_voice() -> None:
@@ -1232,3 +1234,23 @@ def test_proclaimed_is_a_speech_verb_and_a_qualified_term_no_voice() -> None:
     ]
     term = 'He was accused of trying to explode a radioactive "dirty bomb." Police said so.'
     assert find_quotes(_article(term), ()) == ()
+
+
+WILLIAMS = Person("lauryn-williams", "Lauryn Williams", ("Williams",), ())
+PERESILD_ONLY = Person("yulia-peresild", "Yulia Peresild", ("Peresild",), ("actress",))
+
+
+def test_a_given_name_that_tells_she_or_he_stands_for_the_pronoun_after_it() -> None:
+    """Released batch 14: "In the final event of the day, Lauryn Williams … shot across a wet
+    track … ¶ “What made a difference today …,” she says." (a name Faker's lists give as female
+    only: data/given_name_genders.txt); a "he" after her paragraph is not hers, and a name the
+    lists do not tell (Klim) gives no one."""
+    told = "In the final event of the day, Lauryn Williams shot across a wet track to win."
+    said = "“What made a difference today was a perfect race for me,” she says."
+    assert _speakers(find_quotes(_article(told, said), (WILLIAMS,))) == [("b2", "lauryn-williams")]
+    he = "“What made a difference today was a perfect race for me,” he says."
+    assert _speakers(find_quotes(_article(told, he), (WILLIAMS,))) == [("b2", None)]
+    klim = "Klim Shipenko filmed the launch from the steppe."
+    assert _speakers(find_quotes(_article(klim, said), (SHIPENKO,))) == [("b2", None)]
+    actress = "Yulia Peresild was the actress."
+    assert _speakers(find_quotes(_article(actress, he), (PERESILD_ONLY,))) == [("b2", None)]

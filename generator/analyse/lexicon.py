@@ -402,6 +402,26 @@ def nickname_pairs() -> frozenset[tuple[str, str]]:
     return frozenset((name, nick) for name, nick in pairs)
 
 
+@cache
+def _given_name_genders() -> dict[str, str]:
+    """Given name → "she" or "he", for the names Faker's lists give one gender only
+    (data/given_name_genders.txt, made by scripts/name_data.py)."""
+    from importlib import resources
+
+    text = (
+        resources.files("generator").joinpath("data", "given_name_genders.txt").read_text("utf-8")
+    )
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: "she" if gender == "f" else "he" for name, gender in pairs}
+
+
+def pronoun_of(name: str) -> str | None:
+    """The he or she a person's given name (its first word) tells, None when it tells neither
+    ("Lauryn Williams": she; "Kim", "Jordan", "Andrea" and names the lists lack: None)."""
+    words = name.split()
+    return _given_name_genders().get(words[0]) if words else None
+
+
 def is_nickname_of(one: str, other: str) -> bool:
     """Whether one given name is the other's nickname, either way ("Mike", "Michael")."""
     a, b = one.lower(), other.lower()

@@ -45,13 +45,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from ..model import Article, Block, Person, Quote
 from . import patterns
-from .lexicon import people_lexicon
+from .lexicon import people_lexicon, pronoun_of
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
 
 _PRONOUN = "\x00pronoun"  # a subject that is a singular pronoun, resolved later
@@ -579,6 +579,9 @@ class _Tracker:
     # ("she refused …, even though she said") is the speaker again, not someone else
     pronoun: str | None = None
     headline: str | None = None  # the one person the headline names ("Meet Hemanth Koralla")
+    # person → the he or she their given name tells (lexicon.pronoun_of: "Lauryn" she), where it
+    # tells one: a he/she is never given to someone whose name tells the other
+    named_as: dict[str, str] = field(default_factory=dict)
 
 
 def _subjects(masked: str, index: PeopleIndex, starts: list[int]) -> list[_Subject]:
@@ -906,6 +909,10 @@ def _speech_acts(
                 s.person != _PRONOUN for s in subjects.before(start, 0)
             ):
                 speaker = tracker.introduced  # "Ferguson was commander. ¶ “…,” he said."
+                if speaker is not None and tracker.named_as.get(
+                    speaker, _pronoun_form(masked, subject)
+                ) != _pronoun_form(masked, subject):
+                    speaker = None  # "Yulia … was the actress. ¶ “…,” he said.": not her
                 by = tracker.introduced_pronoun
                 if by is not None and speaker is None and by[1] == _pronoun_form(masked, subject):
                     speaker = by[0]  # "Bergqvist soared … Her victory … ¶ “…,” she says."
@@ -1073,6 +1080,9 @@ def _opens_sentence(masked: str, starts: list[int], subject: _Subject) -> bool:
     gap = masked[lo : subject.start].lstrip(' “"(')
     if _TITLE_GAP.fullmatch(gap) is not None:
         return True
+    fronted = _FRONTED.match(gap)  # "In the final event of the day, Lauryn Williams …"
+    if fronted is not None and _TITLE_GAP.fullmatch(gap, fronted.end()) is not None:
+        return True
     words = gap.split()
     role_words = _role_words()
     return (
@@ -1083,6 +1093,7 @@ def _opens_sentence(masked: str, starts: list[int], subject: _Subject) -> bool:
 
 
 _ROLE_GAP_WORDS = 4
+_FRONTED = patterns.compile(r"[A-Z][^,;:“”\"]{0,80},\s+")  # one opening phrase and its comma
 
 
 @cache
@@ -1552,7 +1563,12 @@ _SHE_FORMS = patterns.compile(r"(?<![\w’'-])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]ersel
 
 
 def _introduced_by_pronoun(
-    masked: str, starts: list[int], subjects: _Subjects, acts: _Acts, spans: list[_Span]
+    masked: str,
+    starts: list[int],
+    subjects: _Subjects,
+    acts: _Acts,
+    spans: list[_Span],
+    named_as: Mapping[str, str],
 ) -> tuple[str, str] | None:
     """(person, "he"/"she") for a paragraph with no quotation and no speech that names one
     person, as the subject opening a sentence ("Kajsa Bergqvist of Sweden soared …"), and goes
@@ -1569,15 +1585,19 @@ def _introduced_by_pronoun(
     ]
     if not opening:
         return None
-    after = opening[0].end
+    person, after = opening[0].person, opening[0].end
     he = _HE_FORMS.search(masked, after) is not None
     she = _SHE_FORMS.search(masked, after) is not None
-    if he == she or _HE_FORMS.search(masked, 0, after) or _SHE_FORMS.search(masked, 0, after):
+    if _HE_FORMS.search(masked, 0, after) or _SHE_FORMS.search(masked, 0, after) or (he and she):
         return None
+    if not (he or she):  # "In the final event, Lauryn Williams … shot across": her name tells
+        told = named_as.get(person)
+        return (person, told) if told is not None else None
     forms = _HE_FORMS if he else _SHE_FORMS
     if not any(forms.match(masked, _sentence_opening(masked, st)) for st in starts if st > after):
         return None  # "Doe met her; she was the pilot.": no sentence opens with the pronoun
-    return (opening[0].person, "he" if he else "she")
+    form = "he" if he else "she"
+    return (person, form) if named_as.get(person, form) == form else None
 
 
 def _sentence_opening(masked: str, start: int) -> int:
@@ -1626,7 +1646,9 @@ def _block_speech(
     tracker.clear_until = 0
     acts = _Acts(_speech_acts(masked, starts, subjects, tracker, sentence_starts(text)))
     tracker.introduced = _introduces(masked, subjects, acts.items, spans)
-    tracker.introduced_pronoun = _introduced_by_pronoun(masked, starts, subjects, acts, spans)
+    tracker.introduced_pronoun = _introduced_by_pronoun(
+        masked, starts, subjects, acts, spans, tracker.named_as
+    )
     if _unknown_told(masked, subjects, acts, spans):
         tracker.intervened = True  # "Docas Inzikuru of Uganda ran … She started …": not the speaker
     tracker.previous_named = frozenset(s.person for s in subjects.items if s.person != _PRONOUN)
@@ -1735,7 +1757,8 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
     """Quotations and speech flags of every story block, in document order."""
     index = PeopleIndex(people, role_references=True)
     named = {pid for *_, pid in index.mentions(article.title)}
-    tracker = _Tracker(headline=named.pop() if len(named) == 1 else None)
+    named_as = {p.id: g for p in people if (g := pronoun_of(p.name)) is not None}
+    tracker = _Tracker(headline=named.pop() if len(named) == 1 else None, named_as=named_as)
     blocks = article.story_blocks
     # Whether the next paragraph (captions skipped) opens with a quotation mark, for each block.
     next_opens = [False] * len(blocks)
@@ -1749,7 +1772,7 @@ def analyse_speech(article: Article, people: tuple[Person, ...]) -> tuple[BlockS
     for number, (block, opens) in enumerate(zip(blocks, next_opens, strict=True)):
         if block.kind != "paragraph" and not _caption_runs_on(blocks, number):
             # captions neither continue nor interrupt a quotation
-            fresh = _Tracker(headline=tracker.headline)
+            fresh = _Tracker(headline=tracker.headline, named_as=tracker.named_as)
             speech, _ = _block_speech(block, index, fresh, _Carry(), False)
             results.append(speech)
             continue
