@@ -2892,6 +2892,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
 
 
 _SPACE_THEN_ROLE = patterns.compile(r"\s+(?=[a-z])")
+_SPACE = patterns.compile(r"\s+")
 
 
 def _titles_next(sentence: str, mention: _Mention, found: list[_Mention]) -> bool:
@@ -2905,9 +2906,8 @@ def _titles_next(sentence: str, mention: _Mention, found: list[_Mention]) -> boo
     role = _role_word().match(sentence, gap.end())
     if role is None or role.start("role") != gap.end():
         return False
-    rest = sentence[role.end() :]
-    after = role.end() + len(rest) - len(rest.lstrip())
-    return after > role.end() and any(m.start == after for m in found)
+    space = _SPACE.match(sentence, role.end())
+    return space is not None and any(m.start == space.end() for m in found)
 
 
 _AND_GAP = re.compile(r"\s*,?\s+and\s+")

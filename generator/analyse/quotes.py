@@ -987,10 +987,9 @@ def _intro_acts(
 _TITLE_GAP = patterns.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "In a statement, President Obama"
 _COMMA_GAP = patterns.compile(r"\s*,\s*")
 _VERB_AFTER = patterns.compile(r"\s+[a-z]")  # a lower-case word: the verb the speaker governs
-_OTHER_GENDER = {
-    "he": patterns.compile(r"(?i)(?<![\w’'-])(?:she|her|hers|herself)(?![\w’'-])"),
-    "she": patterns.compile(r"(?i)(?<![\w’'-])(?:he|him|his|himself)(?![\w’'-])"),
-}
+_HE_FORMS = patterns.compile(r"(?i)(?<![\w’'-])(?:he|him|his|himself)(?![\w’'-])")
+_SHE_FORMS = patterns.compile(r"(?i)(?<![\w’'-])(?:she|her|hers|herself)(?![\w’'-])")
+_OTHER_GENDER = {"he": _SHE_FORMS, "she": _HE_FORMS}
 
 
 def _paragraph_topic(
@@ -1556,10 +1555,6 @@ def _introduces(
     ):
         return None
     return named.pop()
-
-
-_HE_FORMS = patterns.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)(?![\w’'-])")
-_SHE_FORMS = patterns.compile(r"(?<![\w’'-])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w’'-])")
 
 
 def _introduced_by_pronoun(
