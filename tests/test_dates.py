@@ -891,3 +891,12 @@ def test_last_or_next_month_only_where_it_names_one_year() -> None:
     assert _events("The trial opens next March.", dt.date(2008, 9, 22)) == [
         ("2009-03", "next March")
     ]
+
+
+def test_a_year_after_an_adjective_and_a_month_after_the_qualify_a_noun() -> None:
+    """Released batch 16: "Trump is the presumptive 2024 Republican presidential nominee in the
+    November election" (published May 31, 2024); "the March on Washington" is no month."""
+    published = dt.date(2024, 5, 31)
+    nominee = "Trump is the presumptive 2024 Republican nominee in the November election."
+    assert _events(nominee, published) == [("2024", "2024"), ("2024-11", "the November")]
+    assert _events("She joined the March on Washington.", published) == []

@@ -195,7 +195,7 @@ def foreign_words(site: Path, article_text: str) -> dict[str, list[str]]:
 # _SITE_FAILURES: the non-space site test; _FRAME_FAILURES: the spaceflight frame, article by
 # article (a batch not listed has no known failure).
 _SITE_FAILURES: dict[int, dict[str, str]] = {
-    # Batch 16 (the unseen batch, corpus16), as scored untuned (main 92983ad's generator): the
+    # Batch 16 (corpus16, released in session 15), as scored untuned (main 92983ad's generator): the
     # appointment framed as a flight (its one frame failure) gets spaceflight words on its site.
     16: {
         "nasa-169-bailey-stennis-director": "reports no flight, framed: spaceflight words",
@@ -224,7 +224,7 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     14: {
         "nasa-800-bolden-sts60-deorbit": "reports no flight (keyfacts.yml), framed",
     },
-    # Batch 16 (the unseen batch, corpus16): three frames, as scored untuned (main 92983ad's
+    # Batch 16 (corpus16, released in session 15): three frames, as scored untuned (main 92983ad's
     # generator: 7 of 10): a centre director's appointment framed (the centre's Artemis I test
     # told as history), a scheduled sounding-rocket launch and an astronaut's interview advisory
     # before her Soyuz launch not framed.

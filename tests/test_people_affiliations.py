@@ -602,3 +602,16 @@ def test_an_organization_and_a_role_in_brackets_give_both() -> None:
     assert people["ann-bell"].organizations == ("nesc",)
     assert "director" in people["ann-bell"].roles
     assert people["joe-acre"].organizations == ()
+
+
+def test_the_organization_people_retire_from_is_theirs_and_their_lists() -> None:
+    """Released batch 16: "Timothy McCartney and Dr. Ajay Misra retire from NASA’s Glenn Research
+    Center."; never an organization a title follows ("joined NASA Administrator Bill Nelson")."""
+    article = article_from(
+        "Timothy McCartney and Dr. Ajay Misra retire from NASA’s Glenn Research Center."
+    )
+    people = people_of(article)
+    for pid in ("timothy-mccartney", "ajay-misra"):
+        assert people[pid].organizations == ("nasa", "glenn-research-center"), people[pid]
+    joined = people_of(article_from("Jane Roe joined NASA Administrator Bill Nelson at the event."))
+    assert joined["jane-roe"].organizations == ()

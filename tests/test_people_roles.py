@@ -825,3 +825,60 @@ def test_a_full_name_after_a_word_of_the_court_is_a_person_with_no_role() -> Non
     )
     assert set(people) == {"adham-amin-hassoun", "kifah-wael-jayyousi"}
     assert all(p.roles == () for p in people.values())
+
+
+def test_roles_told_of_he_after_named_and_selected_as() -> None:
+    """Released batch 16: "He was named NASA Stennis associate director in 2018 and selected as
+    the center’s deputy director in 2021."; "director of Aeronautics" keeps its field."""
+    people = _people(
+        "John Bailey is director of the center.\n\nBailey was tapped in 2015 to lead the team. "
+        "He was named NASA Stennis associate director in 2018 and selected as the center’s "
+        "deputy director in 2021.\n\nTimothy P. McCartney, director of Aeronautics, retired. "
+        "He led aeronautics research."
+    )
+    assert people["john-bailey"].roles == ("director", "associate director", "deputy director")
+    assert people["timothy-p-mccartney"].roles == ("director of aeronautics",)
+
+
+def test_a_lower_case_role_keeps_no_company_as_its_portfolio() -> None:
+    assert _people("Jane Roe, president of Acme, retired.")["jane-roe"].roles == ("president",)
+
+
+def test_an_engineering_field_before_engineer() -> None:
+    people = _people("As a communications engineer with the U.S. Air Force, John Bailey led tests.")
+    assert people["john-bailey"].roles == ("communications engineer",)
+
+
+def test_no_card_for_a_company_owning_a_shop_nor_a_directorate_nor_a_glued_name() -> None:
+    """Released batch 16: "Sierra Lobo’s NASA Machine Shop", "the NASA Stennis Engineering and
+    Test Directorate" (with "NASA Stennis" written alone later), and "map forAtmospheric
+    Perturbations" after "the Atmospheric Perturbations … mission"."""
+    assert _people("Teams won, and Sierra Lobo’s NASA Machine Shop earned an award.") == {}
+    assert (
+        _people(
+            "Bailey was tapped to lead the NASA Stennis Engineering and Test Directorate. NASA "
+            "Stennis is big."
+        )
+        == {}
+    )
+    assert (
+        _people(
+            "Rockets for the Atmospheric Perturbations around Eclipse Path mission fly.\n\nLaunch "
+            "viewing map forAtmospheric Perturbations around Eclipse Path mission."
+        )
+        == {}
+    )
+    assert list(_people("Administrator Bill Nelson spoke. Bill Nelson’s NASA is big.")) == [
+        "bill-nelson"
+    ]
+
+
+def test_a_role_before_named_is_the_names() -> None:
+    """Released batch 16: "a young Japanese businessman named Shuji Sakuma, having just founded
+    Sangi Co. Ltd. in Tokyo, …"; "Trump defense lawyer Todd Blanche"."""
+    people = _people(
+        "A few years later, a young Japanese businessman named Shuji Sakuma, having just founded "
+        "Sangi Co. Ltd. in Tokyo, obtained the research. Trump defense lawyer Todd Blanche spoke."
+    )
+    assert people["shuji-sakuma"].roles == ("businessman",)
+    assert people["todd-blanche"].roles == ("defense lawyer",)

@@ -1254,3 +1254,37 @@ def test_a_given_name_that_tells_she_or_he_stands_for_the_pronoun_after_it() -> 
     assert _speakers(find_quotes(_article(klim, said), (SHIPENKO,))) == [("b2", None)]
     actress = "Yulia Peresild was the actress."
     assert _speakers(find_quotes(_article(actress, he), (PERESILD_ONLY,))) == [("b2", None)]
+
+
+TRUMP = Person("donald-trump", "Donald Trump", ("Trump",), ("former u.s. president",))
+BLANCHE = Person("todd-blanche", "Todd Blanche", ("Blanche",), ("lawyer",))
+MERCHAN = Person("juan-merchan", "Juan Merchan", ("Merchan",), ("justice",))
+
+
+def test_he_in_a_paragraph_that_opens_with_its_own_subject_after_another_speaker() -> None:
+    """Released batch 16: "Trump defense lawyer Todd Blanche asked … ¶ Inside the courtroom,
+    Trump showed little emotion as he learned his fate. But when he emerged …, he told reporters
+    that the verdict was “a disgrace.”"; two people there before the pronoun: no one."""
+    asked = "Trump defense lawyer Todd Blanche asked that the verdict be overturned."
+    told = (
+        "Inside the courtroom, Trump showed little emotion as he learned his fate. But when he "
+        "emerged, he told reporters that the verdict was “a disgrace.”"
+    )
+    people = (TRUMP, BLANCHE, MERCHAN)
+    assert _speakers(find_quotes(_article(asked, told), people)) == [("b2", "donald-trump")]
+    two = told.replace("Trump showed", "Trump and Merchan showed")
+    assert _speakers(find_quotes(_article(asked, two), people)) == [("b2", None)]
+
+
+def test_a_role_with_initials_is_named_without_them() -> None:
+    """Released batch 16: "former U.S. President Donald Trump" … "the Trump campaign sent out a
+    fundraising email in which the former president said, … “I am a political prisoner!”" (a
+    name qualifying a noun names no one who could be "the former president" instead)."""
+    said = (
+        "Just after the verdict was announced, the Trump campaign sent out a fundraising email in "
+        "which the former president said, again in all capital letters, “I am a political "
+        "prisoner!”"
+    )
+    assert _speakers(find_quotes(_article(said), (TRUMP,))) == [("b1", "donald-trump")]
+    told = "The lawyer told Blanche, “I am a political prisoner!”"
+    assert _speakers(find_quotes(_article(told), (BLANCHE,))) == [("b1", None)]

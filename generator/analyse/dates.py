@@ -363,8 +363,13 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month", rf"(?i:{_alternation(words.preps)})\s+{month}(?!\s*\d)"),
         # "his conviction last August" (published in January): the August before (`_month_relative`)
         ("month_relative", rf"(?P<which>(?i:last|next))\s+{month}(?!\s*\d)(?![\w’'])"),
-        # "their July Moon landing": a month between a possessive and the noun it qualifies
-        ("month_adjective", rf"(?i:their|its|his|her|our)\s+{month}(?=\s+[A-Za-z])"),
+        # "their July Moon landing", "in the November election": a month between a possessive
+        # or "the" and the noun it qualifies (not "the March on Washington": a word, no month)
+        (
+            "month_adjective",
+            rf"(?i:their|its|his|her|our|the)\s+{month}"
+            rf"(?=\s+(?!(?i:on|for|of|to|and|or|in|at)(?![\w’'-]))[A-Za-z])",
+        ),
         (
             "year",
             # not the first year of a span ("rates for 2007–2011": five years, no one date)

@@ -59,6 +59,8 @@ class PeopleLexicon:
     role_verbs: dict[str, str] = field(default_factory=dict)  # "chairs" → "chair"
     # "began his career in 1982 as a news reporter": verbs of a career before "as" and a role
     career_verbs: tuple[str, ...] = ()
+    # "retired from NASA’s Glenn Research Center": the organization a person leaves or joins
+    membership_verbs: tuple[str, ...] = ()
     graded_ranks: tuple[str, ...] = ()  # "chief warrant officer" (4): a grade number after it
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
@@ -264,6 +266,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         person_nouns=_lower_set(raw.get("person_nouns") or ()),
         person_cues=_lower_set(raw.get("person_cues") or ()),
         career_verbs=_strings(raw.get("career_verbs")),
+        membership_verbs=_strings(raw.get("membership_verbs")),
         graded_ranks=tuple(w.lower() for w in _strings(raw.get("graded_ranks"))),
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},

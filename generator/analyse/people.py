@@ -133,6 +133,9 @@ _PORTFOLIO = patterns.compile(
 # and the ministry's abbreviation in brackets: "… Science and Technology (MEXT) Masahito …"
 _LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 _INITIALS = patterns.compile(r"(?:[A-Z]\.){2,3}")  # "T.J." of "T.J. Creamer"
+# A word glued to the capitalised one before the run ("map forAtmospheric Perturbations", a
+# missing space): the run is the rest of that name, not a shorter reference to someone.
+_GLUED_BEFORE = patterns.compile(r"[a-z][A-Z][\w’'\-]*\s+$")
 _NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
 
 
@@ -169,9 +172,11 @@ class _Mention:
     kin: bool = False  # "his beloved Billye", "his wife of 50 years, Barbara"
     kin_listed: bool = False  # in a list of given names after such words ("our dear friends …")
     thing: bool = False  # right after "group", "ship", "module" …: likely a thing's name
+    owns_org: bool = False  # a possessive before an organization: "Sierra Lobo’s NASA Machine Shop"
     shared_role: str | None = None  # a plural role after the last name of a list
     given: bool = False  # its first word is a known given name
     of_org: str | None = None  # the organization of "of/from/with the ORG" right after it
+    member_of: tuple[str, ...] = ()  # "retired from NASA’s Glenn Research Center": both
     run_orgs: tuple[str, ...] = ()  # organizations its own capitalised run names ("FTC Chair")
     plural_shared: tuple[str, ...] = ()  # the plural role its list shares ("Flight Engineers")
     # its apposition's capitalised portfolio: (start, end, role, role with the portfolio)
@@ -1123,6 +1128,8 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
         start, end, tokens, honorific, roles, orgs, plural, address = cleaned
         if org_spans and _inside_org(start, end, org_spans):
             continue
+        if len(tokens) == 1 and _GLUED_BEFORE.search(sentence, max(0, start - 40), start):
+            continue
         if (
             not roles
             and not honorific
@@ -1171,6 +1178,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 plural_shared=tuple(roles) if plural else (),
                 address=address,
                 adjective_title=_adjective_title(sentence, match.start(), start, core, roles, ctx),
+                owns_org=_owns_org(sentence, end, ctx),
             )
         )
         ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
@@ -1178,6 +1186,16 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
             roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
             found[-1].address = f"{ordinal.group(1)} {address or honorific}"
     return found
+
+
+_POSSESSIVE_MARK = patterns.compile(r"[’']s?\s+")
+
+
+def _owns_org(sentence: str, end: int, ctx: _Context) -> bool:
+    """Whether a possessive right after the name owns an organization ("Sierra Lobo’s NASA
+    Machine Shop"): a contractor's name, when nothing else says it is a person's."""
+    mark = _POSSESSIVE_MARK.match(sentence, end)
+    return mark is not None and ctx.any_org.match(sentence, mark.end()) is not None
 
 
 def _adjective_title(
@@ -1372,13 +1390,19 @@ _APPOSED_PORTFOLIO = patterns.compile(
 def _apposed_portfolio(
     after: str, apposition: re.Match[str], ctx: _Context
 ) -> re.Match[str] | None:
-    """The portfolio of a capitalised title in an apposition, up to its comma: "Hugh
-    Stevenson, Deputy Director for International Consumer Protection, said" → "for
-    International Consumer Protection" (part of the role; its words are no person)."""
-    if not apposition.group("role")[:1].isupper():
-        return None
+    """The portfolio of a title in an apposition, up to its comma: "Hugh Stevenson, Deputy
+    Director for International Consumer Protection, said" → "for International Consumer
+    Protection" (part of the role; its words are no person)."""
     found = _APPOSED_PORTFOLIO.match(after, apposition.end("role"))
     if found is None or not _plain_portfolio(found.group("words").split(), ctx):
+        return None
+    if not apposition.group("role")[:1].isupper() and not all(
+        w.lower() in ctx.lower or w.lower() in ctx.lex.non_name_words
+        for w in found.group("words").split()
+        if w.lower() not in ctx.lex.portfolio_links
+    ):
+        # a lower-case role takes a field as its portfolio ("director of Aeronautics", which
+        # the story also writes in lower case), not a name ("president of Acme": its company)
         return None
     return found
 
@@ -1657,6 +1681,37 @@ def _orgs_ending(text: str, ctx: _Context) -> list[str]:
     return [before, final[2]] if before else [final[2]]
 
 
+@cache
+def _membership_verb() -> re.Pattern[str]:
+    verbs = phrase_alternation(people_lexicon().membership_verbs)
+    return patterns.compile(rf"\s+(?:{verbs})\s+(?:the\s+)?" if verbs else r"(?!x)x")
+
+
+# What may follow the organization: the clause ends, or a time, place or post is added
+_CLAUSE_GOES_ON = patterns.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|on|at|as|after|with)\s")
+
+
+def _membership_org(after: str, mention: _Mention, ctx: _Context) -> None:
+    """ "Timothy McCartney and Dr. Ajay Misra retire from NASA’s Glenn Research Center": the
+    organization (and the one its possessive names) right after a membership verb is the
+    person's, when the clause ends there; a list shares it (`of_org`, _share_list_org)."""
+    verb = _membership_verb().match(after)
+    org = ctx.any_org.match(after, verb.end()) if verb is not None else None
+    if org is None:
+        return
+    end = org.end()
+    possessive = _POSSESSIVE_GAP.match(after, end)
+    inner = ctx.any_org.match(after, possessive.end()) if possessive else None
+    if inner is not None:
+        end = inner.end()
+    if _CLAUSE_GOES_ON.match(after, end) is None:
+        return
+    mention.of_org = org.group("org")
+    mention.member_of = tuple(o.group("org") for o in (org, inner) if o is not None)
+    for form in mention.member_of:
+        _add_org(mention, form, ctx)
+
+
 def _add_orgs_from(
     mention: _Mention, text: str, match: re.Match[str] | None, ctx: _Context
 ) -> None:
@@ -1899,6 +1954,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_orgs_from(mention, after, of_org, ctx)
         mention.of_org = of_org.group("org")
         _role_after_org(after, of_org.end(), mention, ctx)
+    if not of_org:
+        _membership_org(after, mention, ctx)
     _fronted_org(sentence, mention, ctx)
     mention.located = bool(_LOCATED.search(before))
     mention.determined = bool(_DETERMINED.search(before))
@@ -2183,16 +2240,21 @@ _ROLE_WORDS = patterns.compile(
 )
 # "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader",
 # "Prior to this role, he worked as Executive Director of …", "She previously served as the …"
+_CAPITALISED_WORDS = patterns.compile(r"^(?:\s+[A-Z][\w’'\-]*)*(?=\s+[a-z])")
 _PRONOUN_ROLE_SOURCE = (
     r"(?<![\w’'])(?:(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:previously|most\s+recently|recently|also|"
-    r"later|then|once|first|formerly|currently|now|briefly)\s+)?(?:was|is|had\s+been|has\s+been|"
+    r"later|then|once|first|formerly|currently|now|briefly)\s+)?"
+    # "He was named NASA Stennis associate director in 2018 and selected as …"
+    r"(?:(?:was|has\s+been|had\s+been)\s+(?:named|appointed|promoted\s+to|selected\s+as"
+    r"|chosen\s+as)|was|is|had\s+been|has\s+been|"
     r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as"
     r"|{career}\s+as|held\s+the\s+(?:position|post|role|office|title)\s+of)"
     r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)"
     # "He was also commander of Apollo 10": the adverb after the verb too
     r"(?:\s+(?:also|later|then|once|first|formerly|previously|briefly|currently|now))?"
     # "He then became the 12th NASA Administrator": an ordinal after the article
-    r"\s+(?:an?\s+|the\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
+    # … or a possessive: "selected as the center’s deputy director"
+    r"\s+(?:an?\s+|the\s+(?:[a-z]+[’']s\s+)?|(?:his|her|its|their)\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
@@ -2218,7 +2280,11 @@ _SERVED_OFFICE = patterns.compile(
     r"\s+to\s+the\s+(?P<office>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
 )
 # "… and as Chief of Staff to …": a second role told of the same pronoun
-_AND_AS = patterns.compile(r"\s+and\s+(?:also\s+)?as\s+(?:an?\s+|the\s+)?")
+_AND_AS = patterns.compile(
+    r"(?:\s+in\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?))?"  # "… director in 2018 and selected as …"
+    r"\s+and\s+(?:also\s+)?(?:(?:was\s+)?(?:named|appointed|promoted\s+to|selected\s+as|chosen\s+as)"
+    r"\s+|as\s+)(?:an?\s+|the\s+(?:[a-z]+[’']s\s+)?)?"
+)
 _PRONOUN_ROLE_WORDS = patterns.compile(
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
@@ -2243,6 +2309,29 @@ def _role_phrase(text: str, ctx: _Context) -> str | None:
     return None
 
 
+# "a young Japanese businessman named Shuji Sakuma": an article, at most three words, "named"
+_NAMED_AFTER = patterns.compile(
+    r"(?<![\w’'-])(?:[Aa]n?|[Tt]he)\s+(?P<words>[a-z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+"
+    r"(?:named|called)\s+$"
+)
+
+
+def _named_after_role(sentence: str, mention: _Mention, ctx: _Context) -> None:
+    """A role before "named" is the name's: "a young Japanese businessman named Shuji Sakuma"
+    (the role the last words are, after any description: "young Japanese")."""
+    if mention.roles or mention.honorific:
+        return
+    found = _NAMED_AFTER.search(sentence, max(0, mention.start - 60), mention.start)
+    if found is None:
+        return
+    words = found.group("words").split()
+    for cut in range(len(words)):
+        role = _role_phrase(" ".join(words[cut:]), ctx)
+        if role is not None:
+            _add_role(mention, role)
+            return
+
+
 def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> None:
     """Evidence a little away from a name: an age after a death ("…, who passed away …, at the
     age of 86"), the ranks of a career ("rose from ensign to vice admiral"), a list of titles
@@ -2254,6 +2343,7 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
     _fronted_role(sentence, found, ctx)
     _reversed_copula(sentence, found[0], ctx)
     for mention in found:
+        _named_after_role(sentence, mention, ctx)
         after = sentence[mention.end :]
         career = _FROM_TO.match(after)
         if career:
@@ -2416,7 +2506,9 @@ def _pronoun_roles(
         role = _role_phrase(said.group("role"), ctx)
         org = ctx.any_org.match(said.group("role")) if role is None else None
         if org is not None:  # "He then became the 12th NASA Administrator": NASA's
-            role = _role_phrase(said.group("role")[org.end() :], ctx)
+            # (and "named NASA Stennis associate director": a centre's short name after it)
+            after_org = _CAPITALISED_WORDS.sub("", said.group("role")[org.end() :])
+            role = _role_phrase(after_org, ctx)
         if role is None:
             continue
         pronoun = (said.group("pronoun") or "").lower()
@@ -3061,7 +3153,8 @@ def _share_list_org(sentence: str, group: list[_Mention], ctx: _Context) -> None
     if not all(m.roles == last.roles for m in earlier) and any(m.roles for m in earlier):
         return
     for member in earlier:
-        _add_org(member, last.of_org, ctx)
+        for form in last.member_of or (last.of_org,):
+            _add_org(member, form, ctx)
 
 
 # Between two names of a list of affiliations: " of NASA, ", " of the Japan Aerospace
@@ -3247,6 +3340,7 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
         and first not in lex.given_name_exclusions
         and not any(m.lower or m.thing for m in person.mentions)
         and not all(m.located for m in person.mentions)
+        and not all(m.owns_org for m in person.mentions)
     )
 
 

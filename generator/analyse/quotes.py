@@ -316,6 +316,9 @@ def _names_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{edge}(?:{body})(?![\w-]|\.\w)")
 
 
+_INITIALS_WORD = patterns.compile(r"(?:[a-z]\.){2,}")  # "u.s.", "u.k."
+
+
 def _role_references(people: tuple[Person, ...]) -> dict[str, str]:
     """Role (lower case) → the one person who holds it, for "the defense secretary said":
     a role two people share, or an abbreviated rank ("gen."), refers to no one for sure."""
@@ -323,8 +326,11 @@ def _role_references(people: tuple[Person, ...]) -> dict[str, str]:
     for person in people:
         for role in person.roles:
             key = _norm(role)
-            if len(key) > 3 and "." not in key:
-                holders.setdefault(key, set()).add(person.id)
+            # "former u.s. president" is also "the former president" (initials qualify it)
+            bare = " ".join(w for w in key.split() if not _INITIALS_WORD.fullmatch(w))
+            for form in {key, bare}:
+                if len(form) > 3 and "." not in form:
+                    holders.setdefault(form, set()).add(person.id)
     return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
 
 
@@ -584,10 +590,19 @@ class _Tracker:
     named_as: dict[str, str] = field(default_factory=dict)
 
 
+_THE_BEFORE = patterns.compile(r"(?<![\w’'-])[Tt]he\s+$")
+
+
 def _subjects(masked: str, index: PeopleIndex, starts: list[int]) -> list[_Subject]:
     found = [(s, e, pid) for s, e, pid in index.mentions(masked)]
-    named = {(sentence_bounds(masked, starts, s)[0], pid) for s, _, pid in found}
-    # "the lawyer told Smith": a role whose holder the same sentence names is someone else's
+    # "the lawyer told Smith": a role whose holder the same sentence names is someone else's;
+    # a name qualifying a noun ("the Trump campaign … in which the former president said")
+    # names no one there
+    named = {
+        (sentence_bounds(masked, starts, s)[0], pid)
+        for s, e, pid in found
+        if not (_THE_BEFORE.search(masked, max(0, s - 4), s) and _NOUN_AFTER.match(masked, e))
+    }
     found += [
         (s, e, pid)
         for s, e, pid in index.role_mentions(masked)
@@ -990,6 +1005,7 @@ _VERB_AFTER = patterns.compile(r"\s+[a-z]")  # a lower-case word: the verb the s
 _HE_FORMS = patterns.compile(r"(?i)(?<![\w’'-])(?:he|him|his|himself)(?![\w’'-])")
 _SHE_FORMS = patterns.compile(r"(?i)(?<![\w’'-])(?:she|her|hers|herself)(?![\w’'-])")
 _OTHER_GENDER = {"he": _SHE_FORMS, "she": _HE_FORMS}
+_SAME_GENDER = {"he": _HE_FORMS, "she": _SHE_FORMS}
 
 
 def _paragraph_topic(
@@ -1007,15 +1023,30 @@ def _paragraph_topic(
     if len(people) != 1:
         return None
     person = people.pop()
-    if tracker.last_speaker not in (None, person) or not tracker.previous_named <= {person}:
-        return None
     form = masked[pronoun.start : pronoun.end].lower()
-    if not any(
-        not (s.object or s.possessive)
-        and (
-            _opens_sentence(masked, starts, s) or _introduced_then_pronoun(masked, starts, s, form)
+    subjects_of = [s for s in named if not (s.object or s.possessive)]
+    opening = [s for s in subjects_of if _opens_sentence(masked, starts, s)]
+    # Someone else named (or heard) in the paragraph before may be the "he", unless this
+    # paragraph opens with its own subject, named after them, whose sentence goes on about them
+    # by that pronoun: "Blanche asked … ¶ Inside the courtroom, Trump showed little emotion as
+    # he learned his fate. … he told reporters"
+    first = starts[0] if starts else 0
+    same = _SAME_GENDER.get(form)
+    own = (
+        tracker.intervened
+        and same is not None
+        and any(
+            sentence_bounds(masked, starts, s.start)[0] == first
+            and same.search(masked, s.end, sentence_bounds(masked, starts, s.start)[1])
+            for s in opening
         )
-        for s in named
+    )
+    if not own and (
+        tracker.last_speaker not in (None, person) or not tracker.previous_named <= {person}
+    ):
+        return None
+    if not opening and not any(
+        _introduced_then_pronoun(masked, starts, s, form) for s in subjects_of
     ):
         return None
     other = _OTHER_GENDER.get(form)
