@@ -233,13 +233,16 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
         "nasa-344-wallops-apep-eclipse-rockets": "reports a flight (keyfacts.yml), no frame",
         "nasa-745-tracy-dyson-interviews": "reports a flight (keyfacts.yml), no frame",
     },
-    # Batch 17 (the unseen batch, corpus17): two frames, as scored untuned (main 5d0c430's
+    # Batch 17 (corpus17, released in session 15): two frames, as scored untuned (main 5d0c430's
     # generator: 8 of 10): an engineer's award framed (his program's Crew-8 launch told as
     # history), a welcome-home event advisory after the crew's return not framed.
     17: {
         "nasa-369-lupo-federal-engineer-award": "reports no flight (keyfacts.yml), framed",
         "nasa-28-expedition70-welcome-home": "reports a flight (keyfacts.yml), no frame",
     },
+    # Batch 18 (the unseen batch, corpus18): none, as scored untuned (main 5d0c430's generator:
+    # 10 of 10, the scheduled rideshare launch framed); every non-space site of the batch is
+    # clean.
     # Batch 15 (zh15, Chinese-language): the spaceflight set's evidence is English words, so
     # neither space story is framed (4 of 6: the four non-space stories are right, unframed).
     15: {
