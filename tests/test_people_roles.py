@@ -882,3 +882,38 @@ def test_a_role_before_named_is_the_names() -> None:
     )
     assert people["shuji-sakuma"].roles == ("businessman",)
     assert people["todd-blanche"].roles == ("defense lawyer",)
+
+
+def test_field_words_before_a_role_and_a_role_after_role_as_or_served_org_as() -> None:
+    """Released batch 17: "Amy Hiltabidel, licensing manager at NASA Glenn", "Airport Manager
+    John Berry", "Salvagnini’s current role as chief data officer", "he served the Office of the
+    Director of National Intelligence as director of …"."""
+    people = _people(
+        "Amy Hiltabidel, licensing manager at NASA Glenn, spoke. Airport Manager John Berry "
+        "came.\n\nNASA named David Salvagnini. The role expands Salvagnini’s current role as "
+        "chief data officer.\n\nSalvagnini joined NASA in 2023. Prior to his role at NASA, he "
+        "served the Office of the Director of National Intelligence as director of the group."
+    )
+    assert people["amy-hiltabidel"].roles == ("licensing manager",)
+    assert people["john-berry"].roles == ("airport manager",)
+    assert people["david-salvagnini"].roles == ("chief data officer", "director")
+    assert "office-of-the-director-of-national-intelligence" in (
+        people["david-salvagnini"].organizations
+    )
+    # what the story does not know as an organization is none of hers
+    served = _people("Jane Roe served the Group of Friends as director.")["jane-roe"]
+    assert served.organizations == ()
+
+
+def test_no_card_for_an_order_a_chamber_or_a_name_in_an_award() -> None:
+    """Released batch 17: "President Biden’s Executive Order on …", "other representatives of
+    the Cleveland Chamber of Commerce", the heading "Jeff Norris and Joe Sexton Memorial Pit
+    Crew Award"."""
+    assert set(_people("This is in accordance with President Biden’s Executive Order on AI.")) == {
+        "biden"
+    }
+    assert (
+        _people("Others came, and other representatives of the Cleveland Chamber of Commerce.")
+        == {}
+    )
+    assert _people("Jeff Norris and Joe Sexton Memorial Pit Crew Award\n\nErie High School") == {}

@@ -1288,3 +1288,23 @@ def test_a_role_with_initials_is_named_without_them() -> None:
     assert _speakers(find_quotes(_article(said), (TRUMP,))) == [("b1", "donald-trump")]
     told = "The lawyer told Blanche, “I am a political prisoner!”"
     assert _speakers(find_quotes(_article(told), (BLANCHE,))) == [("b1", None)]
+
+
+BRINKEMA = Person("leonie-brinkema", "Leonie Brinkema", ("Brinkema",), ("judge",))
+MOUSSAOUI = Person("zacarias-moussaoui", "Zacarias Moussaoui", ("Moussaoui",), ())
+
+
+def test_one_verb_reports_each_fragment_after_it_past_a_possessive() -> None:
+    """Released batch 17: "The judge said this is the government's “second significant error”
+    affecting Moussaoui's “constitutional rights,” and said this affects the “integrity of the
+    U.S. criminal justice system.”"; a possessive title ("Jones’s lawyer called it") still
+    intervenes."""
+    said = (
+        "The judge said this is the government's “second significant error” affecting "
+        "Moussaoui's “constitutional rights,” and said this affects the “integrity of the U.S. "
+        "criminal justice system.”"
+    )
+    found = _speakers(find_quotes(_article(said), (BRINKEMA, MOUSSAOUI)))
+    assert found == [("b1", "leonie-brinkema")] * 3
+    other = "The judge said it was late, and Moussaoui's lawyer called it “a disgrace.”"
+    assert _speakers(find_quotes(_article(other), (BRINKEMA, MOUSSAOUI))) == [("b1", None)]

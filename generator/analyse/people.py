@@ -1179,6 +1179,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 address=address,
                 adjective_title=_adjective_title(sentence, match.start(), start, core, roles, ctx),
                 owns_org=_owns_org(sentence, end, ctx),
+                thing=_joined_to_a_name(sentence, end, ctx),
             )
         )
         ordinal = _ORDINAL_BEFORE.search(sentence, max(0, match.start() - 8), match.start())
@@ -1186,6 +1187,21 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
             roles[-1] = f"{ordinal.group(1).lower()} {roles[-1]}"  # "1st Lt."
             found[-1].address = f"{ordinal.group(1)} {address or honorific}"
     return found
+
+
+_AND_NEXT = patterns.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+
+
+def _joined_to_a_name(sentence: str, end: int, ctx: _Context) -> bool:
+    """Whether the name is one of two joined by "and" in a thing's name: "Jeff Norris and Joe
+    Sexton Memorial Pit Crew Award" (the run after "and" goes on past its first word into a word
+    no name has)."""
+    joined = _AND_NEXT.match(sentence, end)
+    if joined is None:
+        return False
+    run = name_run().match(sentence, joined.end())
+    words = run.group().split() if run is not None else []
+    return any(w.lower() in ctx.lex.non_name_words for w in words[1:])
 
 
 _POSSESSIVE_MARK = patterns.compile(r"[’']s?\s+")
@@ -1681,6 +1697,34 @@ def _orgs_ending(text: str, ctx: _Context) -> list[str]:
     return [before, final[2]] if before else [final[2]]
 
 
+# "Salvagnini’s current role as chief data officer", "served the Office of … as director of …"
+_ROLE_AS = patterns.compile(
+    r"(?:[’']s\s+(?:(?:current|former|new|previous|last|first)\s+)?(?:role|post|job|position)"
+    r"|\s+(?:also\s+)?(?:served|serves)\s+(?:the\s+)?(?P<org>[A-Z][^,;:“”\"]{1,80}?))"
+    r"\s+as\s+(?:an?\s+|the\s+)?"
+)
+
+
+def _role_as(after: str, mention: _Mention, ctx: _Context) -> None:
+    """A role after the name's possessive "role as", or after "served ORG as": "The role is an
+    expansion of Salvagnini’s current role as chief data officer"; "… he served the Office of
+    the Director of National Intelligence as director of … and chief architect" (for a name,
+    `_pronoun_roles` for he/she)."""
+    found = _ROLE_AS.match(after)
+    if found is None:
+        return
+    org = ctx.any_org.fullmatch(found.group("org")) if found.group("org") else None
+    if found.group("org") and org is None:
+        return  # "served the country as …": only an organization the story knows
+    words = _PRONOUN_ROLE_WORDS.match(after, found.end())
+    role = _role_phrase(words.group("role"), ctx) if words else None
+    if role is None:
+        return
+    _add_role(mention, role)
+    if org is not None:
+        _add_org(mention, org.group("org"), ctx)
+
+
 @cache
 def _membership_verb() -> re.Pattern[str]:
     verbs = phrase_alternation(people_lexicon().membership_verbs)
@@ -1956,6 +2000,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _role_after_org(after, of_org.end(), mention, ctx)
     if not of_org:
         _membership_org(after, mention, ctx)
+    _role_as(after, mention, ctx)
     _fronted_org(sentence, mention, ctx)
     mention.located = bool(_LOCATED.search(before))
     mention.determined = bool(_DETERMINED.search(before))
@@ -2247,7 +2292,9 @@ _PRONOUN_ROLE_SOURCE = (
     # "He was named NASA Stennis associate director in 2018 and selected as …"
     r"(?:(?:was|has\s+been|had\s+been)\s+(?:named|appointed|promoted\s+to|selected\s+as"
     r"|chosen\s+as)|was|is|had\s+been|has\s+been|"
-    r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)\s+as"
+    r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)"
+    # "he served the Office of the Director of National Intelligence as director of …"
+    r"(?:\s+(?:the\s+)?(?P<served>[A-Z][^,;:“”\"]{1,80}?))?\s+as"
     r"|{career}\s+as|held\s+the\s+(?:position|post|role|office|title)\s+of)"
     r"|(?:[Hh]is|[Hh]er)\s+(?:role|post|job|time)\s+as)"
     # "He was also commander of Apollo 10": the adverb after the verb too
@@ -2503,6 +2550,9 @@ def _pronoun_roles(
     Political Operations for …" gives Jordan Cox that title."""
     subject = _subject_holder(sentence, found, topic)
     for said in _pronoun_role().finditer(sentence):
+        served = ctx.any_org.fullmatch(said.group("served")) if said.group("served") else None
+        if said.group("served") and served is None:
+            continue  # "he served his country as …": only an organization the story knows
         role = _role_phrase(said.group("role"), ctx)
         org = ctx.any_org.match(said.group("role")) if role is None else None
         if org is not None:  # "He then became the 12th NASA Administrator": NASA's
@@ -2520,8 +2570,9 @@ def _pronoun_roles(
             holder = topic[0] if not topic[1] or not pronoun or topic[1] == pronoun else None
         if holder is None:
             continue
-        if org is not None:
-            _add_org(holder, org.group("org"), ctx)
+        for named in (org, served):
+            if named is not None:
+                _add_org(holder, named.group("org"), ctx)
         end, written = said.end("role"), said.group("role")
         while True:
             role, end = _with_portfolio(sentence, role, written, end, ctx)

@@ -816,7 +816,7 @@ def _coordinated_subject(
     None)."""
     if not _AND_BEFORE.search(masked, max(sentence[0], pos - 8), pos):
         return None
-    found = list(subjects.between(sentence[0], pos))
+    found = [s for s in subjects.between(sentence[0], pos) if not _possessive_modifier(masked, s)]
     if len(found) != 1 or found[0].object or found[0].possessive:
         return None
     return found[0]
@@ -1224,6 +1224,19 @@ def _new_sentence_after(text: str, span: _Span, act: _Speech) -> bool:
     return act.start > lo and _TITLE_GAP.fullmatch(text, lo, act.start) is None
 
 
+_STOP_BETWEEN = patterns.compile(r"[.!?]")  # between two fragments: not one clause
+_WORD_AFTER_POSSESSIVE = patterns.compile(r"[’']s?\s+[“\"]?(?P<word>[a-z][\w\-]*)")
+
+
+def _possessive_modifier(masked: str, mention: _Subject) -> bool:
+    """A possessive before a thing, not a person's title ("affecting Moussaoui’s “constitutional
+    rights”", not "Jones’s lawyer called it"): no speaker of its own."""
+    if not mention.possessive:
+        return False
+    after = _WORD_AFTER_POSSESSIVE.match(masked, mention.end)
+    return after is not None and after.group("word") not in _role_words()
+
+
 def _speech_before(
     masked: str, span: _Span, acts: _Acts, subjects: _Subjects, floor: int
 ) -> _Speech | None:
@@ -1234,7 +1247,9 @@ def _speech_before(
             return None
         own = act.subject
         for mention in subjects.between(act.end, span.start):
-            if (own is None or mention.start != own.start) and not mention.object:
+            if (own is None or mention.start != own.start) and not (
+                mention.object or _possessive_modifier(masked, mention)
+            ):
                 return None
         if _NEW_CLAUSE.search(masked, act.end, span.start) and not _DASH_GAP.fullmatch(
             masked, act.end, span.start
@@ -1429,13 +1444,23 @@ def _attribute(
     """(words, speaker) of each span that is a voice, None for a term or title."""
     text, masked, starts = ctx.text, ctx.masked, ctx.starts
     result: list[tuple[str, str | None] | None] = []
+    reported: _Speech | None = None  # the verb before the last quotation, reporting it
     for number, span in enumerate(spans):
         words = _quote_text(text, span)
         limit = spans[number + 1].start if number + 1 < len(spans) else len(text)
         floor = spans[number - 1].end if number else 0
-        act = _speech_after(text, span, ctx.acts, limit) or _speech_before(
-            masked, span, ctx.acts, ctx.subjects, floor
-        )
+        if (
+            reported is not None
+            and reported.sentence[0] <= span.start < reported.sentence[1]
+            and not _STOP_BETWEEN.search(text, max(0, floor - 3), span.start)
+        ):
+            # "The judge said this is the government’s “second significant error” affecting
+            # Moussaoui’s “constitutional rights,”": one verb reports both fragments
+            floor = reported.start
+        act = _speech_after(text, span, ctx.acts, limit)
+        reported = None
+        if act is None:
+            act = reported = _speech_before(masked, span, ctx.acts, ctx.subjects, floor)
         at_start = _at_sentence_start(masked, starts, span.start)
         speaker: str | None = None
         if (
