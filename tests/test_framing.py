@@ -235,9 +235,10 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     },
     # Batch 17 (corpus17, released in session 15): two frames, as scored untuned (main 5d0c430's
     # generator: 8 of 10): an engineer's award framed (his program's Crew-8 launch told as
-    # history), a welcome-home event advisory after the crew's return not framed.
+    # history), a welcome-home event advisory after the crew's return not framed. The award is
+    # not framed since session 15 (an undated story's latest full date stands for its time when
+    # `max_age_days` tells history): 9 of 10.
     17: {
-        "nasa-369-lupo-federal-engineer-award": "reports no flight (keyfacts.yml), framed",
         "nasa-28-expedition70-welcome-home": "reports a flight (keyfacts.yml), no frame",
     },
     # Batch 18 (the unseen batch, corpus18): none, as scored untuned (main 5d0c430's generator:
@@ -878,3 +879,22 @@ def _strings_in(value: object) -> Iterator[str]:
             yield from _strings_in(item)
     elif value is not None:
         yield str(value)
+
+
+def _evidence_of(path: Path, text: str) -> list[tuple[int, str]]:
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    return evidence_sentences(spaceflight.evidence, analyse(read_seed(_write(path, text))))
+
+
+def test_an_undated_storys_latest_full_date_tells_history(tmp_path: Path) -> None:
+    """Released batch 17 (an engineer's award, no publication date): "… during docking of
+    NASA’s SpaceX Crew-4 to the International Space Station on April 27, 2022" is history in a
+    story that goes on to March 4, 2024; with no later date, it is evidence as before."""
+    award = (
+        "---\ntitle: Engineer wins award\n---\n\n"
+        "Lupo monitors the docking of the Crew Dragon spacecraft to the International Space "
+        "Station on April 27, 2022.\n\nThe award ceremony was held on March 4, 2024.\n"
+    )
+    assert _evidence_of(tmp_path / "award.md", award) == []
+    alone = award.replace("on March 4, 2024", "in the spring")
+    assert len(_evidence_of(tmp_path / "alone.md", alone)) == 1

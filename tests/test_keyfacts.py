@@ -547,3 +547,14 @@ def test_a_year_after_by_is_a_deadline_not_a_launch_date() -> None:
     assert "launch_date" not in _earned(
         "The agency made progress toward the capability to launch astronauts by 2017."
     )
+
+
+def test_a_nationality_is_no_launch_site() -> None:
+    """Released batch 17: "the launch of SpaceX Demo-2 in 2020 – the first crewed spaceflight
+    from American soil"."""
+    article = article_from(
+        "The launch of SpaceX Demo-2 – the first crewed spaceflight from American soil – went well."
+    )
+    assert "launch_site" not in facts_of(article)
+    site = article_from("The crew launched aboard a Falcon 9 from Kennedy Space Center in Florida.")
+    assert facts_of(site)["launch_site"][0].startswith("Kennedy Space Center")

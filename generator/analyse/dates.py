@@ -1146,6 +1146,8 @@ def _not_a_date(
         return True  # "a 1980’s or 90’s show": a decade, no year
     if kind in ("relative", "season_relative") and last.lower() in ("the", "past"):
         return True  # "over the last year", "the last summer of his life": a period
+    if kind == "offset" and last.lower() in ("over", "throughout"):
+        return True  # "Over the following year, …": the year after the event, no calendar year
     # "the PACT Act of 2022" is a title; "the Outer Space Treaty of 1967" dated (`dated_names`)
     return (
         kind == "year"

@@ -520,8 +520,10 @@ def _fact_value(
         value = match.group("value").strip(_TRAILING)
         if fact.whole_name:
             value = _whole_value(value)
-        if fact.finer_than_a_country and value in country_names():
-            continue
+        if fact.finer_than_a_country and (
+            value in country_names() or value.lower() in people_lexicon().nationalities
+        ):
+            continue  # "from Kazakhstan", "from American soil": no launch site
         if fact.not_an_owner and value in owners:
             continue
         if value:
