@@ -615,3 +615,24 @@ def test_the_organization_people_retire_from_is_theirs_and_their_lists() -> None
         assert people[pid].organizations == ("nasa", "glenn-research-center"), people[pid]
     joined = people_of(article_from("Jane Roe joined NASA Administrator Bill Nelson at the event."))
     assert joined["jane-roe"].organizations == ()
+
+
+def test_another_rank_of_the_same_office_after_and_shares_its_organization() -> None:
+    """Released batch 17: "NASA Administrator Bill Nelson and Deputy Administrator Pam Melroy";
+    not the same title qualified apart ("NASA Flight Engineer A and Russian Flight Engineer B")
+    nor another office ("… and Texas Governor Greg Abbott")."""
+    pair = people_of(
+        article_from("NASA Administrator Bill Nelson and Deputy Administrator Pam Melroy spoke.")
+    )
+    assert pair["pam-melroy"].organizations == ("nasa",)
+    crew = people_of(
+        article_from(
+            "Aboard are NASA Flight Engineer Tracy Caldwell Dyson and Russian Flight Engineer "
+            "Mikhail Kornienko."
+        )
+    )
+    assert crew["mikhail-kornienko"].organizations == ()
+    other = people_of(
+        article_from("NASA Administrator Bill Nelson and Texas Governor Greg Abbott spoke.")
+    )
+    assert other["greg-abbott"].organizations == ()

@@ -3153,11 +3153,27 @@ def _share_title_org(
 ) -> None:
     """ "FTC Chairwoman Edith Ramirez and Commissioners Julie Brill, Maureen K. Ohlhausen and
     Joshua D. Wright": a plural title right after "and" and a name whose own title names an
-    organization holds that organization too (for everyone it is shared by)."""
+    organization holds that organization too (for everyone it is shared by); so does a title
+    of the same office ("… and Deputy Administrator Pam Melroy")."""
     last, first = before[-1], after[0]
-    if not last.run_orgs or not first.plural_role or first.run_orgs:
+    if not last.run_orgs or first.run_orgs:
         return
     if _AND_GAP.fullmatch(sentence, last.end, first.run_start) is None:
+        return
+    if not first.plural_role:
+        # "NASA Administrator Bill Nelson and Deputy Administrator Pam Melroy": a title of the
+        # same office after "and" is held in the same organization
+        # same office, another rank of it; not "NASA Flight Engineer A and Russian Flight
+        # Engineer B" (the same title, qualified apart)
+        own = last.roles[: last.run_roles]
+        role = first.roles[first.run_roles - 1] if first.run_roles else ""
+        qualified = any(
+            w.lower() in ctx.lex.nationalities
+            for w in sentence[first.run_start : first.start].split()
+        )
+        heads = {r.split()[-1] for r in own}
+        if role and role not in own and role.split()[-1] in heads and not qualified:
+            first.orgs.extend(o for o in last.run_orgs if o not in first.orgs)
         return
     for member in after:
         if member.plural_shared == first.plural_shared:
