@@ -917,3 +917,14 @@ def test_no_card_for_an_order_a_chamber_or_a_name_in_an_award() -> None:
         == {}
     )
     assert _people("Jeff Norris and Joe Sexton Memorial Pit Crew Award\n\nErie High School") == {}
+
+
+def test_a_who_clause_after_the_names_organization_and_place() -> None:
+    """Released batch 16: "said Weisskopf of NASA’s Marshall Space Flight Center in Huntsville,
+    Alabama, who served as the principal investigator of IXPE during its development"."""
+    people = _people(
+        "Retired NASA astrophysicist Martin Weisskopf won. “It is an honor,” said Weisskopf of "
+        "NASA’s Marshall Space Flight Center in Huntsville, Alabama, who served as the principal "
+        "investigator of IXPE during its development."
+    )
+    assert "principal investigator" in people["martin-weisskopf"].roles

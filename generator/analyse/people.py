@@ -1725,6 +1725,26 @@ def _role_as(after: str, mention: _Mention, ctx: _Context) -> None:
         _add_org(mention, org.group("org"), ctx)
 
 
+# "… of NASA’s Marshall Space Flight Center in Huntsville, Alabama, who served as …": the place
+_PLACE_AFTER = patterns.compile(
+    r"(?:’s\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?"
+    r"(?:\s+in\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:,\s+[A-Z][\w\-]*)?)?"
+    r"(?=,\s*who\s)"
+)
+
+
+def _who_after_org(after: str, end: int, mention: _Mention, ctx: _Context) -> None:
+    """A "who" clause's role after the name's organization (and where it is): "said Weisskopf
+    of NASA’s Marshall Space Flight Center in Huntsville, Alabama, who served as the principal
+    investigator of IXPE" gives him principal investigator."""
+    place = _PLACE_AFTER.match(after, end)
+    if place is None:
+        return
+    found = ctx.as_role.match(after[place.end() :]) or ctx.copula.match(after[place.end() :])
+    if found is not None:
+        _add_role(mention, _role_text(found, ctx.lex))
+
+
 @cache
 def _membership_verb() -> re.Pattern[str]:
     verbs = phrase_alternation(people_lexicon().membership_verbs)
@@ -1998,6 +2018,7 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         _add_orgs_from(mention, after, of_org, ctx)
         mention.of_org = of_org.group("org")
         _role_after_org(after, of_org.end(), mention, ctx)
+        _who_after_org(after, of_org.end(), mention, ctx)
     if not of_org:
         _membership_org(after, mention, ctx)
     _role_as(after, mention, ctx)
