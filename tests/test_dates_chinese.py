@@ -162,3 +162,12 @@ def test_a_date_written_with_spaces_between_its_numbers_and_words_is_one_date() 
     blocks = (Block("b1", "paragraph", "2024 年 3 月 12 日，OpenAI 发布了新模型。", 1),)
     facts = analyse(Article("t", "测试", FRIDAY, "t.md", blocks))
     assert [(e.date, e.block) for e in facts.events] == [("2024-03-12", "b1")]
+
+
+def test_a_weekdays_tense_is_its_own_clauses() -> None:
+    """ "Sam Altman 周一在旧金山表示，公司将于本周发布新模型" (published Friday 15 March 2024):
+    the Monday he spoke, not the next one; a future in the weekday's own clause still counts."""
+    said = "Sam Altman 周一在旧金山表示，公司将于本周发布新模型。"
+    assert ("2024-03-11", "周一") in _events(said)
+    plan = "公司表示，新模型将于周一发布。"
+    assert ("2024-03-18", "周一") in _events(plan)

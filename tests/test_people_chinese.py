@@ -103,3 +103,10 @@ def test_a_chinese_role_right_before_a_latin_name_is_that_persons() -> None:
         ("hannes-muhleisen", "Hannes Mühleisen", ("项目负责人",))
     ]
     assert _people("Mark Raasveldt 说，首席执行官会议推迟了。")[0][2] == ()
+
+
+def test_a_transliterated_name_after_a_role_runs_on_over_its_separator() -> None:
+    """ "微软首席技术官凯文·斯科特（Kevin Scott）称": one person, named in both scripts (jieba
+    tags 凯文 as no personal name and joins 官凯文)."""
+    found = _people("微软首席技术官凯文·斯科特（Kevin Scott）称，人工智能将改变一切。")
+    assert found == [("kevin-scott", "Kevin Scott", ("首席技术官",))]

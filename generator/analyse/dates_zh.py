@@ -159,6 +159,16 @@ class _Context:
     month_anchor: tuple[int, int] | None = None
 
 
+_CLAUSE_MARK = patterns.compile(r"[，,；;：:]")
+
+
+def _clause(text: str, lo: int, hi: int, at: int) -> tuple[int, int]:
+    """The clause of the sentence text[lo:hi] that holds offset `at`, between its commas."""
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, lo, at)), default=lo)
+    after = _CLAUSE_MARK.search(text, at, hi)
+    return start, after.start() if after else hi
+
+
 def _tense(sentence: str) -> int:
     """+1 when the sentence is set in the future, -1 in the past, 0 when it does not say."""
     rules = _rules()
@@ -374,7 +384,10 @@ def _block_events(block: Block, ctx: _Context) -> list[Event]:
             continue  # the speaker's "今天", not the article's
         if kind == "relative" and _in_a_name(match):
             continue  # "今日美国": a newspaper
-        dates = _resolve(match, ctx, lo, _tense(text[lo:hi]))
+        # a weekday's tense is its own clause's ("Altman 周一在旧金山表示，公司将于本周发布":
+        # the Monday he spoke, not the launch to come)
+        told = _clause(text, lo, hi, match.start()) if kind == "weekday" else (lo, hi)
+        dates = _resolve(match, ctx, lo, _tense(text[told[0] : told[1]]))
         expression = block.text[match.start() : match.end()]
         sentence = " ".join(block.text[lo:hi].split())
         events.extend(Event(d, sentence, block.id, expression) for d in dates if d)
