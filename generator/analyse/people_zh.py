@@ -183,8 +183,8 @@ def _name_after_role(following: str) -> str | None:
         # "首席技术官凯文·斯科特": a transliterated name runs on over its separator
         named = _name_from(tokens, 0)
         if named is not None and named[1] > len(parts) + 1:
-            following = tokens[named[1]] if named[1] < len(tokens) else None
-            if following is None or following.flag.startswith(_BOUNDARY):
+            next_word = tokens[named[1]] if named[1] < len(tokens) else None
+            if next_word is None or next_word.flag.startswith(_BOUNDARY):
                 return named[0]
     ends = after is None or after.flag.startswith(_BOUNDARY)
     tagged = any(is_name_word(t) or t.flag in _LOOSE_NAME for t in tokens[: len(parts)])
