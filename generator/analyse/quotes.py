@@ -1016,8 +1016,9 @@ def _paragraph_topic(
     this one) is the one person its paragraph names before it, when that person opens a
     sentence as its subject (or is named after "was"/"is" and the next sentence opens with this
     pronoun: "… was Pamela Marcum, my supervisor. She was very nice …"), no pronoun of the
-    other gender stands before it in the paragraph, and the paragraph before named no one else.
-    Otherwise None."""
+    other gender stands before it in the paragraph, and the paragraph before named (or heard)
+    no one else, unless this paragraph opens with its own subject and that sentence goes on
+    about them by the same pronoun. Otherwise None."""
     named = [s for s in subjects.before(pronoun.start, 0) if s.person != _PRONOUN]
     people = {s.person for s in named}
     if len(people) != 1:
