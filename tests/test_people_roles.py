@@ -928,3 +928,18 @@ def test_a_who_clause_after_the_names_organization_and_place() -> None:
         "investigator of IXPE during its development."
     )
     assert "principal investigator" in people["martin-weisskopf"].roles
+
+
+def test_a_cause_is_no_post_and_a_hyphened_title_is_the_next_names() -> None:
+    """Released batch 17: "He serves as a champion for AI innovation"; "NACA Assistant
+    Secretary Ed Chamberlain, Langley Engineer-in-Charge Henry Reid" gives Chamberlain no
+    engineer."""
+    people = _people(
+        "Jane Roe, a champion for clean air, spoke. NASA named David Salvagnini.\n\nSalvagnini "
+        "joined NASA in 2023. He serves as a champion for AI innovation.\n\nOthers include NACA "
+        "Assistant Secretary Ed Chamberlain, Langley Engineer-in-Charge Henry Reid and more."
+    )
+    assert people["jane-roe"].roles == ()
+    assert "champion" not in people["david-salvagnini"].roles
+    assert people["ed-chamberlain"].roles == ("assistant secretary",)
+    assert _people("John Doe, the world champion, won.")["john-doe"].roles == ("champion",)

@@ -61,6 +61,8 @@ class PeopleLexicon:
     career_verbs: tuple[str, ...] = ()
     # "retired from NASA’s Glenn Research Center": the organization a person leaves or joins
     membership_verbs: tuple[str, ...] = ()
+    # "He serves as a champion for AI innovation": a role word that, before "for", names a cause
+    cause_roles: frozenset[str] = frozenset()
     graded_ranks: tuple[str, ...] = ()  # "chief warrant officer" (4): a grade number after it
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
@@ -267,6 +269,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         person_cues=_lower_set(raw.get("person_cues") or ()),
         career_verbs=_strings(raw.get("career_verbs")),
         membership_verbs=_strings(raw.get("membership_verbs")),
+        cause_roles=_lower_set(raw.get("cause_roles") or ()),
         graded_ranks=tuple(w.lower() for w in _strings(raw.get("graded_ranks"))),
         role_verbs={str(k).lower(): str(v) for k, v in (raw.get("role_verbs") or {}).items()},
         honorific_roles={str(k): str(v) for k, v in (raw.get("honorific_roles") or {}).items()},

@@ -357,7 +357,8 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?!(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would)\b)"
         rf"(?:(?:an?|the)\s+)?"
         rf"(?:(?!(?:and|or|but)\s)[\w’'\-]+\s+){{0,4}}?{_modifiers()}(?P<role>{roles})"
-        rf"\b(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+        # not the head of a hyphened title ("…, Langley Engineer-in-Charge Henry Reid")
+        rf"\b(?!-)(?!\s+[A-Z])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
     # "X, who served as commissioner", "X was named as chief executive of Y", "X, as chair, …"
     verbs = _AS_VERBS
@@ -1941,6 +1942,10 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             continue  # "Jane Roe, NASA Chief of Staff John Doe,": the title is Doe's, not Roe's
         if apposition:
             written = " ".join(apposition.group("role").lower().split())
+            if written.split()[-1] in ctx.lex.cause_roles and _FOR_AFTER.match(
+                after, apposition.end("role")
+            ):
+                continue  # "X, a champion for clean air": a cause, no post
             plural = pattern is not ctx.apposition and written in ctx.lex.plural_roles
             longer = _longer_role(after, apposition.end("role"), ctx.lex)
             if longer is not None:
@@ -2306,6 +2311,7 @@ _ROLE_WORDS = patterns.compile(
 )
 # "when he was a staffer on the Senate Foreign Relations Committee", "his role as the leader",
 # "Prior to this role, he worked as Executive Director of …", "She previously served as the …"
+_FOR_AFTER = patterns.compile(r"\s+for\s")
 _CAPITALISED_WORDS = patterns.compile(r"^(?:\s+[A-Z][\w’'\-]*)*(?=\s+[a-z])")
 _PRONOUN_ROLE_SOURCE = (
     r"(?<![\w’'])(?:(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:previously|most\s+recently|recently|also|"
@@ -2582,6 +2588,8 @@ def _pronoun_roles(
             role = _role_phrase(after_org, ctx)
         if role is None:
             continue
+        if role.split()[-1] in ctx.lex.cause_roles and _FOR_AFTER.match(sentence, said.end("role")):
+            continue  # "He serves as a champion for AI innovation": a cause, no post
         pronoun = (said.group("pronoun") or "").lower()
         if subject is not None and pronoun == subject[1] and said.start() > subject[2]:
             holder: _Mention | None = subject[0]  # "he served as …, where he previously held …"
