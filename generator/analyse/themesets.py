@@ -285,6 +285,20 @@ def _events_by_sentence(facts: Facts) -> dict[tuple[str, str], list[Event]]:
     return by_sentence
 
 
+def _all_found(needed: list[re.Pattern[str]], narrative: str) -> bool:
+    """Whether each group's pattern finds its phrase, the first group (the events) outside the
+    names the others found: "the SLS (Space Launch System) core stage" names a craft, no launch
+    (a craft in lower case, "the launch attempt", still tells one)."""
+    if not all(p.search(narrative) for p in needed):
+        return False
+    blanked = narrative
+    for pattern in needed[1:]:
+        blanked = pattern.sub(
+            lambda m: " " * len(m.group()) if m.group()[:1].isupper() else m.group(), blanked
+        )
+    return needed[0].search(blanked) is not None
+
+
 def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]]:
     """(position among the story blocks, sentence) of every sentence that is evidence."""
     patterns = [_phrase_pattern(group) for group in evidence.all_of]
@@ -312,7 +326,7 @@ def evidence_sentences(evidence: Evidence, facts: Facts) -> list[tuple[int, str]
             needed = lede_patterns if position < evidence.lede_blocks else patterns
             if (
                 needed
-                and all(p.search(narrative) for p in needed)
+                and _all_found(needed, narrative)
                 and not (hedged and hedged.search(narrative))
                 and not _too_old(
                     evidence, facts, dated.get((block.id, " ".join(sentence.split())), ())
