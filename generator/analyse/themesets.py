@@ -215,6 +215,12 @@ def _last_day(event: Event) -> dt.date:
     return dt.date(parts[0], *(parts[1:2] or [12]), *(parts[2:3] or [28]))
 
 
+def _first_day(event: Event) -> dt.date:
+    """The earliest day a date can mean: "1969" may be 1 January 1969."""
+    parts = [int(p) for p in event.date.split("-")]
+    return dt.date(parts[0], *(parts[1:2] or [1]), *(parts[2:3] or [1]))
+
+
 def _latest_day(facts: Facts) -> dt.date | None:
     """The latest date written to the day in the story, None when there is none."""
     days = [_last_day(e) for e in facts.events if len(e.date) == 10]
@@ -225,29 +231,24 @@ def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
     """Whether a date the sentence gives (`events`: the sentence's own) lies more than
     max_age_days before publication (history), or whether all its dates lie more than
     max_ahead_days after it (a plan: "is launching a mission … on September 7" in a report of
-    September 3)."""
+    September 3). An undated story's latest full date stands for its time, for history only
+    ("during docking of … Crew-4 … on April 27, 2022" in a story that goes on to March 4,
+    2024)."""
     published = facts.article.published
     # "the first landing since 1972" reports a flight now, measured from then
     events = [e for e in events if not e.expression.lower().startswith("since ")]
-    if published is None:
-        # Undated: the story's latest full date stands for its time, for history only ("during
-        # docking of … Crew-4 … on April 27, 2022" in a story that goes on to March 4, 2024)
-        now = _latest_day(facts)
-        return (
-            now is not None
-            and evidence.max_age_days is not None
-            and any((now - _last_day(e)).days > evidence.max_age_days for e in events)
-        )
+    now = published or _latest_day(facts)
+    oldest = evidence.max_age_days
+    if (
+        now is not None
+        and oldest is not None
+        and any((now - _last_day(e)).days > oldest for e in events)
+    ):
+        return True
     ahead = evidence.max_ahead_days
-    planned = ahead is not None and bool(events)
-    for event in events:
-        parts = [int(p) for p in event.date.split("-")]
-        latest = _last_day(event)
-        if evidence.max_age_days is not None and (published - latest).days > evidence.max_age_days:
-            return True
-        earliest = dt.date(parts[0], *(parts[1:2] or [1]), *(parts[2:3] or [1]))
-        planned = planned and ahead is not None and (earliest - published).days > ahead
-    return planned
+    if published is None or ahead is None or not events:
+        return False
+    return all((_first_day(e) - published).days > ahead for e in events)
 
 
 # "in the 1960s", not "since the 1970s" (the first landing since then is one now)
