@@ -900,3 +900,22 @@ def test_a_year_after_an_adjective_and_a_month_after_the_qualify_a_noun() -> Non
     nominee = "Trump is the presumptive 2024 Republican nominee in the November election."
     assert _events(nominee, published) == [("2024", "2024"), ("2024-11", "the November")]
     assert _events("She joined the March on Washington.", published) == []
+
+
+def test_a_numeric_date_with_a_two_digit_year_and_a_present_tense_through() -> None:
+    """Released batch 18: "On 1/16/24, NASA posted" (no publication date: POSIX's pivot gives
+    2024; with one, the century nearest it); an uncertain day order is left out. "Athletics
+    and other Olympic events continue through Sunday" (published Wednesday, August 20, 2008)
+    is the Sunday ahead."""
+    assert _events("On 1/16/24, NASA posted it.", None) == [("2024-01-16", "1/16/24")]
+    assert _events("On 1/16/99, NASA posted it.", dt.date(2001, 5, 1)) == [
+        ("1999-01-16", "1/16/99")
+    ]
+    assert _events("On 3/4/24, NASA posted it.", None) == []
+    wednesday = dt.date(2008, 8, 20)
+    assert _events("Olympic events continue through Sunday.", wednesday) == [
+        ("2008-08-24", "Sunday")
+    ]
+    assert _events("Olympic events continued through Sunday.", wednesday) == [
+        ("2008-08-17", "Sunday")
+    ]

@@ -652,3 +652,29 @@ def test_an_apposition_after_of_an_organization_and_its_place() -> None:
 
 def test_after_at_a_speech_verb_is_no_evidence_of_a_person() -> None:
     assert people_of(article_from("Researchers at Johns Hopkins agreed.")) == {}
+
+
+def test_two_given_names_share_the_surname_after_them() -> None:
+    """Released batch 18: "The yacht was owned by Jean and Scott Adam": two people, Jean Adam
+    and Scott Adam; a surname written before as one is no given name ("astronauts Conrad and
+    Alan L. Bean" after "Charles Conrad")."""
+    people = people_of(article_from("The yacht was owned by Jean and Scott Adam, who sailed."))
+    assert {"jean-adam", "scott-adam"} <= set(people)
+    crew = people_of(
+        article_from(
+            "Astronaut Charles Conrad trained. Later, astronauts Conrad and Alan L. Bean flew."
+        )
+    )
+    assert "conrad-bean" not in crew and "charles-conrad" in crew
+
+
+def test_a_project_or_office_name_is_no_person() -> None:
+    """Released batch 18: "the Scalable Traffic Management for Emergency Response Operations
+    project" carded no one."""
+    people = people_of(
+        article_from(
+            "Swails saw the Scalable Traffic Management for Emergency Response Operations "
+            "project, said NASA’s Jane Roe."
+        )
+    )
+    assert "scalable-traffic-management" not in people and "jane-roe" in people

@@ -943,3 +943,48 @@ def test_a_cause_is_no_post_and_a_hyphened_title_is_the_next_names() -> None:
     assert "champion" not in people["david-salvagnini"].roles
     assert people["ed-chamberlain"].roles == ("assistant secretary",)
     assert _people("John Doe, the world champion, won.")["john-doe"].roles == ("champion",)
+
+
+def test_a_plural_role_opening_a_sentence_before_a_list_of_hometowns() -> None:
+    """Released batch 18: "The graduating NASA astronauts are Nichole Ayers of Colorado Springs,
+    Colorado; Marcos Berríos of Guaynabo, Puerto Rico; …, and Jessica Wittner of Clovis,
+    California." Each name is an astronaut of NASA; a list that goes on past the names ("…
+    and the crowd") gives no one the role."""
+    people = _people(
+        "The graduating NASA astronauts are Jane Roe of Colorado Springs, Colorado; Mark Poe "
+        "of Guaynabo, Puerto Rico; Anil Menon of Minneapolis; Chris Low of Potomac, Maryland, "
+        "and Jessica Wittner of Clovis, California."
+    )
+    for person in ("jane-roe", "mark-poe", "anil-menon", "chris-low", "jessica-wittner"):
+        assert people[person].roles == ("astronaut",), person
+        assert people[person].organizations == ("nasa",), person
+    near = _people("The NASA astronauts are Jane Roe, Mark Poe and the crowd of students.")
+    assert all(p.roles == () for p in near.values())
+
+
+def test_field_words_of_a_branch_and_an_integration_post() -> None:
+    """Released batch 18: "NASA Stennis Autonomous Systems Laboratory Branch Chief Chris
+    Carmichael said"; "said Cathy Graves, STEM integration manager, Office of STEM
+    Engagement"."""
+    people = _people(
+        "“It works,” NASA Autonomous Systems Laboratory Branch Chief Chris Carmichael said. "
+        "“It is fun,” said Cathy Graves, STEM integration manager, Office of STEM Engagement."
+    )
+    assert people["chris-carmichael"].roles == ("branch chief",)
+    assert people["cathy-graves"].roles == ("stem integration manager",)
+
+
+def test_a_sites_first_word_before_a_role_names_the_site() -> None:
+    """Released batch 18: "said Johnson Director Vanessa Wyche" in a story of NASA’s Johnson
+    Space Center: the center's director; "Philippine President X" in a story of the Philippine
+    Supreme Court is not the court's."""
+    people = _people(
+        "NASA’s Johnson Space Center in Houston will host it. “We are glad,” said Johnson Deputy "
+        "Director Vanessa Wyche."
+    )
+    assert people["vanessa-wyche"].roles == ("deputy director",)
+    assert people["vanessa-wyche"].organizations == ("johnson-space-center",)
+    court = _people(
+        "The Philippine Supreme Court ruled. Former Philippine President Gloria Arroyo left."
+    )
+    assert court["gloria-arroyo"].organizations == ()

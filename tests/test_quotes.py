@@ -1308,3 +1308,46 @@ def test_one_verb_reports_each_fragment_after_it_past_a_possessive() -> None:
     assert found == [("b1", "leonie-brinkema")] * 3
     other = "The judge said it was late, and Moussaoui's lawyer called it “a disgrace.”"
     assert _speakers(find_quotes(_article(other), (BRINKEMA, MOUSSAOUI))) == [("b1", None)]
+
+
+REESE = Person("monica-reese", "Monica Reese", ("Reese",), ("science teacher",))
+HARPER = Person("dawn-harper", "Dawn Harper", ("Harper",), ())
+RICHARDS = Person("sanya-richards", "Sanya Richards", ("Richards",), ())
+
+
+def test_a_quotation_left_open_after_an_attribution_with_commas() -> None:
+    """Released batch 18: "“Today was awesome …,” said Monica Reese, science teacher, Cleveland
+    Metropolitan School District. “Space is fascinating … now!" (never closed): Reese's too; a
+    stray mark after narrative still quotes nothing."""
+    said = (
+        "“Today was awesome,” said Monica Reese, science teacher, Cleveland Metropolitan School "
+        "District. “Space is fascinating, and my students love it."
+    )
+    assert _speakers(find_quotes(_article(said), (REESE,))) == [("b1", "monica-reese")] * 2
+    stray = "Monica Reese teaches in Cleveland, Ohio. “Space is fascinating, she thinks."
+    assert find_quotes(_article(stray), (REESE,)) == ()
+
+
+def test_she_after_a_paragraph_about_one_woman_whose_pronoun_follows_a_phrase() -> None:
+    """Released batch 18: "Just before the event, Sanya Richards was hoping to win gold. Instead,
+    she finished with a bronze. ¶ “It just was not my time,” she said." after Harper was quoted:
+    Richards."""
+    found = find_quotes(
+        _article(
+            "“You work so hard for it,” Harper said.",
+            "Just before the event, Sanya Richards was hoping to win gold at 400 meters. "
+            "Instead, she finished with a bronze.",
+            "“It just was not my time,” she said.",
+        ),
+        (HARPER, RICHARDS),
+    )
+    assert _speakers(found) == [("b1", "dawn-harper"), ("b3", "sanya-richards")]
+    both = find_quotes(
+        _article(
+            "“You work so hard for it,” Harper said.",
+            "Just before the event, Sanya Richards met Harper. Instead, she finished third.",
+            "“It just was not my time,” she said.",
+        ),
+        (HARPER, RICHARDS),
+    )
+    assert _speakers(both)[1] == ("b3", None)

@@ -397,6 +397,11 @@ def _patterns(words: _Shapes) -> tuple[tuple[str, re.Pattern[str]], ...]:
             "numeric",
             rf"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?![.,/]?\d)",
         ),
+        # "On 1/16/24": slashes and a two-digit year (month first, as the US writes it)
+        (
+            "numeric_short",
+            r"(?<![\d.,/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![.,/]?\d)(?![\w/-])",
+        ),
         ("iso", rf"(?<![\d.,/-]){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("year_possessive", rf"{_YEAR}(?=[’']s\s)"),
         (
@@ -448,6 +453,7 @@ _NEEDS = {
     "year_bracketed": ("digit",),
     "year_pair": ("digit",),
     "numeric": ("digit",),
+    "numeric_short": ("digit",),
     "iso": ("digit",),
     "year_possessive": ("digit",),
     "season_year": ("digit", "season"),
@@ -774,6 +780,8 @@ def _resolve(kind: str, match: re.Match[str], tense: str, ctx: _Context) -> str 
         return _on(int(match.group("year")), int(match.group("m")), int(match.group("d")))
     if kind == "numeric":
         return _numeric(match, ctx.published)
+    if kind == "numeric_short":
+        return _numeric_short(match, ctx.published)
     if kind in ("month", "month_adjective"):
         return _yearless(rules.months[match.group("month").rstrip(".")], None, ctx, tense)
     if kind == "offset":
@@ -902,6 +910,24 @@ def _numeric(match: re.Match[str], published: dt.date | None) -> str | None:
     and not the other (a date line). Otherwise it is left out."""
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
     readings = {r for r in (_on(year, b, a), _on(year, a, b)) if r and min(a, b) >= 1}
+    if a > 12 or b > 12 or a == b:
+        return readings.pop() if len(readings) == 1 else None
+    if published is not None and published.isoformat() in readings:
+        return published.isoformat()
+    return None
+
+
+def _numeric_short(match: re.Match[str], published: dt.date | None) -> str | None:
+    """ "1/16/24": month, day and a two-digit year, as the US writes them. The day must be
+    certain (as _numeric has it); the year is the one of its century nearest publication, or
+    with no publication date POSIX's pivot (00-68 the 2000s, 69-99 the 1900s, as strptime's
+    %y reads it)."""
+    a, b, yy = int(match.group("a")), int(match.group("b")), int(match.group("yy"))
+    if published is not None:
+        year = min((c + yy for c in (1900, 2000, 2100)), key=lambda y: abs(y - published.year))
+    else:
+        year = (2000 if yy <= 68 else 1900) + yy
+    readings = {r for r in (_on(year, a, b), _on(year, b, a)) if r and min(a, b) >= 1}
     if a > 12 or b > 12 or a == b:
         return readings.pop() if len(readings) == 1 else None
     if published is not None and published.isoformat() in readings:

@@ -893,6 +893,29 @@ def _org_in_modifiers(prefix: str, match: re.Match[str], ctx: _Context) -> str |
     return None
 
 
+_ONE_WORD = patterns.compile(r"(?P<word>[A-Z][\w’'\-]*)\s+")
+
+
+def _short_org_before_role(prefix: str, match: re.Match[str], ctx: _Context) -> str | None:
+    """ "said Johnson Director Vanessa Wyche" in a story of "NASA’s Johnson Space Center": the
+    one capitalised word before the role (the prefix's place word) that opens the name of one
+    site the article names (a center, laboratory, observatory or facility, called by its first
+    word) is that site, not a place ("Philippine President" is not the Philippine Supreme
+    Court's)."""
+    if match.group("org"):
+        return None
+    word = _ONE_WORD.fullmatch(prefix, match.start(), match.start("mods"))
+    if word is None or _is_place_phrase(word.group("word"), ctx):
+        return None
+    opening = word.group("word") + " "
+    named = {
+        ctx.org_ids[n]: n
+        for n in ctx.org_names
+        if n.startswith(opening) and n in ctx.org_ids and _SITE.search(n)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _org_before(prefix: list[str], at: int, modifiers: int, ctx: _Context) -> str | None:
     """The id of a known organization whose name ends right before the role at `at` and takes
     in the `modifiers` words before it ("Johnson Space Center" of "NASA Johnson Space Center
@@ -1552,6 +1575,7 @@ def _prefix_evidence(
     comma = prefix.rstrip().endswith(",")
     roles = [_role_text(match, ctx.lex)]
     named_org = _org_in_modifiers(prefix, match, ctx)
+    short_org = _short_org_before_role(prefix, match, ctx)
     if named_org is not None:  # "NASA Ames Research Center Director X": director, of Ames
         roles = [ctx.lex.roles[" ".join(match.group("role").lower().split())]]
     if grade:
@@ -1589,6 +1613,7 @@ def _prefix_evidence(
         _add_org(mention, org or chain_org, ctx)
         if named_org is not None:
             _add_org(mention, named_org, ctx)
+        _add_org(mention, short_org, ctx)
 
 
 _GRADE = patterns.compile(r"(?<=\w)\s+([1-5])\s+$")
@@ -2416,6 +2441,7 @@ def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> N
         return
     _fronted_role(sentence, found, ctx)
     _reversed_copula(sentence, found[0], ctx)
+    _plural_copula(sentence, found, ctx)
     for mention in found:
         _named_after_role(sentence, mention, ctx)
         after = sentence[mention.end :]
@@ -2515,6 +2541,56 @@ def _reversed_copula(sentence: str, first: _Mention, ctx: _Context) -> None:
     rest = found.group("rest")
     if rest:
         _add_orgs_from(first, rest, ctx.any_org.search(rest), ctx)
+
+
+@cache
+def _plural_first() -> re.Pattern[str]:
+    """ "The graduating NASA astronauts are …": the sentence opens with "The", maybe an
+    organization, a plural role, then "are", "were" or "include"."""
+    return patterns.compile(
+        rf"[^\w“”\"‘’]*The\s+(?:(?:new|newest|next|current|graduating)\s+)?"
+        rf"(?P<lead>(?:[A-Z][\w’'.\-]*\s+){{1,6}}?)??{_modifiers()}(?P<role>{_roles()})"
+        rf"\s+(?:are|were|will\s+be|include)\s+"
+    )
+
+
+# Between two items of a copula's list: " of Colorado Springs, Colorado; ", " of Minneapolis; ",
+# " of Potomac, Maryland, and ", ", "; a hometown (capitalised words) may follow each name
+_TOWN_WORDS = r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
+_HOMETOWN = rf"(?:\s+of\s+{_TOWN_WORDS}(?:,\s+{_TOWN_WORDS})?)?"
+_COPULA_GAP = patterns.compile(_HOMETOWN + r"(?:\s*[;,]\s*(?:and\s+)?|,?\s+and\s+)")
+_COPULA_END = patterns.compile(_HOMETOWN + r"\s*(?:[.;]|$)")
+
+
+def _plural_copula(sentence: str, found: list[_Mention], ctx: _Context) -> None:
+    """ "The graduating NASA astronauts are Nichole Ayers of Colorado Springs, Colorado; Marcos
+    Berríos of Guaynabo, Puerto Rico; … and Jessica Wittner of Clovis, California": a plural role
+    the sentence opens with is each listed name's, with the organization before it, when the
+    list is names only (each maybe with a hometown) from the verb to the sentence's end or its
+    first semicolon after the last name."""
+    if not sentence.lstrip(_LEADING).startswith("The "):
+        return
+    head = _plural_first().match(sentence)
+    if head is None or " ".join(head.group("role").lower().split()) not in ctx.lex.plural_roles:
+        return
+    if head.group("lead") and _lead_org(head, ctx) is None:
+        return
+    listed = [m for m in found if m.start >= head.end()]
+    if len(listed) < 2 or listed[0].run_start != head.end():
+        return
+    items = [listed[0]]
+    for mention in listed[1:]:  # a hometown's words are mentions too: passed over in a gap
+        if _COPULA_GAP.fullmatch(sentence, items[-1].end, mention.run_start):
+            items.append(mention)
+    if len(items) < 2 or not _COPULA_END.match(sentence, items[-1].end):
+        return
+    if any(m.titled for m in items):
+        return  # a title of its own: not surely the list's
+    role = _role_text(head, ctx.lex)
+    org = _lead_org(head, ctx)
+    for mention in items:
+        _add_role(mention, role)
+        _add_orgs_from(mention, sentence, org, ctx)
 
 
 _AND_ORG = patterns.compile(r"\s+and\s+(?:the\s+|at\s+(?:the\s+)?)?(?=[A-Z])")
@@ -2987,6 +3063,38 @@ def _link_akas(sentence: str, found: list[_Mention]) -> None:
             mention.alias_of = before.alias_of
 
 
+_AND_ONLY = patterns.compile(r"\s+and\s+")
+
+
+def _share_surname(
+    sentence: str, found: list[_Mention], surnames: dict[str, int], ctx: _Context
+) -> None:
+    """ "The yacht was owned by Jean and Scott Adam": a known given name alone, "and", then a
+    full name opening with a known given name: the first shares the surname (Jean Adam). Not
+    a place ("Houston and Scott Adam"), a possessive ("Jean’s and …"), or the surname of a
+    full name written before ("astronauts Conrad and Alan L. Bean" after "Charles Conrad")."""
+    for first, second in pairwise(found):
+        if len(first.core) != 1 or len(second.core) < 2 or first.honorific or first.roles:
+            continue
+        if not (first.given and second.given) or first.tokens != first.core:
+            continue
+        if first.run_start != first.start or not _AND_ONLY.fullmatch(
+            sentence, first.end, second.run_start
+        ):
+            continue
+        if _is_place_word(first.core[0], ctx) or first.core[0].lower() in ctx.lower:
+            continue
+        if first.core[0] in surnames:
+            continue
+        surname = second.core[1:]  # past middle names and initials: "Scott C. Adam"
+        while len(surname) > 1 and (
+            _INITIAL.fullmatch(surname[0]) or surname[0] in ctx.lex.given_names
+        ):
+            surname = surname[1:]
+        first.core = first.core + surname
+        first.tokens = first.tokens + surname
+
+
 def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]]:
     """All name mentions in the story, with evidence, and the list of sentences."""
     mentions: list[_Mention] = []
@@ -3006,6 +3114,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             texts.append(sentence)
             found = _drop_credits(_raw_mentions(sentence, key, ctx), sentence, block.text)
             _link_akas(sentence, found)
+            _share_surname(sentence, found, surnames, ctx)
             groups = _groups(sentence, found)
             for group in groups:
                 group_number += 1

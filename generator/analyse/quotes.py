@@ -375,8 +375,9 @@ def _introduced(text: str, start: int) -> bool:
 
 
 # Between a closed quotation and the next opening mark: its attribution, ended by a full stop
-# ("“…,” she said. “…", "“…,” said Jane Roe. “…").
-_ATTRIBUTION = patterns.compile(r"\s*,?\s*[\w’'.\s-]{1,80}?\.\s+")
+# ("“…,” she said. “…", "“…,” said Jane Roe. “…", "“…,” said Monica Reese, science teacher,
+# Cleveland Metropolitan School District. “…").
+_ATTRIBUTION = patterns.compile(r"\s*,?\s*[\w’'.,\s-]{1,120}?\.\s+")
 
 
 def _resumed(text: str, previous: tuple[int, int, bool], start: int) -> bool:
@@ -1646,10 +1647,24 @@ def _introduced_by_pronoun(
         told = named_as.get(person)
         return (person, told) if told is not None else None
     forms = _HE_FORMS if he else _SHE_FORMS
-    if not any(forms.match(masked, _sentence_opening(masked, st)) for st in starts if st > after):
+    if not any(
+        _opens_with(forms, masked, _sentence_opening(masked, st)) for st in starts if st > after
+    ):
         return None  # "Doe met her; she was the pilot.": no sentence opens with the pronoun
     form = "he" if he else "she"
     return (person, form) if named_as.get(person, form) == form else None
+
+
+_OPENING_PHRASE = patterns.compile(r"[A-Z][^,;:.!?“”\"]{0,60},\s+")  # "Instead, "
+
+
+def _opens_with(forms: re.Pattern[str], masked: str, start: int) -> bool:
+    """Whether the sentence at `start` opens with one of `forms`, maybe after one opening
+    phrase and its comma ("Instead, she finished with a bronze")."""
+    if forms.match(masked, start):
+        return True
+    fronted = _OPENING_PHRASE.match(masked, start)
+    return fronted is not None and forms.match(masked, fronted.end()) is not None
 
 
 def _sentence_opening(masked: str, start: int) -> int:
