@@ -239,9 +239,16 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     17: {
         "nasa-28-expedition70-welcome-home": "reports a flight (keyfacts.yml), no frame",
     },
-    # Batch 18 (the unseen batch, corpus18): none, as scored untuned (main 5d0c430's generator:
-    # 10 of 10, the scheduled rideshare launch framed); every non-space site of the batch is
-    # clean.
+    # Batch 18 (corpus18, released when batches 19 and 20 were built): none, as scored untuned
+    # (main 5d0c430's generator: 10 of 10, the scheduled rideshare launch framed); every
+    # non-space site of the batch is clean.
+    # Batch 20 (the unseen batch, corpus20): one frame, as scored untuned (main 0a96809's
+    # generator: 9 of 10, the crew-launch invitation and the image article aboard the station
+    # framed): a scientific balloon mission in flight since its launch not framed; every
+    # non-space site of the batch is clean.
+    20: {
+        "nasa-988-gusto-balloon-antarctica": "reports a flight (keyfacts.yml), no frame",
+    },
     # Batch 15 (zh15, Chinese-language): the spaceflight set's evidence is English words, so
     # neither space story is framed (4 of 6: the four non-space stories are right, unframed).
     15: {
