@@ -242,13 +242,20 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 18 (corpus18, released in session 16): none, as scored untuned (main 5d0c430's
     # generator: 10 of 10, the scheduled rideshare launch framed) and since; every non-space
     # site of the batch is clean.
-    # Batch 19 (the unseen batch, corpus19): two frames, as scored untuned (main 0a96809's
+    # Batch 19 (corpus19, released in session 16): two frames, as scored untuned (main 0a96809's
     # generator: 8 of 10): the first shuttle's 1981 launch and landing told as history in an
     # image article framed, a crewed Dragon's coming port relocation (an undocking and a docking
     # at the station) not framed.
     19: {
         "nasa-288-first-space-shuttle-sts1": "reports no flight (keyfacts.yml), framed",
         "nasa-167-dragon-relocation-coverage": "reports a flight (keyfacts.yml), no frame",
+    },
+    # Batch 20 (the unseen batch, corpus20): one frame, as scored untuned (main 0a96809's
+    # generator: 9 of 10, the crew-launch invitation and the image article aboard the station
+    # framed): a scientific balloon mission in flight since its launch not framed; every
+    # non-space site of the batch is clean.
+    20: {
+        "nasa-988-gusto-balloon-antarctica": "reports a flight (keyfacts.yml), no frame",
     },
     # Batch 15 (zh15, Chinese-language): the spaceflight set's evidence is English words, so
     # neither space story is framed (4 of 6: the four non-space stories are right, unframed).
