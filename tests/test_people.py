@@ -678,3 +678,30 @@ def test_a_project_or_office_name_is_no_person() -> None:
         )
     )
     assert "scalable-traffic-management" not in people and "jane-roe" in people
+
+
+def test_a_nationality_before_a_full_name_is_no_name_word() -> None:
+    """Released batch 19: "Al Jazeera journalists Canadian Mohamed Fahmy, Egyptian Baher
+    Mohamed, and Australian Peter Greste were sentenced" (demonyms from countryinfo): three
+    journalists, no nationality in a name; "stated Al Jazeera online" is no person. A demonym
+    that ends a name stays in it ("Mark Cuban")."""
+    people = people_of(
+        article_from(
+            "Al Jazeera journalists Canadian Mohamed Fahmy, Egyptian Baher Mohamed, and "
+            "Australian Peter Greste were sentenced. “It is wrong,” stated Al Jazeera online."
+        )
+    )
+    assert set(people) == {"mohamed-fahmy", "baher-mohamed", "peter-greste"}
+    assert all(p.roles == ("journalist",) for p in people.values())
+    owner = people_of(article_from("The team owner Mark Cuban said he was glad."))
+    assert "mark-cuban" in owner
+
+
+def test_the_demonym_list_is_the_datasets() -> None:
+    """generator/data/demonyms.txt is countryinfo's one-word demonyms (scripts/name_data.py),
+    with a direction's second word ("North Korean": Korean)."""
+    from generator.analyse.lexicon import people_lexicon
+
+    demonyms = people_lexicon().demonyms
+    assert {"Australian", "Egyptian", "Canadian", "Korean", "African"} <= demonyms
+    assert "Rican" not in demonyms and "Lucian" not in demonyms

@@ -50,6 +50,7 @@ class PeopleLexicon:
     given_name_exclusions: frozenset[str] = frozenset()  # "El", "La": not evidence alone
     place_words: frozenset[str] = frozenset()  # one-word countries and states: "Idaho"
     place_names: frozenset[str] = frozenset()  # places of two or more words: "San Diego"
+    demonyms: frozenset[str] = frozenset()  # "Australian" (data/demonyms.txt, from countryinfo)
     honorific_roles: dict[str, str] = field(default_factory=dict)  # "Sen" → "senator"
     rank_qualifiers: frozenset[str] = frozenset()  # "Lance" of "Lance Cpl."
     kin_words: tuple[str, ...] = ()  # "wife", "beloved": "his beloved Billye" is a person
@@ -260,6 +261,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         given_names=_given_names(),
         place_words=_places()[0],
         place_names=_places()[1],
+        demonyms=_demonyms(),
         given_name_exclusions=frozenset(_strings(raw.get("given_name_exclusions"))),
         attributive_heads=_strings(raw.get("attributive_heads")),
         vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
@@ -384,6 +386,17 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
         elif kind in ("country", "state", "continent") and name not in given:
             words.add(name)
     return frozenset(words), frozenset(names)
+
+
+def _demonyms() -> frozenset[str]:
+    """Nationality adjectives (data/demonyms.txt, made from countryinfo by
+    scripts/name_data.py)."""
+    from importlib import resources
+
+    text = resources.files("generator").joinpath("data", "demonyms.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 @cache

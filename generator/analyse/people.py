@@ -798,6 +798,11 @@ def _name_start(
         low = token.rstrip(".").lower()
         if aged and 0 < i == last and low in ctx.lex.closed_class and token[:1].isupper():
             continue  # "Shengsheng He, 39, of La Puente": a surname, never a pronoun mid-name
+        if i < last - 1 and token in ctx.lex.demonyms:
+            # "Australian Peter Greste", "Egyptian Baher Mohamed": a nationality before two name
+            # words or more is no name word ("French Stewart", two words, keeps it)
+            start = max(start, i + 1)
+            continue
         if 0 < i < last - 1 and _is_title(tokens[i - 1], ctx) and _rank_class(tokens, i, ctx):
             start = i + 2  # "Petty Officer Second Class Wilson …": the class ends the rank
         elif (
@@ -1473,10 +1478,21 @@ _ASIDE_GAP = patterns.compile(r"\s*\([^()]{1,60}\)")  # "Jay Fields (internal le
 _IN_ASIDE = patterns.compile(r"\s*\([^()]*")  # a name inside that aside: "(House lead)"
 
 
+def _list_start(sentence: str, mention: _Mention) -> int:
+    """Where a list item opens: before the nationality set aside in its run ("…, Egyptian Baher
+    Mohamed, and Australian Peter Greste"), else at the name."""
+    if mention.run_start < mention.start:
+        words = sentence[mention.run_start : mention.start].split()
+        if words and all(w in people_lexicon().demonyms for w in words):
+            return mention.run_start
+    return mention.start
+
+
 def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     """Mentions joined by list connectors (", ", " and ", ", and ") form one group; a
     parenthesised aside after a name does not break the list ("Jay Fields (internal lead), Jeff
-    Freeland (House lead), and Pace McMullan"), and a name inside it stands alone."""
+    Freeland (House lead), and Pace McMullan"), nor does a nationality before a name ("Canadian
+    A, Egyptian B, and Australian C"), and a name inside an aside stands alone."""
     groups: list[list[_Mention]] = []
     current: list[_Mention] | None = None
     closed = True  # an "and" ends a list: "cosmonauts X and Y, and Aki Hoshide" is two lists
@@ -1487,7 +1503,7 @@ def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
             if _IN_ASIDE.fullmatch(sentence, last, mention.start):
                 groups.append([mention])
                 continue
-            connector = _CONNECTOR.fullmatch(sentence, last, mention.start)
+            connector = _CONNECTOR.fullmatch(sentence, last, _list_start(sentence, mention))
             aside = _ASIDE_GAP.match(sentence, last, mention.start)
             if connector is None and aside is not None:
                 connector = _CONNECTOR.fullmatch(sentence, aside.end(), mention.start)
@@ -1520,7 +1536,9 @@ def _prefix_evidence(
     a list of roles before one name gives each ("administrator, associate administrator, and
     astronaut Richard Truly")."""
     first = group[0]
-    prefix = sentence[max(0, first.start - _PREFIX) : first.start]
+    # "Al Jazeera journalists Canadian Mohamed Fahmy": the role stands before the nationality
+    opening = _list_start(sentence, first)
+    prefix = sentence[max(0, opening - _PREFIX) : opening]
     if prefix.endswith(" including ") or prefix.endswith(" such as "):
         _including_role(sentence, group, ctx)
     # "Chief Warrant Officer 4 Raul Almendarez": a rank's grade after it (people.yml
