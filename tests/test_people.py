@@ -705,3 +705,21 @@ def test_the_demonym_list_is_the_datasets() -> None:
     demonyms = people_lexicon().demonyms
     assert {"Australian", "Egyptian", "Canadian", "Korean", "African"} <= demonyms
     assert "Rican" not in demonyms and "Lucian" not in demonyms
+
+
+def test_a_written_out_middle_name_is_the_fuller_form() -> None:
+    """Released batch 19: "Dr. Carolyn R. Lepre" then "Dr. Carolyn Ringer Lepre, SU president":
+    one person, named by the form with the middle name written out."""
+    people = people_of(
+        article_from(
+            "NASA and Salisbury University President Dr. Carolyn R. Lepre signed it.\n\n"
+            "“It is good,” said Dr. Carolyn Ringer Lepre, SU president."
+        )
+    )
+    assert "carolyn-ringer-lepre" in people and "carolyn-r-lepre" not in people
+
+
+def test_a_contest_is_no_person() -> None:
+    """Released batch 19: "the 2024 NASA Student Art Contest" carded a student "Art Contest"."""
+    people = people_of(article_from("She won the 2024 NASA Student Art Contest, said Jane Roe."))
+    assert set(people) == {"jane-roe"}

@@ -1351,3 +1351,24 @@ def test_she_after_a_paragraph_about_one_woman_whose_pronoun_follows_a_phrase() 
         (HARPER, RICHARDS),
     )
     assert _speakers(both)[1] == ("b3", None)
+
+
+LEE = Person("esther-lee", "Esther Lee", ("Lee",), ())
+CORS = Person("kristina-cors", "Kristina Cors", ("Cors",), ("coordinator",))
+
+
+def test_a_works_title_with_its_maker_or_its_verb_is_no_voice() -> None:
+    """Released batch 19: a caption's "“We’re going back” by Hannah Kim, 1st Place" after
+    Cors's speech is no voice (it was given to Cors), nor is "She said “Beyond Imagination”
+    emerged from a personal philosophy"; "she said “Thank you” and left" still is."""
+    found = find_quotes(
+        _article(
+            "“The art was incredible,” remarked Cors.",
+            "“We’re going back” by Hannah Kim, 1st Place 8th Grade Division",
+            "Esther Lee painted it. She said “Beyond Imagination” emerged from a philosophy.",
+        ),
+        (LEE, CORS),
+    )
+    assert _speakers(found) == [("b1", "kristina-cors")]
+    thanks = find_quotes(_article("Esther Lee stood. She said “Thank You” and left."), (LEE,))
+    assert [q.text for q in thanks] == ["Thank You"]

@@ -3471,8 +3471,14 @@ def _uncapitalised(core: tuple[str, ...]) -> tuple[str, ...]:
 def _cluster_full(
     mentions: list[_Mention], people: list[_Person], by_surname: dict[str, list[_Person]]
 ) -> None:
-    """People from names of two or more words; the fullest form is met first."""
-    for mention in sorted(mentions, key=lambda m: (-len(m.core), -len(m.tokens), m.order)):
+    """People from names of two or more words; the fullest form is met first, a middle name
+    written out before its initial ("Carolyn Ringer Lepre" names "Dr. Carolyn R. Lepre")."""
+
+    def fullness(m: _Mention) -> tuple[int, int, int, tuple[int, int]]:
+        initials = sum(1 for t in m.core if _INITIAL.fullmatch(t))
+        return (-len(m.core), -len(m.tokens), initials, m.order)
+
+    for mention in sorted(mentions, key=fullness):
         if not _attach(mention, by_surname):
             person = _Person(mention.tokens, mention.core, [mention])
             people.append(person)

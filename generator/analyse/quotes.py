@@ -1378,6 +1378,25 @@ def _quoted_name(text: str, span: _Span, words: str) -> bool:
     return one in nouns or two in nouns
 
 
+# After a work's quoted title: its maker ("“We’re going back” by Hannah Kim, 1st Place"), or a
+# verb it is the subject of ("She said “Beyond Imagination” emerged from a philosophy")
+_BY_MAKER = patterns.compile(r",?\s+by\s+[A-Z]")
+_TITLE_SUBJECT = patterns.compile(
+    r"\s+(?!(?:and|or|but|as|is|was)\b)[a-z]+ed\b|\s+(?:won|depicts|shows|features|remains)\b"
+)
+
+
+def _work_title(text: str, span: _Span, words: str) -> bool:
+    """A work's title, not speech: a closed quotation followed by "by" and its maker's name (a
+    caption's credit), or a Title Case one (no sentence end inside) that is the subject of the
+    verb right after it."""
+    if not span.closed:
+        return False
+    if _BY_MAKER.match(text, span.end):
+        return True
+    return _is_title(words) and _TITLE_SUBJECT.match(text, span.end) is not None
+
+
 def _defined_term(text: str, span: _Span, words: str) -> bool:
     """ "performance-enhancing drugs and methods (“PEDs”)": a few words quoted alone inside
     brackets name a term the sentence defines, whoever speaks around it."""
@@ -1470,6 +1489,7 @@ def _attribute(
             or _scare_quoted(text, span, words)
             or _defined_term(text, span, words)
             or _quoted_name(text, span, words)
+            or _work_title(text, span, words)
         ):
             result.append(None)
             continue
