@@ -988,3 +988,33 @@ def test_a_sites_first_word_before_a_role_names_the_site() -> None:
         "The Philippine Supreme Court ruled. Former Philippine President Gloria Arroyo left."
     )
     assert court["gloria-arroyo"].organizations == ()
+
+
+def test_a_lead_post_and_an_education_specialist_at_a_site() -> None:
+    """Released batch 19: "Jim Ross, photo lead at NASA’s Armstrong Flight Research Center";
+    "said Glenn Education Project Specialist Clarence Jones" (of Glenn Research Center); "lead"
+    alone is no post ("Pace McMullan (Senate lead)" stays without one)."""
+    people = _people(
+        "Jim Ross, photo lead at NASA’s Armstrong Flight Research Center in Edwards, California, "
+        "won. NASA’s Glenn Research Center hosted it. “It is two-fold,” said Glenn Education "
+        "Project Specialist Clarence Jones."
+    )
+    assert people["jim-ross"].roles == ("photo lead",)
+    assert "armstrong-flight-research-center" in people["jim-ross"].organizations
+    assert people["clarence-jones"].roles == ("education project specialist",)
+    assert people["clarence-jones"].organizations == ("glenn-research-center",)
+    bare = _people("The team was Jay Fields and Pace McMullan (Senate lead), said Jane Roe.")
+    assert "lead" not in bare["pace-mcmullan"].roles
+
+
+def test_a_plural_title_over_names_each_with_its_part_between_commas() -> None:
+    """Released batch 19: "with NASA astronauts John W. Young, commander, and Robert L.
+    Crippen, pilot, aboard": both astronauts of NASA; a name after a non-role piece is not."""
+    people = _people(
+        "The shuttle launched with NASA astronauts John W. Young, commander, and Robert L. "
+        "Crippen, pilot, aboard."
+    )
+    assert people["robert-l-crippen"].roles == ("astronaut", "pilot")
+    assert people["robert-l-crippen"].organizations == ("nasa",)
+    other = _people("NASA astronauts John Young, of Ohio, and Bob Crippen, pilot, flew it.")
+    assert "astronaut" not in other["bob-crippen"].roles

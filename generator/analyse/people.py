@@ -3156,6 +3156,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             group_number = _affiliation_lists(sentence, found, group_number, ctx)
             group_number = _semicolon_list(sentence, found, group_number)
             _plural_over_semicolons(sentence, found)
+            _plural_over_part_commas(sentence, found, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
             # A paragraph opening with "he" or "she" goes on about whom the one before was about
@@ -3284,6 +3285,27 @@ def _semicolon_list(sentence: str, found: list[_Mention], group_number: int) -> 
 
 _ITEM_ROLE_END = patterns.compile(r",\s*[^;,“”\"]{1,60};")  # ", commander;"
 _NEXT_ITEM = patterns.compile(r";\s*(?:and\s+)?$")
+
+
+_PART_AFTER = patterns.compile(r",\s*(?P<part>[a-z][a-z\- ]{1,30}?)\s*,\s*(?:and\s+)?")
+
+
+def _plural_over_part_commas(sentence: str, found: list[_Mention], ctx: _Context) -> None:
+    """ "NASA astronauts John W. Young, commander, and Robert L. Crippen, pilot, aboard": a
+    plural title before names each followed by its part between commas (a role word) is every
+    such name's, with its organization."""
+    for at, first in enumerate(found):
+        if not first.plural_shared:
+            continue
+        previous = first
+        for item in found[at + 1 :]:
+            gap = _PART_AFTER.fullmatch(sentence, previous.end, item.run_start)
+            if gap is None or gap.group("part") not in ctx.lex.roles or item.titled:
+                break
+            item.roles[:0] = [r for r in first.plural_shared if r not in item.roles]
+            item.orgs.extend(o for o in first.run_orgs or first.orgs if o not in item.orgs)
+            previous = item
+        return
 
 
 def _plural_over_semicolons(sentence: str, found: list[_Mention]) -> None:
