@@ -723,3 +723,19 @@ def test_a_contest_is_no_person() -> None:
     """Released batch 19: "the 2024 NASA Student Art Contest" carded a student "Art Contest"."""
     people = people_of(article_from("She won the 2024 NASA Student Art Contest, said Jane Roe."))
     assert set(people) == {"jane-roe"}
+
+
+def test_names_only_in_headlines_need_a_given_name_or_an_honorific() -> None:
+    """A page that carries other stories' headlines ("IXPE General Observer Program Opens Doors
+    to Global X-ray Astronomy", "NASA’s Artemis Student Challenges Return"): their capitalised
+    words and titles are no evidence of a person; a known given name or an honorific is."""
+    people = people_of(
+        article_from(
+            "NASA Opens Doors to Global X-ray Astronomy\n\n"
+            "NASA’s Artemis Student Challenges Return\n\n"
+            "Advisor: Dr. Siwei Fan\n\n"
+            "Jane Roe and the Hubble Team\n\n"
+            "A story."
+        )
+    )
+    assert set(people) == {"siwei-fan", "jane-roe"}

@@ -185,6 +185,7 @@ class _Mention:
     # its only title is a word that is also an adjective, before one word: "General Atomics"
     adjective_title: bool = False
     told: list[str] = field(default_factory=list)  # roles told of it by "he"/"she" (_tell_role)
+    headline: bool = False  # in a block written as a headline ("Hubble Views a Galaxy …")
 
     @property
     def cued(self) -> bool:
@@ -3081,6 +3082,27 @@ def _link_akas(sentence: str, found: list[_Mention]) -> None:
             mention.alias_of = before.alias_of
 
 
+_HEADLINE_WORD = patterns.compile(r"[^\W\d_][\w’'\-]*")
+_HEADLINE_WORDS = 3
+
+
+def _is_headline(text: str) -> bool:
+    """A block written as a headline: one line of three words or more, no full stop at its end,
+    every word of four letters or more capitalised ("Hubble Views a Galaxy with a Voracious
+    Black Hole", "IXPE General Observer Program Opens Doors to Global X-ray Astronomy"): the
+    headlines of the other stories a page carries, whose capitalised words are no names."""
+    line = text.strip()
+    if "\n" in line or line.endswith((".", "?", "!", ":", "”", '"')):
+        return False
+    words = _HEADLINE_WORD.findall(line)
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(words) >= _HEADLINE_WORDS
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+    )
+
+
 _AND_ONLY = patterns.compile(r"\s+and\s+")
 
 
@@ -3125,12 +3147,16 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
         if block.kind == "boilerplate":
             continue
         carried = topic if texts else None  # whom the paragraph before was about, at its end
+        headline = _is_headline(block.text)
         topic = None  # whom the paragraph is about (_next_topic)
         for start, end in sentence_spans(block.text):
             sentence = _unbracketed(block.text[start:end])
             key = (block_index, start, len(texts), block.id)
             texts.append(sentence)
             found = _drop_credits(_raw_mentions(sentence, key, ctx), sentence, block.text)
+            if headline:
+                for mention in found:
+                    mention.headline = True
             _link_akas(sentence, found)
             _share_surname(sentence, found, surnames, ctx)
             groups = _groups(sentence, found)
@@ -3577,13 +3603,21 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
     as a given name (data/given_names.txt), unless it stands where places do ("at Lewis
     Field"). A name written after "the" at every mention (or where places are), with no cue,
     is no person's."""
-    if any(m.cued or m.kin_listed for m in person.mentions):
+    # Named only in headlines: a title there or the capitalised words are no evidence ("Artemis
+    # Student Challenges", "Hubble Views a Galaxy"); an honorific is, and a known given name
+    # opening a full name.
+    headlines = all(m.headline for m in person.mentions)
+    if headlines and len(person.core) < 2:
+        return False
+    if headlines and any(m.honorific for m in person.mentions):
+        return True  # "Ocean Worlds Planetary Scientist Dr. Lynnae Quick"
+    if not headlines and any(m.cued or m.kin_listed for m in person.mentions):
         return True
     if any(m.determined for m in person.mentions) and all(
         m.determined or m.located for m in person.mentions
     ):  # "the Cleveland Monsters" … "The Monsters" … "in Cleveland": a team and a city
         return False
-    if any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
+    if not headlines and any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
         return True
     first = person.core[0]
     return (
