@@ -739,3 +739,20 @@ def test_names_only_in_headlines_need_a_given_name_or_an_honorific() -> None:
         )
     )
     assert set(people) == {"siwei-fan", "jane-roe"}
+
+
+def test_instruments_places_and_reference_lists_are_no_people() -> None:
+    """Found over NASA_RAG articles outside the corpus: an instrument ("the Gamma-ray Burst
+    Monitor", "Navigation Doppler Lidar"), a place or thing of the story ("Capitol Rotunda",
+    "Comet Kohoutek", "Centro Espacial Kennedy", "Saturn V S-II"), a reference list's "Merlini
+    G, Hashizume T" are no person; "the U.S. Poet Laureate Ada Limón" is a poet laureate."""
+    people = people_of(
+        article_from(
+            "The Gamma-ray Burst Monitor and the Navigation Doppler Lidar flew, said the Capitol "
+            "Rotunda guide. Comet Kohoutek was seen from Centro Espacial Kennedy. The Saturn V "
+            "S-II stage arrived.\n\nMerlini G, Hashizume T, Chin S, et al. Bone loss in flight.\n\n"
+            "The poem was written by the U.S. Poet Laureate Ada Limón."
+        )
+    )
+    assert set(people) == {"ada-limon"}
+    assert people["ada-limon"].roles == ("u.s. poet laureate",)

@@ -1034,6 +1034,10 @@ def _clean_run(
         return None
     if _INITIALS.fullmatch(core[-1]):  # "Creamer T.J.": initials end no name
         return None
+    if len(core) > 1 and any(len(t) == 1 and t.isupper() for t in (core[0], core[-1])):
+        # "Merlini G, Hashizume T": a reference list's authors, surname first; "Saturn V S-II":
+        # a letter without its dot opens or ends no name
+        return None
     if _is_nickname(rest[0]) or not core[0][:1].isupper():
         return None
     if core[-1] in ctx.lex.honorifics and match.string[match.end() : match.end() + 1] == ".":
