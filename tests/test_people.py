@@ -756,3 +756,10 @@ def test_instruments_places_and_reference_lists_are_no_people() -> None:
     )
     assert set(people) == {"ada-limon"}
     assert people["ada-limon"].roles == ("u.s. poet laureate",)
+    fields = people_of(
+        article_from(
+            "As one of NASA’s Artemis Student Challenges, it drew Nature Geoscience researcher "
+            "interest, said Quality Assurance division chief Jane Roe of Honeybee Robotics."
+        )
+    )
+    assert set(fields) == {"jane-roe"}
