@@ -1372,3 +1372,19 @@ def test_a_works_title_with_its_maker_or_its_verb_is_no_voice() -> None:
     assert _speakers(found) == [("b1", "kristina-cors")]
     thanks = find_quotes(_article("Esther Lee stood. She said “Thank You” and left."), (LEE,))
     assert [q.text for q in thanks] == ["Thank You"]
+
+
+def test_a_short_term_with_the_sentences_full_stop_inside_the_marks_is_no_voice() -> None:
+    """Found over NASA_RAG articles outside the corpus: "look a lot like the rover’s “neck” and
+    “head.”", "evaporation or “boiloff.”" (the full stop inside the marks, American style) are
+    terms; a short quotation after a reporting verb still is a voice."""
+    terms = find_quotes(
+        _article(
+            "The instruments look a lot like the rover’s “neck” and “head.” Heat causes "
+            "evaporation or “boiloff.”"
+        ),
+        (),
+    )
+    assert terms == ()
+    said = find_quotes(_article("Harper said, “it was great.”"), (HARPER,))
+    assert _speakers(said) == [("b1", "dawn-harper")]

@@ -1266,6 +1266,9 @@ def _at_sentence_start(masked: str, starts: list[int], pos: int) -> bool:
     return not masked[lo:pos].strip(' \t\n“"‘(')
 
 
+_TERM_WORDS = 3
+
+
 def _is_term(words: str, at_start: bool) -> bool:
     """A title or term, not speech: short, no sentence punctuation, or Title Case (of any
     length when it ends no sentence: a painting's “Apollo 15 NASA Artist at Work, VAB,”, a
@@ -1273,6 +1276,10 @@ def _is_term(words: str, at_start: bool) -> bool:
     Purposes,”)."""
     tokens = words.split()
     if _is_title(words) or (_title_case(tokens) and len(tokens) <= 6):
+        return True
+    if not at_start and len(tokens) <= _TERM_WORDS and words[:1].islower() and words.endswith("."):
+        # "the rover’s “neck” and “head.”", "evaporation or “boiloff.”": a term, the sentence's
+        # full stop put inside the marks
         return True
     if _SENTENCE_END.search(words.rstrip("’'\")")):
         return False
