@@ -1267,6 +1267,19 @@ def _at_sentence_start(masked: str, starts: list[int], pos: int) -> bool:
 
 
 _TERM_WORDS = 3
+# "Smith called the ruling “a travesty.”": someone's word for a thing, a voice (no term) even
+# with the full stop inside the marks
+_CALLED_BEFORE = patterns.compile(
+    r"(?<![\w’'-])(?:called|calls)\s+(?:it|him|her|them|the\s+\w+)\s+$"
+)
+
+
+def _characterised(text: str, span: _Span, words: str) -> bool:
+    """A short term-shaped quotation ending in a full stop that a verb of calling puts on an
+    object right before it ("called the ruling “a travesty.”"): someone's words."""
+    return words.endswith(".") and bool(
+        _CALLED_BEFORE.search(text, max(0, span.start - 40), span.start)
+    )
 
 
 def _is_term(words: str, at_start: bool) -> bool:
@@ -1514,7 +1527,9 @@ def _attribute(
         elif _words().thought.search(text, max(0, span.start - 40), span.start):
             result.append(None)  # "I started to think “I want to be an astronaut!”": a thought
             continue
-        elif _is_term(words, at_start) or _narrative_fragment(text, span, words, at_start):
+        elif (
+            _is_term(words, at_start) and not _characterised(text, span, words)
+        ) or _narrative_fragment(text, span, words, at_start):
             result.append(None)
             continue
         elif at_start:
