@@ -763,3 +763,7 @@ def test_instruments_places_and_reference_lists_are_no_people() -> None:
         )
     )
     assert set(fields) == {"jane-roe"}
+    harbors = people_of(
+        article_from("It sailed from Curtis Merritt Harbor. Pearl Harbor was hit, said Jane Roe.")
+    )
+    assert set(harbors) == {"jane-roe"}
