@@ -558,3 +558,36 @@ def test_a_nationality_is_no_launch_site() -> None:
     assert "launch_site" not in facts_of(article)
     site = article_from("The crew launched aboard a Falcon 9 from Kennedy Space Center in Florida.")
     assert facts_of(site)["launch_site"][0].startswith("Kennedy Space Center")
+
+
+def _undated(body: str, title: str = "A test story") -> dict[str, str]:
+    article = read_text(SeedText("test.md", f"---\ntitle: {title}\n---\n{body}"), "test")
+    found = find_all_key_facts(article, find_events(article), spaceflight_rules())
+    return {f.name: f.value for f in found}
+
+
+def test_an_undated_storys_launch_date_needs_a_month_and_no_later_years() -> None:
+    """Found over NASA_RAG digests ("The Marshall Star for …", no publication date): "launched
+    in 2016" in one of its features, or "will launch in 2028", gave the digest a launch date.
+    Undated, a launch date needs a month at least, and none lies years after the story's latest
+    full date; a full date is kept ("launched on Dec. 14, 2009")."""
+    digest = (
+        "The team met on Jan. 17, 2024, at Marshall.\n\n"
+        "The satellite launched in 2016 aboard a rocket.\n\n"
+        "The lander will launch in 2028 from Kennedy."
+    )
+    assert "launch_date" not in _undated(digest)
+    kept = _undated("NEOWISE launched on Dec. 14, 2009, from California aboard a rocket.")
+    assert kept.get("launch_date") == "2009-12-14"
+    # … two years or more before the story's latest full date, it is history
+    old = _undated("The team met on Jan. 17, 2024.\n\nNEOWISE launched on Dec. 14, 2009.")
+    assert "launch_date" not in old
+
+
+def test_a_title_years_after_tells_history() -> None:
+    """ "20 Years After Landing: How NASA’s Twin Rovers Changed Mars Science": no key facts."""
+    facts = _undated(
+        "Spirit landed on Jan. 3, 2004, and returned to Earth data for years.",
+        title='"20 Years After Landing: How the Rovers Changed Science"',
+    )
+    assert facts == {}

@@ -186,6 +186,18 @@ def key_fact_rules(data: Mapping[str, Any]) -> KeyFactRules:
     )
 
 
+_AHEAD_YEARS = 1  # a date more years than this after the story's year is no done flight's
+
+
+def _ahead(date: str, published: dt.date | None) -> bool:
+    """A date more than `_AHEAD_YEARS` years after the story's year."""
+    return (
+        published is not None
+        and date[:4].isdigit()
+        and int(date[:4]) > published.year + _AHEAD_YEARS
+    )
+
+
 @cache
 def _historic_years() -> int:
     historic = load_data("dates.yml").get("historic_years")
@@ -268,6 +280,8 @@ def find_dated_facts(
                 continue
             if _historic(event.date, published):
                 continue
+            if _ahead(event.date, published):
+                continue  # "launch in 2028" in a story of 2024: no flight done
             if rules.not_the_flight and rules.not_the_flight.search(event.text):
                 continue
             if rules.other_flights and rules.other_flights.search(event.text):
@@ -344,6 +358,16 @@ def story_time(article: Article, events: tuple[Event, ...]) -> dt.date | None:
     return None
 
 
+_DAY = patterns.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _latest_year(events: tuple[Event, ...]) -> dt.date | None:
+    """The year of the latest day the story writes in full: a digest of several stories ("The
+    Marshall Star for January 17, 2024") is no older than its latest news."""
+    days = [e.date for e in events if _DAY.fullmatch(e.date)]
+    return dt.date.fromisoformat(max(days)).replace(month=1, day=1) if days else None
+
+
 _SINCE = patterns.compile(r"(?i)^since\b")
 
 
@@ -377,7 +401,14 @@ def find_all_key_facts(
     if tells_history(article, rules):
         return ()
     when = story_time(article, events)
-    return find_key_facts(article, events, rules, when) + find_dated_facts(events, rules, when)
+    # an undated story with no date in its lede: its latest full date stands in for the launch
+    # and return dates ("launched in 2016" in one feature of a 2024 digest tells history, "in
+    # 2028" a plan)
+    dated_when = when or _latest_year(events)
+    # … and a year alone is too little to tell an undated story's flight from the others it
+    # recalls ("launched in 2006"): its launch and return dates need a month at least
+    dated = events if article.published else tuple(e for e in events if len(e.date) >= 7)
+    return find_key_facts(article, events, rules, when) + find_dated_facts(dated, rules, dated_when)
 
 
 def find_key_facts(
