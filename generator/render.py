@@ -17,12 +17,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import code_cache
+from . import code_cache, ui
 from .citations import anchor, flatten
 from .citations import spans as sentence_spans
-from .compose import Mention, Page
+from .compose import Mention, Page, SourceRef
 from .model import Block
 from .site import load_data
 from .timeline import timeline_svg
@@ -328,6 +328,18 @@ def front_matter(page: Page, extra: Mapping[str, str] | None = None) -> str:
 def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
     """One page model → the full text of its Markdown file."""
     template = _environment().get_template(page.template)
+    site = page.context.get("site")
+    words = ui.catalogue(getattr(site, "language", None))
+
+    def say(key: str, count: int | None = None, **values: object) -> Markup:
+        """A message of the site's language: its text escaped, each value escaped unless it is
+        markup already (a link the template made)."""
+        if count is not None:
+            values = {"n": count, **values}
+        return escape(words.form(key, count)).format(**values)
+
+    def source_label(ref: SourceRef) -> str:
+        return ref.label_in(words)
 
     def url(target: str) -> str:
         return relative_url(page.path, target)
@@ -346,7 +358,7 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
         return cited_text(block, lambda value: text(value, slug))
 
     def timeline(entries: Sequence[Any]) -> Markup:
-        return timeline_svg(entries, url)
+        return timeline_svg(entries, url, words)
 
     homes: dict[str, str] | None = None
 
@@ -373,6 +385,9 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
         person_url=person_url,
         max_sources=MAX_SOURCES,
         max_groups=MAX_MENTION_GROUPS,
+        ui=say,
+        ui_text=words.text,
+        source_label=source_label,
         **{"photos": {}, **page.context},
     )
     while "\n\n\n" in body:  # runs of blank lines → one (as re.sub(r"\n{3,}", "\n\n"), faster)
