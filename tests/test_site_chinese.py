@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import REPO, SEED, make_project, mkdocs_build
+from support import CORPUS, REPO, SEED, make_project, mkdocs_build
 
-from generator import cache, ui
+from generator import cache, paging, ui
 from generator.build import generate
 from generator.cli import main
 from generator.errors import GeneratorError
@@ -182,6 +182,36 @@ def test_an_english_article_on_a_chinese_site_gets_chinese_words_around_it(
     in_story = set(_leftovers(SEED.read_text("utf-8"), words))
     for name, text in zh.items():  # English words only where the article has them
         assert [w for w in _leftovers(_body(text), words) if w not in in_story] == [], name
+
+
+def test_the_parts_of_a_long_list_are_worded_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paging, "LIST_BUDGET", 3_000)  # the small site's lists cut into parts
+    monkeypatch.setattr(paging, "PART_BUDGET", 6_000)
+    monkeypatch.setattr(paging, "OVERVIEW_ARTICLES", 2)
+    texts = [SEED.read_bytes(), *(p.read_bytes() for p in sorted(CORPUS.glob("*.txt")))]
+    names = [SEED.name, *(p.name for p in sorted(CORPUS.glob("*.txt")))]
+    seeds: dict[str, bytes | str] = dict(zip(names, texts, strict=True))
+    project = make_project(tmp_path / "p", seeds)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  language: en\n", "  language: zh\n"))
+    pages = {
+        o.path: o.content.decode() for o in generate(Project(project)) if o.path.endswith(".md")
+    }
+    part = pages["people/cards-1.md"]
+    assert re.search(r'title: "人物：\w+ – \w+，第 1 部分（共 \d+ 部分）"', part)
+    assert re.search(r"<p class=\"page-intro\"><a href=\"../\">人物</a>的第 1 部分：", part)
+    assert '<p class="parts__initials">按姓氏首字母：<a href=' in pages["people.md"]
+    assert re.search(
+        r'<p class="index__all"><a href="articles/">全部 \d+ 篇文章</a>，最新的在前。',
+        pages["index.md"],
+    )
+    assert "段摘录）" in pages["mission/passages-2.md"]
+    words = _english_words()
+    in_story = {w for text in texts for w in _leftovers(text.decode("utf-8"), words)}
+    for name in ("people/cards-1.md", "people.md", "mission/passages-2.md", "index.md"):
+        assert [w for w in _leftovers(_body(pages[name]), words) if w not in in_story] == [], name
 
 
 def test_dates_and_counts_in_chinese() -> None:
