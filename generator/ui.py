@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from markupsafe import escape
+
 from .analyse.themesets import Core, Described, ThemeSet
 from .errors import GeneratorError
 from .site import load_data
@@ -41,6 +43,8 @@ class Catalogue:
     texts: Mapping[str, str] = field(default_factory=dict)  # English data text → translated
     dates: Mapping[str, Any] = field(default_factory=dict)
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()  # `texts` keys with a {name}
+    # (key, count is 1) → the form HTML-escaped, for pages: asked for on every card of a site
+    _escaped: dict[tuple[str, bool], str] = field(default_factory=dict, compare=False, repr=False)
 
     def form(self, key: str, count: int | None = None) -> str:
         """The message `key` as written, in the form `count` needs ({one, other})."""
@@ -50,6 +54,14 @@ class Catalogue:
         if isinstance(raw, dict):
             raw = raw["one"] if count == 1 and "one" in raw else raw["other"]
         return str(raw)
+
+    def escaped_form(self, key: str, count: int | None = None) -> str:
+        """form(), HTML-escaped (its {names} still to fill in, with escaped values)."""
+        slot = (key, count == 1)
+        found = self._escaped.get(slot)
+        if found is None:
+            found = self._escaped[slot] = str(escape(self.form(key, count)))
+        return found
 
     def message(self, key: str, count: int | None = None, **values: object) -> str:
         """The message `key`, its {names} filled in (`count` is {n}, and picks the form)."""
