@@ -1027,7 +1027,7 @@ def compose_site(
     the articles are not about."""
     words = ui.catalogue(site.language)
     _use_language(words)
-    core = ui.localised_core(core or load_core(), words)
+    core = _localised_core(core or load_core(), words)
     theme_sets = _localised_sets(load_theme_sets() if theme_sets is None else theme_sets, words)
     articles = _by_date(all_facts)
     # Newest first for readers; articles without a published date come last.
@@ -1211,6 +1211,17 @@ def _use_language(words: ui.Catalogue) -> None:
 # (id of a theme set, language) → (the theme set, it in that language): the same object for
 # every build, so the shares kept by its identity stay valid.
 _LOCALISED: dict[tuple[int, str], tuple[ThemeSet, ThemeSet]] = {}
+
+
+_LOCALISED_CORE: dict[tuple[int, str], tuple[Core, Core]] = {}  # the same, for the core
+
+
+def _localised_core(core: Core, words: ui.Catalogue) -> Core:
+    key = (id(core), words.language)
+    hit = _LOCALISED_CORE.get(key)
+    if hit is None or hit[0] is not core:
+        hit = _LOCALISED_CORE[key] = (core, ui.localised_core(core, words))
+    return hit[1]
 
 
 def _localised_sets(theme_sets: Sequence[ThemeSet], words: ui.Catalogue) -> Sequence[ThemeSet]:
