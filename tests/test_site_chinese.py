@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import CORPUS, REPO, SEED, make_project, mkdocs_build
+from support import CORPUS, REPO, SEED, add_newsroom_extras, make_project, mkdocs_build
 
 from generator import cache, paging, ui
 from generator.build import generate
@@ -165,7 +165,8 @@ def test_an_english_article_on_a_chinese_site_gets_chinese_words_around_it(
     tmp_path: Path,
 ) -> None:
     english = make_project(tmp_path / "en", {SEED.name: SEED.read_bytes()})
-    chinese = make_project(tmp_path / "zh", {SEED.name: SEED.read_bytes()})
+    chinese = add_newsroom_extras(make_project(tmp_path / "zh", {SEED.name: SEED.read_bytes()}))
+    add_newsroom_extras(english)  # byline, outlet, link to the original
     config = chinese / "mkdocs.yml"
     config.write_text(
         re.sub(r"(?m)^  language: en$", "  language: zh", config.read_text("utf-8")), "utf-8"
@@ -177,6 +178,10 @@ def test_an_english_article_on_a_chinese_site_gets_chinese_words_around_it(
     assert 'title: "乘组"' in crew and "<dt>在任务中的角色</dt> <dd>乘 Soyuz 升空</dd>" in crew
     assert "## 关键信息" in mission and "<dt>计划返回</dt> <dd>2021年10月17日" in mission
     assert '<span class="theme-card__count">11 条引语</span>' in zh["index.md"]
+    origin = '<span class="origin__byline">作者：A. Reporter</span> · <span class="origin__outlet">'
+    assert origin in zh["articles/first-film-in-orbit.md"]
+    assert '>原文<span class="origin__external">（外部网站）</span></a>' in zh["articles/index.md"]
+    assert '> 饰演 <span class="cast__character">' in zh["film.md"]
     assert "Yulia Peresild" in crew and "rocketed into space" in zh["index.md"]  # the article's
     words = _english_words()
     in_story = set(_leftovers(SEED.read_text("utf-8"), words))
