@@ -34,6 +34,8 @@ published: 2008-09-05
 “我觉得非常高兴，非常荣幸能够代表温哥华，我的城市。北京安排得非常棒，我很感动。”
 """
 
+ZENSICAL = Path(sys.executable).parent / "zensical"
+
 MODEL = """site_name: X
 theme:
   name: material
@@ -149,6 +151,11 @@ def test_a_chinese_sites_own_words_are_chinese(torch_site: Path) -> None:
     assert 'xml:lang="zh"' in feed
     html = (torch_site / "site" / "people" / "index.html").read_text("utf-8")
     assert "<dt>身份</dt>" in html and "<dt>Role</dt>" not in html
+    # the theme's footer and 404 page (overrides/), from the nav file's extra.generator_ui
+    assert '本站由<a href="../articles/">文章页</a>所列的新闻文章生成' in html
+    assert "使用 MkDocs 和 Material for MkDocs 构建。" in html and "Generated from" not in html
+    lost = (torch_site / "site" / "404.html").read_text("utf-8")
+    assert "<title>找不到该页面 - " in lost and "<p>或者点击页面顶部的搜索按钮" in lost
 
 
 PAGES = (
@@ -313,3 +320,23 @@ def test_a_change_of_language_in_one_process_is_a_fresh_build(tmp_path: Path) ->
     )
     for path, content in chinese.items():
         assert (fresh / "docs" / path).read_bytes() == content, path
+
+
+@pytest.mark.skipif(not ZENSICAL.exists(), reason="zensical is not installed")
+def test_zensical_gives_the_theme_its_chinese_words(torch_site: Path, tmp_path: Path) -> None:
+    """Zensical runs no hook and has its own template engine: the footer and the 404 page read
+    the words from the nav file it INHERITs, with what its templates can do."""
+    root = tmp_path / "copy"
+    shutil.copytree(torch_site, root, ignore=shutil.ignore_patterns("site", ".cache"))
+    result = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (root / "site" / "people" / "index.html").read_text("utf-8")
+    assert "本站由" in html and "使用 Zensical 构建。" in html and "Generated from" not in html
+    assert "<title>找不到该页面 - " in (root / "site" / "404.html").read_text("utf-8")
