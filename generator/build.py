@@ -35,6 +35,7 @@ from .read import MAX_SEED_BYTES, SeedFolder, read_file_bounded, read_seed, scan
 from .render import render_page
 from .share import share
 from .site import Project, load_site_config
+from .ui import catalogue
 from .write import OUTPUT_INDEX, RACY_NS, Output, Plan, Stat, regular_stat, update
 
 
@@ -311,7 +312,9 @@ def generate(
         card_outputs = cards.outputs()
     made = [(page.path, content) for page, content in zip(pages, contents, strict=True)]
     made += card_outputs
-    nav = nav_output(pages)  # the nav: docs/.generator-nav.yml (generator/nav.py)
+    # the nav: docs/.generator-nav.yml (generator/nav.py), with the theme's words of the site's
+    # language
+    nav = nav_output(pages, catalogue(site.language))
     made.append((nav.path, nav.content))
     made += photo_outputs
     made.append((FEED_PATH, atom_feed([f.article for f in all_facts], site)))

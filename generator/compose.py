@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from . import ui
 from .analyse.keyfacts import KeyFactRules, flight_events
 from .analyse.themes import has_role, load_theme_rules, tells_theme
 from .analyse.themesets import (
@@ -31,20 +32,9 @@ from .citations import spans_of as sentence_spans_of
 from .model import Block, Event, Facts, KeyFact, Person, Theme
 from .site import SiteConfig
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# The words compose writes (dates, "paragraph 4", "Unattributed"), in the language of the site
+# being composed (compose_site sets it): its catalogue (ui.py).
+_words: ui.Catalogue = ui.catalogue(ui.DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -63,9 +53,14 @@ class SourceRef:
 
     @property
     def label(self) -> str:
+        """ "paragraph 4, sentence 2" (in the language of the site being composed)."""
+        return self.label_in(_words)
+
+    def label_in(self, words: ui.Catalogue) -> str:
+        paragraph = block_label(self.block, words)
         if self.sentence:
-            return f"{block_label(self.block)}, sentence {self.sentence}"
-        return block_label(self.block)
+            return words.message("paragraph_sentence", self.sentence, paragraph=paragraph)
+        return paragraph
 
 
 @dataclass(frozen=True)
@@ -456,21 +451,15 @@ def restore(value: object) -> None:
         _store(new, entry)
 
 
-def human_date(value: str | dt.date | None) -> str:
-    """ISO date (full or partial) → "5 October 2021", "October 2021" or "2021"."""
-    if value is None:
-        return ""
-    iso = value.isoformat() if isinstance(value, dt.date) else value
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
+def human_date(value: str | dt.date | None, words: ui.Catalogue | None = None) -> str:
+    """ISO date (full or partial) → "5 October 2021", "October 2021" or "2021" (or, on a
+    Chinese site, "2021年10月5日", "2021年10月", "2021年"): see ui.Catalogue.date."""
+    return (words or _words).date(value)
 
 
-def block_label(block_id: str) -> str:
-    return f"paragraph {block_id[1:]}"
+def block_label(block_id: str, words: ui.Catalogue | None = None) -> str:
+    """ "paragraph 7" for block b7."""
+    return (words or _words).message("paragraph", int(block_id[1:]))
 
 
 def _by_date(all_facts: Sequence[Facts]) -> tuple[Facts, ...]:
@@ -543,10 +532,11 @@ def _sourced(bucket: Bucket) -> tuple[Sourced, ...]:
 
 
 def _role_text(person: Person, org_names: dict[str, str]) -> str:
-    roles = ", ".join(person.roles)
-    orgs = ", ".join(org_names.get(o, o) for o in person.organizations)
+    comma = _words.message("list_separator")
+    roles = comma.join(person.roles)
+    orgs = comma.join(org_names.get(o, o) for o in person.organizations)
     if roles and orgs:
-        return f"{roles}, {orgs}"
+        return f"{roles}{comma}{orgs}"
     return roles or orgs
 
 
@@ -674,7 +664,7 @@ def _make_quote_views(facts: Facts) -> tuple[QuoteView, ...]:
             QuoteView(
                 text=quote.text,
                 speaker_id=speaker.id if speaker else None,
-                speaker_name=speaker.name if speaker else "Unattributed",
+                speaker_name=speaker.name if speaker else _words.message("unattributed"),
                 speaker_role=_role_text(speaker, org_names) if speaker else "",
                 source=_cite(facts, quote.block, quote.text),
                 article_slug=facts.article.slug,
@@ -839,7 +829,7 @@ def _cast_of(facts: Facts) -> tuple[CastRow, ...]:
         rows.append(
             CastRow(
                 actor.id if actor else None,
-                actor.name if actor else "Not named in the article",
+                actor.name if actor else _words.message("not_named"),
                 member.character,
                 _cite(
                     facts,
@@ -1035,8 +1025,10 @@ def compose_site(
     that apply (each only when it earns its place), the core pages that have material, the
     source list and the source articles. Nothing is left empty, nothing is framed by a theme
     the articles are not about."""
-    core = core or load_core()
-    theme_sets = load_theme_sets() if theme_sets is None else theme_sets
+    words = ui.catalogue(site.language)
+    _use_language(words)
+    core = _localised_core(core or load_core(), words)
+    theme_sets = _localised_sets(load_theme_sets() if theme_sets is None else theme_sets, words)
     articles = _by_date(all_facts)
     # Newest first for readers; articles without a published date come last.
     newest_first = sorted(
@@ -1201,6 +1193,48 @@ def compose_site(
         )
     _keep_only_used(all_facts)
     return tuple(pages)
+
+
+def _use_language(words: ui.Catalogue) -> None:
+    """Compose in the language of `words`. The kept shares hold its words (dates, "Unattributed"):
+    a build in another language than theirs starts afresh."""
+    global _words
+    _words = words
+    key = ("steady", ("language",))  # kept (and saved, state.py) with the shares it describes
+    hit = _KEPT.get(key)
+    if (hit[1] if hit is not None else ui.DEFAULT) != words.language:
+        forget()
+    _KEPT[key] = ((), words.language)
+    _USED.add(key)
+
+
+# (id of a theme set, language) → (the theme set, it in that language): the same object for
+# every build, so the shares kept by its identity stay valid.
+_LOCALISED: dict[tuple[int, str], tuple[ThemeSet, ThemeSet]] = {}
+
+
+_LOCALISED_CORE: dict[tuple[int, str], tuple[Core, Core]] = {}  # the same, for the core
+
+
+def _localised_core(core: Core, words: ui.Catalogue) -> Core:
+    key = (id(core), words.language)
+    hit = _LOCALISED_CORE.get(key)
+    if hit is None or hit[0] is not core:
+        hit = _LOCALISED_CORE[key] = (core, ui.localised_core(core, words))
+    return hit[1]
+
+
+def _localised_sets(theme_sets: Sequence[ThemeSet], words: ui.Catalogue) -> Sequence[ThemeSet]:
+    if words.language == ui.DEFAULT:
+        return theme_sets
+    result = []
+    for theme_set in theme_sets:
+        key = (id(theme_set), words.language)
+        hit = _LOCALISED.get(key)
+        if hit is None or hit[0] is not theme_set:
+            hit = _LOCALISED[key] = (theme_set, ui.localised_theme_set(theme_set, words))
+        result.append(hit[1])
+    return result
 
 
 def _crew_by_part(

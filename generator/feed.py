@@ -70,7 +70,8 @@ def atom_feed(articles: Sequence[Article], site: SiteConfig) -> bytes:
     feed_id = base + FEED_PATH if base else "urn:news-microsite:feed"
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+        # the language of the site (mkdocs.yml theme.language), as its pages say it
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site.language)}>',
         _text("title", site.name),
     ]
     if site.description:

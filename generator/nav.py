@@ -1,7 +1,8 @@
 """The site's navigation, written by the generator so that no engine needs the hook for it.
 
-`docs/.generator-nav.yml` holds only `nav:`, one entry per generated page that has a
-`nav_title`, in the order compose gives the pages. mkdocs.yml reads it with
+`docs/.generator-nav.yml` holds `nav:`, one entry per generated page that has a `nav_title`, in
+the order compose gives the pages (and, for a site not in English, `extra.generator_ui`: the
+words of the theme's footer and 404 page, see nav_output). mkdocs.yml reads it with
 `INHERIT: docs/.generator-nav.yml`, which MkDocs, ProperDocs and Zensical all understand, so a
 theme page the articles give no material for has no page *and* no nav entry under every engine.
 The file is an owned output like every page: only rewritten when its bytes change, and a hand
@@ -18,6 +19,7 @@ import yaml
 
 from .compose import Page
 from .errors import GeneratorError
+from .ui import DEFAULT, Catalogue
 from .write import Output
 
 NAV_FILE = ".generator-nav.yml"
@@ -25,6 +27,7 @@ HEADER = (
     "# Written by `python -m generator build` (mkdocs.yml INHERITs it): the site's navigation,\n"
     "# one entry per generated page. Do not edit; page titles come from generator/data/.\n"
 )
+THEME_PREFIX = "theme_"  # the messages of the theme's own pages (generator/data/ui/en.yml)
 # Engines print nav titles without escaping them: a title is plain text from the theme data.
 _MARKUP = ("<", ">", "&")
 
@@ -49,10 +52,20 @@ def nav_entries(pages: Sequence[Page]) -> list[NavEntry]:
     return entries
 
 
-def nav_output(pages: Sequence[Page]) -> Output:
-    """The nav file's bytes, deterministic: same pages, same bytes."""
+def nav_output(pages: Sequence[Page], words: Catalogue | None = None) -> Output:
+    """The nav file's bytes, deterministic: same pages, same bytes. A site in another language
+    than English (`words`) also gets the theme's own words in it, as `extra.generator_ui`: the
+    overrides (404 page, footer) are rendered by the engine, which reads them there (mkdocs.yml
+    INHERITs this file, merging `extra`); without them they keep their English."""
+    data: dict[str, Any] = {"nav": nav_entries(pages)}
+    if words is not None and words.language != DEFAULT:
+        theme = {k: words.form(k) for k in words.messages if k.startswith(THEME_PREFIX)}
+        # The credit around its link, cut here: Zensical's templates have no str.split.
+        before, _, after = theme.pop(THEME_PREFIX + "credit").partition("{link}")
+        theme.update({"theme_credit_before": before, "theme_credit_after": after})
+        data["extra"] = {"generator_ui": theme}
     body = yaml.safe_dump(
-        {"nav": nav_entries(pages)},
+        data,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -52,6 +52,7 @@ from .compose import (
 from .keep import Kept, kept_function
 from .read import slugify
 from .render import MAX_MENTION_GROUPS
+from .ui import Catalogue, catalogue
 
 # Estimated bytes of Markdown. MkDocs' HTML of a page is about its Markdown (raw HTML blocks
 # pass through) plus ~30 KiB of theme and its table of contents. A themed page has at most
@@ -81,6 +82,7 @@ class PartLink:
     label: str  # "Part 2: 5 October 2021 – 3 January 2022"
     detail: str  # "34 articles, 120 passages"
     current: bool = False
+    span: str = ""  # the label's range ("5 October 2021 – 3 January 2022"), for part titles
 
 
 def _plain_cost(text: str) -> int:
@@ -170,14 +172,14 @@ _FILE = {
     "cast": "cast",
 }
 PEOPLE_FOLDER = "people/"  # the People page's parts: render.py links names into them
-_WHAT = {
-    "groups": "from the articles",
-    "passages": "passages",
-    "timeline": "timeline",
-    "voices": "voices",
-    "articles": "articles",
-    "cast": "cast",
-}
+# What a part of each kind holds, for its title ("Mission: from the articles, part 2 of 5"):
+# the message of the site's language (ui.py) named what_<kind>.
+_KINDS_WITH_WHAT = ("groups", "passages", "timeline", "voices", "articles", "cast")
+
+
+def _words_of(page: Page) -> Catalogue:
+    """The catalogue of the site a page belongs to (its language's words)."""
+    return catalogue(getattr(page.context.get("site"), "language", None))
 
 
 def _chunks(items: Sequence[Any], cost: Callable[[Any], int]) -> list[tuple[Any, ...]]:
@@ -198,25 +200,35 @@ def _span(first: str, last: str) -> str:
     return first if first == last or not last else f"{first} – {last}" if first else last
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _describe(kind: str, chunk: Sequence[Any]) -> tuple[str, str]:
+def _describe(kind: str, chunk: Sequence[Any], words: Catalogue) -> tuple[str, str]:
     """(date range, counts) of one part, for its link."""
     if kind == "groups":
         passages = sum(len(g.passages) for g in chunk)
-        detail = f"{_plural(len(chunk), 'article')}, {_plural(passages, 'passage')}"
+        detail = words.message("list_separator").join(
+            (
+                words.message("count_articles", len(chunk)),
+                words.message("count_passages", passages),
+            )
+        )
         return _span(chunk[0].published, chunk[-1].published), detail
     if kind == "timeline":
-        return _span(chunk[0].label, chunk[-1].label), _plural(len(chunk), "dated event")
+        return _span(chunk[0].label, chunk[-1].label), words.message(
+            "count_dated_events", len(chunk)
+        )
     if kind == "articles":  # newest first: from the part's oldest to its newest
-        return _span(chunk[-1].published, chunk[0].published), _plural(len(chunk), "article")
+        return _span(chunk[-1].published, chunk[0].published), words.message(
+            "count_articles", len(chunk)
+        )
     if kind == "passages":
-        return "", _plural(len(chunk), "passage")
+        return "", words.message("count_passages", len(chunk))
     if kind == "cast":
-        return "", _plural(len(chunk), "role")
-    return "", _plural(len(chunk), "quotation")
+        return "", words.message("count_roles", len(chunk))
+    return "", words.message("count_quotations", len(chunk))
+
+
+def _part_label(n: int, span: str, words: Catalogue) -> str:
+    """ "Part 2: 5 October 2021 – 3 January 2022" (n counts from 1)."""
+    return words.message("part_span", n, span=span) if span else words.message("part", n)
 
 
 def _slugs(kind: str, chunk: Sequence[Any]) -> set[str]:
@@ -275,7 +287,9 @@ class _Cut:
     first_inline: bool
 
 
-def _cut(kind: str, items: Sequence[Any], name: str, page_path: str) -> _Cut | None:
+def _cut(
+    kind: str, items: Sequence[Any], name: str, page_path: str, words: Catalogue
+) -> _Cut | None:
     cost = COSTS[kind]
     if sum(cost(i) for i in items) <= LIST_BUDGET:
         return None
@@ -293,16 +307,17 @@ def _cut(kind: str, items: Sequence[Any], name: str, page_path: str) -> _Cut | N
         chunks = [tuple(head), *_chunks(items[len(head) :], cost)]
     paths = _paths(page_path, name, len(chunks), first_inline)
     links = tuple(
-        PartLink(path, f"Part {n + 1}" + (f": {span}" if span else ""), detail)
+        PartLink(path, _part_label(n + 1, span, words), detail, span=span)
         for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
-        for span, detail in [_describe(kind, chunk)]
+        for span, detail in [_describe(kind, chunk, words)]
     )
     return _Cut(tuple(chunks), _same_links(links), first_inline)
 
 
 def _split(page: Page, kind: str, items: Sequence[Any], name: str, title: str) -> _Split | None:
-    budgets = (kind, name, page.path, LIST_BUDGET, PART_BUDGET)
-    cut = _CUTS.get(items, lambda i: _cut(kind, i, name, page.path), budgets)
+    words = _words_of(page)
+    budgets = (kind, name, page.path, LIST_BUDGET, PART_BUDGET, words.language)
+    cut = _CUTS.get(items, lambda i: _cut(kind, i, name, page.path, words), budgets)
     if cut is None:
         return None
     chunks, links = cut.chunks, cut.links
@@ -355,13 +370,20 @@ def _part_page(
         "parts": {},
         **(extra or {}),
     }
-    span = links[n].label.partition(": ")[2]
+    span = links[n].span
+    words = _words_of(page)
+    detail = links[n].detail
     if kind == "cards":  # "People: Hall – Kim, part 3 of 9"
-        title = f"{page.title}: {span}, part {n + 1} of {len(links)}"
-        description = f"{page.title}, {span} ({links[n].detail}), by surname."
+        title = words.message(
+            "part_title_cards", n + 1, page=page.title, span=span, total=len(links)
+        )
+        description = words.message(
+            "part_description_cards", page=page.title, span=span, detail=detail
+        )
     else:
-        title = f"{page.title}: {what}, part {n + 1} of {len(links)}"
-        description = f"{page.title}, {what}{f', {span}' if span else ''} ({links[n].detail})."
+        title = words.message("part_title", n + 1, page=page.title, what=what, total=len(links))
+        key = "part_description_span" if span else "part_description"
+        description = words.message(key, page=page.title, what=what, span=span, detail=detail)
     return Page(
         path=links[n].path,
         title=title,
@@ -544,7 +566,12 @@ class _CardCut:
 
 
 def _card_chunks(
-    cards: tuple[Card, ...], costs: Sequence[int], name: str, page_path: str, more: Any
+    cards: tuple[Card, ...],
+    costs: Sequence[int],
+    name: str,
+    page_path: str,
+    more: Any,
+    words: Catalogue,
 ) -> _CardCut:
     """Cards in surname order, in parts of near-equal size (`<page>/<name>-N.md`)."""
     order = sorted(range(len(cards)), key=lambda i: _card_order(cards[i]))
@@ -553,10 +580,12 @@ def _card_chunks(
     links = tuple(
         PartLink(
             path,
-            f"Part {n + 1}: {_span(surname(chunk[0].name), surname(chunk[-1].name))}",
-            _plural(len(chunk), "person") if len(chunk) == 1 else f"{len(chunk)} people",
+            _part_label(n + 1, span, words),
+            words.message("count_people", len(chunk)),
+            span=span,
         )
         for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+        for span in [_span(surname(chunk[0].name), surname(chunk[-1].name))]
     )
     seen: dict[str, str] = {}  # initial → docs path#id of the first card with it, in order
     for path, chunk in zip(paths, chunks, strict=True):
@@ -594,13 +623,15 @@ def _is_people(page: Page) -> bool:
     return getattr(page.context.get("spec"), "count", None) == "people"
 
 
-def _themed_cut(cards: tuple[Card, ...], key: str, voices: str, page_path: str) -> _CardCut:
+def _themed_cut(
+    cards: tuple[Card, ...], key: str, voices: str, page_path: str, words: Catalogue
+) -> _CardCut:
     """A themed page's cards over budget: trimmed, and in parts when still over (no chunks:
     they stay on the page)."""
     shown, more = _trimmed(cards, voices)
     costs = [_card_size(c) for c in shown] if key == "cards" else []
     if sum(costs) > LIST_BUDGET:
-        return _card_chunks(shown, costs, "cards", page_path, more)
+        return _card_chunks(shown, costs, "cards", page_path, more, words)
     return _CardCut(shown, more, (), (), ())
 
 
@@ -614,8 +645,9 @@ def _themed_cards(
     """A themed page's cards over budget, trimmed in `context`; still over, (Crew) to parts
     of their own, out of search (People answers for them): → those parts."""
     cards = context[key]
-    plain = (key, voices, page.path, LIST_BUDGET, PART_BUDGET, MAX_CARD_QUOTES)
-    cut = _THEMED_CUTS.get(cards, lambda cs: _themed_cut(cs, key, voices, page.path), plain)
+    words = _words_of(page)
+    plain = (key, voices, page.path, LIST_BUDGET, PART_BUDGET, MAX_CARD_QUOTES, words.language)
+    cut = _THEMED_CUTS.get(cards, lambda cs: _themed_cut(cs, key, voices, page.path, words), plain)
     context[key], context["card_more"] = cut.cards, cut.more
     if not cut.chunks:
         return []
@@ -626,7 +658,9 @@ def _themed_cards(
     return pages
 
 
-def _people_cut(cards: tuple[Card, ...], url: str, voices: str, page_path: str) -> _CardCut | None:
+def _people_cut(
+    cards: tuple[Card, ...], url: str, voices: str, page_path: str, words: Catalogue
+) -> _CardCut | None:
     """Where the People page's cards are cut (None: they fit on the page)."""
     costs = [_card_size(c) + _ld_size(c, url) for c in cards]
     if not cards or sum(costs) <= PART_BUDGET:
@@ -641,7 +675,7 @@ def _people_cut(cards: tuple[Card, ...], url: str, voices: str, page_path: str) 
         ]
     if sum(costs) <= PART_BUDGET:
         return None
-    return _card_chunks(shown, costs, "cards", page_path, more)
+    return _card_chunks(shown, costs, "cards", page_path, more, words)
 
 
 def _people_split(page: Page, voices: str) -> tuple[Page, _Split, dict[str, str]] | None:
@@ -650,8 +684,9 @@ def _people_split(page: Page, voices: str) -> tuple[Page, _Split, dict[str, str]
     cards = page.context.get("items", ())
     site = page.context.get("site")
     url = getattr(site, "url", "") or ""
-    plain = (url, voices, page.path, LIST_BUDGET, PART_BUDGET, MAX_CARD_QUOTES)
-    cut = _CARD_CUTS.get(cards, lambda cs: _people_cut(cs, url, voices, page.path), plain)
+    words = _words_of(page)
+    plain = (url, voices, page.path, LIST_BUDGET, PART_BUDGET, MAX_CARD_QUOTES, words.language)
+    cut = _CARD_CUTS.get(cards, lambda cs: _people_cut(cs, url, voices, page.path, words), plain)
     if cut is None:
         return None
     context = dict(page.context)
@@ -761,7 +796,8 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
             kind = _KIND_OF_ITEM.get(type(items[0]))
             if kind is None or (key != "items" and kind != key):
                 continue
-            cut = _split(page, kind, items, _FILE[kind], _WHAT[kind])
+            what = _words_of(page).message(f"what_{kind}") if kind in _KINDS_WITH_WHAT else ""
+            cut = _split(page, kind, items, _FILE[kind], what)
             if cut is not None:
                 context[key] = cut.inline
                 parts[kind] = cut.links
@@ -771,7 +807,13 @@ def _split_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
             new_sections = []
             for title, passages in sections:
                 cut = (
-                    _split(page, "passages", passages, slugify(title) or "section", title.lower())
+                    _split(
+                        page,
+                        "passages",
+                        passages,
+                        slugify(title) or "section",
+                        _words_of(page).text(title).lower(),
+                    )
                     if passages
                     else None
                 )

@@ -14,15 +14,16 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import code_cache
+from . import code_cache, ui
 from .citations import anchor, flatten
 from .citations import spans as sentence_spans
-from .compose import Mention, Page
+from .compose import Mention, Page, SourceRef
 from .model import Block
 from .site import load_data
 from .timeline import timeline_svg
@@ -325,9 +326,47 @@ def front_matter(page: Page, extra: Mapping[str, str] | None = None) -> str:
     return "\n".join([*lines, "---", ""])
 
 
+# A catalogue's messages that take no value, as markup, by the catalogue's identity (the entry
+# holds it): the templates read them as `t.role`, an attribute, not a call per card.
+_FIXED: dict[int, tuple[ui.Catalogue, SimpleNamespace]] = {}
+
+
+def _fixed_words(words: ui.Catalogue) -> SimpleNamespace:
+    found = _FIXED.get(id(words))
+    if found is None or found[0] is not words:
+        fixed = {
+            key: Markup(words.escaped_form(key))
+            for key, value in words.messages.items()
+            if isinstance(value, str) and not re.search(r"\{\w+\}", value)
+        }
+        found = _FIXED[id(words)] = (words, SimpleNamespace(**fixed))
+    return found[1]
+
+
 def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
     """One page model → the full text of its Markdown file."""
     template = _environment().get_template(page.template)
+    site = page.context.get("site")
+    words = ui.catalogue(getattr(site, "language", None))
+
+    def say(key: str, count: int | None = None, **values: object) -> Markup:
+        """A message of the site's language: its text escaped, each value escaped unless it is
+        markup already (a link the template made)."""
+        text = words.escaped_form(key, count)
+        if count is not None:
+            values = {"n": count, **values}
+        if not values:
+            return Markup(text)
+        # What Markup.format does (a value escaped unless it is Markup), without its formatter.
+        safe = {k: v if isinstance(v, Markup) else escape(v) for k, v in values.items()}
+        return Markup(text.format(**safe))
+
+    def source_label(ref: SourceRef) -> str:
+        return ref.label_in(words)
+
+    def source_text(ref: SourceRef) -> Markup:
+        """ "Source: paragraph 4, sentence 2": one call for the commonest message of a page."""
+        return Markup(words.escaped_form("source").format(label=escape(ref.label_in(words))))
 
     def url(target: str) -> str:
         return relative_url(page.path, target)
@@ -346,7 +385,7 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
         return cited_text(block, lambda value: text(value, slug))
 
     def timeline(entries: Sequence[Any]) -> Markup:
-        return timeline_svg(entries, url)
+        return timeline_svg(entries, url, words)
 
     homes: dict[str, str] | None = None
 
@@ -373,6 +412,11 @@ def render_page(page: Page, extra: Mapping[str, str] | None = None) -> str:
         person_url=person_url,
         max_sources=MAX_SOURCES,
         max_groups=MAX_MENTION_GROUPS,
+        ui=say,
+        t=_fixed_words(words),
+        ui_text=words.text,
+        source_label=source_label,
+        source_text=source_text,
         **{"photos": {}, **page.context},
     )
     while "\n\n\n" in body:  # runs of blank lines → one (as re.sub(r"\n{3,}", "\n\n"), faster)

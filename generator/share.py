@@ -15,7 +15,7 @@ from typing import Any
 from . import keep
 from .cache import generator_version
 from .cards import CardBatch, card_path, render_card
-from .compose import Page, human_date
+from .compose import Page
 from .keep import Kept
 from .media_cache import MediaCache
 from .model import Article
@@ -23,22 +23,24 @@ from .pool import worker_count
 from .render import front_matter_text
 from .site import SiteConfig
 from .structured import news_article, people_script_text, person, to_script_text
+from .ui import catalogue
 
 PEOPLE_COUNT = "people"
 
 
 def _card_text(page: Page, site: SiteConfig) -> tuple[str, str]:
     """(title, kicker) drawn on a page's card."""
+    words = catalogue(site.language)
     article = page.context.get("article")
     if article is not None:
-        parts = ["Source article"]
+        parts = [words.message("card_source_article")]
         if article.published:
-            parts.append(human_date(article.published))
+            parts.append(words.date(article.published))
         if article.outlet:
             parts.append(article.outlet)
         return page.title, " · ".join(parts)
     if page.path == "index.md":
-        return site.description or page.description or page.title, "Overview"
+        return site.description or page.description or page.title, words.message("card_overview")
     # A page of the overview's grid says what it holds ("15 people"), not its title again.
     link = next((t for t in page.context.get("themes", ()) if t.path == page.path), None)
     if link is not None:
@@ -46,7 +48,7 @@ def _card_text(page: Page, site: SiteConfig) -> tuple[str, str]:
     if page.path == "articles/index.md":
         # Every article's slug keys "mentions" (the list itself may be cut into parts).
         count = len(page.context.get("mentions", ()))
-        return page.title, f"{count} source article{'' if count == 1 else 's'}"
+        return page.title, words.message("card_source_articles", count)
     return page.title, "" if page.nav_title == page.title else page.nav_title or ""
 
 

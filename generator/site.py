@@ -35,6 +35,8 @@ class SiteConfig:
     name: str
     description: str
     url: str = ""  # site_url, always ending in "/" ("" when unset): for the feed and share cards
+    # theme.language ("en", "zh"): the language of the site's own words (ui.py)
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,10 @@ def load_site_config(project: Project) -> SiteConfig:
     url = str(raw.get("site_url") or "").strip()
     if url and not url.endswith("/"):
         url += "/"
-    config = SiteConfig(name=name, description=description, url=url)
+    theme = raw.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    language = str(language).strip() if isinstance(language, str) and language.strip() else "en"
+    config = SiteConfig(name=name, description=description, url=url, language=language)
     _last_config.clear()
     _last_config[str(path)] = (text, config)
     return config

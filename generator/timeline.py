@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from .compose import TimelineEntry
+from .ui import Catalogue, catalogue
 
 WIDTH = 400
 
@@ -36,15 +37,19 @@ def _summary_lines(text: str) -> list[str]:
     return lines
 
 
-def timeline_svg(entries: Sequence[TimelineEntry], url: Callable[[str], str]) -> Markup:
-    """One line of SVG markup (so Markdown leaves it alone); each point links to its source."""
+def timeline_svg(
+    entries: Sequence[TimelineEntry], url: Callable[[str], str], words: Catalogue | None = None
+) -> Markup:
+    """One line of SVG markup (so Markdown leaves it alone); each point links to its source.
+    `words`: the site's language (ui.py; English by default)."""
+    words = words or catalogue(None)
     height = TOP + ROW * len(entries)
     parts = [
         # The list below the drawing holds the same events for search and screen readers.
         '<figure class="timeline" data-search-exclude>'
         f'<svg class="timeline__svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" role="group" '
-        'aria-label="Timeline of the dated events, oldest first">',
+        f'aria-label="{html.escape(words.message("timeline_label"))}">',
         f'<line class="timeline__axis" x1="{AXIS_X}" y1="8" x2="{AXIS_X}" y2="{height - 8}"/>',
     ]
     for index, entry in enumerate(entries):
@@ -64,7 +69,7 @@ def timeline_svg(entries: Sequence[TimelineEntry], url: Callable[[str], str]) ->
             )
         parts.append("</a>")
     parts.append(
-        '</svg><figcaption class="timeline__caption">Each point links to the paragraph that '
-        "gives the date.</figcaption></figure>"
+        '</svg><figcaption class="timeline__caption">'
+        f"{html.escape(words.message('timeline_caption'))}</figcaption></figure>"
     )
     return Markup("".join(parts))
