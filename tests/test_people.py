@@ -767,3 +767,7 @@ def test_instruments_places_and_reference_lists_are_no_people() -> None:
         article_from("It sailed from Curtis Merritt Harbor. Pearl Harbor was hit, said Jane Roe.")
     )
     assert set(harbors) == {"jane-roe"}
+    contractions = people_of(
+        article_from("Student I’ve been told, said Jane Roe. I’m Wreck-It Ralph, the film says.")
+    )
+    assert set(contractions) == {"jane-roe"}

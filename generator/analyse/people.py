@@ -135,6 +135,7 @@ _LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifi
 _INITIALS = patterns.compile(r"(?:[A-Z]\.){2,3}")  # "T.J." of "T.J. Creamer"
 # A word glued to the capitalised one before the run ("map forAtmospheric Perturbations", a
 # missing space): the run is the rest of that name, not a shorter reference to someone.
+_CONTRACTION = patterns.compile(r"[A-Za-z]+[’'](?:ve|m|ll|re|d)")
 _GLUED_BEFORE = patterns.compile(r"[a-z][A-Z][\w’'\-]*\s+$")
 _NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
 
@@ -683,6 +684,7 @@ def _blocked(token: str, ctx: _Context) -> bool:
         or (_DOTTED.fullmatch(token) is not None and not _is_initials(token, ctx))
         or any(c.isdigit() for c in token)
         or _LOWER_PART.search(token) is not None
+        or _CONTRACTION.fullmatch(token) is not None  # "I’ve", "I’m Wreck-It Ralph"
         or ("-" in token and any(p.lower() in ctx.lex.non_name_words for p in token.split("-")))
         or (
             len(token) > 1
