@@ -591,3 +591,10 @@ def test_a_title_years_after_tells_history() -> None:
         title='"20 Years After Landing: How the Rovers Changed Science"',
     )
     assert facts == {}
+
+
+def test_a_destination_before_rocket_names_no_rocket() -> None:
+    """NASA_RAG scan: "it’s hard to beat working on a Moon rocket" gave "Rocket: Moon"."""
+    facts = _earned("Doe launched aboard a Falcon 9 rocket. She now works on a Moon rocket.")
+    assert facts.get("rocket") == "Falcon 9"
+    assert "rocket" not in _earned("He works on a Moon rocket that launched from Kennedy.")
