@@ -44,6 +44,7 @@ from .text import (
     phrase_alternation,
     phrase_trie,
     strip_possessive,
+    title_case,
 )
 
 _CONTEXT = 200  # characters of context looked at after a mention
@@ -133,9 +134,9 @@ _PORTFOLIO = patterns.compile(
 # and the ministry's abbreviation in brackets: "… Science and Technology (MEXT) Masahito …"
 _LOWER_PART = patterns.compile(r"-[a-z]")  # "Crow-era", "Texas-based": a modifier, not a name
 _INITIALS = patterns.compile(r"(?:[A-Z]\.){2,3}")  # "T.J." of "T.J. Creamer"
+_CONTRACTION = patterns.compile(r"[A-Za-z]+[’'](?:ve|m|ll|re|d)")  # "I’ve", "We’re": no name
 # A word glued to the capitalised one before the run ("map forAtmospheric Perturbations", a
 # missing space): the run is the rest of that name, not a shorter reference to someone.
-_CONTRACTION = patterns.compile(r"[A-Za-z]+[’'](?:ve|m|ll|re|d)")
 _GLUED_BEFORE = patterns.compile(r"[a-z][A-Z][\w’'\-]*\s+$")
 _NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
 
@@ -3088,7 +3089,6 @@ def _link_akas(sentence: str, found: list[_Mention]) -> None:
             mention.alias_of = before.alias_of
 
 
-_HEADLINE_WORD = patterns.compile(r"[^\W\d_][\w’'\-]*")
 _HEADLINE_WORDS = 3
 
 
@@ -3100,13 +3100,8 @@ def _is_headline(text: str) -> bool:
     line = text.strip()
     if "\n" in line or line.endswith((".", "?", "!", ":", "”", '"')):
         return False
-    words = _HEADLINE_WORD.findall(line)
-    long_words = [w for w in words if len(w) > 3]
-    return (
-        len(words) >= _HEADLINE_WORDS
-        and bool(long_words)
-        and all(w[0].isupper() for w in long_words)
-    )
+    words = line.split()
+    return len(words) >= _HEADLINE_WORDS and title_case(words)
 
 
 _AND_ONLY = patterns.compile(r"\s+and\s+")

@@ -53,6 +53,7 @@ from ..model import Article, Block, Person, Quote
 from . import patterns
 from .lexicon import people_lexicon, pronoun_of
 from .sentences import load_data, sentence_bounds, sentence_starts, str_list
+from .text import title_case
 
 _PRONOUN = "\x00pronoun"  # a subject that is a singular pronoun, resolved later
 _MARK = patterns.compile(r"[“”\"]")
@@ -1288,7 +1289,7 @@ def _is_term(words: str, at_start: bool) -> bool:
     treaty's “Framework Agreement Between the Government of Japan and …, For Peaceful
     Purposes,”)."""
     tokens = words.split()
-    if _is_title(words) or (_title_case(tokens) and len(tokens) <= 6):
+    if _is_title(words) or (title_case(tokens) and len(tokens) <= 6):
         return True
     if not at_start and len(tokens) <= _TERM_WORDS and words[:1].islower() and words.endswith("."):
         # "the rover’s “neck” and “head.”", "evaporation or “boiloff.”": a term, the sentence's
@@ -1319,13 +1320,7 @@ def _narrative_fragment(text: str, span: _Span, words: str, at_start: bool) -> b
 def _is_title(words: str) -> bool:
     """Title Case words that end no sentence, of any length: “Framework Agreement Between the
     Government of Japan and …, For Peaceful Purposes,”, “Chips and Science Act of 2022”."""
-    return _title_case(words.split()) and not _SENTENCE_END.search(words.rstrip("’'\")"))
-
-
-def _title_case(tokens: list[str]) -> bool:
-    """Every word of four letters or more capitalised (numbers count for neither side)."""
-    long_words = [t for t in tokens if len(t) > 3 and t[:1].isalpha()]
-    return bool(long_words) and all(t[:1].isupper() for t in long_words)
+    return title_case(words.split()) and not _SENTENCE_END.search(words.rstrip("’'\")"))
 
 
 @cache
@@ -1354,7 +1349,7 @@ def _term_cued(text: str, span: _Span, words: str) -> bool:
         # "Twine’s official title is “astronaut strength, … specialist.”": a job title, even
         # with the sentence's full stop inside the marks
         return True
-    if _SENTENCE_END.search(words) and not _title_case(tokens):
+    if _SENTENCE_END.search(words) and not title_case(tokens):
         return False
     return bool(cue.search(text, max(0, span.start - 30), span.start))
 

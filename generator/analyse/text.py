@@ -134,3 +134,10 @@ def lowercase_words(article: Article) -> frozenset[str]:
 
 def strip_possessive(token: str) -> str:
     return POSSESSIVE.sub("", token)
+
+
+def title_case(tokens: list[str]) -> bool:
+    """Every word of four letters or more capitalised (numbers count for neither side): a
+    title or a headline ("Hubble Views a Galaxy with a Voracious Black Hole")."""
+    long_words = [t for t in tokens if len(t) > 3 and t[:1].isalpha()]
+    return bool(long_words) and all(t[:1].isupper() for t in long_words)
