@@ -924,3 +924,20 @@ def test_an_event_word_inside_a_crafts_name_tells_no_flight(tmp_path: Path) -> N
     assert _evidence_of(tmp_path / "tested.md", tested) == []
     flew = tested.replace("The center tested", "The Space Launch System launched Orion with")
     assert len(_evidence_of(tmp_path / "flew.md", flew)) == 1
+
+
+def test_an_observances_tribute_to_many_careers_reports_no_flight(tmp_path: Path) -> None:
+    """NASA_RAG scan: "Honoring Black Astronauts During Black History Month 2024" recalls many
+    careers' flights; it reports none (and gets no key facts). The same sentences under a
+    news headline still report one."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    body = (
+        "Jane Roe launched aboard the Soyuz spacecraft to the International Space Station. "
+        "The Soyuz docked to the station two days later.\n\nShe landed in Kazakhstan.\n\n"
+        "The crew returned to Earth aboard the spacecraft.\n"
+    )
+    tribute = "---\ntitle: Honoring Astronauts During Black History Month 2024\n---\n\n" + body
+    facts = analyse(read_seed(_write(tmp_path / "t.md", tribute)))
+    assert not spaceflight.applies_to(facts)
+    news = "---\ntitle: Soyuz crew docks to the station\n---\n\n" + body
+    assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "n.md", news))))
