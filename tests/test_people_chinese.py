@@ -110,3 +110,26 @@ def test_a_transliterated_name_after_a_role_runs_on_over_its_separator() -> None
     tags 凯文 as no personal name and joins 官凯文)."""
     found = _people("微软首席技术官凯文·斯科特（Kevin Scott）称，人工智能将改变一切。")
     assert found == [("kevin-scott", "Kevin Scott", ("首席技术官",))]
+
+
+def test_an_age_written_in_chinese_beside_the_name() -> None:
+    """ "谷歌工程师李明（Li Ming）今年 35 岁" and "47 岁的市长苏利文": their ages;
+    "李明的女儿今年 5 岁" is someone else's, "苏利文19岁因滑雪事故致残" an age at an event, and
+    two different ages give none."""
+    from generator.analyse import analyse
+    from generator.read import SeedText, read_text
+
+    text = (
+        "---\ntitle: 测试\n---\n"
+        "谷歌工程师李明（Li Ming）今年 35 岁，他在接受采访时称，开源不可替代。\n\n"
+        "47 岁的市长苏利文说，他很高兴。李明的女儿今年 5 岁。\n"
+    )
+    people = {p.name: p for p in analyse(read_text(SeedText("t.md", text), "t")).people}
+    assert people["Li Ming"].age == 35
+    assert people["苏利文"].age == 47
+    twice = text.replace("47 岁的市长苏利文说", "47 岁的市长苏利文说，48 岁的市长苏利文")
+    people = {p.name: p for p in analyse(read_text(SeedText("t.md", twice), "t")).people}
+    assert people["苏利文"].age is None
+    event = text.replace("47 岁的市长苏利文说", "市长苏利文19岁因滑雪事故致残，他说")
+    people = {p.name: p for p in analyse(read_text(SeedText("t.md", event), "t")).people}
+    assert people["苏利文"].age is None

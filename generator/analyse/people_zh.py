@@ -313,4 +313,34 @@ def find_people_zh(article: Article, known: tuple[Person, ...] = ()) -> tuple[Pe
         forms = (name, *aliases)
         blocks = tuple(b.id for b in story if any(f in b.text for f in forms))
         people.append(Person(pid, name, aliases, tuple(role_list), blocks=blocks))
-    return (*merged, *people)
+    return tuple(_with_age(story, p) for p in (*merged, *people))
+
+
+_AGE_MAX = 120
+
+
+def _with_age(story: tuple[Block, ...], person: Person) -> Person:
+    """The age the story gives a person in Chinese, when it gives one and only one: right after
+    a form of the name (a bracketed Latin name and a comma between allowed: "李明（Li Ming）今年
+    35 岁", "Altman，38 岁，"), or before it with at most a role between ("35 岁的工程师李明");
+    not "李明的女儿今年 5 岁" (someone else's), nor an age at an event ("苏利文19岁因滑雪事故致残":
+    the clause goes on after 岁)."""
+    if person.age is not None:
+        return person
+    found: set[int] = set()
+    for form in (person.name, *person.aliases):
+        if len(form) < 2:
+            continue
+        name = re.escape(form)
+        after = patterns.compile(
+            rf"{name}(?:\s*[（(][^）)]{{1,40}}[）)])?\s*[，,]?\s*(?:今年|现年|年仅)?\s*(\d{{1,3}})\s*岁(?=[，,。；;、）)]|\s|$)",
+            keep=False,  # one article's names
+        )
+        before = patterns.compile(
+            rf"(?<!\d)(\d{{1,3}})\s*岁的[^，。！？、；：\s]{{0,8}}{name}", keep=False
+        )
+        for block in story:
+            for pattern in (after, before):
+                found.update(int(m.group(1)) for m in pattern.finditer(block.text))
+    found = {a for a in found if 0 < a <= _AGE_MAX}
+    return replace(person, age=found.pop()) if len(found) == 1 else person
