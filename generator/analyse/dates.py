@@ -905,16 +905,9 @@ def _day_range(kind: str, match: re.Match[str], date: str | None) -> tuple[dt.da
 
 
 def _numeric(match: re.Match[str], published: dt.date | None) -> str | None:
-    """ "11.09.2023": day first or month first? Only what makes it certain places it: a number
-    above 12 (it is the day), the same number twice, or a published date equal to one reading
-    and not the other (a date line). Otherwise it is left out."""
+    """ "11.09.2023": day first or month first? Only what makes it certain places it."""
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
-    readings = {r for r in (_on(year, b, a), _on(year, a, b)) if r and min(a, b) >= 1}
-    if a > 12 or b > 12 or a == b:
-        return readings.pop() if len(readings) == 1 else None
-    if published is not None and published.isoformat() in readings:
-        return published.isoformat()
-    return None
+    return _certain_day(a, b, year, published)
 
 
 def _numeric_short(match: re.Match[str], published: dt.date | None) -> str | None:
@@ -927,7 +920,14 @@ def _numeric_short(match: re.Match[str], published: dt.date | None) -> str | Non
         year = min((c + yy for c in (1900, 2000, 2100)), key=lambda y: abs(y - published.year))
     else:
         year = (2000 if yy <= 68 else 1900) + yy
-    readings = {r for r in (_on(year, a, b), _on(year, b, a)) if r and min(a, b) >= 1}
+    return _certain_day(a, b, year, published)
+
+
+def _certain_day(a: int, b: int, year: int, published: dt.date | None) -> str | None:
+    """The day two numbers give in either order, only when something makes it certain: a number
+    above 12 (it is the day), the same number twice, or a published date equal to one reading
+    and not the other (a date line). Otherwise None: left out."""
+    readings = {r for r in (_on(year, b, a), _on(year, a, b)) if r and min(a, b) >= 1}
     if a > 12 or b > 12 or a == b:
         return readings.pop() if len(readings) == 1 else None
     if published is not None and published.isoformat() in readings:
