@@ -265,3 +265,21 @@ def test_a_military_unit_is_an_organization_not_a_person() -> None:
     assert any(name.endswith("Security Forces Squadron") for name in names)
     people = {p.name for p in find_people(article, find_organizations(article))}
     assert people == {"Julio Sandoval"}
+
+
+def test_a_school_district_and_a_school_written_without_school() -> None:
+    """Released batch 20: "Monica Reese, science teacher, Cleveland Metropolitan School
+    District" names the district (not a school of that name); "University High School" …
+    "University High senior X" is one school. A district alone is a court's area or a place."""
+    article = article_from(
+        "Monica Reese, science teacher, Cleveland Metropolitan School District, came. "
+        "University High School won. A University High senior spoke. "
+        "He sat in the Northern District of Illinois."
+    )
+    orgs = {o.id: o for o in find_organizations(article)}
+    assert "cleveland-metropolitan-school-district" in orgs
+    assert "cleveland-metropolitan-school" not in orgs
+    assert orgs["university-high-school"].aliases == ("University High",)
+    assert not any("district-of-illinois" in oid for oid in orgs)
+    alone = article_from("Torrance High placed third.")  # no school written in full: nothing
+    assert [o.id for o in find_organizations(alone)] == []

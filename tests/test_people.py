@@ -771,3 +771,26 @@ def test_instruments_places_and_reference_lists_are_no_people() -> None:
         article_from("Student I’ve been told, said Jane Roe. I’m Wreck-It Ralph, the film says.")
     )
     assert set(contractions) == {"jane-roe"}
+
+
+def test_a_surname_spelt_two_ways_is_one_person_and_a_high_school_none() -> None:
+    """Released batch 20: "senior Claudia Kahana" in the caption, "said University High senior
+    Claudia Kahanka" in the story: one person, named as first written; "Torrance High placing
+    third" is a school. Short surnames, or a given name three people share, stay apart."""
+    people = people_of(
+        article_from(
+            "From left: senior Claudia Kahana and coach Ann Lee. Santa Monica High School "
+            "came second and Torrance High placed third. “For me,” said senior Claudia "
+            "Kahanka, “it is fun.”"
+        )
+    )
+    assert people["claudia-kahana"].aliases == ("Claudia Kahanka",)
+    assert "claudia-kahanka" not in people
+    assert "torrance-high" not in people
+    apart = people_of(
+        article_from(
+            "Actor Ann Lee met actor Ann Leeds. Director John Smith met director John Smyth "
+            "and director John Smithe."
+        )
+    )
+    assert {"ann-lee", "ann-leeds", "john-smith", "john-smyth", "john-smithe"} <= set(apart)

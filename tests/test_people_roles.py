@@ -1021,3 +1021,23 @@ def test_a_plural_title_over_names_each_with_its_part_between_commas() -> None:
     assert people["robert-l-crippen"].organizations == ("nasa",)
     other = _people("NASA astronauts John Young, of Ohio, and Bob Crippen, pilot, flew it.")
     assert "astronaut" not in other["bob-crippen"].roles
+
+
+def test_a_students_year_and_a_title_that_runs_into_the_next_name() -> None:
+    """Released batch 20: "From left: senior Julianne Wu, team captain and senior Maia
+    Kopylova, sophomore Angelina Yan, and team coach Ruby-Ann Lopez": each role is the next
+    name's; "Ames Center Director Eugene Tu, Deputy Prime Minister of Luxembourg Xavier
+    Bettel": the minister is Bettel. "senior Mexican government officials" names no one."""
+    people = _people(
+        "From left: senior Julianne Wu, team captain and senior Maia Kopylova, sophomore "
+        "Angelina Yan, and team coach Ruby-Ann Lopez. Director Eugene Tu, Deputy Prime Minister "
+        "of Luxembourg Xavier Bettel, met senior Mexican government officials."
+    )
+    assert people["julianne-wu"].roles == ("senior",)
+    assert people["maia-kopylova"].roles == ("team captain", "senior")
+    assert people["angelina-yan"].roles == ("sophomore",)
+    assert people["ruby-ann-lopez"].roles == ("team coach",)
+    assert "deputy prime minister" not in people["eugene-tu"].roles
+    assert "mexican" not in people
+    kept = _people("Jane Roe, team captain of the Lions, said so. Roe won.")
+    assert kept["jane-roe"].roles == ("team captain",)

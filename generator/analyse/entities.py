@@ -145,7 +145,14 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
             ):
                 continue  # "Anna Branch", "Mr. Branch": a person's name; "Air Force Base"
             last = head
-            if not _possessive(word):
+            tails = entity_lexicon().organization_tails
+            if (
+                not _possessive(word)
+                and head + 1 < len(words)
+                and _bare(words[head + 1][1]) in tails
+            ):
+                last = head + 1  # "Cleveland Metropolitan School District"
+            elif not _possessive(word):
                 last = _extension(words, head, suffixes, known)
             if last == head and (
                 first == head or (first + 1 == head and words[first][1][0].isdigit())
@@ -518,6 +525,14 @@ def _short_forms(article: Article, found: dict[str, _Found], names: dict[str, st
     short form: "NASA Goddard" for Goddard Space Flight Center, "NASA Johnson" for Johnson
     Space Center (not before more of its name: "NASA Goddard Space Flight Center")."""
     owners = [f for f in found.values() if f.id in names]
+    for entry in list(found.values()):
+        head, _, last = entry.name.rpartition(" ")
+        if last in entity_lexicon().organization_short_drops and " " in head:
+            # "University High School" … "said University High senior X", "Torrance High"
+            pattern = re.compile(rf"(?<![\w\-]){re.escape(head)}(?![\w\-]|\s+{last})")
+            for block in article.story_blocks:
+                if pattern.search(block.text):
+                    entry.add(head, block.id)
     for entry in list(found.values()):
         words = entry.name.split()
         if entry.id in names or len(words) < 3 or not words[0][:1].isupper():

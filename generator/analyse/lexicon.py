@@ -107,6 +107,10 @@ class EntityLexicon:
     # "Branch", "Center": close a name only after a word that is no given name ("Operations
     # Plans Branch", not "Anna Branch")
     weak_organization_suffixes: frozenset[str] = frozenset()
+    # "District": continues a name right after a closing word ("… School District")
+    organization_tails: frozenset[str] = frozenset()
+    # "School": a name may drop it ("University High" for University High School)
+    organization_short_drops: frozenset[str] = frozenset()
 
 
 def _strings(values: Any) -> tuple[str, ...]:
@@ -466,4 +470,6 @@ def entity_lexicon() -> EntityLexicon:
         initial_skip_words=_lower_set(raw.get("initial_skip_words")),
         company_designators=_strings(raw.get("company_designators")),
         weak_organization_suffixes=frozenset(_strings(raw.get("weak_organization_suffixes"))),
+        organization_tails=frozenset(_strings(raw.get("organization_tails"))),
+        organization_short_drops=frozenset(_strings(raw.get("organization_short_drops"))),
     )

@@ -2104,6 +2104,8 @@ def _titles_a_name(after: str, apposition: re.Match[str], ctx: _Context) -> bool
     Staff") followed by a capitalised word: the title of the next name in a list."""
     written = " ".join(apposition.group("role").lower().split())
     tokens = after[apposition.end("role") :].split()[:5]
+    if _role_before_given(tokens, ctx):
+        return True
     if not tokens or tokens[0] not in ("of", "for"):
         return False
     for size in (2, 3, 4):
@@ -2111,6 +2113,23 @@ def _titles_a_name(after: str, apposition: re.Match[str], ctx: _Context) -> bool
         if phrase in ctx.lex.roles and len(tokens) > size and tokens[size][:1].isupper():
             return True
     return False
+
+
+def _role_before_given(tokens: list[str], ctx: _Context) -> bool:
+    """Whether what follows an apposition's role makes it the title of the next name: a known
+    given name right after it ("…, team captain Maia Kopylova"), after "and" and a second role
+    ("senior Julianne Wu, team captain and senior Maia Kopylova"), or after "of" and a place
+    ("Eugene Tu, Deputy Prime Minister of Luxembourg Xavier Bettel")."""
+    at = 0
+    if tokens[:1] == ["and"]:
+        at = next(
+            (1 + n for n in (3, 2, 1) if " ".join(tokens[1 : 1 + n]).lower() in ctx.lex.roles), 0
+        )
+        if not at:
+            return False
+    elif tokens[:1] == ["of"] and len(tokens) > 1 and _is_place_word(tokens[1], ctx):
+        at = 2
+    return len(tokens) > at and tokens[at] in ctx.lex.given_names and tokens[at][:1].isupper()
 
 
 def _mods_name_org(match: re.Match[str], ctx: _Context) -> bool:
@@ -3566,6 +3585,47 @@ def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
     return False
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one inserted, dropped, replaced or swapped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def _merge_misspelt(people: list[_Person], by_surname: dict[str, list[_Person]]) -> None:
+    """One person whose surname the source spells two ways: "senior Claudia Kahana" in a
+    caption, "said University High senior Claudia Kahanka" in the story. Only a name of two
+    words, the same given name, surnames of five letters or more one letter apart with the same
+    first letter, and no other person of that given name: the first form met names the person."""
+    for later in sorted(people, key=lambda p: min(m.order for m in p.mentions)):
+        if len(later.core) != 2 or len(later.core[1]) < 5:
+            continue
+        same_given = [p for p in people if p is not later and p.core[0] == later.core[0]]
+        if len(same_given) != 1:
+            continue
+        first = same_given[0]
+        if (
+            len(first.core) != 2
+            or first.core[1][0] != later.core[1][0]
+            or not _one_edit_apart(first.core[1], later.core[1])
+            or min(m.order for m in first.mentions) > min(m.order for m in later.mentions)
+        ):
+            continue
+        first.mentions.extend(later.mentions)
+        people.remove(later)
+        owners = by_surname[later.core[1]]
+        owners.remove(later)
+        if first not in owners:
+            owners.append(first)
+
+
 def _without_first_word(mention: _Mention) -> _Mention:
     """ "Later Gromov" → "Gromov": a capitalised common word that starts a sentence."""
     start = mention.start + len(mention.tokens[0]) + 1
@@ -3650,6 +3710,7 @@ def _build_people(
     people: list[_Person] = []
     by_surname: dict[str, list[_Person]] = {}
     _cluster_full([m for m in full if m.cued or not m.initial], people, by_surname)
+    _merge_misspelt(people, by_surname)
     # A bare name starting a sentence may begin with a common word ("Later Gromov slept"):
     # fullest first, each joins a known person, or without its first word names one, or is new.
     unsure = [m for m in full if m.initial and not m.cued]
@@ -3676,6 +3737,7 @@ def _build_people(
                 mention.titled
                 and (not mention.adjective_title or mention.cued)
                 and not _verb_form(token, lex)
+                and token not in lex.demonyms  # "senior Mexican government officials"
             )
             or mention.kin_listed
             or _alone_with_i(mention, lex)
