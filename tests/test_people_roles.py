@@ -1041,3 +1041,25 @@ def test_a_students_year_and_a_title_that_runs_into_the_next_name() -> None:
     assert "mexican" not in people
     kept = _people("Jane Roe, team captain of the Lions, said so. Roe won.")
     assert kept["jane-roe"].roles == ("team captain",)
+
+
+def test_a_role_of_a_country_before_a_name_and_a_centre_by_its_short_name() -> None:
+    """Released batch 20: "Deputy Prime Minister of Luxembourg Xavier Bettel, Luxembourg
+    Minister of Economy Lex Delles, and Ambassador to the United States Nicole Bintner" (the
+    country is no portfolio after "of", the post's own after "to"; the earlier "of" spans a
+    name and opens no portfolio of Delles's); "Ames Center Director Eugene Tu" after NASA's Ames
+    Research Center: a centre director of that centre, not of an "Ames Center"."""
+    people = _people(
+        "NASA’s Ames Research Center hosted them. Ames Center Director Eugene Tu, Deputy Prime "
+        "Minister of Luxembourg Xavier Bettel, Luxembourg Minister of Economy Lex Delles, and "
+        "Ambassador to the United States Nicole Bintner met. So did Prime Minister of India "
+        "Narendra Modi."
+    )
+    assert people["eugene-tu"].roles == ("center director",)
+    assert people["eugene-tu"].organizations == ("ames-research-center",)
+    assert people["xavier-bettel"].roles == ("deputy prime minister",)
+    assert people["lex-delles"].roles == ("minister of economy",)
+    assert people["nicole-bintner"].roles == ("ambassador to the united states",)
+    assert people["narendra-modi"].roles == ("prime minister",)
+    portfolio = _people("They met Minister of Foreign and European Affairs Rastislav Káčer.")
+    assert portfolio["rastislav-kacer"].roles == ("minister of foreign and european affairs",)

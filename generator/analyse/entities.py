@@ -139,6 +139,8 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
                 first -= 1
             while first < head and not _may_open(words[first][1]):
                 first += 1
+            if bare in weak and head - first == 1 and _opens_with_role(words, head + 1):
+                continue  # "Ames Center Director Eugene Tu": a centre's director, by its short name
             if bare in weak and not (
                 _names_more_than_a_person(words[first:head], text, run.start())
                 and _may_close(words, head)

@@ -1355,6 +1355,15 @@ def _portfolio_span(
     "Director of the CCP Central Foreign Affairs Commission X" → "director", the commission."""
     window = max(0, start - 160)
     found = _PORTFOLIO.search(sentence, window, start)
+    while found is not None and re.search(r",\s", found.group("words")):
+        # "Prime Minister of Luxembourg Xavier Bettel, Luxembourg Minister of Economy Lex
+        # Delles": a later "of" may open the name's own portfolio (an earlier one spans a name)
+        later = _PORTFOLIO.search(sentence, found.start("words"), start)
+        if later is None or _plain_portfolio(
+            [w.rstrip(",") for w in found.group("words").split()], ctx
+        ):
+            break
+        found = later
     if found is None or found.end() != start:
         return None
     written_words = found.group("words").split()
@@ -1365,9 +1374,14 @@ def _portfolio_span(
         if not written_words:
             link = ""
     words = [w.rstrip(",") for w in written_words]
-    if words and not _plain_portfolio(words, ctx):
+    country = org is None and link == "of" and _names_a_place(words, ctx)
+    if country:  # "Prime Minister of India Narendra Modi": the role; a place is no portfolio
+        words, written_words, link = [], [], ""
+    # "Ambassador to the United States Nicole Bintner": the place is the post's own
+    posted = org is None and link == "to" and _names_a_place(words, ctx)
+    if words and not posted and not _plain_portfolio(words, ctx):
         return None
-    if not words and org is None:
+    if not words and org is None and not country:
         return None
     placed = list(re.finditer(r"\S+", sentence[window : found.start()]))
     before = [w.group() for w in placed]
@@ -1396,6 +1410,14 @@ def _portfolio_span(
         )
         return text, plural, opens, found, org[2] if org else None
     return None
+
+
+def _names_a_place(words: list[str], ctx: _Context) -> bool:
+    """Whether the words are one place's name as a whole ("India", "the United States")."""
+    phrase = " ".join(words[1:] if words[:1] == ["the"] else words)
+    return bool(phrase) and (
+        phrase in _place_words() or phrase in ctx.lex.place_words or phrase in ctx.lex.place_names
+    )
 
 
 def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
@@ -2129,6 +2151,20 @@ def _role_before_given(tokens: list[str], ctx: _Context) -> bool:
             return False
     elif tokens[:1] == ["of"] and len(tokens) > 1 and _is_place_word(tokens[1], ctx):
         at = 2
+    elif tokens[:1] == ["of"]:
+        # "Xavier Bettel, Luxembourg Minister of Economy Lex Delles": a capitalised portfolio,
+        # then a given name and a surname that start no organization's name
+        at = next((k for k in (2, 3) if k < len(tokens) and tokens[k] in ctx.lex.given_names), 0)
+        words = tokens[1:at]
+        if not at or not all(w[:1].isupper() and w.isalpha() for w in words):
+            return False
+        name = " ".join(tokens[at : at + 2]).rstrip(",.;")
+        if (
+            len(tokens) <= at + 1
+            or not tokens[at + 1][:1].isupper()
+            or any(form.startswith(name.split()[0] + " ") for form in ctx.org_ids)
+        ):
+            return False
     return len(tokens) > at and tokens[at] in ctx.lex.given_names and tokens[at][:1].isupper()
 
 
