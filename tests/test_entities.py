@@ -283,3 +283,13 @@ def test_a_school_district_and_a_school_written_without_school() -> None:
     assert not any("district-of-illinois" in oid for oid in orgs)
     alone = article_from("Torrance High placed third.")  # no school written in full: nothing
     assert [o.id for o in find_organizations(alone)] == []
+
+
+def test_a_centre_whose_name_opens_with_center_and_of() -> None:
+    """Released batch 20: "The Center of Science and Industry (COSI) … COSI CEO Dr. Frederic
+    Bertley"; not after an honorific ("Mr. Center of Ohio" is a person's name)."""
+    article = article_from(
+        "The Center of Science and Industry (COSI) led. Mr. Center of Ohio came."
+    )
+    orgs = {o.id: o.aliases for o in find_organizations(article)}
+    assert orgs == {"center-of-science-and-industry": ("COSI",)}

@@ -794,3 +794,36 @@ def test_a_surname_spelt_two_ways_is_one_person_and_a_high_school_none() -> None
         )
     )
     assert {"ann-lee", "ann-leeds", "john-smith", "john-smyth", "john-smithe"} <= set(apart)
+
+
+def test_a_fictional_character_a_pair_and_an_artists_credit_are_no_people() -> None:
+    """Released batch 20: "the adventures of fictional astronaut Callie Rodriguez", "a
+    portrait of the Wright Brothers", "Credit: Artist Bill Hinsch" (a credit line with a role
+    before the name); "State Rep. Adam Holmes" keeps the office's level."""
+    people = people_of(
+        article_from(
+            "The novel follows fictional astronaut Callie Rodriguez. It hangs by a portrait of "
+            "the Wright Brothers. Speakers included State Rep. Adam Holmes. Credit: Artist Bill "
+            "Hinsch"
+        )
+    )
+    assert set(people) == {"adam-holmes"}
+    assert people["adam-holmes"].roles == ("state rep.",)
+    real = people_of(article_from("Astronaut Callie Rodriguez flew. Artist Bill Hinsch painted."))
+    assert {"callie-rodriguez", "bill-hinsch"} <= set(real)
+
+
+def test_a_headline_verb_after_a_name_the_story_writes_without_it() -> None:
+    """Released batch 20: the headline line "NASA Astronauts Jasmin Moghbeli and Loral O’Hara
+    Read “First Woman”" names Loral O’Hara, as the caption after it writes her."""
+    article = read_text(
+        SeedText(
+            "test.md",
+            "---\ntitle: NASA Astronauts Jasmin Moghbeli and Loral O’Hara Read “First Woman”\n"
+            "---\nNASA Astronauts Jasmin Moghbeli and Loral O’Hara Read “First Woman” \n In this "
+            "image, NASA astronauts Jasmin Moghbeli (left) and Loral O’Hara pose.\n\nO’Hara "
+            "launched in 2023.\n",
+        ),
+        "test",
+    )
+    assert set(people_of(article)) == {"jasmin-moghbeli", "loral-ohara"}

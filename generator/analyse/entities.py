@@ -141,9 +141,24 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
                 first += 1
             if bare in weak and head - first == 1 and _opens_with_role(words, head + 1):
                 continue  # "Ames Center Director Eugene Tu": a centre's director, by its short name
-            if bare in weak and not (
-                _names_more_than_a_person(words[first:head], text, run.start())
-                and _may_close(words, head)
+            opens_name = (  # "the Center of Science and Industry", "the Center for Ocean …"
+                first == head
+                and head + 1 < len(words)
+                and words[head + 1][1] in ("of", "for")
+                and sum(  # two capitalised words after the link: not "the Group of Friends"
+                    w[:1].isupper()
+                    for _, w in words[head + 1 : _extension(words, head, suffixes, known) + 1]
+                )
+                >= 2
+                and not _HONORIFIC_BEFORE.search(text[max(0, run.start() - 6) : run.start()])
+            )
+            if (
+                bare in weak
+                and not opens_name
+                and not (
+                    _names_more_than_a_person(words[first:head], text, run.start())
+                    and _may_close(words, head)
+                )
             ):
                 continue  # "Anna Branch", "Mr. Branch": a person's name; "Air Force Base"
             last = head
@@ -200,13 +215,16 @@ def _may_close(words: list[tuple[int, str]], head: int) -> bool:
     return after in _JOIN_WORDS or _opens_with_role(words, head + 1)
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{1,3}\.)\s*$")  # "Mr. ", "Sen. "
+
+
 def _names_more_than_a_person(before: list[tuple[int, str]], text: str, run_start: int) -> bool:
     """Whether the words before a weak closing word ("Branch", "Center") make an organization's
     name: one of them is a known organization's form, or no known given name, no title and no
     particle, and no honorific stands before the run ("Operations Plans Branch", "Brooke Army
     Medical Center"; not "Anna Branch", "Mr. Branch")."""
     lex = people_lexicon()
-    if re.search(r"(?:^|\s)(?:[A-Z][a-z]{1,3}\.)\s*$", text[max(0, run_start - 6) : run_start]):
+    if _HONORIFIC_BEFORE.search(text[max(0, run_start - 6) : run_start]):
         return False
     known = _known_forms()
     for _, word in before:

@@ -110,6 +110,7 @@ _INITIAL = patterns.compile(INITIAL + "|[A-Z]\\.$")
 _DOTTED = patterns.compile(DOTTED)
 _QUOTES = '“"‘'
 # A thing's name follows: "comedy group Monty Python", "the Command Module (CM) Charlie Brown".
+_FICTIONAL_BEFORE = patterns.compile(r"(?i)\b(?:fictional|imaginary)\s+(?:[a-z]+\s+){0,2}$")
 _THING_BEFORE = patterns.compile(
     r"(?i)\b(?:group|band|company|firm|ship|vessel|liner|boat|yacht|submarine|spacecraft|module|"
     r"lander|rover|capsule|orbiter|probe|satellite|telescope|rocket|aircraft|plane|jet|helicopter|"
@@ -188,6 +189,7 @@ class _Mention:
     adjective_title: bool = False
     told: list[str] = field(default_factory=list)  # roles told of it by "he"/"she" (_tell_role)
     headline: bool = False  # in a block written as a headline ("Hubble Views a Galaxy …")
+    in_title: bool = False  # in a block that is the article's own title, however cased
 
     @property
     def cued(self) -> bool:
@@ -3071,9 +3073,14 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
     kept = []
     credited = _credit_start(sentence)
     for mention in found:
-        if credited is not None and _CREDIT_GAP.fullmatch(sentence, credited, mention.start):
-            credited = mention.end  # "Image Credit: Josh Valcarcel", "Photos: A, B and C"
+        if credited is not None and (
+            _CREDIT_GAP.fullmatch(sentence, credited, mention.start)
+            or _CREDIT_GAP.fullmatch(sentence, credited, mention.run_start)
+        ):  # "Image Credit: Josh Valcarcel", "Photos: A, B and C", "Credit: Artist Bill Hinsch"
+            credited = mention.end
             continue
+        if _FICTIONAL_BEFORE.search(sentence, max(0, mention.run_start - 40), mention.run_start):
+            continue  # "the adventures of fictional astronaut Callie Rodriguez": no one real
         if _THING_BEFORE.search(sentence, max(0, mention.run_start - 40), mention.run_start):
             mention.thing = True  # "comedy group Monty Python": a given name is no evidence
         opens = sentence[mention.run_start - 1 : mention.run_start]
@@ -3213,6 +3220,10 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             if headline:
                 for mention in found:
                     mention.headline = True
+            title = article.title.strip()
+            if title and block.text.startswith(title):  # a NASA file's headline line
+                for mention in found:
+                    mention.in_title = start + mention.end <= len(title)
             _link_akas(sentence, found)
             _share_surname(sentence, found, surnames, ctx)
             groups = _groups(sentence, found)
@@ -3736,11 +3747,30 @@ def _by_first_name(people: list[_Person]) -> dict[str, _Person | None]:
     return owners
 
 
+def _headline_verbs_cut(mentions: list[_Mention]) -> list[_Mention]:
+    """A headline's title case runs a verb into a name the story writes without it: "NASA
+    Astronauts Jasmin Moghbeli and Loral O’Hara Read “First Woman”" names Loral O’Hara (the
+    caption's "Loral O’Hara pose"), not "Loral O’Hara Read"."""
+    written = {m.core for m in mentions if not (m.headline or m.in_title)}
+    cut: list[_Mention] = []
+    for m in mentions:
+        if (
+            (m.headline or m.in_title)
+            and len(m.core) >= 3
+            and m.core not in written
+            and m.core[:-1] in written
+        ):
+            last = m.tokens[-1]
+            m = replace(m, tokens=m.tokens[:-1], core=m.core[:-1], end=m.end - len(last) - 1)
+        cut.append(m)
+    return cut
+
+
 def _build_people(
     mentions: list[_Mention], lex: PeopleLexicon, lower: frozenset[str]
 ) -> list[_Person]:
     akas = [m for m in mentions if m.alias_of is not None]
-    mentions = [m for m in mentions if m.alias_of is None]
+    mentions = _headline_verbs_cut([m for m in mentions if m.alias_of is None])
     full = [m for m in mentions if len(m.core) >= 2 and (m.cued or not m.lower)]
     short = [m for m in mentions if len(m.core) == 1]
     people: list[_Person] = []
