@@ -1063,3 +1063,18 @@ def test_a_role_of_a_country_before_a_name_and_a_centre_by_its_short_name() -> N
     assert people["narendra-modi"].roles == ("prime minister",)
     portfolio = _people("They met Minister of Foreign and European Affairs Rastislav Káčer.")
     assert portfolio["rastislav-kacer"].roles == ("minister of foreign and european affairs",)
+
+
+def test_a_post_held_over_years_and_a_described_capitalised_title() -> None:
+    """Released batch 20: "Haroon Ullah, who from October 2017 to April 2019 served as chief
+    strategy officer for the agency"; "federal Judge T.S. Ellis" is a judge (the lower-case
+    description is no part of the title), while "acting Administrator X" keeps "acting"."""
+    people = _people(
+        "Haroon Ullah, who from October 2017 to April 2019 served as chief strategy officer for "
+        "the agency, pleaded guilty. But federal Judge T.S. Ellis said no. Acting "
+        "Administrator Robert Lightfoot spoke, as did a federal judge, Jane Roe."
+    )
+    assert people["haroon-ullah"].roles == ("chief strategy officer",)
+    assert people["t-s-ellis"].roles == ("judge",)
+    assert people["robert-lightfoot"].roles == ("acting administrator",)
+    assert people["jane-roe"].roles == ("federal judge",)

@@ -1388,3 +1388,14 @@ def test_a_short_term_with_the_sentences_full_stop_inside_the_marks_is_no_voice(
     assert terms == ()
     said = find_quotes(_article("Harper said, “it was great.”"), (HARPER,))
     assert _speakers(said) == [("b1", "dawn-harper")]
+
+
+def test_a_short_quotation_before_a_preposition_in_reported_speech_is_the_speakers() -> None:
+    """Released batch 20: "federal Judge T.S. Ellis said a higher sentence was warranted as a
+    “general deterrence” to other government employees": the judge's words; "an “agency-only”
+    broker" (a noun after the marks) stays the writer's scare quotes."""
+    said = _said(
+        "But Judge Ann Jones said a higher sentence was warranted as a “general deterrence” to "
+        "other government employees. Jones said it was an “agency-only” broker."
+    )
+    assert said == [("b1", "general deterrence", "ann-jones")]

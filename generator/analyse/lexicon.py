@@ -43,6 +43,8 @@ class PeopleLexicon:
     # (nameparser's TITLES, less `title_exclusions`, plus the role words and modifiers).
     titles: frozenset[str] = frozenset()
     role_modifiers: frozenset[str] = frozenset()  # "assistant", "deputy": qualify a role
+    # "federal": in lower case before a capitalised title, no part of it ("federal Judge X")
+    lower_descriptors: frozenset[str] = frozenset()
     suffixes: tuple[str, ...] = ()  # name suffixes as written: "Jr.", "Sr", "III"
     conjunctions: frozenset[str] = frozenset()  # nameparser's: "and", "of", "the", "&" …
     non_name_final_words: frozenset[str] = frozenset()  # lower case: "bill" ends no name
@@ -259,6 +261,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         crafts=tuple(c for data in with_parts for c in _strings(data.get("part_crafts"))),
         titles=frozenset(titles | modifiers | set(roles) | lower_honorifics),
         role_modifiers=modifiers,
+        lower_descriptors=_lower_set(raw.get("lower_descriptors")),
         suffixes=_suffixes(raw),
         conjunctions=_nameparser_words("CONJUNCTIONS"),
         non_name_final_words=_lower_set(raw.get("non_name_final_words")),

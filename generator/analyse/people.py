@@ -289,7 +289,10 @@ def _modifiers() -> str:
 def _role_text(match: re.Match[str], lex: PeopleLexicon) -> str:
     """The role a match names, singular, with its modifiers: "assistant u.s. attorney"."""
     role = lex.roles[" ".join(match.group("role").lower().split())]
-    mods = " ".join(f"{match.groupdict().get('pre') or ''} {match.group('mods')}".lower().split())
+    written = f"{match.groupdict().get('pre') or ''} {match.group('mods')}".split()
+    if match.group("role")[:1].isupper() and written and written[-1] in lex.lower_descriptors:
+        written = []  # "federal Judge T.S. Ellis": the capitalised title is the role
+    mods = " ".join(written).lower()
     return f"{mods} {role}" if mods else role
 
 
@@ -352,6 +355,13 @@ def _org_patterns(org_forms: tuple[str, ...], keep: bool = False) -> tuple[re.Pa
     return prefix, of_org, any_org
 
 
+# "X, who from October 2017 to April 2019 served as chief strategy officer": the years of a post
+_WHEN_SPAN = (
+    r"(?:(?:from|since|between|in|until)\s+(?:[A-Z][a-z]+\.?\s+)?\d{4}"
+    r"(?:\s+(?:to|and|until)\s+(?:[A-Z][a-z]+\.?\s+)?\d{4})?,?\s+)"
+)
+
+
 @cache
 def _role_patterns() -> tuple[re.Pattern[str], ...]:
     """The role patterns that do not depend on the article: compiled once per process."""
@@ -370,8 +380,8 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     # … or a verb of a career a few words before "as" ("began his career in 1982 as a …")
     career = _career_verbs()
     as_role = patterns.compile(
-        rf"^(?:,\s*(?:who\s+)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|then|later|"
-        rf"now|been|be|once|formerly|previously|all|both|each)\s+){{0,3}}"
+        rf"^(?:,\s*(?:who\s+{_WHEN_SPAN}?)?|\s+)(?:(?:has|had|have|was|were|is|are|will|also|"
+        rf"then|later|now|been|be|once|formerly|previously|all|both|each)\s+){{0,3}}"
         rf"(?:(?:{verbs}|(?:{_AS_OBJECT_VERBS})(?!\s+(?:him|her|them|me|us|you)\b))"
         rf"(?:\s+[a-z]+){{0,3}}?|{career})\s+as\s+"
         rf"(?:(?:an?|the|its|their|his|her)\s+)?(?:next\s+|new\s+)?(?:[\w’'\-]+[’']s\s+)?"

@@ -1361,7 +1361,7 @@ _APPOSED = patterns.compile(
 )
 
 
-_NOUN_AFTER = patterns.compile(r"\s+[a-z]")
+_NOUN_AFTER = patterns.compile(r"\s+(?P<word>[a-z][\w’'-]*)")
 
 
 def _scare_quoted(text: str, span: _Span, words: str) -> bool:
@@ -1370,7 +1370,14 @@ def _scare_quoted(text: str, span: _Span, words: str) -> bool:
     if not span.closed or len(words.split()) > 2 or _SENTENCE_END.search(words):
         return False
     before = _words().scare_determiners.search(text, max(0, span.start - 20), span.start)
-    return before is not None and _NOUN_AFTER.match(text, span.end) is not None
+    after = _NOUN_AFTER.match(text, span.end)
+    # the word after must be the noun they qualify, not a preposition: "warranted as a “general
+    # deterrence” to other government employees, Judge X said" quotes the judge
+    return (
+        before is not None
+        and after is not None
+        and after.group("word").lower() not in people_lexicon().closed_class
+    )
 
 
 _NEXT_WORD = patterns.compile(r"\s+([A-Za-z][\w’'-]*)(?:\s+([a-z][\w’'-]*))?")
