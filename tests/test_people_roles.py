@@ -1078,3 +1078,20 @@ def test_a_post_held_over_years_and_a_described_capitalised_title() -> None:
     assert people["t-s-ellis"].roles == ("judge",)
     assert people["robert-lightfoot"].roles == ("acting administrator",)
     assert people["jane-roe"].roles == ("federal judge",)
+
+
+def test_posts_of_a_career_told_of_he() -> None:
+    """Released batch 20: "He began his NASA career as an aerospace engineer in the …", "He was
+    appointed as Marshall’s deputy center director in April 2022" (a name's possessive before
+    the post, "appointed as")."""
+    people = _people(
+        "Joseph Pelfrey served as the associate director. He began his NASA career as an "
+        "aerospace engineer. He was appointed as Marshall’s deputy center director in April 2022."
+    )
+    assert people["joseph-pelfrey"].roles == (
+        "associate director",
+        "aerospace engineer",
+        "deputy center director",
+    )
+    other = _people("Joseph Pelfrey served as the associate director. He began his NASA talk.")
+    assert other["joseph-pelfrey"].roles == ("associate director",)

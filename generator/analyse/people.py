@@ -442,7 +442,8 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
 _CAREER_GAP = (
     r"(?:\s+(?:with|at|for|in|from|by|on|to)(?:\s+the)?(?:\s+[A-Z][\w’'.&\-]*){1,4}"
     r"(?:,\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?,)?"
-    r"|\s+(?!(?:as|him|them|me|us|you)\b)[a-z][\w’'\-]*|\s+\d{1,4}){0,6}?"
+    r"|\s+(?!(?:as|him|them|me|us|you)\b)[a-z][\w’'\-]*|\s+\d{1,4}"
+    r"|\s+[A-Z][\w’'.&\-]*(?=\s+career\b)){0,6}?"  # "began his NASA career as …"
 )
 
 
@@ -2435,7 +2436,7 @@ _PRONOUN_ROLE_SOURCE = (
     r"(?<![\w’'])(?:(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:previously|most\s+recently|recently|also|"
     r"later|then|once|first|formerly|currently|now|briefly)\s+)?"
     # "He was named NASA Stennis associate director in 2018 and selected as …"
-    r"(?:(?:was|has\s+been|had\s+been)\s+(?:named|appointed|promoted\s+to|selected\s+as"
+    r"(?:(?:was|has\s+been|had\s+been)\s+(?:named(?:\s+as)?|appointed(?:\s+as)?|promoted\s+to|selected\s+as"
     r"|chosen\s+as)|was|is|had\s+been|has\s+been|"
     r"became|becomes|(?:has\s+|had\s+|will\s+)?(?:served|serves|serve|worked|works|work)"
     # "he served the Office of the Director of National Intelligence as director of …"
@@ -2446,7 +2447,9 @@ _PRONOUN_ROLE_SOURCE = (
     r"(?:\s+(?:also|later|then|once|first|formerly|previously|briefly|currently|now))?"
     # "He then became the 12th NASA Administrator": an ordinal after the article
     # … or a possessive: "selected as the center’s deputy director"
-    r"\s+(?:an?\s+|the\s+(?:[a-z]+[’']s\s+)?|(?:his|her|its|their)\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
+    # … or a name's: "He was appointed as Marshall’s deputy center director"
+    r"\s+(?:an?\s+|the\s+(?:[a-z]+[’']s\s+)?|(?:his|her|its|their)\s+|[A-Z][\w\-]*[’']s\s+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?P<role>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|of|at|for|in|with|who|when|and|to|from|under)\b)"
 )
