@@ -827,3 +827,22 @@ def test_a_headline_verb_after_a_name_the_story_writes_without_it() -> None:
         "test",
     )
     assert set(people_of(article)) == {"jasmin-moghbeli", "loral-ohara"}
+
+
+def test_a_nickname_met_first_then_the_full_given_name_and_a_surname_that_is_a_rank() -> None:
+    """Released batch 21: "From left to right: Alex Wingeier, Don Smith, Wes Faler." then
+    "under the leadership of Wesley Faler": one person named Wesley Faler; "ERC Program Manager
+    Dr. Todd Ensign said" (a surname that is also a rank); "its Miles CubeSat" is a satellite
+    and "the NASA Katherine Johnson IV&V Facility" a facility, not a Katherine Johnson."""
+    people = people_of(
+        article_from(
+            "From left to right: Alex Wingeier, Don Smith, Wes Faler.\n\nThe team was under the "
+            "leadership of Wesley Faler. It developed its Miles CubeSat. The team at the NASA "
+            "Katherine Johnson IV&V Facility grew, ERC Program Manager Dr. Todd Ensign said."
+        )
+    )
+    assert set(people) == {"alex-wingeier", "don-smith", "wesley-faler", "todd-ensign"}
+    assert people["wesley-faler"].aliases == ("Wes Faler",)
+    assert people["todd-ensign"].roles == ("program manager",)
+    rank = people_of(article_from("Navy Ensign John Doe said so."))
+    assert rank["john-doe"].roles == ("ensign",)

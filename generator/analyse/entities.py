@@ -134,8 +134,14 @@ def _generic_organizations(text: str) -> list[tuple[int, int, str, str]]:
                     or first != head
                 ):
                     break  # "Justice Department’s …", "Russia’s …"; not "Attorney’s Office"
-                if bare in weak and prev in known and head - first >= 2:
-                    break  # "NASA Kennedy Space Center": NASA and its center, two names
+                if (
+                    prev in known
+                    and head - first >= 2
+                    and (bare in weak or _bare(words[first][1]) in lex.given_names)
+                ):
+                    # "NASA Kennedy Space Center": NASA and its center, two names; "NASA
+                    # Katherine Johnson IV&V Facility": a facility named after a person
+                    break
                 first -= 1
             while first < head and not _may_open(words[first][1]):
                 first += 1

@@ -32,6 +32,7 @@ from .lexicon import (
     country_names,
     entity_lexicon,
     is_nickname_of,
+    nickname_pairs,
     people_lexicon,
     plural_of,
 )
@@ -1060,7 +1061,9 @@ def _clean_run(
         return None  # "Maj. Gen. (ret.)": a rank, no name after it
     if any(_is_suffix(t, ctx) for t in rest[:-1]):  # "Martin Luther King Jr. Day"
         return None
-    if core[-1].lower() in ctx.lex.roles:  # "Crown Prince-Prime Minister", "Ambassador"
+    if core[-1].lower() in ctx.lex.roles and not (
+        len(core) == 2 and core[0] in ctx.lex.given_names and not _is_title(core[0], ctx)
+    ):  # "Crown Prince-Prime Minister", "Ambassador"; "Dr. Todd Ensign" is a surname
         return None
     if " ".join(core) in ctx.lex.place_names or " ".join(core) in ctx.org_ids:
         return None  # "San Diego", "El Salvador", "Red Cross"
@@ -3634,7 +3637,10 @@ def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
         if _same_person(mention.core, person.core) or mention.core == _nickname_core(
             person.tokens, person.core
         ):  # "Drew Dziedzic" after Andrew (Drew) Dziedzic
-            if len(mention.core) > len(person.core):  # the fullest form names the person
+            if len(mention.core) > len(person.core) or (
+                len(mention.core) == len(person.core) == 2
+                and (mention.core[0].lower(), person.core[0].lower()) in nickname_pairs()
+            ):  # the fullest form names the person: "Wesley Faler" after "Wes Faler"
                 person.tokens, person.core = mention.tokens, mention.core
             person.mentions.append(mention)
             return True
