@@ -1095,3 +1095,18 @@ def test_posts_of_a_career_told_of_he() -> None:
     )
     other = _people("Joseph Pelfrey served as the associate director. He began his NASA talk.")
     assert other["joseph-pelfrey"].roles == ("associate director",)
+
+
+def test_a_call_sign_nickname_and_a_post_after_has_become() -> None:
+    """Released batch 21: "former astronauts Nancy Currie-Gregg and Jack “2fish” Fischer" (a
+    nickname that opens with a digit: Fischer had no card); "Faler has cofounded and become the
+    CEO of Miles Space"."""
+    people = _people(
+        "They include former astronauts Nancy Currie-Gregg and Jack “2fish” Fischer. Wesley "
+        "Faler led. Since then, Faler has cofounded and become the CEO of Miles Space."
+    )
+    assert people["jack-2fish-fischer"].name == "Jack “2fish” Fischer"
+    assert "ceo" in people["wesley-faler"].roles
+    numbered = _people("Agent 47 Smith left, said Jane Roe. Roe has become famous.")
+    assert not any(c.isdigit() for pid in numbered for c in pid)  # a bare number is no name
+    assert numbered["jane-roe"].roles == ()  # "famous" is no post

@@ -400,7 +400,9 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
     # named coach", "X, who was elected mayor in 2019"
     copula = patterns.compile(
         rf"^(?:,\s*who\s+|\s+)(?:(?:is|was|(?P<are>are|were)|has\s+been|had\s+been|will\s+be|"
-        rf"became|becomes|remains|to\s+be)(?:\s+(?:an?|the|its|their|this|that|these|those))?"
+        # "Faler has cofounded and become the CEO of …"
+        rf"became|becomes|remains|to\s+be|(?:has|had|have)\s+(?:[a-z]+ed\s+and\s+)?become)"
+        rf"(?:\s+(?:an?|the|its|their|this|that|these|those))?"
         # "… are this mission’s alternate crew members": a possessive before the role
         # … and "retired" ("Wilmore is a retired U.S. Navy captain": captain)
         rf"(?:\s+[a-z][\w\-]*[’']s)?(?:\s+retired)?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
@@ -697,7 +699,7 @@ def _blocked(token: str, ctx: _Context) -> bool:
         or token in ctx.org_ids
         or _is_place_word(token, ctx)
         or (_DOTTED.fullmatch(token) is not None and not _is_initials(token, ctx))
-        or any(c.isdigit() for c in token)
+        or (any(c.isdigit() for c in token) and not _is_nickname(token))  # not “2fish”
         or _LOWER_PART.search(token) is not None
         or _CONTRACTION.fullmatch(token) is not None  # "I’ve", "I’m Wreck-It Ralph"
         or ("-" in token and any(p.lower() in ctx.lex.non_name_words for p in token.split("-")))
@@ -3091,7 +3093,10 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
     for mention in found:
         if credited is not None and (
             _CREDIT_GAP.fullmatch(sentence, credited, mention.start)
-            or _CREDIT_GAP.fullmatch(sentence, credited, mention.run_start)
+            or (
+                _CREDIT_GAP.fullmatch(sentence, credited, mention.run_start)
+                and not sentence[mention.end :].strip(" .,;")  # the line ends with the name
+            )
         ):  # "Image Credit: Josh Valcarcel", "Photos: A, B and C", "Credit: Artist Bill Hinsch"
             credited = mention.end
             continue

@@ -51,7 +51,8 @@ ABBREVIATION = rf"{UPPER}[a-z]{{1,3}}\.(?=\s+{UPPER})"
 # A quoted or parenthesised nickname inside a name: the “Jack” of Arthur “Jack” Doe, the
 # (Drew) of Andrew (Drew) Dziedzic, never an abbreviation: Command Module (CM) Charlie Brown.
 _ASIDE = rf"\({UPPER}[a-z](?:{_LETTER}|[’'\-](?={_LETTER}))*\)"
-NICKNAME = rf"(?:[“\"‘]{NAME_TOKEN}[”\"’]|{_ASIDE})(?=\s+{UPPER})"
+# … or a call sign that opens with a digit: Jack “2fish” Fischer
+NICKNAME = rf"(?:[“\"‘](?:{NAME_TOKEN}|\d[a-z]{{1,10}})[”\"’]|{_ASIDE})(?=\s+{UPPER})"
 POSSESSIVE = patterns.compile(r"[’']s$")
 _LOWER_WORD = patterns.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 
