@@ -198,6 +198,9 @@ _SITE_FAILURES: dict[int, dict[str, str]] = {
     # Batch 16 (corpus16): the appointment framed as a flight untuned (main 92983ad's generator)
     # got spaceflight words on its site; not framed since session 15 (a craft's name, "Space
     # Launch System", tells no launch; "helped launch" hedges its clause): none left.
+    # Batch 22 (the unseen batch): the article framed as a flight untuned (main 550de6c's
+    # generator) gets spaceflight words on its site.
+    22: {"nasa-279-mars-sample-return-path": "framed as a flight, spaceflight words on its site"},
 }
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 8's one (the station alarm) is framed since session 9 (`lede_events`); batch 9
@@ -256,6 +259,17 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # non-space site of the batch is clean.
     20: {
         "nasa-988-gusto-balloon-antarctica": "reports a flight (keyfacts.yml), no frame",
+    },
+    # Batch 21 (corpus21, released in session 17): one frame, as scored untuned (main a4fd572's
+    # generator: 9 of 10): a crew's return-coverage advisory (undocking and splashdown still to
+    # come) not framed, as the other advisories above; every non-space site of the batch clean.
+    21: {
+        "nasa-568-crew7-return-coverage": "reports a flight (keyfacts.yml), no frame",
+    },
+    # Batch 22 (the unseen batch, corpus22): one frame, as scored untuned (main 550de6c's
+    # generator: 9 of 10); its site also gets spaceflight words (see _SITE_FAILURES).
+    22: {
+        "nasa-279-mars-sample-return-path": "reports no flight (keyfacts.yml), framed",
     },
     # Batch 15 (zh15, Chinese-language): the spaceflight set's evidence is English words, so
     # neither space story is framed (4 of 6: the four non-space stories are right, unframed).
