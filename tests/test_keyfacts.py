@@ -598,3 +598,39 @@ def test_a_destination_before_rocket_names_no_rocket() -> None:
     facts = _earned("Doe launched aboard a Falcon 9 rocket. She now works on a Moon rocket.")
     assert facts.get("rocket") == "Falcon 9"
     assert "rocket" not in _earned("He works on a Moon rocket that launched from Kennedy.")
+
+
+def test_a_deadline_to_apply_is_no_launch_date() -> None:
+    """Released batch 21: "U.S. media interested in covering the launch must apply for
+    credentials by 11:59 p.m., Sunday, April 7" in an advisory whose launch is targeted for
+    April 22: the deadline is no launch date, the target is the planned one."""
+    facts = _earned(
+        "Liftoff is currently targeted for no earlier than Monday, April 22, 2024, from Space "
+        "Launch Complex-41.\n\nU.S. media interested in covering the launch must apply for "
+        "credentials by 11:59 p.m., Sunday, April 7, 2024.\n\nRequests are due by Monday, "
+        "April 15, 2024.",
+        published="2024-02-22",
+    )
+    assert "launch_date" not in facts
+    assert facts.get("planned_launch_date") == "2024-04-22"
+    done = _earned("The crew launched on Sunday, April 7, 2024, from Baikonur.", "2024-04-08")
+    assert done.get("launch_date") == "2024-04-07"
+
+
+def test_a_caption_of_another_numbered_flight_gives_no_date() -> None:
+    """Released batch 20: under the headline "NASA Invites You to Share Excitement of Agency’s
+    SpaceX Crew-8 Launch", a caption "… is launched on NASA’s SpaceX Crew-7 mission …
+    Saturday, Aug. 26, 2023" tells the earlier flight: no launch date of this one."""
+    rules = spaceflight_rules()
+    text = (
+        "---\ntitle: NASA Invites You to Share Excitement of Agency’s SpaceX Crew-8 Launch\n"
+        "---\nA Falcon 9 rocket is launched on NASA’s SpaceX Crew-7 mission Saturday, Aug. 26, "
+        "2023.\n"
+    )
+    article = read_text(SeedText("test.md", text), "test")
+    assert "launch_date" not in {
+        f.name for f in find_all_key_facts(article, find_events(article), rules)
+    }
+    own = read_text(SeedText("t.md", text.replace("Crew-7 mission", "Crew-8 mission")), "t")
+    found = {f.name: f.value for f in find_all_key_facts(own, find_events(own), rules)}
+    assert found.get("launch_date") == "2023-08-26"

@@ -846,3 +846,15 @@ def test_a_nickname_met_first_then_the_full_given_name_and_a_surname_that_is_a_r
     assert people["todd-ensign"].roles == ("program manager",)
     rank = people_of(article_from("Navy Ensign John Doe said so."))
     assert rank["john-doe"].roles == ("ensign",)
+
+
+def test_a_name_followed_by_a_phone_number_is_a_contact() -> None:
+    """Released batch 21: "comuníquese con Antonia Jaramillo: 321-501-8425, o Messod Bendayan"
+    at the foot of an advisory: media contacts, no people of the story."""
+    people = people_of(
+        article_from(
+            "Astronaut Suni Williams will fly.\n\nPara entrevistas, comuníquese con Antonia "
+            "Jaramillo: 321-501-8425, or call Jane Roe (202) 358-1600."
+        )
+    )
+    assert set(people) == {"suni-williams"}

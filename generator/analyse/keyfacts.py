@@ -262,12 +262,33 @@ def _tells_a_plan(sentence: str, span: tuple[int, int], rules: KeyFactRules) -> 
     return rules.plans.search(sentence, breaks[-1] if breaks else 0, span[1]) is not None
 
 
+_DESIGNATION = patterns.compile(
+    r"(?<![\w’'-])(?P<stem>[A-Z][A-Za-z]+)[- ](?P<number>\d{1,3})(?![\w-])"
+)
+
+
+def _another_numbered_flight(sentence: str, title: str) -> bool:
+    """Whether the sentence names a flight of the same series as the headline's with another
+    number and not the headline's own: a caption of "NASA’s SpaceX Crew-7 mission … Aug. 26,
+    2023" above a story headlined "… SpaceX Crew-8 Launch" tells the earlier flight."""
+    own = {(m.group("stem"), m.group("number")) for m in _DESIGNATION.finditer(title)}
+    if not own:
+        return False
+    named = {(m.group("stem"), m.group("number")) for m in _DESIGNATION.finditer(sentence)}
+    stems = {stem for stem, _ in own}
+    return not (named & own) and any(stem in stems for stem, _ in named)
+
+
 def find_dated_facts(
-    events: tuple[Event, ...], rules: KeyFactRules, published: dt.date | None = None
+    events: tuple[Event, ...],
+    rules: KeyFactRules,
+    published: dt.date | None = None,
+    title: str = "",
 ) -> tuple[KeyFact, ...]:
     """Launch and return dates: the first dated event that is its cue's date (see the data).
     A date whose clause tells a plan is the planned date (`planned_facts`), taken only when
-    no event gives the date as done."""
+    no event gives the date as done; a sentence naming another flight of the headline's series
+    gives none."""
     found: dict[str, KeyFact] = {}
     for name, cue in rules.dated:
         unless = rules.unless_for(name)
@@ -286,6 +307,8 @@ def find_dated_facts(
                 continue
             if rules.other_flights and rules.other_flights.search(event.text):
                 continue  # "The previous crew launched … on Sept. 15": another flight's date
+            if _another_numbered_flight(event.text, title):
+                continue
             span = (
                 _date_of_cue(event.text, event.expression, cue, rules)
                 if cue.search(event.text)
@@ -408,7 +431,9 @@ def find_all_key_facts(
     # … and a year alone is too little to tell an undated story's flight from the others it
     # recalls ("launched in 2006"): its launch and return dates need a month at least
     dated = events if article.published else tuple(e for e in events if len(e.date) >= 7)
-    return find_key_facts(article, events, rules, when) + find_dated_facts(dated, rules, dated_when)
+    return find_key_facts(article, events, rules, when) + find_dated_facts(
+        dated, rules, dated_when, article.title
+    )
 
 
 def find_key_facts(

@@ -111,6 +111,7 @@ _INITIAL = patterns.compile(INITIAL + "|[A-Z]\\.$")
 _DOTTED = patterns.compile(DOTTED)
 _QUOTES = '“"‘'
 # A thing's name follows: "comedy group Monty Python", "the Command Module (CM) Charlie Brown".
+_PHONE_AFTER = patterns.compile(r"\s*[:,]?\s*\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b")
 _FICTIONAL_BEFORE = patterns.compile(r"(?i)\b(?:fictional|imaginary)\s+(?:[a-z]+\s+){0,2}$")
 _THING_BEFORE = patterns.compile(
     r"(?i)\b(?:group|band|company|firm|ship|vessel|liner|boat|yacht|submarine|spacecraft|module|"
@@ -3100,6 +3101,8 @@ def _drop_credits(found: list[_Mention], sentence: str, block: str) -> list[_Men
         ):  # "Image Credit: Josh Valcarcel", "Photos: A, B and C", "Credit: Artist Bill Hinsch"
             credited = mention.end
             continue
+        if _PHONE_AFTER.match(sentence, mention.end):
+            continue  # "comuníquese con Antonia Jaramillo: 321-501-8425": a media contact
         if _FICTIONAL_BEFORE.search(sentence, max(0, mention.run_start - 40), mention.run_start):
             continue  # "the adventures of fictional astronaut Callie Rodriguez": no one real
         if _THING_BEFORE.search(sentence, max(0, mention.run_start - 40), mention.run_start):
