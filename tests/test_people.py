@@ -858,3 +858,19 @@ def test_a_name_followed_by_a_phone_number_is_a_contact() -> None:
         )
     )
     assert set(people) == {"suni-williams"}
+
+
+def test_two_words_after_an_organization_that_open_with_a_centres_short_name() -> None:
+    """NASA_RAG scan (session 17): "deputy operations manager for the NASA Ames Exchange" in a
+    story naming NASA’s Ames Research Center is a body of the centre, not an "Ames Exchange";
+    and a nickname written after the full name keeps the full name ("Robert Yang" … "[Bob
+    Yang]")."""
+    people = people_of(
+        article_from(
+            "NASA’s Ames Research Center hosted it. Maria Lopez, deputy operations manager for "
+            "the NASA Ames Exchange, came. My neighbor was Robert Yang. One day he [Bob Yang] "
+            "said, “Come.”"
+        )
+    )
+    assert set(people) == {"maria-lopez", "robert-yang"}
+    assert people["robert-yang"].aliases == ("Bob Yang",)

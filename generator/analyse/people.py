@@ -1065,8 +1065,13 @@ def _clean_run(
     if any(_is_suffix(t, ctx) for t in rest[:-1]):  # "Martin Luther King Jr. Day"
         return None
     if core[-1].lower() in ctx.lex.roles and not (
-        len(core) == 2 and core[0] in ctx.lex.given_names and not _is_title(core[0], ctx)
-    ):  # "Crown Prince-Prime Minister", "Ambassador"; "Dr. Todd Ensign" is a surname
+        len(core) == 2
+        and core[0] in ctx.lex.given_names
+        and not _is_title(core[0], ctx)
+        and start > 0
+        and tokens[start - 1].rstrip(".") in ctx.lex.honorifics
+    ):  # "Crown Prince-Prime Minister", "Ambassador", "Art Director"; "Dr. Todd Ensign" is a
+        # surname after an honorific
         return None
     if " ".join(core) in ctx.lex.place_names or " ".join(core) in ctx.org_ids:
         return None  # "San Diego", "El Salvador", "Red Cross"
@@ -1158,7 +1163,11 @@ def _org_short_form(
     Space Center) is that organization's short form, not a surname, after an organization
     ("NASA Johnson"), after "of"/"at" ("director of Johnson"), or before a lower-case role
     ("Johnson deputy center director")."""
-    if len(tokens) != 1 or not any(n.startswith(tokens[0] + " ") for n in ctx.org_names):
+    if not any(n.startswith(tokens[0] + " ") for n in ctx.org_names):
+        return False
+    if len(tokens) == 2 and orgs:
+        return True  # "the NASA Ames Exchange": a body of the centre, no "Ames Exchange"
+    if len(tokens) != 1:
         return False
     if orgs or _SHORT_ORG_BEFORE.search(sentence, max(0, run_start - 12), run_start):
         return True
@@ -3648,6 +3657,7 @@ def _attach(mention: _Mention, by_surname: dict[str, list[_Person]]) -> bool:
             if len(mention.core) > len(person.core) or (
                 len(mention.core) == len(person.core) == 2
                 and (mention.core[0].lower(), person.core[0].lower()) in nickname_pairs()
+                and len(mention.core[0]) > len(person.core[0])
             ):  # the fullest form names the person: "Wesley Faler" after "Wes Faler"
                 person.tokens, person.core = mention.tokens, mention.core
             person.mentions.append(mention)
