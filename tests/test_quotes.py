@@ -1399,3 +1399,7 @@ def test_a_short_quotation_before_a_preposition_in_reported_speech_is_the_speake
         "other government employees. Jones said it was an “agency-only” broker."
     )
     assert said == [("b1", "general deterrence", "ann-jones")]
+    # no reporting verb: the writer's scare quotes, a preposition after them or not (NASA_RAG
+    # scan: "assumed to be the result of a “burp” from the drink bag")
+    assert _said("Water was the result of a “burp” from the drink bag.") == []
+    assert _said("Water was observed and assumed to be a “burp” from the drink bag.") == []

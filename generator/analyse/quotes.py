@@ -1364,19 +1364,20 @@ _APPOSED = patterns.compile(
 _NOUN_AFTER = patterns.compile(r"\s+(?P<word>[a-z][\w’'-]*)")
 
 
-def _scare_quoted(text: str, span: _Span, words: str) -> bool:
+def _scare_quoted(text: str, span: _Span, words: str, reported: bool = False) -> bool:
     """ "an “agency-only” broker": a word or two in quotation marks between a determiner and
     the noun they qualify is a term (the writer's scare quotes), even beside a reporting verb."""
     if not span.closed or len(words.split()) > 2 or _SENTENCE_END.search(words):
         return False
     before = _words().scare_determiners.search(text, max(0, span.start - 20), span.start)
     after = _NOUN_AFTER.match(text, span.end)
-    # the word after must be the noun they qualify, not a preposition: "warranted as a “general
-    # deterrence” to other government employees, Judge X said" quotes the judge
+    # in reported speech the word after must be the noun they qualify, not a preposition:
+    # "Judge X said a sentence was warranted as a “general deterrence” to other employees"
+    # quotes the judge; "the result of a “burp” from the drink bag" stays the writer's
     return (
         before is not None
         and after is not None
-        and after.group("word").lower() not in people_lexicon().closed_class
+        and not (reported and after.group("word").lower() in people_lexicon().closed_class)
     )
 
 
@@ -1508,7 +1509,9 @@ def _attribute(
         speaker: str | None = None
         if (
             _term_cued(text, span, words)
-            or _scare_quoted(text, span, words)
+            or _scare_quoted(
+                text, span, words, reported=act is not None and act.subject is not None
+            )
             or _defined_term(text, span, words)
             or _quoted_name(text, span, words)
             or _work_title(text, span, words)
