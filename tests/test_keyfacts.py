@@ -634,3 +634,13 @@ def test_a_caption_of_another_numbered_flight_gives_no_date() -> None:
     own = read_text(SeedText("t.md", text.replace("Crew-7 mission", "Crew-8 mission")), "t")
     found = {f.name: f.value for f in find_all_key_facts(own, find_events(own), rules)}
     assert found.get("launch_date") == "2023-08-26"
+    # a dated headline is no flight's number ("The Marshall Star for April 24, 2024")
+    dated = read_text(
+        SeedText(
+            "d.md",
+            "---\ntitle: The Marshall Star for April 24\n---\nThe crew launched "
+            "on the Soyuz from Baikonur on April 13, 2024.\n",
+        ),
+        "d",
+    )
+    assert "launch_date" in {f.name for f in find_all_key_facts(dated, find_events(dated), rules)}

@@ -262,8 +262,9 @@ def _tells_a_plan(sentence: str, span: tuple[int, int], rules: KeyFactRules) -> 
     return rules.plans.search(sentence, breaks[-1] if breaks else 0, span[1]) is not None
 
 
+# a flight's hyphened series number ("Crew-8", "MS-24"; not "April 24" of a dated headline)
 _DESIGNATION = patterns.compile(
-    r"(?<![\w’'-])(?P<stem>[A-Z][A-Za-z]+)[- ](?P<number>\d{1,3})(?![\w-])"
+    r"(?<![\w’'-])(?P<stem>[A-Z][A-Za-z]+)-(?P<number>\d{1,3})(?![\w-])"
 )
 
 
