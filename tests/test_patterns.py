@@ -183,3 +183,40 @@ def test_patterns_with_sets_compile_to_re_compile_of_their_source(
     for _ in range(2):
         for source in sources:
             assert patterns.compile(source, flags, keep=False) == re.compile(source, flags)
+
+
+def test_a_piece_without_flags_has_its_code_compiled_once(no_cache: None) -> None:
+    """ "(?:a|b)" (an article's organizations) is shared in a group of no number, whose code
+    is compiled once per flags and reused: the patterns are still re.compile's."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    piece = r"(?:Foo\s+Agency|Bar|Baz\s+Office\s+of\s+Qux)"
+    patterns.share(piece, lasting=False)
+    item, compiled = patterns._pieces[piece]
+    assert item[0] is _constants.SUBPATTERN and item[1][:3] == (None, 0, 0)
+    sources = [
+        rf"{piece}\s+said",  # first: re reads a prefix through the group
+        rf"^\s*,?\s*(?P<prep>of|from)\s+(?:the\s+)?(?P<org>{piece})(?![\w\-])",
+        rf"(?<![\w\-])(?P<org>{piece})(?![\w\-])|(?:{piece}\s+)+x",
+    ]
+    for source in sources:
+        assert patterns.compile(source, keep=False) == re.compile(source)
+    assert compiled  # its code was kept, and reused by the later patterns
+    text = "Director of the Baz Office of Qux, Bar said; Foo  Agency Bar x"
+    for source in sources:
+        made, plain = patterns.compile(source, keep=False), re.compile(source)
+        assert [m.span() for m in made.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_plain_code_is_the_same_numbers_as_plain_ints() -> None:
+    """patterns._plain (re's code words made plain ints in C, to be stored) changes no number,
+    up to the largest code word; a program made without it is the same pattern too."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    source = r"(?i)(?<![\w’'-])(?P<a>ab{2,9}?|c)\s*(?=x)(?:\1|[^—–])*$"
+    code = [*_compiler._code(_parser.parse(source, 0), 0), _compiler.MAXCODE, 0]
+    plain = patterns._plain(code)
+    assert plain == list(map(int, code)) and all(type(word) is int for word in plain)
+    for as_plain in (True, False):
+        made = patterns._from_program(source, patterns._program(source, 0, plain=as_plain))
+        assert made == re.compile(source)
