@@ -644,3 +644,30 @@ def test_a_caption_of_another_numbered_flight_gives_no_date() -> None:
         "d",
     )
     assert "launch_date" in {f.name for f in find_all_key_facts(dated, find_events(dated), rules)}
+
+
+@pytest.mark.parametrize("memo", [False, True])
+def test_the_other_flight_scans_kept_for_the_facts_give_each_sentence_its_answer(
+    memo: bool,
+) -> None:
+    """find_key_facts keeps each rule's values per sentence for _names_another_flight (speed):
+    kept or not, the same verdicts, each sentence its own (one names another craft, one the
+    same, one none), however often it is asked and in whichever order."""
+    from generator.analyse.keyfacts import _names_another_flight
+
+    rules = spaceflight_rules()
+    named = {"spacecraft": "Soyuz MS-24"}
+    sentences = [
+        "The Soyuz MS-25 docked to the station.",  # another craft
+        "The Soyuz MS-24 docked to the station.",  # the article's own
+        "The crew rested after the docking.",  # no craft at all
+    ]
+    expected = [True, False, False]
+    seen: dict[tuple[int, str], tuple[str, ...]] | None = {} if memo else None
+    others = tuple(f for f in rules.facts if f.name in named)
+    for order in (sentences, sentences[::-1], sentences):
+        got = [_names_another_flight(s, named, frozenset(), rules, others, seen) for s in order]
+        assert got == [expected[sentences.index(s)] for s in order]
+    # left unsure, any value of the fact is another flight's
+    assert _names_another_flight(sentences[1], {}, frozenset({"spacecraft"}), rules, None, seen)
+    assert not _names_another_flight(sentences[2], {}, frozenset({"spacecraft"}), rules)

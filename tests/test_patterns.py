@@ -118,6 +118,105 @@ def test_every_pattern_of_the_analysis_is_re_compile_of_its_source(
         analyse(read_seed(path))
     roles = people._roles()
     assert sum(roles in source for source in spliced) >= 8  # the seven, and the prefix
+    # the factored prefix shares its role and modifier tries (parsed once, not per article)
+    assert any(people._role_trie() in s and people._modifier_trie() in s for s in spliced)
     assert any(source not in patterns._pieces for source in spliced)
     for (source, flags), pattern in made.items():
         assert pattern == re.compile(source, flags), source[:80]
+
+
+def _sets(source: str, flags: int = 0) -> list[list[Any]]:
+    """The character sets (IN items) of `source`'s parse, as _optimize_charset gets them."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    found: list[list[Any]] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, _parser.SubPattern):
+            for op, av in value.data:
+                if op is _constants.IN:
+                    found.append(av)
+                walk(av)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+
+    walk(_parser.parse(source, flags))
+    return found
+
+
+def test_the_charset_memo_returns_what_re_computes_for_each_set() -> None:
+    """The memo of re's set optimiser (patterns._memo_charset) gives each set re's own result,
+    a different one for a different set or other case functions, and a copy each time."""
+    import importlib
+    from re import _compiler  # type: ignore[attr-defined]
+
+    _sre = importlib.import_module("_sre")
+
+    optimize = patterns._OPTIMIZE_CHARSET
+    sets = _sets(r"[\w’'\-][a-z][^()][A-Z\d][’'][^\W\d_]x[—–,.;:]")
+    assert len(sets) == 7
+    case = (_sre.unicode_iscased, _sre.unicode_tolower, _compiler._EXTRA_CASES)
+    ascii_case = (_sre.ascii_iscased, _sre.ascii_tolower, None)
+    for charset in sets:
+        for args in ((), case, ascii_case):
+            for _ in range(2):  # computed, then from the memo
+                made = patterns._memo_charset(list(charset), *args)
+                assert made == optimize(list(charset), *args)
+            made[0].append("changed")  # the caller's list is its own: the memo is unchanged
+            assert patterns._memo_charset(list(charset), *args) == optimize(list(charset), *args)
+    assert patterns._memo_charset(sets[1], *case) != patterns._memo_charset(sets[1])  # [a-z] (?i)
+    assert patterns._memo_charset(sets[0]) != patterns._memo_charset(sets[2])
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE, re.IGNORECASE | re.ASCII])
+def test_patterns_with_sets_compile_to_re_compile_of_their_source(
+    no_cache: None, flags: int
+) -> None:
+    """Sets optimised through the memo (twice: computed, then reused) make re.compile's
+    program, with each flag set (the case functions are part of the memo's key)."""
+    sources = [
+        r"(?<![\w’'\-])[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*",
+        r"[^—–,.;:]{0,60}?\s*[—–]|[a-z][a-z\-]*",
+        r"(?:[A-Z]\.){2,}[’']s\b[^()]",
+    ]
+    for _ in range(2):
+        for source in sources:
+            assert patterns.compile(source, flags, keep=False) == re.compile(source, flags)
+
+
+def test_a_piece_without_flags_has_its_code_compiled_once(no_cache: None) -> None:
+    """ "(?:a|b)" (an article's organizations) is shared in a group of no number, whose code
+    is compiled once per flags and reused: the patterns are still re.compile's."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    piece = r"(?:Foo\s+Agency|Bar|Baz\s+Office\s+of\s+Qux)"
+    patterns.share(piece, lasting=False)
+    item, compiled = patterns._pieces[piece]
+    assert item[0] is _constants.SUBPATTERN and item[1][:3] == (None, 0, 0)
+    sources = [
+        rf"{piece}\s+said",  # first: re reads a prefix through the group
+        rf"^\s*,?\s*(?P<prep>of|from)\s+(?:the\s+)?(?P<org>{piece})(?![\w\-])",
+        rf"(?<![\w\-])(?P<org>{piece})(?![\w\-])|(?:{piece}\s+)+x",
+    ]
+    for source in sources:
+        assert patterns.compile(source, keep=False) == re.compile(source)
+    assert compiled  # its code was kept, and reused by the later patterns
+    text = "Director of the Baz Office of Qux, Bar said; Foo  Agency Bar x"
+    for source in sources:
+        made, plain = patterns.compile(source, keep=False), re.compile(source)
+        assert [m.span() for m in made.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_plain_code_is_the_same_numbers_as_plain_ints() -> None:
+    """patterns._plain (re's code words made plain ints in C, to be stored) changes no number,
+    up to the largest code word; a program made without it is the same pattern too."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    source = r"(?i)(?<![\w’'-])(?P<a>ab{2,9}?|c)\s*(?=x)(?:\1|[^—–])*$"
+    code = [*_compiler._code(_parser.parse(source, 0), 0), _compiler.MAXCODE, 0]
+    plain = patterns._plain(code)
+    assert plain == list(map(int, code)) and all(type(word) is int for word in plain)
+    for as_plain in (True, False):
+        made = patterns._from_program(source, patterns._program(source, 0, plain=as_plain))
+        assert made == re.compile(source)

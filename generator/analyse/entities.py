@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Article, Organization, Place
 from ..read import slugify
@@ -358,6 +358,14 @@ def _known_forms() -> frozenset[str]:
 
 def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, organization id, surface form) of each organization named in `text`."""
+    return list(_organization_spans(text))  # a list of the caller's own
+
+
+# find_organizations and find_places read each paragraph's organizations: found once. They
+# depend on the text alone (and the data files, read once per process). Emptied before each
+# article (analyse.forget_texts); bounded all the same.
+@lru_cache(maxsize=2048)
+def _organization_spans(text: str) -> tuple[tuple[int, int, str, str], ...]:
     known, by_form = _organization_pattern()
     spans = [
         (m.start(), m.end(), by_form[_normal(m.group())].id, _normal(m.group()))
@@ -377,7 +385,7 @@ def organization_spans(text: str) -> list[tuple[int, int, str, str]]:
         ):
             spans = [k for k in spans if k not in overlapping]
             spans.append(span)
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 # "Steve Altemus, chief executive officer and co-founder, Intuitive Machines": a name, a role

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -457,13 +457,16 @@ def find_key_facts(
     ]
     owners = _owners(article)
     unsure: set[str] = set()  # facts left out because two values compete (`one_value`)
+    seen: dict[tuple[int, str], tuple[str, ...]] = {}  # _names_another_flight's scans
     for fact in rules.facts:
         if fact.name in found or fact.name in unsure:
             continue  # a second pattern for the same fact is a fallback
         named = {n: found[n].value for n in rules.flight_names if n in found and n != fact.name}
         hidden = frozenset(n for n in unsure if n != fact.name)
+        # the facts whose values tell another flight, picked once for all the sentences
+        others = tuple(f for f in rules.facts if f.name in named or f.name in hidden)
         for block, sentence in split:
-            if _names_another_flight(sentence, named, hidden, rules):
+            if others and _names_another_flight(sentence, named, hidden, rules, others, seen):
                 continue  # "the crew of NASA’s SpaceX Crew-8 mission, who docked …" in Crew-7's
             value = _fact_value(fact, sentence, rules, owners)
             if value and fact.one_value and _outnumbered(fact, value, article):
@@ -476,19 +479,37 @@ def find_key_facts(
 
 
 def _names_another_flight(
-    sentence: str, named: Mapping[str, str], hidden: frozenset[str], rules: KeyFactRules
+    sentence: str,
+    named: Mapping[str, str],
+    hidden: frozenset[str],
+    rules: KeyFactRules,
+    facts: Sequence[_FactRule] | None = None,
+    seen: dict[tuple[int, str], tuple[str, ...]] | None = None,
 ) -> bool:
     """The sentence names a flight other than the article's (`flight_names`): a value of the
     mission or the spacecraft other than the one found ("Crew-8" in a Crew-7 story), or any
     value of one left unsure (two Soyuz craft named as often: "The Soyuz MS-25 docked …" may
     be another flight's). What it tells is not this flight's."""
-    for fact in rules.facts:
+    if not named and not hidden:
+        return False  # (the loop below would skip every fact)
+    # `facts`: those of rules.facts named in `named` or `hidden`, in order (find_key_facts
+    # picks them once per fact, not once per sentence). `seen`: each rule's values in each
+    # sentence, kept by find_key_facts across its facts, which scan the same sentences with
+    # the same rules (~10 µs a scan, 16,600 per 100 benchmark articles)
+    for fact in rules.facts if facts is None else facts:
         if fact.name not in named and fact.name not in hidden:
             continue
-        for match in fact.pattern.finditer(sentence):
+        values = seen.get((id(fact), sentence)) if seen is not None else None
+        if values is None:
+            values = tuple(
+                m.group("value").strip(_TRAILING) for m in fact.pattern.finditer(sentence)
+            )
+            if seen is not None:
+                seen[(id(fact), sentence)] = values
+        for value in values:
             if fact.name in hidden:
                 return True
-            if not _same_name(match.group("value").strip(_TRAILING), named[fact.name]):
+            if not _same_name(value, named[fact.name]):
                 return True
     return False
 

@@ -342,10 +342,11 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     words = _words()
     body = _alternation(list(roles))
     restrictive = _alternation(sorted(words.restrictive)) if words.restrictive else "(?!x)x"
-    return re.compile(
+    return patterns.compile(  # one article's: not kept in the code cache, its sets memoised
         # nor after "and" ("the judge and the lawyer said": two speakers, neither one)
         rf"(?<![\w’'-])(?<!and\s)(?<!or\s)(?<!&\s)[Tt]he\s+(?P<role>(?i:{body}))(?![\w’'-])"
-        rf"(?!\s+(?:{restrictive})(?![\w’'-]))"
+        rf"(?!\s+(?:{restrictive})(?![\w’'-]))",
+        keep=False,
     )
 
 

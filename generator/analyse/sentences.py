@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..site import load_data as data_file  # parsed once, with libyaml where available
 from . import patterns
@@ -86,11 +86,20 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin, ascending; always starts with 0."""
+    return list(_starts(text))  # a list of the caller's own
+
+
+# People, dates, quotations, key facts and theme sets each split the same paragraphs (~7 times
+# a paragraph in all): split each text once. The rules depend on the text alone (and the data
+# files, read once per process). Emptied before each article (analyse.forget_texts); bounded
+# all the same (render splits texts too).
+@lru_cache(maxsize=2048)
+def _starts(text: str) -> tuple[int, ...]:
     starts = [0]
     for match in _END.finditer(text):
         if _is_boundary(text, match):
             starts.append(match.end())
-    return starts
+    return tuple(starts)
 
 
 def sentence_bounds(text: str, starts: list[int], pos: int) -> tuple[int, int]:
