@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Article, Block, CastMember, Event, KeyFact, Person
@@ -268,14 +268,20 @@ _DESIGNATION = patterns.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _designations(text: str) -> frozenset[tuple[str, str]]:
+    """The hyphened series numbers a text names, as (stem, number)."""
+    return frozenset((m.group("stem"), m.group("number")) for m in _DESIGNATION.finditer(text))
+
+
 def _another_numbered_flight(sentence: str, title: str) -> bool:
     """Whether the sentence names a flight of the same series as the headline's with another
     number and not the headline's own: a caption of "NASA’s SpaceX Crew-7 mission … Aug. 26,
     2023" above a story headlined "… SpaceX Crew-8 Launch" tells the earlier flight."""
-    own = {(m.group("stem"), m.group("number")) for m in _DESIGNATION.finditer(title)}
+    own = _designations(title)  # the same headline for every event: found once
     if not own:
         return False
-    named = {(m.group("stem"), m.group("number")) for m in _DESIGNATION.finditer(sentence)}
+    named = _designations(sentence)
     stems = {stem for stem, _ in own}
     return not (named & own) and any(stem in stems for stem, _ in named)
 

@@ -1455,7 +1455,13 @@ def _portfolio_span(
 def _names_a_place(words: list[str], ctx: _Context) -> bool:
     """Whether the words are one place's name as a whole ("India", "the United States")."""
     phrase = " ".join(words[1:] if words[:1] == ["the"] else words)
-    return bool(phrase) and (
+    return bool(phrase) and _is_place_name(phrase, ctx)
+
+
+def _is_place_name(phrase: str, ctx: _Context) -> bool:
+    """Whether a phrase is a known place's name: entities.yml's places, people.yml's place
+    words, or data/places.txt's names of several words."""
+    return (
         phrase in _place_words() or phrase in ctx.lex.place_words or phrase in ctx.lex.place_names
     )
 
@@ -1482,12 +1488,7 @@ def _plain_portfolio(words: list[str], ctx: _Context) -> bool:
     for size in (1, 2, 3, 4):
         for at in range(len(words) - size + 1):
             phrase = " ".join(words[at : at + size])
-            if (
-                phrase in ctx.org_ids
-                or phrase in _place_words()
-                or phrase in ctx.lex.place_words
-                or phrase in ctx.lex.place_names
-            ):
+            if phrase in ctx.org_ids or _is_place_name(phrase, ctx):
                 return False
             # Another role in it is the name's own ("Director for Senator Bill Hagerty"),
             # unless it names an office ("Assistant to the President Jay Fields").
