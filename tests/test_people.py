@@ -771,6 +771,14 @@ def test_instruments_places_and_reference_lists_are_no_people() -> None:
         article_from("Student I’ve been told, said Jane Roe. I’m Wreck-It Ralph, the film says.")
     )
     assert set(contractions) == {"jane-roe"}
+    # a country's first-level part (ISO 3166-2, data/places.txt): "Mato Grosso" had a card
+    regions = people_of(
+        article_from(
+            "The image spans the Brazilian states of Rondônia, Mato Grosso, and Pará, and New "
+            "South Wales, said Jane Roe."
+        )
+    )
+    assert set(regions) == {"jane-roe"}
 
 
 def test_a_surname_spelt_two_ways_is_one_person_and_a_high_school_none() -> None:

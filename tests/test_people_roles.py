@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from test_people import article_from, people_of
 
+from generator.analyse import analyse
 from generator.model import Person
 
 
@@ -1110,3 +1111,37 @@ def test_a_call_sign_nickname_and_a_post_after_has_become() -> None:
     numbered = _people("Agent 47 Smith left, said Jane Roe. Roe has become famous.")
     assert not any(c.isdigit() for pid in numbered for c in pid)  # a bare number is no name
     assert numbered["jane-roe"].roles == ()  # "famous" is no post
+
+
+def test_a_qualifying_role_word_runs_to_the_role_it_qualifies() -> None:
+    """NASA_RAG scan, session 18: "Jacob Bleacher, chief exploration scientist in the …" gave
+    "chief", "formerly a senior conservation ecologist" a student's "senior": a role word that
+    also qualifies ("chief", "senior", "deputy") takes the lower-case words up to the role they
+    qualify, and is no role alone when none ends them."""
+    people = _people(
+        "Jacob Bleacher, chief exploration scientist in the directorate, spoke. Elizabeth Ewald, "
+        "senior export compliance specialist, and Aitor Bidaburu, executive board chair for the "
+        "group, came. Eric Sanderson, formerly a senior conservation voice at WCS, wrote it."
+    )
+    assert people["jacob-bleacher"].roles == ("chief exploration scientist",)
+    assert people["elizabeth-ewald"].roles == ("senior export compliance specialist",)
+    assert people["aitor-bidaburu"].roles == ("executive board chair",)
+    assert people["eric-sanderson"].roles == ()  # no role ends "senior conservation voice"
+    student = _people("Eric Sanderson, a senior at Ridge High School, spoke.")
+    assert student["eric-sanderson"].roles == ("senior",)
+
+
+def test_a_rank_word_before_a_centres_title_names_no_centre() -> None:
+    """NASA_RAG scan, session 18: "NASA Glenn Deputy Center Director Dawn Schaible" gave an
+    organization "Glenn Deputy Center"; "NASA Glenn Research Center Deputy Director" the role
+    "research center deputy director"."""
+    text = (
+        "NASA’s Glenn Research Center hosted it. NASA Glenn Deputy Center Director Dawn Schaible "
+        "spoke. Later NASA Glenn Research Center Deputy Director Jim Free spoke."
+    )
+    facts = analyse(article_from(text))
+    assert not any("Deputy" in o.name for o in facts.organizations)
+    people = {p.id: p for p in facts.people}
+    assert people["dawn-schaible"].roles == ("deputy center director",)
+    assert people["jim-free"].roles == ("deputy director",)
+    assert "glenn-research-center" in people["jim-free"].organizations

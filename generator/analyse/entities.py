@@ -202,8 +202,14 @@ def _modifiers_then_role(words: list[tuple[int, str]], head: int, taken: int) ->
     first = head
     while first > taken and _bare(words[first - 1][1]).lower() in modifiers:
         first -= 1
-    if first == head or (first > taken and words[first - 1][1] != "and"):
+    if first == head:
         return False
+    if first > taken and words[first - 1][1] != "and":
+        # a name word before the modifiers: an organization and its title ("NASA Ames Research
+        # Center Director"), unless a rank word stands among them ("Glenn Deputy Center Director")
+        title_only = entity_lexicon().title_only_modifiers
+        if not any(_bare(w).lower() in title_only for _, w in words[first:head]):
+            return False
     return _opens_with_role(words, head + 1)
 
 

@@ -109,6 +109,9 @@ class EntityLexicon:
     # "Branch", "Center": close a name only after a word that is no given name ("Operations
     # Plans Branch", not "Anna Branch")
     weak_organization_suffixes: frozenset[str] = frozenset()
+    # "deputy": a role modifier that never stands inside an organization's name ("Glenn Deputy
+    # Center Director" is a title)
+    title_only_modifiers: frozenset[str] = frozenset()
     # "District": continues a name right after a closing word ("… School District")
     organization_tails: frozenset[str] = frozenset()
     # "School": a name may drop it ("University High" for University High School)
@@ -473,6 +476,7 @@ def entity_lexicon() -> EntityLexicon:
         initial_skip_words=_lower_set(raw.get("initial_skip_words")),
         company_designators=_strings(raw.get("company_designators")),
         weak_organization_suffixes=frozenset(_strings(raw.get("weak_organization_suffixes"))),
+        title_only_modifiers=_lower_set(raw.get("title_only_modifiers")),
         organization_tails=frozenset(_strings(raw.get("organization_tails"))),
         organization_short_drops=frozenset(_strings(raw.get("organization_short_drops"))),
     )

@@ -917,17 +917,21 @@ def _prefix_roles(prefix: list[str], ctx: _Context) -> tuple[list[str], list[str
     return roles, orgs, plural
 
 
-def _org_in_modifiers(prefix: str, match: re.Match[str], ctx: _Context) -> str | None:
+def _org_in_modifiers(prefix: str, match: re.Match[str], ctx: _Context) -> tuple[str, int] | None:
     """The organization whose name ends with a role's capitalised modifiers ("Research Center"
-    of "NASA Ames Research Center Director"): those words are its name, not the role's."""
-    mods = " ".join(match.group("mods").split())
-    if not mods or not mods[:1].isupper():
+    of "NASA Ames Research Center Director"), and how many of the modifiers its name takes:
+    those words are its name, not the role's; the modifiers after it are the role's ("Deputy"
+    of "Glenn Research Center Deputy Director")."""
+    mods = match.group("mods").split()
+    if not mods or not mods[0][:1].isupper():
         return None
-    words = prefix[: match.start("role")].split()
-    for size in range(min(6, len(words)), len(mods.split()), -1):  # the longest name first
-        name = " ".join(words[-size:])
-        if name in ctx.org_ids:  # "Johnson Space Center" after "NASA"
-            return name
+    before = prefix[: match.start("mods")].split()
+    for taken in range(len(mods), 0, -1):  # the name that takes the most modifiers first
+        words = [*before, *mods[:taken]]
+        for size in range(min(6, len(words)), taken, -1):  # the longest name first
+            name = " ".join(words[-size:])
+            if name in ctx.org_ids:  # "Johnson Space Center" after "NASA"
+                return name, taken
     return None
 
 
@@ -1666,7 +1670,9 @@ def _prefix_evidence(
     named_org = _org_in_modifiers(prefix, match, ctx)
     short_org = _short_org_before_role(prefix, match, ctx)
     if named_org is not None:  # "NASA Ames Research Center Director X": director, of Ames
-        roles = [ctx.lex.roles[" ".join(match.group("role").lower().split())]]
+        rest = " ".join(match.group("mods").split()[named_org[1] :]).lower()
+        role = ctx.lex.roles[" ".join(match.group("role").lower().split())]
+        roles = [f"{rest} {role}" if rest else role]
     if grade:
         words = prefix.split()[-4:]
         ranked = next(
@@ -1701,7 +1707,7 @@ def _prefix_evidence(
             continue  # "the Army’s head coach X" after "Army defeated Navy": the team's
         _add_org(mention, org or chain_org, ctx)
         if named_org is not None:
-            _add_org(mention, named_org, ctx)
+            _add_org(mention, named_org[0], ctx)
         _add_org(mention, short_org, ctx)
 
 
@@ -2028,6 +2034,18 @@ def _in_rest(after: str, apposition: re.Match[str], pattern: re.Pattern[str], ct
     return after[link.end() : link.end() + 120].split(",")[0].split(";")[0]
 
 
+_NEXT_WORD = patterns.compile(r"\s+(?P<word>[a-z][\w\-]*)")
+
+
+def _modifies_a_noun(after: str, end: int, written: str, ctx: _Context) -> bool:
+    """Whether a role word that is also a modifier ("senior", "deputy") qualifies the
+    lower-case noun after it, a role the lexicon lacks ("senior conservation ecologist")."""
+    if written not in ctx.lex.role_modifiers:
+        return False
+    following = _NEXT_WORD.match(after, end)
+    return following is not None and following.group("word") not in ctx.lex.closed_class
+
+
 _SERVED_IN = patterns.compile(
     r"\s+(?:(?:also|later|then|has|had|have)\s+){0,2}served\s+(?:in|with)\s+(?:the\s+)?"
 )
@@ -2063,6 +2081,13 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
             plural = pattern is not ctx.apposition and written in ctx.lex.plural_roles
             longer = _longer_role(after, apposition.end("role"), ctx.lex)
             if longer is not None:
+                plural = pattern is not ctx.apposition and longer[2]
+            elif _modifies_a_noun(after, apposition.end("role"), written, ctx):
+                # "chief exploration scientist": the words up to the role they qualify; "a
+                # senior conservation ecologist" (no known role at the end): no "senior"
+                longer = _role_through_words(after, apposition.end("role"), ctx.lex)
+                if longer is None:
+                    continue
                 plural = pattern is not ctx.apposition and longer[2]
             if pattern is ctx.copula and apposition.group("are") and not plural:
                 continue  # "A and B are …" names a plural role
@@ -2242,6 +2267,29 @@ def _longer_role(text: str, end: int, lex: PeopleLexicon) -> tuple[str, int, boo
                 return added, ends[j - 1], phrase in lex.plural_roles
         if words[i] not in lex.role_modifiers:
             return None
+    return None
+
+
+def _role_through_words(text: str, end: int, lex: PeopleLexicon) -> tuple[str, int, bool] | None:
+    """After a role word that qualifies what follows ("chief", "deputy"): the lower-case words
+    up to the nearest role of at most four words ("exploration scientist" of "chief exploration
+    scientist", "board chair" of "executive board chair"), as _longer_role returns them; None
+    when no role ends them (a closed-class word, a capital or the fourth word comes first)."""
+    words: list[str] = []
+    ends: list[int] = []
+    for _ in range(4):
+        found = _NEXT_LOWER.match(text, end)
+        if found is None or found.group("word") in lex.closed_class:
+            break
+        words.append(found.group("word"))
+        end = found.end()
+        ends.append(end)
+    for j in range(1, len(words) + 1):
+        for i in range(j):  # the longest role ending at the j-th word ("compliance specialist")
+            phrase = " ".join(words[i:j])
+            if phrase in lex.roles and not _CAPITAL_AFTER.match(text, ends[j - 1]):
+                added = " ".join([*words[:i], lex.roles[phrase]])
+                return added, ends[j - 1], phrase in lex.plural_roles
     return None
 
 
