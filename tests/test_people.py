@@ -882,3 +882,23 @@ def test_two_words_after_an_organization_that_open_with_a_centres_short_name() -
     )
     assert set(people) == {"maria-lopez", "robert-yang"}
     assert people["robert-yang"].aliases == ("Bob Yang",)
+
+
+def test_a_ship_and_a_title_of_common_words_are_no_people() -> None:
+    """NASA_RAG scan, session 18: "the U.S. Coast Guard Cutter Healy" gave Cutter Healy (a
+    guard), a heading and its paragraph "its Pilot Breathing Assessment (PBA) team" a pilot
+    named Breathing Assessment (words the article writes in lower case, or their plural)."""
+    people = people_of(
+        article_from(
+            "Crew from the U.S. Coast Guard Cutter Healy retrieved it, said Jane Roe.\n\n"
+            "Pilot Breathing Assessment\n\nIts Pilot Breathing Assessment (PBA) team measured "
+            "breathing in flight. Two assessments followed, said Tim Wilson."
+        )
+    )
+    assert set(people) == {"jane-roe", "tim-wilson"}
+    named = people_of(article_from("Lead pilot Rose Young flew. The rose and the young wait."))
+    assert set(named) == {"rose-young"}  # a known given name opens it: a person
+    contact = people_of(
+        article_from("Email the manager, Nang Pham, at nang.t.pham@nasa.gov, said Jane Roe.")
+    )
+    assert "nang-pham" in contact  # an address's words are no common words

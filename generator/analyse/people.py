@@ -157,6 +157,8 @@ class _Mention:
     core: tuple[str, ...]  # without them: what names are compared on
     honorific: str | None = None
     lower: bool = False  # a word of the name is also written in lower case in the article
+    # … every word is, and none is a known given name ("Pilot Breathing Assessment")
+    common: bool = False
     initial: bool = False  # the name starts its sentence, so its first word may be common
     roles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
@@ -253,6 +255,8 @@ class _Context:
     kin: re.Pattern[str]  # "his beloved " / "his wife of 50 years, " just before a name
     speech_after: re.Pattern[str]  # " said" just after a name
     capitals: frozenset[str] = frozenset()  # words of names written in capitals (_capitals)
+    # `lower` without the words of e-mail and web addresses ("nang.t.pham@nasa.gov")
+    prose_lower: frozenset[str] = frozenset()
     org_names: tuple[str, ...] = ()  # the article's organizations, as written (_inside_org)
     teams: frozenset[str] = frozenset()  # organization ids the story sets against another (_teams)
 
@@ -529,6 +533,7 @@ def _context(article: Article, organizations: tuple[Organization, ...]) -> _Cont
         _kin(),
         *_speech_patterns(),
         capitals=_capitals(article, org_ids),
+        prose_lower=lowercase_words(article, addresses=False),
         org_names=tuple(
             sorted({f for o in organizations for f in (o.name, *o.aliases) if " " in f})
         ),
@@ -1101,6 +1106,10 @@ def _clean_run(
     prefix = tokens[:start]
     if any(t in ctx.lex.vessel_prefixes for t in prefix):  # "the S.S. Patricia Robertson"
         return None
+    if core[0] in ctx.lex.vessel_words and (
+        prefix or _CAPITAL_WORD_BEFORE.search(match.string, 0, match.start())
+    ):
+        return None  # "the U.S. Coast Guard Cutter Healy": a ship
     if _signed_title(prefix, core, ctx):
         return None
     honorific = address = None
@@ -1247,6 +1256,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 core=core,
                 honorific=honorific,
                 lower=any(t.lower() in ctx.lower for t in core if t[:1].isupper()),
+                common=len(core) >= 2 and all(_common_word(t, ctx) for t in core),
                 initial=start == first_word,
                 roles=roles,
                 orgs=orgs,
@@ -2293,6 +2303,14 @@ def _role_through_words(text: str, end: int, lex: PeopleLexicon) -> tuple[str, i
     return None
 
 
+def _common_word(token: str, ctx: _Context) -> bool:
+    """Whether the article writes the word in lower case (or its plural: "assessments") outside
+    addresses, and it is no known given name."""
+    low = token.lower()
+    return (low in ctx.prose_lower or f"{low}s" in ctx.prose_lower) and not is_given(token, ctx.lex)
+
+
+_CAPITAL_WORD_BEFORE = patterns.compile(r"[A-Z][\w.]*\s+$")
 _CAPITAL_AFTER = patterns.compile(r"[\s\-]*[A-Z’']")
 _TITLE_WORD = patterns.compile(r"[A-Z][a-z]+")
 
@@ -3817,6 +3835,10 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
         return False
     if headlines and any(m.honorific for m in person.mentions):
         return True  # "Ocean Worlds Planetary Scientist Dr. Lynnae Quick"
+    # "its Pilot Breathing Assessment team": words the article writes in lower case, a title
+    full = [m for m in person.mentions if len(m.core) >= 2]
+    if full and all(m.common for m in full) and not any(m.honorific for m in person.mentions):
+        return False
     if not headlines and any(m.cued or m.kin_listed for m in person.mentions):
         return True
     if any(m.determined for m in person.mentions) and all(

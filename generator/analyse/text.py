@@ -125,12 +125,17 @@ def name_run() -> re.Pattern[str]:
     )
 
 
-def lowercase_words(article: Article) -> frozenset[str]:
-    """Words the article's story writes in lower case somewhere: these are common words."""
+def lowercase_words(article: Article, addresses: bool = True) -> frozenset[str]:
+    """Words the article's story writes in lower case somewhere: these are common words.
+    `addresses`: with the words of e-mail and web addresses ("nang.t.pham@nasa.gov")."""
     words: set[str] = set()
     for block in article.story_blocks:
-        words.update(POSSESSIVE.sub("", w) for w in _LOWER_WORD.findall(block.text))
+        text = block.text if addresses else _ADDRESS.sub(" ", block.text)
+        words.update(POSSESSIVE.sub("", w) for w in _LOWER_WORD.findall(text))
     return frozenset(words)
+
+
+_ADDRESS = patterns.compile(r"[^\s@]+@[^\s@]+|(?:https?://|www\.)\S+")
 
 
 def strip_possessive(token: str) -> str:
