@@ -902,3 +902,37 @@ def test_a_ship_and_a_title_of_common_words_are_no_people() -> None:
         article_from("Email the manager, Nang Pham, at nang.t.pham@nasa.gov, said Jane Roe.")
     )
     assert "nang-pham" in contact  # an address's words are no common words
+
+
+def test_a_first_word_alone_refers_to_a_person_only_when_it_is_a_name() -> None:
+    """NASA_RAG scan, session 18: "Hubble Views …", "Telesat Lightspeed" were people because
+    "Hubble" and "Telesat" came again alone. A later reference by the surname counts ("Kim" of
+    "Kiyun Kim"); by the first word only when it is a known given name or a surname written
+    first ("Wang" of "Wang Yaping", data/surnames_first.txt)."""
+    things = people_of(
+        article_from(
+            "Telesat plans to use its Telesat Lightspeed network. Telesat grew. Hubble Views "
+            "a Galaxy. Hubble took it."
+        )
+    )
+    assert things == {}
+    people = people_of(
+        article_from(
+            "The crew met Wang Yaping in orbit. Wang spoke. Kiyun Kim joined in 2019. Kim stayed."
+        )
+    )
+    assert {"wang-yaping", "kiyun-kim"} <= set(people)
+
+
+def test_a_title_case_title_after_is_a() -> None:
+    """Released batch 11 (nasa-395): "Anum Ashraf is a Climate Scientist at NASA Langley
+    Research Center" gave no role (and Anum Ashraf, whose other mentions say "Anum", no
+    evidence); modifiers stay the role's ("is the Acting Deputy Center Director")."""
+    people = people_of(
+        article_from(
+            "Anum Ashraf is a Climate Scientist at NASA Langley Research Center. Anum found her "
+            "calling. Lisa Roe is the Acting Deputy Center Director at Langley."
+        )
+    )
+    assert people["anum-ashraf"].roles == ("climate scientist",)
+    assert people["lisa-roe"].roles == ("acting deputy center director",)

@@ -49,6 +49,7 @@ class PeopleLexicon:
     conjunctions: frozenset[str] = frozenset()  # nameparser's: "and", "of", "the", "&" …
     non_name_final_words: frozenset[str] = frozenset()  # lower case: "bill" ends no name
     given_names: frozenset[str] = frozenset()  # as written: "Elon", "Aki"
+    surnames_first: frozenset[str] = frozenset()  # "Wang" (of "Wang Yaping"): written first
     given_name_exclusions: frozenset[str] = frozenset()  # "El", "La": not evidence alone
     place_words: frozenset[str] = frozenset()  # one-word countries and states: "Idaho"
     place_names: frozenset[str] = frozenset()  # places of two or more words: "San Diego"
@@ -270,6 +271,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         conjunctions=_nameparser_words("CONJUNCTIONS"),
         non_name_final_words=_lower_set(raw.get("non_name_final_words")),
         given_names=_given_names(),
+        surnames_first=_name_lines("surnames_first.txt"),
         place_words=_places()[0],
         place_names=_places()[1],
         demonyms=_demonyms(),
@@ -413,10 +415,15 @@ def _demonyms() -> frozenset[str]:
 
 @cache
 def _given_names() -> frozenset[str]:
-    """Given names (data/given_names.txt, made from Faker's lists by scripts/given_names.py)."""
+    """Given names (data/given_names.txt, made from Faker's lists by scripts/name_data.py)."""
+    return _name_lines("given_names.txt")
+
+
+def _name_lines(file: str) -> frozenset[str]:
+    """The names of a data file of one name a line (made by scripts/name_data.py)."""
     from importlib import resources
 
-    text = resources.files("generator").joinpath("data", "given_names.txt").read_text("utf-8")
+    text = resources.files("generator").joinpath("data", file).read_text("utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

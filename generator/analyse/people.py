@@ -425,7 +425,9 @@ def _role_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:\s+[a-z][\w\-]*[’']s)?(?:\s+retired)?|(?:(?:has|had|have)\s+been\s+|was\s+|were\s+|is\s+|"
         rf"will\s+be\s+)?(?:named|elected|appointed|re-elected|became|becomes)"
         rf"(?:\s+(?:an?|the|its|their))?"
-        rf"(?:\s+(?:new|next))?)\s+{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
+        # "Anum Ashraf is a Climate Scientist at …": capitalised words of a title-case title
+        rf"(?:\s+(?:new|next))?)\s+(?P<lead>(?:(?!{_modifier_words()}\s)[A-Z][a-z]+\s+){{1,2}}(?=[A-Z]))?"
+        rf"{_modifiers()}(?P<role>{roles})\b(?![\s\-]*[A-Z’'])"
         rf"(?!\s+of\s+the\s+(?:Year|Month|Week|Game|Match|Series|Tournament)\b)"
         rf"(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
     )
@@ -2106,6 +2108,13 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 role = ctx.lex.roles[written]
             if pattern is ctx.apposition:
                 role = _title_words(after[: apposition.start("mods")], apposition, ctx) + role
+            elif pattern is ctx.copula and apposition.group("lead"):
+                # as an apposition's title: ", a Climate Scientist" (after an article only)
+                article = after[: apposition.start("lead")].split()[-1:]
+                lead = " ".join(
+                    [",", *article, after[apposition.start("lead") : apposition.start("mods")]]
+                )
+                role = _title_words(lead, apposition, ctx) + role
             portfolio = _apposed_portfolio(after, apposition, ctx)
             role_end = apposition.end("role")
             rest = apposition.group("rest") or _in_rest(after, apposition, pattern, ctx)
@@ -3845,7 +3854,7 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
         m.determined or m.located for m in person.mentions
     ):  # "the Cleveland Monsters" … "The Monsters" … "in Cleveland": a team and a city
         return False
-    if not headlines and any(len(m.core) < len(person.core) or m.alias_of for m in person.mentions):
+    if not headlines and any(m.alias_of or _refers(m, person, lex) for m in person.mentions):
         return True
     first = person.core[0]
     return (
@@ -3855,6 +3864,21 @@ def _evident(person: _Person, lex: PeopleLexicon) -> bool:
         and not all(m.located for m in person.mentions)
         and not all(m.owns_org for m in person.mentions)
     )
+
+
+def _refers(mention: _Mention, person: _Person, lex: PeopleLexicon) -> bool:
+    """Whether a shorter mention refers to the person as a later reference does: by the
+    surname ("Minear" of "J. Toby Minear", "Al Mansoori"), or by a first word that is a known
+    given name or a surname written first ("Wang" of "Wang Yaping"). A first word of another
+    kind is the name of a thing again ("Hubble" of "Hubble Views", "Telesat" of "Telesat
+    Lightspeed")."""
+    size = len(mention.core)
+    if size >= len(person.core):
+        return False
+    if tuple(mention.core) == tuple(person.core[-size:]):
+        return True
+    first = mention.core[0]
+    return is_given(first, lex) or first in lex.surnames_first
 
 
 def _by_first_name(people: list[_Person]) -> dict[str, _Person | None]:
