@@ -198,9 +198,14 @@ _SITE_FAILURES: dict[int, dict[str, str]] = {
     # Batch 16 (corpus16): the appointment framed as a flight untuned (main 92983ad's generator)
     # got spaceflight words on its site; not framed since session 15 (a craft's name, "Space
     # Launch System", tells no launch; "helped launch" hedges its clause): none left.
-    # Batch 22 (the unseen batch): the article framed as a flight untuned (main 550de6c's
-    # generator) gets spaceflight words on its site.
+    # Batch 22 (the unseen batch until batch 23 was built): the article framed as a flight
+    # untuned (main 550de6c's generator) gets spaceflight words on its site.
     22: {"nasa-279-mars-sample-return-path": "framed as a flight, spaceflight words on its site"},
+    # Batch 23 (the unseen batch, corpus23): the article framed as a flight untuned (main
+    # 7d2e44e's generator) gets spaceflight words on its site.
+    23: {
+        "nasa-767-wildfire-coordinating-group": "framed as a flight, spaceflight words on its site",
+    },
 }
 _FRAME_FAILURES: dict[int, dict[str, str]] = {
     # Batch 8's one (the station alarm) is framed since session 9 (`lede_events`); batch 9
@@ -266,10 +271,22 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     21: {
         "nasa-568-crew7-return-coverage": "reports a flight (keyfacts.yml), no frame",
     },
-    # Batch 22 (the unseen batch, corpus22): one frame, as scored untuned (main 550de6c's
-    # generator: 9 of 10); its site also gets spaceflight words (see _SITE_FAILURES).
+    # Batch 22 (corpus22, the unseen batch until batch 23 was built): one frame, as scored
+    # untuned (main 550de6c's generator: 9 of 10); its site also gets spaceflight words (see
+    # _SITE_FAILURES).
     22: {
         "nasa-279-mars-sample-return-path": "reports no flight (keyfacts.yml), framed",
+    },
+    # Batch 23 (the unseen batch, corpus23): five frames, as scored untuned (main 7d2e44e's
+    # generator: 5 of 10): two articles that report no flight framed, three that report one
+    # (two scheduled launches, an experiment flown on a cargo craft) not framed; one of the
+    # two also gets spaceflight words on its site (see _SITE_FAILURES).
+    23: {
+        "nasa-204-cloudsat-ends-mission": "reports no flight (keyfacts.yml), framed",
+        "nasa-767-wildfire-coordinating-group": "reports no flight (keyfacts.yml), framed",
+        "nasa-696-crs30-science-investigations": "reports a flight (keyfacts.yml), no frame",
+        "nasa-775-saffire-fire-experiment-ends": "reports a flight (keyfacts.yml), no frame",
+        "nasa-946-goes-u-arrives-florida": "reports a flight (keyfacts.yml), no frame",
     },
     # Batch 15 (zh15, Chinese-language): the spaceflight set's evidence is English words, so
     # neither space story is framed (4 of 6: the four non-space stories are right, unframed).

@@ -129,10 +129,11 @@ _HOLDOUT = frozenset(
 # 13, in session 14; batch 14, corpus14, session 14, also in session 14; batch 16, corpus16,
 # when batches 17 and 18 were built); batch 17 (corpus17, built beside batch 18) was released
 # in session 15, batches 18 and 19 (corpus18, corpus19) in session 16, when batches 19 and 20
-# were built, batch 20 (corpus20, built beside batch 19) when batch 21 was built, and batch 21
-# (corpus21) when batch 22 was built; batch 22 (corpus22) is the unseen one now. Batch 2
-# (i12corpus) was built before batches had to cover every kind; batches 3 to 14 and 16 to 22
-# (i12corpus3 to i12corpus12, corpus13, corpus14, corpus16 to corpus22) cover them all.
+# were built, batch 20 (corpus20, built beside batch 19) when batch 21 was built, batch 21
+# (corpus21) when batch 22 was built, and batch 22 (corpus22) when batch 23 was built; batch 23
+# (corpus23) is the unseen one now. Batch 2 (i12corpus) was built before batches had to cover
+# every kind; batches 3 to 14 and 16 to 23 (i12corpus3 to i12corpus12, corpus13, corpus14,
+# corpus16 to corpus23) cover them all.
 _BATCHES = {batch: holdout_articles(batch) for batch in HOLDOUT_BATCHES}
 # Batch 15 (zh15, session 14) is the corpus's first Chinese-language batch: six VOA Chinese
 # stories over the kinds its brief asked for (space, politics, business, science-health, sport;
