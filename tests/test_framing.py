@@ -296,6 +296,14 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
             "reports a flight (keyfacts.yml), no frame (Chinese)"
         ),
     },
+    # Batch 24 (zh24, Chinese-language, released as built): as batch 15's, the satellite launch
+    # is not framed as scored untuned (main 7d2e44e's generator: 7 of 8, the seven stories that
+    # report no flight right, unframed; every non-space site of the batch is clean).
+    24: {
+        "voa-zh-china-communications-satellite-launch": (
+            "reports a flight (keyfacts.yml), no frame (Chinese)"
+        ),
+    },
 }
 # Batch 2 was built before frames were checked article by article: its articles stay in the
 # corpus-wide check (test_the_theme_set_applies_as_the_corpus_annotations_say, where a fifth
