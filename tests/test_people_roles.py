@@ -1145,3 +1145,25 @@ def test_a_rank_word_before_a_centres_title_names_no_centre() -> None:
     assert people["dawn-schaible"].roles == ("deputy center director",)
     assert people["jim-free"].roles == ("deputy director",)
     assert "glenn-research-center" in people["jim-free"].organizations
+
+
+def test_one_relation_set_off_by_commas_and_a_sports_star() -> None:
+    """Released batch 22: "he and his brother, Ilya, set out" (brother; a given name the data
+    knows only, so far: "Ilya" is not in it), "Serbian tennis star
+    Novak Djokovic"; a family listed ("his three brothers, A, B, and C"), a clause's subject
+    after the relation ("Along with his mother, Gaines said") and a metaphor ("the father of
+    human spaceflight") give no relation."""
+    people = _people(
+        "Eugene Roe and his brother, Peter, set out. “It helped,” Peter Roe said. Serbian tennis "
+        "star Novak Djokovic won. Joseph Gaines works there. Along with his mother, Gaines "
+        "said it mattered. Bob Gilruth, the father of human spaceflight, called."
+    )
+    assert people["peter-roe"].roles == ("brother",)
+    assert people["novak-djokovic"].roles == ("tennis star",)
+    assert people["joseph-gaines"].roles == ()
+    assert people["bob-gilruth"].roles == ()
+    family = _people(
+        "Guzman Lopez and his three brothers, Ivan Guzman Salazar, Jesus Guzman Salazar, and "
+        "Joaquin Guzman Lopez, were charged."
+    )
+    assert all(p.roles == () for p in family.values())

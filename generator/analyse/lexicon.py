@@ -234,10 +234,13 @@ def _build_people_lexicon() -> PeopleLexicon:
             entries.append({"word": title})
     for entry in entries:
         word = str(entry["word"]).lower()
-        plural = str(entry.get("plural", _plural(word))).lower()
         roles[word] = word
-        roles[plural] = word
-        plurals.add(plural)
+        if "plural" in entry and not entry["plural"]:
+            pass  # `plural: null`: the plural names no one's role ("his three brothers, A, B")
+        else:
+            plural = str(entry.get("plural", _plural(word))).lower()
+            roles[plural] = word
+            plurals.add(plural)
         if entry.get("flies"):
             flying.add(word)
     # Parts in the story, from the theme sets in file order (generator/data/themes/*.yml).

@@ -1705,6 +1705,8 @@ def _prefix_evidence(
     for mention in group if plural else [first]:
         if comma and len(mention.core) == 1 and mention.core[0] not in ctx.lex.given_names:
             continue
+        if comma and written in ctx.lex.kin_words and not _SET_OFF.match(sentence, mention.end):
+            continue  # "Along with his mother, Gaines said": the relation is no one named
         for role in roles:
             _add_role(mention, role)
         if plural:
@@ -2090,6 +2092,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
                 after, apposition.end("role")
             ):
                 continue  # "X, a champion for clean air": a cause, no post
+            if written in ctx.lex.kin_words and not _KIN_OWNER.match(after):
+                continue  # "Bob Gilruth, the father of human spaceflight": no one's father
             plural = pattern is not ctx.apposition and written in ctx.lex.plural_roles
             longer = _longer_role(after, apposition.end("role"), ctx.lex)
             if longer is not None:
@@ -2201,9 +2205,17 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
         kin = ctx.kin.search(sentence, max(0, mention.start - 60), mention.start)
         mention.kin = kin is not None
         # "with his wife of 41 years, Rebecca": a relation that is a role is hers
-        relation = [w for w in kin.group().lower().split() if w in ctx.lex.roles] if kin else []
-        if relation and not mention.roles:
+        # … one relation: "his three brothers, A, B and C" names no one's role
+        kin_words = [w.strip(",:") for w in kin.group().lower().split()] if kin else []
+        relation = [w for w in kin_words if w in ctx.lex.roles and ctx.lex.roles[w] == w]
+        # … set off by commas ("his brother, Ilya, set out"), not the clause's subject ("Along
+        # with his mother, Gaines said")
+        if relation and not mention.roles and _SET_OFF.match(after):
             _add_role(mention, ctx.lex.roles[relation[-1]])
+
+
+_KIN_OWNER = patterns.compile(r",?\s*(?:his|her|their|[A-Z][\w\-]*[’']s?)\s")
+_SET_OFF = patterns.compile(r"\s*(?:[,;)]|[.!?](?:\s|$)|$)")
 
 
 def _titles_a_name(after: str, apposition: re.Match[str], ctx: _Context) -> bool:
