@@ -466,10 +466,44 @@ def score_article(name: str, facts: Facts | None = None) -> dict[str, Score | No
     return report(name, facts).scores
 
 
+def _person_forms(pid: str, name: str, aliases: Iterable[str]) -> set[str]:
+    return {pid, *(_slug(n) for n in (name, *aliases) if n)} - {""}
+
+
+def with_annotated_ids(facts: Facts, people_file: Any) -> Facts:
+    """`facts` with each card that is an annotated person under another id given that id: the
+    same names, written the other way round ("Cedric Alviani", alias 艾玮昂, where the
+    annotation names him 艾玮昂, alias Cedric Alviani). A card matches when its forms (id, name,
+    aliases) meet the forms of exactly one annotated person and the card's id is none of the
+    annotation's; its quotations follow it."""
+    annotated = {
+        str(e.get("id")): _person_forms(
+            str(e.get("id")), str(e.get("name") or ""), [str(a) for a in e.get("aliases") or ()]
+        )
+        for e in _entries(people_file, "people")
+    }
+    renamed: dict[str, str] = {}
+    for person in facts.people:
+        if person.id in annotated:
+            continue
+        forms = _person_forms(person.id, person.name, person.aliases)
+        matches = [aid for aid, theirs in annotated.items() if forms & theirs]
+        if len(matches) == 1 and matches[0] not in {p.id for p in facts.people}:
+            renamed[person.id] = matches[0]
+    if not renamed:
+        return facts
+    people = tuple(dataclasses.replace(p, id=renamed.get(p.id, p.id)) for p in facts.people)
+    quotes = tuple(
+        dataclasses.replace(q, speaker=renamed.get(q.speaker, q.speaker)) if q.speaker else q
+        for q in facts.quotes
+    )
+    return dataclasses.replace(facts, people=people, quotes=quotes)
+
+
 def report(name: str, facts: Facts | None = None) -> Report:
     """All measures of one article's extraction."""
-    facts = facts or analyse(load_article(name))
     people_file = _yaml(name, "people.yml")
+    facts = with_annotated_ids(facts or analyse(load_article(name)), people_file)
     org_keys = _org_keys(_entries(people_file, "organizations"))
     predicted = predicted_items(facts, org_keys)
     expected = expected_items(name)

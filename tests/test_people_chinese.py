@@ -133,3 +133,21 @@ def test_an_age_written_in_chinese_beside_the_name() -> None:
     event = text.replace("47 岁的市长苏利文说", "市长苏利文19岁因滑雪事故致残，他说")
     people = {p.name: p for p in analyse(read_text(SeedText("t.md", event), "t")).people}
     assert people["苏利文"].age is None
+
+
+def test_a_latin_twin_a_press_group_a_name_after_de_and_a_split_last_syllable() -> None:
+    """Released batch 24: "主任艾玮昂（Cedric Alviani）" is Cedric Alviani, 艾玮昂 an alias (as
+    test_a_chinese_name_with_a_known_latin_twin_is_that_person: the Latin name gives a
+    readable id; the scorer takes either id, tests/scoring.py with_annotated_ids);
+    "无国界记者（Reporters Without Borders）" is no person; "部门负责人的徐洛文" is 徐洛文
+    (no "的徐洛文"); "参议员卢比奥说" is 卢比奥 (jieba splits off 奥)."""
+    people = _people(
+        "无国界记者（Reporters Without Borders）发表声明。无国界记者东亚区主任艾玮昂（Cedric "
+        "Alviani）在声明中表示，这没有办法确定。言论自由部门负责人的徐洛文星期六说，这是胜利。"
+        "美国参议员卢比奥说，法案通过了。"
+    )
+    assert [(pid, name) for pid, name, _ in people] == [
+        ("cedric-alviani", "Cedric Alviani"),
+        ("xuluowen", "徐洛文"),
+        ("lubiao", "卢比奥"),
+    ]

@@ -78,3 +78,18 @@ def test_straight_marks_around_chinese_words_are_a_quotation() -> None:
         ("b1", "linus-torvalds", "我不喜欢这个补丁。")
     ]
     assert _quotes('他把参数设为 "fast" 之后，速度变快了很多。') == []
+
+
+def test_he_said_is_the_one_person_the_story_named_last() -> None:
+    """Released batch 24: "首席执行官库克在剧场使这款新手机亮相。" then "他说，“……”", and "他还说，
+    “……”" after a quotation of the same man: the person the nearest sentence naming anyone
+    names; none when that sentence names two."""
+    assert _quotes(
+        "首席执行官库克在剧场使这款新手机亮相。",
+        "他说，“在十年后的今天推出这款产品再合适不过了。”",
+    ) == [("b2", "kuke", "在十年后的今天推出这款产品再合适不过了。")]
+    two = _quotes(
+        "首席执行官库克和总统拜登会面。",
+        "他说，“在十年后的今天推出这款产品再合适不过了。”",
+    )
+    assert [speaker for _, speaker, _ in two] == [None]

@@ -294,3 +294,28 @@ def test_a_qualified_role_counts_as_the_annotated_office_only() -> None:
         ("e", "ambassador"),
         ("f", "united states attorney"),
     }
+
+
+def test_a_card_under_another_id_of_the_same_names_is_the_annotated_person() -> None:
+    """An annotation names a person 艾玮昂 (alias Cedric Alviani); the card is Cedric Alviani
+    (alias 艾玮昂): the same person, scored under the annotation's id, its quotations too. A
+    card whose names meet two annotated people, or none, keeps its id."""
+    people_file = {
+        "people": [
+            {"id": "aiweiang", "name": "艾玮昂", "aliases": ["Cedric Alviani"]},
+            {"id": "jane-roe", "name": "Jane Roe", "aliases": ["Roe"]},
+            {"id": "john-roe", "name": "John Roe", "aliases": ["Roe"]},
+        ]
+    }
+    article = Article("t", "T", None, "t.md", (Block("b1", "paragraph", "x", 1),))
+    facts = Facts(
+        article=article,
+        people=(
+            Person("cedric-alviani", "Cedric Alviani", ("艾玮昂",)),
+            Person("roe", "Roe", ()),
+        ),
+        quotes=(Quote("这没有办法确定", "cedric-alviani", "b1"),),
+    )
+    renamed = scoring.with_annotated_ids(facts, people_file)
+    assert [p.id for p in renamed.people] == ["aiweiang", "roe"]
+    assert [q.speaker for q in renamed.quotes] == ["aiweiang"]

@@ -68,7 +68,8 @@ def _name_from(tokens: tuple[Word, ...], i: int) -> tuple[str, int] | None:
     parts = [first.text]
     j = i + 1
     split = len(first.text) == 1 and j < len(tokens) and _continues(tokens[j])
-    if split and len(tokens[j].text) <= 2:  # "邢|印芝": a surname and the given name split off
+    # "邢|印芝": a surname and the given name split off; "卢比|奥|说": a last syllable
+    if (split and len(tokens[j].text) <= 2) or _last_syllable(tokens, j):
         parts.append(tokens[j].text)
         j += 1
     while j < len(tokens) and tokens[j].text.strip() in separators:
@@ -87,9 +88,22 @@ def _name_from(tokens: tuple[Word, ...], i: int) -> tuple[str, int] | None:
     return (name, j) if 2 <= letters <= 16 else None
 
 
+def _last_syllable(tokens: tuple[Word, ...], j: int) -> bool:
+    """Whether tokens[j] is one character that jieba split off the end of a transliterated
+    name as an abbreviation (flag j: "卢比|奥" of 卢比奥, Rubio), right before a verb or a mark."""
+    if j >= len(tokens) or len(tokens[j].text) != 1 or tokens[j].flag != "j":
+        return False
+    return j + 1 >= len(tokens) or tokens[j + 1].flag.startswith(("v", "x", "p", "uj"))
+
+
 def _role_before(text: str, start: int) -> str | None:
-    """The role word right before `start`, with a prefix such as 前 (former) kept."""
+    """The role word right before `start`, with a prefix such as 前 (former) kept; or before
+    a 的 that joins the role to the name ("部门负责人的徐洛文": the head of the department,
+    Xu)."""
     role = ends_with_any(text, start, _rules().roles)
+    if role is None and start > 1 and text[start - 1] == "的":
+        start -= 1
+        role = ends_with_any(text, start, _rules().roles)
     if role is None:
         return None
     prefix = ends_with_any(text, start - len(role), _rules().prefixes)
@@ -166,8 +180,8 @@ def _name_after_role(following: str) -> str | None:
     on their own, splits a name off them (the block's own segmentation may have joined the
     role's last character to the name: "國務|卿布|林肯"), else None."""
     tokens = words(following)
-    if not tokens or not han_only(tokens[0].text):
-        return None
+    if not tokens or not han_only(tokens[0].text) or tokens[0].flag.startswith("u"):
+        return None  # a particle opens no name ("负责人的徐洛文": 的)
     if is_name_word(tokens[0]):
         named = _name_from(tokens, 0)
         return named[0] if named else None

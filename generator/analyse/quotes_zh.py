@@ -139,6 +139,21 @@ def _verb_right_before(text: str, start: int, verbs: list[tuple[int, int]]) -> b
 class _Found:
     quote: Quote
     named: bool  # whether its own sentence named the speaker or decided there is none
+    pronoun_at: int = -1  # where its sentence starts when "他说" / "她还表示" opens it
+
+
+_PRONOUNS = ("他", "她")
+
+
+def _pronoun_subject(text: str, lo: int, verb: int) -> bool:
+    """Whether the words before the speech verb are only 他 or 她 (maybe with 也, 还 …):
+    "他还说，“……”" is the person the story last named speaking."""
+    subject = text[lo:verb].strip(_GLUE + " ")
+    for word in _AFTER_SPEAKER:
+        if subject.endswith(word):
+            subject = subject[: -len(word)]
+            break
+    return subject in _PRONOUNS
 
 
 def _block_quotes(block: Block, people: tuple[Person, ...]) -> list[_Found]:
@@ -174,6 +189,9 @@ def _block_quotes(block: Block, people: tuple[Person, ...]) -> list[_Found]:
                     m for m in mentions if lo <= m[0] and m[1] <= verb and not _addressed(plain, m)
                 ]
                 speaker = named[-1][2] if named else None
+                if speaker is None and _pronoun_subject(plain, lo, verb):
+                    found.append(_Found(Quote(inner, None, block.id), True, lo))
+                    continue
             elif after:
                 verb = after[0][0]
                 named = [m for m in mentions if q_hi <= m[0] and m[1] <= verb]
@@ -198,6 +216,24 @@ def _previous_speaker(block: Block | None, people: tuple[Person, ...]) -> str | 
     return next(iter(named)) if reports and len(named) == 1 else None
 
 
+def _last_named(
+    block: Block, before: int, earlier: Block | None, people: tuple[Person, ...]
+) -> str | None:
+    """The person a 他 or 她 refers to: the one person named in the nearest sentence before
+    `before` (in the block, else in the block before it) that names anyone; None when that
+    sentence names several (never a guess between them) or none is found."""
+    for text, end in ((block.text, before), (earlier.text if earlier else "", None)):
+        plain = _blanked(text, quoted_spans(text))
+        mentions = _mentions(plain, people)
+        for lo, hi in reversed(sentence_spans(text)):
+            if end is not None and lo >= end:
+                continue
+            named = {pid for start, _, pid in mentions if lo <= start < hi}
+            if named:
+                return next(iter(named)) if len(named) == 1 else None
+    return None
+
+
 def find_quotes_zh(article: Article, people: tuple[Person, ...]) -> tuple[Quote, ...]:
     """The voices of the story blocks, in document order."""
     quotes: list[Quote] = []
@@ -205,7 +241,10 @@ def find_quotes_zh(article: Article, people: tuple[Person, ...]) -> tuple[Quote,
     for block in article.story_blocks:
         for item in _block_quotes(block, people):
             quote = item.quote
-            if quote.speaker is None and not item.named:
+            if item.pronoun_at >= 0:
+                speaker = _last_named(block, item.pronoun_at, previous, people)
+                quote = Quote(quote.text, speaker, quote.block)
+            elif quote.speaker is None and not item.named:
                 quote = Quote(quote.text, _previous_speaker(previous, people), quote.block)
             quotes.append(quote)
         previous = block
