@@ -151,3 +151,28 @@ def test_a_latin_twin_a_press_group_a_name_after_de_and_a_split_last_syllable() 
         ("xuluowen", "徐洛文"),
         ("lubiao", "卢比奥"),
     ]
+
+
+def _orgs(*texts: str) -> list[tuple[str, tuple[str, ...]]]:
+    blocks = tuple(Block(f"b{i}", "paragraph", t, i) for i, t in enumerate(texts, 1))
+    facts = analyse(Article("t", "测试", dt.date(2024, 3, 15), "t.md", blocks))
+    names = {o.id: o.name for o in facts.organizations}
+    return [(p.id, tuple(names[o] for o in p.organizations)) for p in facts.people]
+
+
+def test_the_organization_written_before_a_role() -> None:
+    """Released batches 15 and 24: "苹果公司首席执行官库克", "从国际奥委会主席罗格手中", "欧洲宇航局
+    的意大利宇航员保罗.内斯波利", "无国界记者东亚区主任艾玮昂" (无国界记者 named again on its own),
+    "OpenAI 首席执行官 Sam Altman"; a place (美国参议员), a clause ("近年来公司在新的首席执行官")
+    and a word inside another (残奥 of 残奥会) are none."""
+    assert _orgs("苹果公司首席执行官库克介绍新产品。") == [("kuke", ("苹果公司",))]
+    assert _orgs("他从国际奥委会主席罗格手中接过旗。") == [("luoge", ("国际奥委会",))]
+    assert _orgs("OpenAI 首席执行官 Sam Altman 表示，模型将发布。") == [("sam-altman", ("OpenAI",))]
+    assert _orgs(
+        "无国界记者发表声明。", "无国界记者东亚区主任艾玮昂在声明中表示，这没有办法确定。"
+    ) == [("aiweiang", ("无国界记者",))]
+    assert _orgs("美国参议员卢比奥说，法案通过了。美国很大。") == [("lubiao", ())]
+    assert _orgs("然而，近年来公司在新的首席执行官桑达尔·皮查伊的领导之下发展。公司很大。") == [
+        ("sangdaer-pichayi", ())
+    ]
+    assert _orgs("残奥会开幕。残奥志愿者邢印芝带领拉拉队。残奥会闭幕。") == [("xingyinzhi", ())]

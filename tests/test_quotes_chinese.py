@@ -93,3 +93,10 @@ def test_he_said_is_the_one_person_the_story_named_last() -> None:
         "他说，“在十年后的今天推出这款产品再合适不过了。”",
     )
     assert [speaker for _, speaker, _ in two] == [None]
+
+
+def test_a_quoted_title_is_no_voice() -> None:
+    """Released batch 24: "苹果在官网上以“iCloud in China”为标题的问答集中解释了变革" (a page's
+    title, in a sentence with a speech verb) is no voice; "题为“……”的报告" neither."""
+    assert _quotes("苹果在官网上以“iCloud in China”为标题的常见问答集中解释了服务变革。") == []
+    assert _quotes("他说，题为“中国的人工智能发展现状与未来”的报告已经发表。") == []

@@ -365,20 +365,21 @@ _RELEASED_FLOORS: dict[int, dict[str, str]] = {
     # people 0.56/0.56, roles 0.56/0.56, speakers 0/7 w2, one non-person)
     24: {
         "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
-        "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.00 2/2 w0 1 1.00 w0 0 0",
-        "business-regulation": "1.00/0.83 1.00/0.83 1.00/1.00 1.00/0.00 4/5 w0 0 1.00 w2 0 0",
+        "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 2/2 w0 0 1.00 w0 0 0",
+        "business-regulation": "1.00/0.83 1.00/0.83 1.00/1.00 1.00/0.33 4/5 w0 0 1.00 w2 0 0",
     },
     # Batch 15 (zh15, Chinese-language), released as it was built: untuned, the English rules
     # found nothing (people 1.00/0.00 where anyone is named, speakers 0/2, dates 0.00); these
-    # are its rows with zh15's Chinese rules (dates_zh, people_zh, quotes_zh). Organizations of
-    # people are not read in Chinese (launch-landing and sport orgs 1.00/0.00).
+    # are its rows with zh15's Chinese rules (dates_zh, people_zh, quotes_zh), and since session
+    # 18 the organization written before a role (people_zh.with_organizations_zh: orgs 1.00/0.00
+    # → 1.00/1.00).
     15: {
-        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.00 0/0 w0 0 1.00 w0 0 0",
+        "launch-landing": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "space-journalism": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "politics": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "business-regulation": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
         "science-health": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 0/0 w0 0 1.00 w0 0 0",
-        "sport": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/0.00 2/2 w0 0 1.00 w0 0 0",
+        "sport": "1.00/1.00 1.00/1.00 1.00/1.00 1.00/1.00 2/2 w0 0 1.00 w0 0 0",
     },
 }
 _FLOOR_ROW = re.compile(

@@ -20,7 +20,7 @@ def analyse(article: Article) -> Facts:
     from .dates_zh import find_events_zh
     from .entities import find_organizations, find_places
     from .people import find_people
-    from .people_zh import find_people_zh
+    from .people_zh import find_people_zh, with_organizations_zh
     from .quotes import analyse_speech
     from .quotes_zh import find_quotes_zh
     from .themes import assign_themes, load_themes
@@ -32,6 +32,7 @@ def analyse(article: Article) -> Facts:
     chinese = is_chinese(article)
     if chinese:
         people = find_people_zh(article, people)
+        people, organizations = with_organizations_zh(article, people, organizations)
     speeches = analyse_speech(article, people)  # for the quotations and the themes
     quotes = tuple(q for speech in speeches for q in speech.quotes)  # = find_quotes(…)
     if chinese:  # “……” and 「……」 with Chinese speech verbs (quotes_zh.py)

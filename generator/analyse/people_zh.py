@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..model import Article, Block, Person
+from ..model import Article, Block, Organization, Person
 from ..read import name_id
 from . import patterns
 from .chinese import (
@@ -42,6 +42,7 @@ class _Rules:
     roles_after: tuple[str, ...]
     separators: tuple[str, ...]
     prefixes: tuple[str, ...]
+    org_suffixes: tuple[str, ...] = ()
 
 
 @cache
@@ -52,6 +53,7 @@ def _rules() -> _Rules:
         roles_after=str_list(data.get("chinese_roles_after")),
         separators=str_list(data.get("chinese_name_separators")),
         prefixes=str_list(data.get("chinese_role_prefixes")),
+        org_suffixes=str_list(data.get("chinese_org_suffixes")),
     )
 
 
@@ -358,3 +360,125 @@ def _with_age(story: tuple[Block, ...], person: Person) -> Person:
                 found.update(int(m.group(1)) for m in pattern.finditer(block.text))
     found = {a for a in found if 0 < a <= _AGE_MAX}
     return replace(person, age=found.pop()) if len(found) == 1 else person
+
+
+_LEADING = ("p", "c", "d", "u", "r", "v", "m", "t")  # 从, 在, 也 … before the organization
+_ORG_RUN_ENDS = "，。；：、！？,;:!?\n“”「」（）()《》"
+# A Latin-script organization before a Chinese role: "OpenAI", "DuckDB Labs" (capitalised words).
+_LATIN_ORG = patterns.compile(r"[A-Z][\w&.\-]*(?: [A-Z0-9][\w&.\-]*){0,3}")
+# Tags of a word an organization's opening words never end on: places, times, numbers, verbs,
+# prepositions, particles, adverbs, conjunctions, punctuation.
+_NOT_ORG_END = ("ns", "t", "m", "v", "p", "u", "d", "c", "x", "f", "r", "q")
+
+
+def _organization_before(
+    text: str, role_start: int, story: tuple[str, ...], names: set[str]
+) -> str | None:
+    """The organization written right before a role (see people.yml `chinese_org_suffixes`):
+    the words back to the clause's start, or their opening words the story names again."""
+    end = len(text[:role_start].rstrip(" "))
+    lo = end
+    while lo > 0 and text[lo - 1] not in _ORG_RUN_ENDS:
+        lo -= 1
+    run = text[lo:end].strip()
+    if not run or run in names:
+        return None
+    if _LATIN_ORG.fullmatch(run):
+        return run  # "OpenAI 首席执行官 Sam Altman"
+    tokens = list(words(run))
+    joins = [i for i, t in enumerate(tokens) if t.flag.startswith("c") or not t.text.strip()]
+    if joins:  # "科尔曼以及欧洲宇航局的": the words after the last conjunction
+        tokens = tokens[joins[-1] + 1 :]
+    while tokens and tokens[0].flag.startswith(_LEADING):
+        tokens.pop(0)  # "从国际奥委会主席罗格": 从 opens the clause, not the name
+    head, de, tail = "".join(t.text for t in tokens).rpartition("的")
+    suffixed = False
+    if de and head and all(t.flag.startswith("ns") for t in words(tail)):
+        tokens = list(words(head))  # "欧洲宇航局的意大利宇航员": the agency, then a nationality
+        suffixed = not tail  # "……的首席执行官": only a name that ends as one may stand there
+    run = "".join(t.text for t in tokens)
+    if not tokens or run in names or not han_only(run):
+        return None
+    if len(tokens) == 1 and tokens[0].flag == "nt":
+        return run  # "中国外交部"
+    if any(run.endswith(suffix) for suffix in _rules().org_suffixes):
+        return run if not tokens[0].flag.startswith("ns") or len(tokens) > 1 else None
+    if suffixed or tokens[0].flag.startswith(("ns", "t", "m")):
+        return None  # "美国参议员", "加拿大温哥华市的市长": a place, no organization
+    for size in range(len(tokens), 0, -1):
+        opening = "".join(t.text for t in tokens[:size])
+        if len(opening) < 2 or any(t.flag.startswith(_NOT_ORG_END) for t in tokens[:size]):
+            continue  # "公司在新的": a clause, no name
+        alone = _as_words(story, opening)
+        if alone > _as_words(story, run) or (size == len(tokens) and alone > 1):
+            return opening  # named again on its own ("谷歌首席执行官", and 谷歌 elsewhere)
+    return None
+
+
+def _as_words(story: tuple[str, ...], form: str) -> int:
+    """How often the story writes `form` as whole words (jieba's): "残奥" inside "残奥会" is
+    not."""
+    count = 0
+    for text in story:
+        if form not in text:
+            continue
+        bounds = {0, *(t.end for t in words(text))}
+        at = text.find(form)
+        while at >= 0:
+            count += at in bounds and at + len(form) in bounds
+            at = text.find(form, at + 1)
+    return count
+
+
+def _role_start(text: str, start: int) -> int | None:
+    """Where the role right before `start` (spaces allowed between) begins, else None."""
+    end = len(text[:start].rstrip(" "))
+    role = _role_before(text, end)
+    if role is None:
+        return None
+    end -= 1 if text[end - 1] == "的" and not text[:end].endswith(role) else 0
+    return end - len(role)
+
+
+def with_organizations_zh(
+    article: Article, people: tuple[Person, ...], organizations: tuple[Organization, ...]
+) -> tuple[tuple[Person, ...], tuple[Organization, ...]]:
+    """Each person's organization written right before the role written right before a form
+    of the name, added to the person and to the article's organizations (a known one by its
+    name or alias, else a new one)."""
+    story = article.story_blocks
+    whole = tuple(b.text for b in story)
+    names = {f for p in people for f in (p.name, *p.aliases)}
+    orgs = list(organizations)
+    out: list[Person] = []
+    for person in people:
+        found: list[str] = []
+        for form in {person.name, *person.aliases}:
+            if len(form) < 2:
+                continue
+            for block in story:
+                at = block.text.find(form)
+                while at >= 0:
+                    role_start = _role_start(block.text, at)
+                    if role_start is not None:
+                        name = _organization_before(block.text, role_start, whole, names)
+                        if name and name not in found:
+                            found.append(name)
+                    at = block.text.find(form, at + 1)
+        ids = list(person.organizations)
+        for name in found:
+            org = next((o for o in orgs if name in (o.name, *o.aliases)), None)
+            if org is None:
+                blocks = tuple(b.id for b in story if name in b.text)
+                org = Organization(name_id(name), name, (), blocks)
+                if any(o.id == org.id for o in orgs):
+                    continue
+                orgs.append(org)
+            if org.id not in ids:
+                ids.append(org.id)
+        out.append(
+            replace(person, organizations=tuple(ids))
+            if len(ids) > len(person.organizations)
+            else person
+        )
+    return tuple(out), tuple(orgs)

@@ -39,6 +39,8 @@ class _Rules:
     interview: tuple[str, ...]
     not_speech: tuple[str, ...]
     short: int
+    title_after: tuple[str, ...] = ()
+    title_before: tuple[str, ...] = ()
 
 
 @cache
@@ -51,6 +53,17 @@ def _rules() -> _Rules:
         interview=str_list(data.get("interview_words")),
         not_speech=str_list(data.get("not_speech")),
         short=short if isinstance(short, int) else 8,
+        title_after=str_list(data.get("title_after")),
+        title_before=str_list(data.get("title_before")),
+    )
+
+
+def _is_title(text: str, lo: int, hi: int) -> bool:
+    """Whether the quotation text[lo:hi] is a title or a name: "以“iCloud in China”为标题"."""
+    rules = _rules()
+    before = text[:lo].rstrip()
+    return any(text.startswith(w, hi) for w in rules.title_after) or any(
+        before.endswith(w) for w in rules.title_before
     )
 
 
@@ -176,6 +189,8 @@ def _block_quotes(block: Block, people: tuple[Person, ...]) -> list[_Found]:
         alone = not text[:q_lo].strip() and not text[q_hi:].strip(" 。")
         if not verbs and not alone:
             continue  # no one speaks in this sentence: a term, a name or a title
+        if _is_title(text, q_lo, q_hi):
+            continue  # a title or a name, not a voice
         speaker = _speaker_after(text, q_hi, mentions, verbs)
         close = speaker is not None or _verb_right_before(text, q_lo, verbs)
         if len(inner) < _rules().short and not close and not alone:
