@@ -176,3 +176,11 @@ def test_the_organization_written_before_a_role() -> None:
         ("sangdaer-pichayi", ())
     ]
     assert _orgs("残奥会开幕。残奥志愿者邢印芝带领拉拉队。残奥会闭幕。") == [("xingyinzhi", ())]
+
+
+def test_a_common_word_after_de_and_a_models_designation_are_no_people() -> None:
+    """Probing Chinese tech copy (session 18): "很多工程师的座右铭" (jieba tags 座右铭 a name) is
+    no engineer; "Apple 的 Vision Pro" is no person because "Gemini 1.5 Pro" writes "Pro"
+    again (a designation after a number is no later reference)."""
+    assert _people("“能用就行”是很多工程师的座右铭，但他不同意。") == []
+    assert _people("Apple 的 Vision Pro 在 2 月 2 日上市。Google 发布了 Gemini 1.5 Pro。") == []

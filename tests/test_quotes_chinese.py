@@ -100,3 +100,11 @@ def test_a_quoted_title_is_no_voice() -> None:
     title, in a sentence with a speech verb) is no voice; "题为“……”的报告" neither."""
     assert _quotes("苹果在官网上以“iCloud in China”为标题的常见问答集中解释了服务变革。") == []
     assert _quotes("他说，题为“中国的人工智能发展现状与未来”的报告已经发表。") == []
+
+
+def test_a_question_asked_is_a_voice() -> None:
+    """ "问" reports speech ("我的同事问我：“你为什么不用 Docker？”"); 问题, 访问, 顾问 do not."""
+    assert _quotes("我的同事问我：“你为什么不用 Docker？”") == [
+        ("b1", None, "你为什么不用 Docker？")
+    ]
+    assert _quotes("这个问题被称为“最后一公里难题”，至今没有答案。") == []

@@ -159,6 +159,7 @@ class _Mention:
     lower: bool = False  # a word of the name is also written in lower case in the article
     # … every word is, and none is a known given name ("Pilot Breathing Assessment")
     common: bool = False
+    after_number: bool = False  # "Gemini 1.5 Pro": a model's designation, no name
     initial: bool = False  # the name starts its sentence, so its first word may be common
     roles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
@@ -1259,6 +1260,7 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
                 honorific=honorific,
                 lower=any(t.lower() in ctx.lower for t in core if t[:1].isupper()),
                 common=len(core) >= 2 and all(_common_word(t, ctx) for t in core),
+                after_number=bool(_NUMBER_BEFORE.search(sentence, max(0, start - 12), start)),
                 initial=start == first_word,
                 roles=roles,
                 orgs=orgs,
@@ -2331,6 +2333,7 @@ def _common_word(token: str, ctx: _Context) -> bool:
     return (low in ctx.prose_lower or f"{low}s" in ctx.prose_lower) and not is_given(token, ctx.lex)
 
 
+_NUMBER_BEFORE = patterns.compile(r"\d[\d.]*\s+$")
 _CAPITAL_WORD_BEFORE = patterns.compile(r"[A-Z][\w.]*\s+$")
 _CAPITAL_AFTER = patterns.compile(r"[\s\-]*[A-Z’']")
 _TITLE_WORD = patterns.compile(r"[A-Z][a-z]+")
@@ -3885,8 +3888,8 @@ def _refers(mention: _Mention, person: _Person, lex: PeopleLexicon) -> bool:
     kind is the name of a thing again ("Hubble" of "Hubble Views", "Telesat" of "Telesat
     Lightspeed")."""
     size = len(mention.core)
-    if size >= len(person.core):
-        return False
+    if size >= len(person.core) or mention.after_number:
+        return False  # … nor a product's designation after its number ("Gemini 1.5 Pro")
     if tuple(mention.core) == tuple(person.core[-size:]):
         return True
     first = mention.core[0]

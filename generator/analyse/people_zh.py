@@ -27,6 +27,7 @@ from .chinese import (
     matches_any,
     words,
 )
+from .lexicon import people_lexicon
 from .sentences import load_data, str_list
 
 # Parts of speech that never continue a name: conjunctions, prepositions, particles, verbs,
@@ -90,6 +91,13 @@ def _name_from(tokens: tuple[Word, ...], i: int) -> tuple[str, int] | None:
     return (name, j) if 2 <= letters <= 16 else None
 
 
+def _opens_with_surname(name: str) -> bool:
+    """Whether a name in Chinese script opens with a Chinese surname (data/surnames_first.txt:
+    "徐", "欧阳")."""
+    surnames = people_lexicon().surnames_first
+    return len(name) >= 2 and (name[0] in surnames or name[:2] in surnames)
+
+
 def _last_syllable(tokens: tuple[Word, ...], j: int) -> bool:
     """Whether tokens[j] is one character that jieba split off the end of a transliterated
     name as an abbreviation (flag j: "卢比|奥" of 卢比奥, Rubio), right before a verb or a mark."""
@@ -98,12 +106,12 @@ def _last_syllable(tokens: tuple[Word, ...], j: int) -> bool:
     return j + 1 >= len(tokens) or tokens[j + 1].flag.startswith(("v", "x", "p", "uj"))
 
 
-def _role_before(text: str, start: int) -> str | None:
+def _role_before(text: str, start: int, name: str = "") -> str | None:
     """The role word right before `start`, with a prefix such as 前 (former) kept; or before
-    a 的 that joins the role to the name ("部门负责人的徐洛文": the head of the department,
-    Xu)."""
+    a 的 that joins the role to `name` when that opens with a Chinese surname ("部门负责人的
+    徐洛文": the head of the department, Xu; not "很多工程师的座右铭", jieba's name)."""
     role = ends_with_any(text, start, _rules().roles)
-    if role is None and start > 1 and text[start - 1] == "的":
+    if role is None and start > 1 and text[start - 1] == "的" and _opens_with_surname(name):
         start -= 1
         role = ends_with_any(text, start, _rules().roles)
     if role is None:
@@ -143,7 +151,7 @@ def _found_in(text: str) -> list[tuple[str, str]]:
         if named is None:
             continue
         name, after = named
-        role = _role_before(text, token.start)
+        role = _role_before(text, token.start, name)
         if role is None:
             end = tokens[after - 1].end
             head = _role_after(text, end)
@@ -433,7 +441,7 @@ def _as_words(story: tuple[str, ...], form: str) -> int:
 def _role_start(text: str, start: int) -> int | None:
     """Where the role right before `start` (spaces allowed between) begins, else None."""
     end = len(text[:start].rstrip(" "))
-    role = _role_before(text, end)
+    role = _role_before(text, end, text[start : start + 4])
     if role is None:
         return None
     end -= 1 if text[end - 1] == "的" and not text[:end].endswith(role) else 0
