@@ -184,3 +184,17 @@ def test_a_common_word_after_de_and_a_models_designation_are_no_people() -> None
     again (a designation after a number is no later reference)."""
     assert _people("“能用就行”是很多工程师的座右铭，但他不同意。") == []
     assert _people("Apple 的 Vision Pro 在 2 月 2 日上市。Google 发布了 Gemini 1.5 Pro。") == []
+
+
+def test_tech_copys_roles_and_a_latin_organization_before_de() -> None:
+    """Probing Chinese tech copy (session 18): "作者 John Carmack 写道" (作者), "Jane Street
+    的工程师 Ron Minsky" (Jane Street's engineer); a person's name before 的 is no
+    organization."""
+    assert _orgs("作者简介：Jane Street 的工程师 Ron Minsky 曾工作十年。") == [
+        ("ron-minsky", ("Jane Street",))
+    ]
+    assert _people("作者 John Carmack 写道：“性能永远是第一位的。”") == [
+        ("john-carmack", "John Carmack", ("作者",))
+    ]
+    owned = _orgs("Sam Altman 说，这很好。Sam Altman 的工程师 Jane Roe 说，这很好。")
+    assert ("jane-roe", ()) in owned

@@ -391,8 +391,9 @@ def _organization_before(
     run = text[lo:end].strip()
     if not run or run in names:
         return None
-    if _LATIN_ORG.fullmatch(run):
-        return run  # "OpenAI 首席执行官 Sam Altman"
+    latin = run[:-1].rstrip() if run.endswith("的") else run
+    if _LATIN_ORG.fullmatch(latin) and latin not in names:
+        return latin  # "OpenAI 首席执行官 Sam Altman", "Jane Street 的工程师 Ron Minsky"
     tokens = list(words(run))
     joins = [i for i, t in enumerate(tokens) if t.flag.startswith("c") or not t.text.strip()]
     if joins:  # "科尔曼以及欧洲宇航局的": the words after the last conjunction
