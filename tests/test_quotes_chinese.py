@@ -100,6 +100,7 @@ def test_a_quoted_title_is_no_voice() -> None:
     title, in a sentence with a speech verb) is no voice; "题为“……”的报告" neither."""
     assert _quotes("苹果在官网上以“iCloud in China”为标题的常见问答集中解释了服务变革。") == []
     assert _quotes("他说，题为“中国的人工智能发展现状与未来”的报告已经发表。") == []
+    assert _quotes("我认为所谓的“在我的机器上能正常运行的软件工程”是一种反模式。") == []
 
 
 def test_a_question_asked_is_a_voice() -> None:
