@@ -198,9 +198,9 @@ _SITE_FAILURES: dict[int, dict[str, str]] = {
     # Batch 16 (corpus16): the appointment framed as a flight untuned (main 92983ad's generator)
     # got spaceflight words on its site; not framed since session 15 (a craft's name, "Space
     # Launch System", tells no launch; "helped launch" hedges its clause): none left.
-    # Batch 22 (the unseen batch until batch 23 was built): the article framed as a flight
-    # untuned (main 550de6c's generator) gets spaceflight words on its site.
-    22: {"nasa-279-mars-sample-return-path": "framed as a flight, spaceflight words on its site"},
+    # Batch 22 (unseen in session 17, released in session 18): the article framed as a flight
+    # untuned (main 550de6c's generator) got spaceflight words on its site; not framed since
+    # session 18 (an undated story's latest month stands for its time too): none left.
     # Batch 23 (the unseen batch, corpus23): the article framed as a flight untuned (main
     # 7d2e44e's generator) gets spaceflight words on its site.
     23: {
@@ -271,12 +271,9 @@ _FRAME_FAILURES: dict[int, dict[str, str]] = {
     21: {
         "nasa-568-crew7-return-coverage": "reports a flight (keyfacts.yml), no frame",
     },
-    # Batch 22 (corpus22, the unseen batch until batch 23 was built): one frame, as scored
-    # untuned (main 550de6c's generator: 9 of 10); its site also gets spaceflight words (see
-    # _SITE_FAILURES).
-    22: {
-        "nasa-279-mars-sample-return-path": "reports no flight (keyfacts.yml), framed",
-    },
+    # Batch 22 (corpus22, released in session 18): one frame, as scored untuned (main 550de6c's
+    # generator: 9 of 10, a rover's 2021 landing told in an undated story framed), not framed
+    # since session 18 (the story's "September 2023" stands for its time): 10 of 10.
     # Batch 23 (the unseen batch, corpus23): five frames, as scored untuned (main 7d2e44e's
     # generator: 5 of 10): two articles that report no flight framed, three that report one
     # (two scheduled launches, an experiment flown on a cargo craft) not framed; one of the
@@ -460,6 +457,23 @@ def test_a_flight_dated_after_publication_or_a_decade_long_past_is_no_evidence(
     before = since.replace("since 1972", "in 1972").replace("since the 1970s", "in the 1970s")
     facts = analyse(read_seed(_write(tmp_path / "before.md", before)))
     assert evidence_sentences(spaceflight.evidence, facts) == []
+
+
+def test_an_undated_storys_latest_month_stands_for_its_time(tmp_path: Path) -> None:
+    """Released batch 22 (nasa-279, no publication date): "NASA’s Perseverance rover has been
+    collecting samples … since it landed on Mars in 2021" in a story that goes on to a report
+    "from September 2023" tells history: no frame; with no later date it is evidence."""
+    spaceflight = next(s for s in load_theme_sets() if s.id == "spaceflight")
+    story = (
+        "---\ntitle: The agency's path for sample return\n---\n\n"
+        "The agency shared its path forward on Monday.\n\n"
+        "The rover has been collecting samples since it landed on Mars in 2021.\n\n"
+        "The agency released its response to a review board report from September 2023.\n"
+    )
+    facts = analyse(read_seed(_write(tmp_path / "path.md", story)))
+    assert not spaceflight.applies_to(facts)
+    alone = story.replace(" from September 2023", "")
+    assert spaceflight.applies_to(analyse(read_seed(_write(tmp_path / "alone.md", alone))))
 
 
 def test_a_hedged_clause_about_something_else_leaves_the_flight_reported(tmp_path: Path) -> None:

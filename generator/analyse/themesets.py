@@ -222,8 +222,9 @@ def _first_day(event: Event) -> dt.date:
 
 
 def _latest_day(facts: Facts) -> dt.date | None:
-    """The latest date written to the day in the story, None when there is none."""
-    days = [_last_day(e) for e in facts.events if len(e.date) == 10]
+    """The latest date written to the day or the month in the story (a month by its first
+    day: the story is no older), None when there is none."""
+    days = [_first_day(e) for e in facts.events if len(e.date) >= 7]
     return max(days) if days else None
 
 
