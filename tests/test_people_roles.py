@@ -1167,3 +1167,17 @@ def test_one_relation_set_off_by_commas_and_a_sports_star() -> None:
         "Joaquin Guzman Lopez, were charged."
     )
     assert all(p.roles == () for p in family.values())
+
+
+def test_a_post_right_after_the_name_a_naming_verb_takes() -> None:
+    """ "NASA Administrator Bill Nelson on Monday named Joseph Pelfrey director of the agency’s
+    Marshall Space Flight Center": director, of the centre; "named Jane Roe after her aunt"
+    gives none."""
+    people = _people(
+        "NASA Administrator Bill Nelson on Monday named Joseph Pelfrey director of the agency’s "
+        "Marshall Space Flight Center in Huntsville."
+    )
+    assert people["joseph-pelfrey"].roles == ("director",)
+    assert "marshall-space-flight-center" in people["joseph-pelfrey"].organizations
+    aunt = _people("Jane Roe spoke. They named Jane Roe after her aunt.")
+    assert aunt["jane-roe"].roles == ()

@@ -2062,6 +2062,22 @@ def _modifies_a_noun(after: str, end: int, written: str, ctx: _Context) -> bool:
     return following is not None and following.group("word") not in ctx.lex.closed_class
 
 
+# "NASA Administrator Bill Nelson on Monday named Joseph Pelfrey director of the agency’s
+# Marshall Space Flight Center": the post right after the name a naming verb takes as object
+_NAMING_VERB_BEFORE = patterns.compile(
+    r"(?<![\w’'-])(?:named|names|appointed|appoints|nominated|nominates|selected|selects|"
+    r"elected|elects|promoted|promotes|tapped|taps)\s+$"
+)
+
+
+@cache
+def _named_object() -> re.Pattern[str]:
+    return patterns.compile(
+        rf"^\s+(?:(?:the|its|their)\s+)?(?:new\s+|next\s+)?{_modifiers()}(?P<role>{_roles()})\b"
+        rf"(?![\s\-]*[A-Z’'])(?:\s+(?:of|at|for|with)\s+(?P<rest>[^,;]{{0,120}}))?"
+    )
+
+
 _SERVED_IN = patterns.compile(
     r"\s+(?:(?:also|later|then|has|had|have)\s+){0,2}served\s+(?:in|with)\s+(?:the\s+)?"
 )
@@ -2084,7 +2100,8 @@ def _own_evidence(sentence: str, mention: _Mention, ctx: _Context) -> None:
     served = _SERVED_IN.match(after)
     if served:  # "Michael R. Brown served in the United States Navy from 1968 to 1972"
         _add_orgs_from(mention, after, ctx.any_org.match(after, served.end()), ctx)
-    for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula):
+    named = (_named_object(),) if _NAMING_VERB_BEFORE.search(before) else ()
+    for pattern in (ctx.apposition, ctx.as_role, ctx.as_the, ctx.copula, *named):
         apposition = pattern.match(after)
         if apposition and _titles_a_name(after, apposition, ctx):
             continue  # "Jane Roe, NASA Chief of Staff John Doe,": the title is Doe's, not Roe's
