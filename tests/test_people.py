@@ -936,3 +936,16 @@ def test_a_title_case_title_after_is_a() -> None:
     )
     assert people["anum-ashraf"].roles == ("climate scientist",)
     assert people["lisa-roe"].roles == ("acting deputy center director",)
+
+
+def test_a_law_a_feature_of_the_moon_and_a_named_mission_are_no_people() -> None:
+    """NASA_RAG scan, session 18: "International Traffic in Arms Regulations" (Arms
+    Regulations), "the Moon’s Reiner Gamma region" had cards; "O’Hara’s mission" is still hers
+    (a possessive before "mission" is a person's)."""
+    people = people_of(
+        article_from(
+            "Exports follow the International Traffic in Arms Regulations, said Jane Roe. A "
+            "lander headed for the Moon’s Reiner Gamma region."
+        )
+    )
+    assert set(people) == {"jane-roe"}

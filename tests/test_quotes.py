@@ -1403,3 +1403,20 @@ def test_a_short_quotation_before_a_preposition_in_reported_speech_is_the_speake
     # scan: "assumed to be the result of a “burp” from the drink bag")
     assert _said("Water was the result of a “burp” from the drink bag.") == []
     assert _said("Water was observed and assumed to be a “burp” from the drink bag.") == []
+
+
+def test_a_title_after_its_cue_with_the_full_stop_inside_the_marks() -> None:
+    """NASA_RAG scan, session 18: "Scott Miller shared …, in his presentation, “NASA Spacecraft
+    Swarms for Low Earth Orbit and Beyond.”" was his voice: a Title Case title after its cue
+    ("presentation", "talk", "paper" …, speech.yml `term_cues`), its full stop inside the marks."""
+    from test_people import article_from
+
+    from generator.analyse import analyse
+
+    facts = analyse(
+        article_from(
+            "Engineer Scott Miller shared the legacy, in his presentation, “NASA Spacecraft "
+            "Swarms for Low Earth Orbit and Beyond.” “It went well,” Miller said."
+        )
+    )
+    assert [q.text for q in facts.quotes] == ["It went well"]

@@ -1344,8 +1344,10 @@ def _term_cued(text: str, span: _Span, words: str) -> bool:
     )
     if apposed is not None and not _words().verbs.search(apposed.group()):
         return True  # "The exhibit, “Art of the Space Age,” opens Friday, Smith said."
-    if cue is None or (len(tokens) > 6 and not _is_title(words)):
-        return False  # a title after its cue at any length: "a book titled “Into the Void: …”"
+    if cue is None or (len(tokens) > 6 and not title_case(tokens)):
+        # a title after its cue at any length, the sentence's full stop inside its marks too:
+        # "a book titled “Into the Void: …”", "in his presentation, “… Orbit and Beyond.”"
+        return False
     if _title_is().search(text, max(0, span.start - 30), span.start):
         # "Twine’s official title is “astronaut strength, … specialist.”": a job title, even
         # with the sentence's full stop inside the marks
