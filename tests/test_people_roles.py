@@ -1181,3 +1181,18 @@ def test_a_post_right_after_the_name_a_naming_verb_takes() -> None:
     assert "marshall-space-flight-center" in people["joseph-pelfrey"].organizations
     aunt = _people("Jane Roe spoke. They named Jane Roe after her aunt.")
     assert aunt["jane-roe"].roles == ()
+
+
+def test_a_title_written_right_after_a_full_name_in_one_run() -> None:
+    """NASA_RAG scan, session 18: a pull quote signed "Niki Werkheiser Director of Technology
+    Maturation at NASA" and a headline "Carnegie Mellon Appoints Dr. Khalid Al-Ali Director of
+    Research" had no card (the run's last words are a title); "Martin Luther King" keeps his
+    surname, and a word glued in the source ("Al-AliAppointed Executive Director") gives none."""
+    people = _people(
+        "It mattered. Niki Werkheiser Director of Technology Maturation at NASA\\n\\n"
+        "They named Jane Roe President. Martin Luther King spoke."
+    )
+    assert {"niki-werkheiser", "jane-roe", "martin-luther-king"} <= set(people)
+    assert people["jane-roe"].roles == ("president",)
+    glued = _people("Khalid Al-AliAppointed Executive Director of UARC")
+    assert not any("appointed" in pid for pid in glued)

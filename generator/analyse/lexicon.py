@@ -70,6 +70,7 @@ class PeopleLexicon:
     graded_ranks: tuple[str, ...] = ()  # "chief warrant officer" (4): a grade number after it
     vessel_prefixes: frozenset[str] = frozenset()  # "S.S.", "USS": a ship's name follows
     vessel_words: frozenset[str] = frozenset()  # "Cutter": after a service, a ship's name
+    titles_after_name: frozenset[str] = frozenset()  # "Director" of "Joseph Pelfrey Director"
     attributive_heads: tuple[str, ...] = ()  # "terrier": "a Jack Russell terrier" is no person
     speech_verbs: tuple[str, ...] = ()  # lower case, from speech.yml (evidence of a person)
     inner_particles: tuple[str, ...] = ()  # "los" of "de los": a particle after another only
@@ -282,6 +283,7 @@ def _build_people_lexicon() -> PeopleLexicon:
         attributive_heads=_strings(raw.get("attributive_heads")),
         vessel_prefixes=frozenset(_strings(raw.get("vessel_prefixes"))),
         vessel_words=frozenset(_strings(raw.get("vessel_words"))),
+        titles_after_name=frozenset(_strings(raw.get("titles_after_name"))),
         kin_words=_strings(raw.get("kin_words")),
         death_words=_strings(raw.get("death_words")),
         person_nouns=_lower_set(raw.get("person_nouns") or ()),

@@ -1054,6 +1054,43 @@ def _signed_title(prefix: list[str], core: tuple[str, ...], ctx: _Context) -> bo
     )
 
 
+def _trailing_title(rest: list[str], ctx: _Context) -> int:
+    """How many words at the end of a capitalised run are a title written after a full name
+    ("Jane Roe Chief Executive Officer of Acme", "Joseph Pelfrey Director" of a headline "NASA
+    Names Joseph Pelfrey Director of Marshall"): a role of two or more words, or one of
+    people.yml `titles_after_name`, after at least two name words opening with a known given
+    name, none of them a title, the role ending the run or going on with "of", "for" or "at";
+    else 0 ("Martin Luther King": a surname)."""
+    first = next((i for i, w in enumerate(rest) if is_given(w, ctx.lex)), None)
+    if first is None or len(rest) - first < 3:
+        return 0
+    for at in range(first + 2, len(rest)):
+        if _is_title(rest[at - 1], ctx) or rest[at - 1].lower() in ctx.lex.roles:
+            return 0
+        for size in (4, 3, 2, 1):
+            title = rest[at : at + size]
+            end = at + size
+            if len(title) < size or (end < len(rest) and rest[end] not in ("of", "for", "at")):
+                continue
+            if size == 1 and title[0] not in ctx.lex.titles_after_name:
+                continue
+            if _role_phrase(" ".join(title), ctx) is not None:
+                return 0 if _glued(rest[at - 1]) else len(rest) - at
+    return 0
+
+
+# A word glued to the next in the source ("Al-AliAppointed"): a capital right after a lower-case
+# letter, in a part that opens with no name prefix ("McDonald", "MacArthur", "DeShawn", "JoAnn")
+_NAME_PREFIX = patterns.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Jo|Mary)[A-Z]")
+
+
+def _glued(word: str) -> bool:
+    return any(
+        re.search(r"[a-z][A-Z]", part) and not _NAME_PREFIX.match(part)
+        for part in re.split(r"[-’']", word)
+    )
+
+
 def _clean_run(
     match: re.Match[str], initial: bool, ctx: _Context
 ) -> tuple[int, int, tuple[str, ...], str | None, list[str], list[str], bool, str | None] | None:
@@ -1073,6 +1110,11 @@ def _clean_run(
     elif _title_as_given(match, tokens, start, ctx):
         start = 0
     rest = tokens[start:]
+    cut = _trailing_title(tokens, ctx)
+    if cut:  # "named Jane Roe Chief Executive Officer of Acme": the title after the name
+        tokens, words, possessive = tokens[:-cut], words[:-cut], possessive[:-cut]
+        start = _name_start(tokens, possessive, initial, ctx, aged)
+        rest = tokens[start:]
     core = _core(rest, ctx)
     if not core or _name_words(core) > _MAX_NAME_WORDS or _INITIAL.match(core[-1]):
         return None
