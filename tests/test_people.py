@@ -949,3 +949,20 @@ def test_a_law_a_feature_of_the_moon_and_a_named_mission_are_no_people() -> None
         )
     )
     assert set(people) == {"jane-roe"}
+
+
+def test_a_craft_after_its_type_a_quoted_title_and_an_instrument_are_no_people() -> None:
+    """NASA_RAG scan, session 18: "using an F-106 Delta Dart" (an aircraft), a project's title
+    in quotation marks ("“Student Construction and Deployment of Low Cost Sensor Network”": a
+    student named Construction), "the Venetia Burney Student Dust Counter" (an instrument),
+    "Cal Poly Humboldt" (a university) had cards; "Lead STS-41C Flight Director Eugene F. Kranz"
+    (a mission's name before a role) is still a person."""
+    people = people_of(
+        article_from(
+            "The team tested nozzles using an F-106 Delta Dart, said Jane Roe. The project is "
+            "“Student Construction and Deployment of Low Cost Sensor Network in Whittier.” The "
+            "Venetia Burney Student Dust Counter found dust. Cal Poly Humboldt joined. Lead "
+            "STS-41C Flight Director Eugene F. Kranz applauds."
+        )
+    )
+    assert set(people) == {"jane-roe", "eugene-f-kranz"}

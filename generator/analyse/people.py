@@ -141,6 +141,25 @@ _CONTRACTION = patterns.compile(r"[A-Za-z]+[’'](?:ve|m|ll|re|d)")  # "I’ve",
 # A word glued to the capitalised one before the run ("map forAtmospheric Perturbations", a
 # missing space): the run is the rest of that name, not a shorter reference to someone.
 _GLUED_BEFORE = patterns.compile(r"[a-z][A-Z][\w’'\-]*\s+$")
+# an aircraft's type ("F-106", "X-59", "B-52"), not a mission's ("STS-41C", "Crew-8")
+_DESIGNATION_BEFORE = patterns.compile(r"(?<![\w-])[A-Z]{1,2}-\d{2,3}\s+$")
+_QUOTED = patterns.compile(r"“([^“”]{8,300})”")
+
+
+def _quoted_titles(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence quotes a title: Title Case words in quotation marks ("“Student
+    Construction and Deployment of Low Cost Sensor Network in Whittier, California”")."""
+    return [
+        (m.start(1), m.end(1))
+        for m in _QUOTED.finditer(sentence)
+        if len(m.group(1).split()) >= 3 and title_case(m.group(1).split())
+    ]
+
+
+def _in_quoted_title(sentence: str, at: int, titles: list[tuple[int, int]]) -> bool:
+    return any(lo <= at < hi for lo, hi in titles)
+
+
 _NUMBER_LABEL = patterns.compile(r"\.\s*#?\d")  # "No. 11", "Vol. 3": a label, not a name
 
 
@@ -1252,11 +1271,16 @@ def _raw_mentions(sentence: str, key: tuple[int, int, int, str], ctx: _Context) 
     found: list[_Mention] = []
     first_word = _first_word_at(sentence)
     org_spans = _org_spans(sentence, ctx)
+    titles = _quoted_titles(sentence)
     for match in _runs(sentence):
         if _CASE_PARTY.search(sentence, max(0, match.start() - 6), match.start()):
             continue  # a party in a case's name ("United States v. John Doe"): the case's name
         if _NUMBER_LABEL.match(sentence, match.end()):
             continue  # "cosmonaut No. 11", "Fig. 3": an abbreviation labelling a number
+        if _DESIGNATION_BEFORE.search(sentence, max(0, match.start() - 12), match.start()):
+            continue  # "an F-106 Delta Dart", "the X-59 Quesst": a craft's name after its type
+        if _in_quoted_title(sentence, match.start(), titles):
+            continue  # "“Student Construction and Deployment of …”": a project's title
         cleaned = _clean_run(match, match.start() == first_word, ctx)
         if cleaned is None:
             continue
