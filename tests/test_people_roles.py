@@ -1196,3 +1196,22 @@ def test_a_title_written_right_after_a_full_name_in_one_run() -> None:
     assert people["jane-roe"].roles == ("president",)
     glued = _people("Khalid Al-AliAppointed Executive Director of UARC")
     assert not any("appointed" in pid for pid in glued)
+
+
+def test_a_from_left_list_after_a_plural_role() -> None:
+    """Released batch 9 (nasa-282): "NASA has selected four new crew members to partake in a
+    simulated mission … From left are Jason Lee, Stephanie Navarro, and Piyumi Wijesekara"
+    (each a crew member); a name with its own role keeps it, and a list whose names carry their
+    own descriptions in brackets takes none."""
+    people = _people(
+        "NASA has selected four new crew members for a simulated mission. From left are Jason "
+        "Lee, Stephanie Navarro, and Piyumi Wijesekara."
+    )
+    assert all(people[p].roles == ("crew member",) for p in people)
+    own = _people("The crew poses. From left to right: Pilot Andreas Mogensen, Satoshi Furukawa.")
+    assert own["andreas-mogensen"].roles == ("pilot",)
+    bracketed = _people(
+        "City officials broke ground. From left to right: William Hopkins (former city "
+        "manager), John Berry (airport manager)."
+    )
+    assert "official" not in bracketed["john-berry"].roles

@@ -2728,6 +2728,35 @@ def _named_after_role(sentence: str, mention: _Mention, ctx: _Context) -> None:
             return
 
 
+_FROM_LEFT = patterns.compile(
+    r"^\s*(?:Pictured\s+)?[Ff]rom\s+left(?:\s+to\s+right)?\s*(?:,\s*|:\s*|\s+are\s+|\s+is\s+)"
+)
+
+
+def _from_left_list(sentence: str, previous: str, found: list[_Mention], ctx: _Context) -> None:
+    """ "NASA has selected four new crew members … From left are Jason Lee, Stephanie Navarro
+    …": the names a "From left" sentence lists, after a sentence of the same paragraph that
+    names them by a plural role, each hold that role (singular) when they have none of their
+    own ("From left to right: Mission Specialist X, Pilot Y" keep theirs)."""
+    if len(found) < 2 or not _FROM_LEFT.match(sentence) or "(" in sentence:
+        return  # "From left to right: William Hopkins (former city manager), …": their own
+    words = previous.lower().replace(",", " ").split()
+    plural = None
+    for size in (3, 2, 1):  # the last plural role of the sentence before, longest first
+        for at in range(len(words) - size, -1, -1):
+            phrase = " ".join(words[at : at + size])
+            if phrase in ctx.lex.plural_roles:
+                plural = phrase if plural is None else plural
+                break
+        if plural is not None:
+            break
+    if plural is None:
+        return
+    for mention in found:
+        if not mention.roles:
+            _add_role(mention, ctx.lex.roles[plural])
+
+
 def _sentence_evidence(sentence: str, found: list[_Mention], ctx: _Context) -> None:
     """Evidence a little away from a name: an age after a death ("…, who passed away …, at the
     age of 86"), the ranks of a career ("rose from ensign to vice admiral"), a list of titles
@@ -3431,6 +3460,7 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
         carried = topic if texts else None  # whom the paragraph before was about, at its end
         headline = _is_headline(block.text)
         topic = None  # whom the paragraph is about (_next_topic)
+        previous = ""  # the block's sentence before this one
         for start, end in sentence_spans(block.text):
             sentence = _unbracketed(block.text[start:end])
             key = (block_index, start, len(texts), block.id)
@@ -3471,6 +3501,8 @@ def _collect(article: Article, ctx: _Context) -> tuple[list[_Mention], list[str]
             _plural_over_part_commas(sentence, found, ctx)
             found = _outside_portfolios(found)
             _sentence_evidence(sentence, found, ctx)
+            _from_left_list(sentence, previous, found, ctx)
+            previous = sentence
             # A paragraph opening with "he" or "she" goes on about whom the one before was about
             # ("Rigby, who was born … // She is an astrophysicist at …")
             _pronoun_roles(sentence, found, topic or carried, ctx)
