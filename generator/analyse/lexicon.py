@@ -236,9 +236,7 @@ def _build_people_lexicon() -> PeopleLexicon:
     for entry in entries:
         word = str(entry["word"]).lower()
         roles[word] = word
-        if "plural" in entry and not entry["plural"]:
-            pass  # `plural: null`: the plural names no one's role ("his three brothers, A, B")
-        else:
+        if entry.get("plural", True):  # `plural: null`: no plural ("his three brothers, A, B")
             plural = str(entry.get("plural", _plural(word))).lower()
             roles[plural] = word
             plurals.add(plural)

@@ -2116,15 +2116,12 @@ def _in_rest(after: str, apposition: re.Match[str], pattern: re.Pattern[str], ct
     return after[link.end() : link.end() + 120].split(",")[0].split(";")[0]
 
 
-_NEXT_WORD = patterns.compile(r"\s+(?P<word>[a-z][\w\-]*)")
-
-
 def _modifies_a_noun(after: str, end: int, written: str, ctx: _Context) -> bool:
     """Whether a role word that is also a modifier ("senior", "deputy") qualifies the
     lower-case noun after it, a role the lexicon lacks ("senior conservation ecologist")."""
     if written not in ctx.lex.role_modifiers:
         return False
-    following = _NEXT_WORD.match(after, end)
+    following = _NEXT_LOWER.match(after, end)
     return following is not None and following.group("word") not in ctx.lex.closed_class
 
 
@@ -2361,20 +2358,29 @@ def _mods_name_org(match: re.Match[str], ctx: _Context) -> bool:
 _NEXT_LOWER = patterns.compile(r"\s+(?P<word>[a-z][a-z\-]*)\b(?![’'])")
 
 
+def _lower_words_after(
+    text: str, end: int, stop: frozenset[str] = frozenset()
+) -> tuple[list[str], list[int]]:
+    """The (at most four) lower-case words right after `end`, up to one of `stop`, and where
+    each ends."""
+    words: list[str] = []
+    ends: list[int] = []
+    for _ in range(4):
+        found = _NEXT_LOWER.match(text, end)
+        if found is None or found.group("word") in stop:
+            break
+        words.append(found.group("word"))
+        end = found.end()
+        ends.append(end)
+    return words, ends
+
+
 def _longer_role(text: str, end: int, lex: PeopleLexicon) -> tuple[str, int, bool] | None:
     """A role right after the role ending at `end`, maybe after modifiers: the whole phrase is
     one role, its head the last ("chief safety officer", not "chief"). Returns the words added
     (the last role singular), where they end and whether it is written plural; None when no
     role follows."""
-    words: list[str] = []
-    ends: list[int] = []
-    for _ in range(4):
-        found = _NEXT_LOWER.match(text, end)
-        if found is None:
-            break
-        words.append(found.group("word"))
-        end = found.end()
-        ends.append(end)
+    words, ends = _lower_words_after(text, end)
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             phrase = " ".join(words[i:j])
@@ -2391,15 +2397,7 @@ def _role_through_words(text: str, end: int, lex: PeopleLexicon) -> tuple[str, i
     up to the nearest role of at most four words ("exploration scientist" of "chief exploration
     scientist", "board chair" of "executive board chair"), as _longer_role returns them; None
     when no role ends them (a closed-class word, a capital or the fourth word comes first)."""
-    words: list[str] = []
-    ends: list[int] = []
-    for _ in range(4):
-        found = _NEXT_LOWER.match(text, end)
-        if found is None or found.group("word") in lex.closed_class:
-            break
-        words.append(found.group("word"))
-        end = found.end()
-        ends.append(end)
+    words, ends = _lower_words_after(text, end, lex.closed_class)
     for j in range(1, len(words) + 1):
         for i in range(j):  # the longest role ending at the j-th word ("compliance specialist")
             phrase = " ".join(words[i:j])

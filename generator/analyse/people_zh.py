@@ -401,10 +401,10 @@ def _organization_before(
     while tokens and tokens[0].flag.startswith(_LEADING):
         tokens.pop(0)  # "从国际奥委会主席罗格": 从 opens the clause, not the name
     head, de, tail = "".join(t.text for t in tokens).rpartition("的")
-    suffixed = False
+    before_de = False  # "……的首席执行官": only a name that ends as one may stand there
     if de and head and all(t.flag.startswith("ns") for t in words(tail)):
         tokens = list(words(head))  # "欧洲宇航局的意大利宇航员": the agency, then a nationality
-        suffixed = not tail  # "……的首席执行官": only a name that ends as one may stand there
+        before_de = not tail
     run = "".join(t.text for t in tokens)
     if not tokens or run in names or not han_only(run):
         return None
@@ -412,7 +412,7 @@ def _organization_before(
         return run  # "中国外交部"
     if any(run.endswith(suffix) for suffix in _rules().org_suffixes):
         return run if not tokens[0].flag.startswith("ns") or len(tokens) > 1 else None
-    if suffixed or tokens[0].flag.startswith(("ns", "t", "m")):
+    if before_de or tokens[0].flag.startswith(("ns", "t", "m")):
         return None  # "美国参议员", "加拿大温哥华市的市长": a place, no organization
     for size in range(len(tokens), 0, -1):
         opening = "".join(t.text for t in tokens[:size])
@@ -462,7 +462,7 @@ def with_organizations_zh(
     out: list[Person] = []
     for person in people:
         found: list[str] = []
-        for form in {person.name, *person.aliases}:
+        for form in dict.fromkeys((person.name, *person.aliases)):  # in order: deterministic
             if len(form) < 2:
                 continue
             for block in story:

@@ -232,7 +232,8 @@ def _too_old(evidence: Evidence, facts: Facts, events: Sequence[Event]) -> bool:
     """Whether a date the sentence gives (`events`: the sentence's own) lies more than
     max_age_days before publication (history), or whether all its dates lie more than
     max_ahead_days after it (a plan: "is launching a mission … on September 7" in a report of
-    September 3). An undated story's latest full date stands for its time, for history only
+    September 3). An undated story's latest date to the day or the month stands for its time,
+    for history only
     ("during docking of … Crew-4 … on April 27, 2022" in a story that goes on to March 4,
     2024)."""
     published = facts.article.published
